@@ -1,0 +1,40 @@
+# Second Opinion Organizer — `make run` and `make test` set everything up on Debian/Ubuntu.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: run test check bench stress system-deps clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+system-deps:
+	@bash packaging/linux/system-deps.sh
+
+run: $(STAMP) system-deps
+	$(VENV)/bin/organizer gui
+
+# pytest exits 5 when it collects nothing: that means the suite went missing, so fail loudly.
+test: $(STAMP) system-deps
+	@QT_QPA_PLATFORM=offscreen $(PY) -m pytest -p no:cacheprovider; rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "make test: no tests were collected - the suite is missing"; exit 1; fi; \
+	exit $$rc
+
+check: $(STAMP)
+	$(VENV)/bin/ruff check organizer tests
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
+
+bench: $(STAMP) system-deps
+	@for script in tests/bench/bench_*.py; do \
+		echo "== $$script"; QT_QPA_PLATFORM=offscreen $(PY) $$script || exit 1; done
+
+stress: $(STAMP)
+	ORGANIZER_CRASH_KILLS=200 $(PY) -m pytest -p no:cacheprovider -q -s tests/core/test_vault_crash.py
+
+clean:
+	rm -rf $(VENV) *.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis

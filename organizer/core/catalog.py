@@ -1,0 +1,108 @@
+"""People and documents as kept in the vault's metadata: reading them and the changes that edit them."""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, date, datetime
+from typing import Any
+
+from organizer.core.errors import DocumentNotFound, InvalidInput
+from organizer.core.records import Document, Person, RecordType
+from organizer.core.vault import Change, Vault
+
+PERSON, DOCUMENT = "person", "document"
+
+
+def parse_date_of_birth(text: str) -> str:
+    """Accept YYYY-MM-DD (or empty); anything else gets a message saying how to write it."""
+    text = text.strip()
+    if not text:
+        return ""
+    try:
+        parsed = date.fromisoformat(text)
+    except ValueError:
+        raise InvalidInput(
+            f"{text!r} is not a date we can read. Please write it as YYYY-MM-DD, e.g. 1961-04-23."
+        ) from None
+    if parsed > date.today() or parsed.year < 1900:
+        raise InvalidInput(f"{text} does not look like a date of birth. Please check it.")
+    return parsed.isoformat()
+
+
+def add_person(vault: Vault, name: str, date_of_birth: str = "") -> Person:
+    """Add someone whose records will be kept here; returns the new person."""
+    name = " ".join(name.split())
+    if not name:
+        raise InvalidInput("Please give the person's name.")
+    person = Person(os.urandom(8).hex(), name, parse_date_of_birth(date_of_birth))
+    vault.record([Change(PERSON, person.id, {"name": person.name, "dob": person.date_of_birth,
+                                             "added": now_iso()})])
+    return person
+
+
+def people(vault: Vault) -> list[Person]:
+    """Everyone in the vault, in the order they were added."""
+    found = vault.state.all(PERSON)
+    ordered = sorted(found.items(), key=lambda item: (str(item[1].get("added", "")), item[0]))
+    return [Person(pid, str(f.get("name", "")), str(f.get("dob", ""))) for pid, f in ordered]
+
+
+def find_person(vault: Vault, ref: str | None) -> Person:
+    """The person named by id or (case-insensitive) name; the only person when `ref` is None."""
+    everyone = people(vault)
+    if ref is None:
+        if len(everyone) == 1:
+            return everyone[0]
+        raise InvalidInput(
+            "This vault holds records for several people. Please say whose, with --person."
+            if everyone else "This vault has no people in it yet."
+        )
+    wanted = ref.casefold().strip()
+    matches = [p for p in everyone if p.id == ref or p.name.casefold() == wanted]
+    if len(matches) != 1:
+        raise InvalidInput(f"No single person called {ref!r} in this vault.")
+    return matches[0]
+
+
+def documents(vault: Vault) -> list[Document]:
+    """Every document, oldest first."""
+    found = vault.state.all(DOCUMENT)
+    docs = [_document(doc_id, fields) for doc_id, fields in found.items()]
+    return sorted(docs, key=lambda d: (d.added, d.id))
+
+
+def get_document(vault: Vault, doc_id: str) -> Document:
+    fields = vault.state.get(DOCUMENT, doc_id)
+    if fields is None:
+        matches = [d for d in documents(vault) if d.id.startswith(doc_id)] if len(doc_id) >= 6 else []
+        if len(matches) != 1:
+            raise DocumentNotFound(f"There is no document {doc_id!r} in this vault.")
+        return matches[0]
+    return _document(doc_id, fields)
+
+
+def set_document_type(vault: Vault, doc_id: str, record_type: RecordType) -> Document:
+    """The user's choice of type; it always wins over what the rules guessed."""
+    document = get_document(vault, doc_id)
+    vault.record([Change(DOCUMENT, document.id, {"type": record_type.value, "type_by": "user"})])
+    return get_document(vault, document.id)
+
+
+def _document(doc_id: str, f: dict[str, Any]) -> Document:
+    kind = f.get("type")
+    return Document(
+        id=doc_id,
+        filename=str(f.get("filename", "")),
+        size=int(f.get("size", 0)),
+        sha256=str(f.get("sha256", "")),
+        added=str(f.get("added", "")),
+        person_id=str(f.get("person", "")),
+        type=RecordType(str(kind)) if kind in RecordType._value2member_map_ else None,
+        title=str(f.get("title", "")),
+        pages=int(f.get("pages", 0)),
+        notes=str(f.get("notes", "")),
+    )
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")

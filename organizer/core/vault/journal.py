@@ -1,0 +1,182 @@
+"""The encrypted metadata journal: one small write-once file per change, merged on open.
+
+Each entry sets fields of entities (`kind`, `id`): a person's name, a document's type, a
+checklist item's state. Every field keeps the stamp of the change that set it, and the newest
+stamp wins (a hybrid logical clock, ties broken by the entry id). Merging is therefore
+order-free: two computers that edit the same vault through a sync folder each write their own
+files, and after sync both see the union, with the later edit of any one field winning.
+
+File layout: b"SOOJRN" | version u16 | vault_id 16 | entry_id 16 | sealed JSON
+(AES-256-GCM, key HKDF(master, "organizer/journal/v1"), aad = the 40 header bytes).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import struct
+import time
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from organizer.core.vault.atomic import TEMP_PREFIX, atomic_output
+from organizer.core.vault.sealing import SealBroken, seal, unseal
+
+MAGIC = b"SOOJRN"
+VERSION = 1
+SUFFIX = ".jrn"
+_HEADER = struct.Struct(">6sH16s16s")
+
+Stamp = tuple[int, int, str]  # (milliseconds, counter, entry id hex)
+
+
+@dataclass(frozen=True)
+class Change:
+    """Set some fields of one entity. `deleted=True` in fields removes it (a tombstone)."""
+
+    kind: str
+    id: str
+    fields: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Entry:
+    entry_id: str
+    stamp: Stamp
+    changes: tuple[Change, ...]
+
+
+@dataclass(frozen=True)
+class DamagedEntry:
+    path: Path
+    reason: str
+
+
+class EntryCorrupt(Exception):
+    """An entry file is unreadable or does not authenticate."""
+
+
+def encode_entry(key: bytes, vault_id: bytes, entry: Entry) -> bytes:
+    header = _HEADER.pack(MAGIC, VERSION, vault_id, bytes.fromhex(entry.entry_id))
+    body = {
+        "stamp": [entry.stamp[0], entry.stamp[1]],
+        "changes": [{"kind": c.kind, "id": c.id, "set": dict(c.fields)} for c in entry.changes],
+    }
+    plain = json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode()
+    return header + seal(key, plain, header)
+
+
+def decode_entry(key: bytes, vault_id: bytes, raw: bytes) -> Entry:
+    if len(raw) < _HEADER.size:
+        raise EntryCorrupt("cut short")
+    header = raw[: _HEADER.size]
+    magic, version, file_vault, entry_id = _HEADER.unpack(header)
+    if magic != MAGIC or version != VERSION:
+        raise EntryCorrupt("not a journal entry")
+    if file_vault != vault_id:
+        raise EntryCorrupt("belongs to another vault")
+    try:
+        body = json.loads(unseal(key, raw[_HEADER.size :], header))
+        stamp = (int(body["stamp"][0]), int(body["stamp"][1]), entry_id.hex())
+        changes = tuple(Change(str(c["kind"]), str(c["id"]), dict(c["set"])) for c in body["changes"])
+    except SealBroken:
+        raise EntryCorrupt("does not authenticate") from None
+    except (ValueError, KeyError, TypeError, IndexError):
+        raise EntryCorrupt("unreadable content") from None
+    return Entry(entry_id.hex(), stamp, changes)
+
+
+class Clock:
+    """Hybrid logical clock: stamps grow even when the computer's clock goes backwards."""
+
+    def __init__(self) -> None:
+        self._last = (0, 0)
+
+    def observe(self, stamp: Stamp) -> None:
+        self._last = max(self._last, (stamp[0], stamp[1]))
+
+    def next(self, entry_id: str) -> Stamp:
+        now = int(time.time() * 1000)
+        ms, counter = self._last
+        self._last = (now, 0) if now > ms else (ms, counter + 1)
+        return (*self._last, entry_id)
+
+
+@dataclass
+class MetadataState:
+    """All entities, each field with the stamp that set it (newest wins)."""
+
+    fields: dict[str, dict[str, dict[str, tuple[Stamp, Any]]]] = field(default_factory=dict)
+
+    def apply(self, entry: Entry) -> None:
+        for change in entry.changes:
+            entity = self.fields.setdefault(change.kind, {}).setdefault(change.id, {})
+            for name, value in change.fields.items():
+                old = entity.get(name)
+                if old is None or old[0] <= entry.stamp:
+                    entity[name] = (entry.stamp, value)
+
+    def get(self, kind: str, entity_id: str) -> dict[str, Any] | None:
+        """The entity's current fields, or None when absent or deleted."""
+        entity = self.fields.get(kind, {}).get(entity_id)
+        if entity is None:
+            return None
+        values = {name: value for name, (_, value) in entity.items()}
+        return None if values.get("deleted") else values
+
+    def all(self, kind: str) -> dict[str, dict[str, Any]]:
+        """Every live entity of one kind, by id."""
+        result = {}
+        for entity_id in self.fields.get(kind, {}):
+            values = self.get(kind, entity_id)
+            if values is not None:
+                result[entity_id] = values
+        return result
+
+
+def entry_files(folder: Path) -> list[Path]:
+    """All entry files, conflict copies from sync tools included (ids inside are what count)."""
+    if not folder.is_dir():
+        return []
+    return [
+        p for p in folder.iterdir()
+        if SUFFIX in p.name and not p.name.startswith(TEMP_PREFIX) and p.is_file()
+    ]
+
+
+def load_entries(
+    folder: Path, key: bytes, vault_id: bytes
+) -> tuple[list[Entry], list[DamagedEntry]]:
+    """Read every entry; a damaged file is reported and skipped, never fatal."""
+    entries: dict[str, Entry] = {}
+    damaged: list[DamagedEntry] = []
+    for path in entry_files(folder):
+        try:
+            entry = decode_entry(key, vault_id, path.read_bytes())
+        except (EntryCorrupt, OSError) as error:
+            damaged.append(DamagedEntry(path, str(error)))
+            continue
+        entries[entry.entry_id] = entry
+    return list(entries.values()), damaged
+
+
+def write_entry(folder: Path, key: bytes, vault_id: bytes, entry: Entry) -> Path:
+    """Write one entry durably; when this returns, the change survives a crash."""
+    path = folder / f"{entry.stamp[0]:013d}-{entry.entry_id}{SUFFIX}"
+    with atomic_output(path) as out:
+        out.write(encode_entry(key, vault_id, entry))
+    return path
+
+
+def new_entry_id() -> str:
+    return os.urandom(16).hex()
+
+
+def build_state(entries: Iterable[Entry]) -> tuple[MetadataState, Clock]:
+    state, clock = MetadataState(), Clock()
+    for entry in entries:
+        state.apply(entry)
+        clock.observe(entry.stamp)
+    return state, clock

@@ -1,0 +1,68 @@
+"""One program at a time per vault: an OS file lock that dies with its process (no stale locks)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from organizer.core.errors import VaultLocked
+
+LOCK_NAME = ".lock"
+
+_IN_USE = (
+    "This vault is already open in another window or program. "
+    "Close it there first, then try again."
+)
+
+
+class VaultLock:
+    """Holds the exclusive lock on a vault folder until `release()`.
+
+    The lock is the operating system's (flock / LockFileEx), not the file's existence, so a
+    crashed or killed program never leaves a lock behind that blocks the next start.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / LOCK_NAME
+        self._fd: int | None = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            _lock(self._fd)
+        except OSError:
+            os.close(self._fd)
+            self._fd = None
+            raise VaultLocked(_IN_USE) from None
+
+    @property
+    def held(self) -> bool:
+        return self._fd is not None
+
+    def release(self) -> None:
+        """Let another program open the vault. Safe to call twice."""
+        if self._fd is None:
+            return
+        try:
+            _unlock(self._fd)
+        finally:
+            os.close(self._fd)
+            self._fd = None
+
+
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+    import msvcrt
+
+    def _lock(fd: int) -> None:
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+
+    def _unlock(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _lock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+    def _unlock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
