@@ -75,10 +75,19 @@ class WrittenDocument:
 
 
 def encrypt_stream(
-    source: BinaryIO, out: BinaryIO, *, master: bytes, vault_id: bytes, doc_id: bytes
+    source: BinaryIO,
+    out: BinaryIO,
+    *,
+    master: bytes,
+    vault_id: bytes,
+    doc_id: bytes,
+    salt: bytes | None = None,
 ) -> WrittenDocument:
-    """Encrypt `source` into `out` chunk by chunk (memory use: about two chunks)."""
-    header = Header(VERSION, CHUNK_SIZE, vault_id, doc_id, os.urandom(16))
+    """Encrypt `source` into `out` chunk by chunk (memory use: about two chunks).
+
+    `salt` is random unless given (only the format's test vectors fix it).
+    """
+    header = Header(VERSION, CHUNK_SIZE, vault_id, doc_id, salt or os.urandom(16))
     aad = header.pack()
     aead = _file_key(master, header.salt)
     out.write(aad)
