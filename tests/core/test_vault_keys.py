@@ -172,9 +172,8 @@ def test_a_plaintext_keyring_backend_is_refused(monkeypatch: pytest.MonkeyPatch)
 
 def test_an_open_vault_cannot_be_opened_twice(created: tuple[Path, RecoveryKey]) -> None:
     folder, _ = created
-    with Vault.unlock(folder, PASSPHRASE):
-        with pytest.raises(VaultLocked, match="another window"):
-            Vault.unlock(folder, PASSPHRASE)
+    with Vault.unlock(folder, PASSPHRASE), pytest.raises(VaultLocked, match="another window"):
+        Vault.unlock(folder, PASSPHRASE)
     Vault.unlock(folder, PASSPHRASE).close()
 
 
