@@ -1,0 +1,1 @@
+"""Reading files into records: checking, repairing, text, metadata and recognising the record type."""

@@ -1,0 +1,202 @@
+"""Recognise the record type of a document's text from its section headings and wording."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from organizer.core.intake.classify_rules import (
+    DOSE_LINE,
+    HEADING_RULES,
+    LAYOUT_MIN_LINES,
+    LAYOUT_SHARE,
+    LAYOUT_WEIGHT,
+    OPENING_CHARS,
+    OPENING_HEADINGS,
+    OPENING_RULES,
+    PHRASE_RULES,
+    RESULT_LINE,
+    Rule,
+)
+from organizer.core.records import PathologyVersion, RecordType
+
+UNSURE_BELOW: float = 0.5
+"""Below this confidence the type is left open (None) for the user to decide."""
+
+_PRIOR = 2.5  # pseudo-score of "something else": weak evidence gives low confidence
+_OTHER_PRIOR = 0.5  # a text with no recognisable structure is most likely a plain note
+_MAX_EVIDENCE = 6
+_MAX_GUESSES = 3
+_MAX_PHRASE = 40  # characters of a quoted phrase in the evidence
+# Doses, tablets and lab values turn up in every note: these types need a heading or a layout.
+_NEED_STRUCTURE = frozenset({RecordType.TREATMENT_PLAN, RecordType.MEDICATIONS, RecordType.LAB})
+
+_CAPS_BEFORE_COLON = re.compile(r"^\s*([A-Z][A-Z0-9 ,/&()'.\-]{0,70}?)(?:\s*:|\s+-(?:\s|$))")
+_CAPS_LINE = re.compile(r"^\s*([A-Z][A-Z0-9 ,/&()'.\-]{1,80}?)\s*:?\s*$")
+_TITLE_BEFORE_COLON = re.compile(r"^\s*([A-Z][A-Za-z0-9 /&()'\-]{1,50}?)\s*:")
+_TITLE_LINE = re.compile(r"^\s*([A-Z][a-z]+(?: [A-Za-z()]+){0,3})\s*:?\s*$")
+
+
+@dataclass(frozen=True)
+class Classification:
+    """The recognised record type, how sure we are, and the clues that decided it."""
+
+    type: RecordType | None
+    confidence: float
+    evidence: tuple[str, ...]
+    guesses: tuple[tuple[RecordType, float], ...]
+
+    @property
+    def best(self) -> RecordType:
+        """The most likely type even when unsure (OTHER when there was nothing to read)."""
+        return self.guesses[0][0] if self.guesses else RecordType.OTHER
+
+
+@dataclass(frozen=True)
+class Clue:
+    """One heading or phrase found in the text, and how much it says for a record type."""
+
+    type: RecordType
+    score: float
+    text: str
+
+
+def _normalise(heading: str) -> str:
+    return " ".join(heading.replace("\u2019", "'").split()).strip(" .,-").upper()
+
+
+def _heading_of(line: str) -> str | None:
+    for pattern in (_CAPS_BEFORE_COLON, _CAPS_LINE, _TITLE_BEFORE_COLON, _TITLE_LINE):
+        match = pattern.match(line)
+        if match is None:
+            continue
+        words = match.group(1).split()
+        letters = sum(ch.isalpha() for ch in match.group(1))
+        if letters >= 1 and len(words) <= 8:
+            return _normalise(match.group(1))
+    return None
+
+
+def _located_headings(text: str) -> list[tuple[int, str]]:
+    found: list[tuple[int, str]] = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        heading = _heading_of(line)
+        if heading:
+            found.append((offset, heading))
+        offset += len(line)
+    return found
+
+
+def headings(text: str) -> list[str]:
+    """The section headings of a report, in order (ALL CAPS or short title-case lines)."""
+    return [heading for _, heading in _located_headings(text)]
+
+
+def _opening(text: str, located: list[tuple[int, str]]) -> str:
+    """The first sections (reason for the visit, start of the history), where notes say why."""
+    shortest, longest = OPENING_CHARS
+    end = located[OPENING_HEADINGS - 1][0] if len(located) >= OPENING_HEADINGS else len(text)
+    return text[: min(max(end, shortest), longest)]
+
+
+def _position_weight(index: int) -> float:
+    """The first headings of a report say most about what it is."""
+    if index == 0:
+        return 1.6
+    return 1.3 if index < 3 else 1.0
+
+
+def _heading_clues(found: list[str]) -> Iterator[Clue]:
+    seen: set[int] = set()
+    for index, heading in enumerate(found):
+        for number, rule in enumerate(HEADING_RULES):
+            if number not in seen and index < rule.within and rule.pattern.search(heading):
+                seen.add(number)
+                yield Clue(rule.type, rule.weight * _position_weight(index), f'heading "{heading}"')
+
+
+def _phrase_text(match: re.Match[str]) -> str:
+    words = " ".join(match.group(0).split()).lower()
+    return words if len(words) <= _MAX_PHRASE else words[: _MAX_PHRASE - 1].rstrip() + "…"
+
+
+def _phrase_clues(text: str, rules: Iterable[Rule]) -> Iterator[Clue]:
+    for rule in rules:
+        match = rule.pattern.search(text)
+        if match is not None:
+            yield Clue(rule.type, rule.weight, f'phrase "{_phrase_text(match)}"')
+
+
+def _layout_clues(text: str) -> Iterator[Clue]:
+    """Lists: most lines are drug doses (a medication list) or test results (lab results)."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    results = sum(1 for line in lines if RESULT_LINE.match(line))
+    doses = sum(1 for line in lines if DOSE_LINE.search(line) and not RESULT_LINE.match(line))
+    for kind, count, what in (
+        (RecordType.LAB, results, "test results"),
+        (RecordType.MEDICATIONS, doses, "drug doses"),
+    ):
+        if count >= LAYOUT_MIN_LINES and count >= LAYOUT_SHARE * len(lines):
+            yield Clue(kind, LAYOUT_WEIGHT, f'layout "{count} of {len(lines)} lines are {what}"')
+
+
+def clues(text: str) -> list[Clue]:
+    """Every heading and phrase clue found in the text."""
+    located = _located_headings(text)
+    found = [*_heading_clues([h for _, h in located]), *_phrase_clues(text, PHRASE_RULES)]
+    found += _phrase_clues(_opening(text, located), OPENING_RULES)
+    found += _layout_clues(text)
+    typed = {clue.type for clue in found if not clue.text.startswith("phrase")}
+    return [c for c in found if c.type not in _NEED_STRUCTURE or c.type in typed]
+
+
+def _scores(found: list[Clue]) -> dict[RecordType, float]:
+    scores = dict.fromkeys(RecordType, 0.0)
+    scores[RecordType.OTHER] = _OTHER_PRIOR
+    for clue in found:
+        scores[clue.type] += clue.score
+    return scores
+
+
+def _evidence(found: list[Clue], kind: RecordType) -> tuple[str, ...]:
+    mine = sorted((c for c in found if c.type is kind), key=lambda c: -c.score)
+    unique = dict.fromkeys(c.text for c in mine)
+    return tuple(unique)[:_MAX_EVIDENCE]
+
+
+def _guesses(scores: dict[RecordType, float]) -> tuple[tuple[RecordType, float], ...]:
+    ranked = sorted(scores.items(), key=lambda item: -item[1])
+    top = [(kind, score) for kind, score in ranked[:_MAX_GUESSES] if score > 0]
+    runner_up = top[1][1] if len(top) > 1 else 0.0
+    total = top[0][1] + runner_up + _PRIOR
+    return tuple((kind, round(score / total, 3)) for kind, score in top)
+
+
+def classify_text(text: str) -> Classification:
+    """Recognise the record type of a report from its headings, their order and its wording."""
+    if not text.strip():
+        return Classification(None, 0.0, (), ())
+    found = clues(text)
+    guesses = _guesses(_scores(found))
+    best, confidence = guesses[0]
+    sure = best if confidence >= UNSURE_BELOW else None
+    return Classification(sure, confidence, _evidence(found, best), guesses)
+
+
+_TITLE = r"^[^\S\n]*(?:[A-Z][A-Za-z]* ){0,3}"  # a title line: at most 3 capitalised words first
+_ADDENDUM = re.compile(_TITLE + r"(?i:addend(um|a)|amended|revised|corrected)\b", re.MULTILINE)
+_PRELIMINARY = re.compile(_TITLE + r"(?i:preliminary( report| diagnos[ie]s|\s*:|\s*$))", re.M)
+_FINAL = re.compile(_TITLE + r"(?i:final (report|(surgical |pathologic(al)? )?diagnos[ie]s))\b", re.M)
+
+
+def pathology_version(text: str) -> PathologyVersion | None:
+    """Whether a pathology report is preliminary, final or an addendum (None when not said)."""
+    if _ADDENDUM.search(text):
+        return PathologyVersion.ADDENDUM
+    if _PRELIMINARY.search(text):
+        return PathologyVersion.PRELIMINARY
+    if _FINAL.search(text):
+        return PathologyVersion.FINAL
+    return None

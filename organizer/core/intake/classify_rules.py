@@ -1,0 +1,226 @@
+"""Hand-written rules: the section headings and phrases typical of each kind of medical record."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from organizer.core.records import RecordType
+
+# Short names keep the rule tables readable.
+PA = RecordType.PATHOLOGY
+OP = RecordType.OPERATIVE
+DI = RecordType.DISCHARGE
+TP = RecordType.TREATMENT_PLAN
+ME = RecordType.MEDICATIONS
+IM = RecordType.IMAGING
+LA = RecordType.LAB
+CO = RecordType.CONSULT
+IN = RecordType.INSURANCE
+OT = RecordType.OTHER
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One clue: a regular expression and how strongly it points to a record type."""
+
+    type: RecordType
+    weight: float
+    pattern: re.Pattern[str]
+    within: int = 10_000  # headings: only among the first `within` headings
+
+
+RuleRow = tuple[RecordType, float, str] | tuple[RecordType, float, str, int]
+
+
+def _rules(table: list[RuleRow], flags: int = 0) -> tuple[Rule, ...]:
+    return tuple(Rule(row[0], row[1], re.compile(row[2], flags), *row[3:]) for row in table)
+
+
+_THERAPY = "(CHEMOTHERAPY|RADIATION|RADIATION ONCOLOGY|RADIOTHERAPY|ONCOLOGY|CANCER)"
+
+# Matched against a normalised heading (upper case, single spaces, no trailing colon).
+HEADING_RULES: tuple[Rule, ...] = _rules(
+    [
+        # pathology
+        (PA, 3.0, r"^GROSS( (DESCRIPTION|EXAMINATION|PATHOLOGY|FINDINGS))?$"),
+        (PA, 3.0, r"^MICROSCOPIC( (DESCRIPTION|EXAMINATION|FINDINGS))?$"),
+        (PA, 3.0, r"\bSURGICAL PATHOLOGY\b|^(PATHOLOGY|CYTOLOGY) REPORT\b"),
+        (PA, 3.0, r"^(FINAL )?PATHOLOGIC(AL)? DIAGNOS[IE]S\b"),
+        (PA, 2.0, r"^FINAL (SURGICAL )?DIAGNOSIS$"),
+        (PA, 2.0, r"^SPECIMENS?( ?\(S\))?( (RECEIVED|SUBMITTED|SOURCE))?$"),
+        (PA, 3.0, r"^(BLOCK SUMMARY|SUMMARY OF SECTIONS|SECTION CODE|CASSETTE SUMMARY)$"),
+        (PA, 2.5, r"^INTRAOPERATIVE CONSULTATION|^FROZEN SECTION"),
+        (PA, 3.0, r"IMMUNOHISTOCHEM|^SYNOPTIC|^(AJCC )?PATHOLOGIC (TNM )?STAG"),
+        (PA, 1.5, r"^(ADDENDUM )?DIAGNOSIS$|^ADDENDUM$"),
+        (PA, 0.5, r"^COMMENTS?$"),
+        # operative
+        (OP, 4.0, r"^PRE-? ?OP(ERATIVE)? DIAGNOS[IE]S"),
+        (OP, 4.0, r"^POST-? ?OP(ERATIVE)? DIAGNOS[IE]S"),
+        (OP, 3.0, r"^ANESTHESIA$|^TYPE OF ANESTHESIA$|^ANESTHESIOLOGIST$"),
+        (OP, 3.0, r"^ESTIMATED BLOOD LOSS$|^EBL$"),
+        (OP, 3.0, r"^(DESCRIPTION|DETAILS?) OF (THE )?(PROCEDURE|OPERATION)S?\b"),
+        (OP, 3.0, r"^(PROCEDURE|OPERATION)S? (IN DETAIL|DETAILS?|NOTE|DESCRIPTION)$"),
+        (OP, 3.0, r"^(TITLE|NAME) OF (THE )?(PROCEDURE|OPERATION)S?$"),
+        (OP, 3.0, r"^OPERATIVE (PROCEDURE|TECHNIQUE|FINDINGS|NOTE|REPORT|DESCRIPTION)S?$"),
+        (OP, 2.5, r"^(OPERATIONS?|PROCEDURES?) PERFORMED$"),
+        (OP, 2.5, r"^INDICATIONS? FOR (THE )?(PROCEDURE|SURGERY|OPERATION)"),
+        (OP, 2.0, r"^(INTRAOPERATIVE FINDINGS|SURGEONS?|ASSISTANTS?|TOURNIQUET TIME|IMPLANTS)$"),
+        (OP, 1.5, r"^(DRAINS|FLUIDS|URINE OUTPUT|BLOOD LOSS|INDICATIONS?)$"),
+        (OP, 1.5, r"^(PROCEDURE|OPERATION)S?$|^COMPLICATIONS$"),
+        # discharge
+        (DI, 4.0, r"^DISCHARGE SUMMARY$|^TRANSFER SUMMARY$|^HOSPITAL COURSE\b"),
+        (DI, 4.0, r"DISCHARGE DIAGNOS[IE]S|DIAGNOS[IE]S (ON|AT) DISCHARGE"),
+        (DI, 2.5, r"^(ADMISSION|ADMITTING|ADMIT) DIAGNOS|^DIAGNOS[IE]S (ON|AT) ADMISSION"),
+        (DI, 3.0, r"^DISCHARGE (MEDICATIONS?|INSTRUCTIONS|CONDITION|DISPOSITION|PLAN|DIET)"),
+        (DI, 3.0, r"^DISCHARGE (ACTIVITY|FOLLOW-? ?UP)|^CONDITION (ON|AT|UPON) DISCHARGE"),
+        (DI, 3.0, r"^DATE OF (ADMISSION|DISCHARGE)$|^(ADMISSION|DISCHARGE) DATE$"),
+        (DI, 2.0, r"^CLINICAL RESUME$|^REASON FOR (ADMISSION|HOSPITALIZATION)$"),
+        (DI, 1.0, r"^DISPOSITION$"),
+        # imaging
+        (IM, 3.0, r"^EXAM(INATION)?$|^REASON FOR (THE )?(EXAM|EXAMINATION|STUDY)$"),
+        (IM, 3.0, r"^TECHNIQUE$|^TECHNIQUE AND FINDINGS$|^COMPARISONS?$"),
+        (IM, 1.5, r"^FINDINGS$|^CLINICAL (INDICATION|INFORMATION|DATA)S?$"),
+        (IM, 1.0, r"^IMPRESSION$|^INTERPRETATION$|^CONCLUSIONS?$"),
+        # consultation / history and physical
+        (CO, 4.0, r"^REASON FOR (THE )?(CONSULTATION|CONSULT|REFERRAL)\b"),
+        (CO, 4.0, r"^(TYPE OF |REQUEST FOR )?CONSULT(ATION)?( NOTE| REQUEST\w*)?$|^REFERRING"),
+        (CO, 4.0, r"^HISTORY AND PHYSICAL|^(HISTORY AND )?REASON FOR (THE )?CONSULT"),
+        (CO, 2.0, r"^(PAST|PREVIOUS) SURGICAL HISTORY$|^IDENTIFYING DATA$|^IDENTIFICATION$"),
+        (CO, 1.5, r"^(PAST MEDICAL|FAMILY|SOCIAL|FAMILY MEDICAL|PERSONAL) HISTORY$"),
+        (CO, 1.5, r"^RECOMMENDATIONS?$|^IMPRESSION ?(AND|/|&) ?PLAN$|^PAST PSYCHIATRIC HISTORY$"),
+        (CO, 1.0, r"^CHIEF COMPLAINTS?$|^REVIEW OF SYSTEMS$|^MENTAL STATUS EXAM"),
+        (CO, 1.0, r"^HISTORY OF (THE )?PRESENT(ING)? ILLNESS$|^PHYSICAL EXAM(INATION)?$"),
+        # progress / SOAP / follow-up notes
+        (OT, 3.0, r"^(SUBJECTIVE|S)$|^INTERVAL HISTORY$|^PROGRESS NOTE$|^CHART NOTE$"),
+        (OT, 2.0, r"^(OBJECTIVE|O)$|^FOLLOW-? ?UP (VISIT|NOTE)$|^(A|P|A/P)$"),
+        (OT, 1.5, r"^REASON FOR (THE )?(VISIT|APPOINTMENT|FOLLOW-? ?UP)$|^PROBLEM LIST$"),
+        (OT, 0.5, r"^ASSESSMENT( AND PLAN)?$|^PLANS?$|^CURRENT MEDICATIONS$"),
+        # treatment plan
+        (TP, 4.0, rf"^({_THERAPY} )?TREATMENT (PLAN|SUMMARY|REGIMEN|SCHEDULE)$"),
+        (TP, 4.0, rf"^{_THERAPY} (PLAN|SUMMARY|ORDERS)$"),
+        (TP, 3.0, r"^(REGIMEN|CYCLES?|TREATMENT INTENT|GOAL OF (THERAPY|TREATMENT))$"),
+        (TP, 3.0, r"^(RADIATION|RADIOTHERAPY) (DOSE|FIELDS?)$|^(PRESCRIBED|TOTAL) DOSE$"),
+        (TP, 3.0, r"^DATES? OF (TREATMENT|THERAPY)$|^(NUMBER OF )?FRACTIONS$"),
+        (TP, 2.0, r"^(CHEMOTHERAPY|PREMEDICATIONS?|SUPPORTIVE CARE|SCHEDULE)$"),
+        # medication list
+        (ME, 4.0, r"^(MEDICATION|MEDICINE|DRUG) LIST$|^MEDICATION (RECONCILIATION|ADMINISTRATION)"),
+        (ME, 3.0, r"^(ACTIVE|HOME|OUTPATIENT) MEDICATIONS$|^PRESCRIPTIONS?$"),
+        (ME, 2.0, r"^(DOSE|ROUTE|FREQUENCY|SIG|REFILLS)$"),
+        (ME, 2.0, r"^(CURRENT|ACTIVE|HOME) MEDICATIONS$|^MEDICATIONS$", 1),  # as the title
+        # laboratory results
+        (LA, 4.0, r"^LAB(ORATORY)? (RESULTS?|REPORT|VALUES)$|^TEST RESULTS$"),
+        (LA, 3.0, r"^(COMPLETE BLOOD COUNT|CBC|CMP|BMP|COMPREHENSIVE METABOLIC PANEL|LIPID PANEL)\b"),
+        (LA, 3.0, r"^(BASIC METABOLIC PANEL|HEMATOLOGY|CHEMISTRY|URINALYSIS|TUMOR MARKERS)$"),
+        (LA, 3.0, r"^(REFERENCE (RANGE|INTERVAL)|NORMAL RANGE|UNITS|FLAG|RESULT|TEST)$"),
+        (LA, 2.0, r"^(COLLECTED|SPECIMEN COLLECTED|DATE COLLECTED|ORDERING PROVIDER)$"),
+        # insurance
+        (IN, 4.0, r"EXPLANATION OF BENEFITS|^PRIOR AUTHORI[SZ]ATION|^(PRE-?)?CERTIFICATION$"),
+        (IN, 3.0, r"^(MEMBER|SUBSCRIBER|POLICY|GROUP|CLAIM) (ID|NUMBER|NO)\b|^CLAIM (SUMMARY|DETAIL)"),
+        (IN, 3.0, r"^(AMOUNT BILLED|PLAN PAID|PATIENT RESPONSIBILITY|DEDUCTIBLE|COPAY\w*)$"),
+    ]
+)
+
+# An imaging report opens with the title of the examination; elsewhere such lines are results.
+HEADING_RULES += _rules(
+    [
+        (IM, 3.0, r"^(CT|MRI|MR|MRA|CTA|PET|PET-CT|X-RAY|XR|ULTRASOUND|US|MAMMOGRA\w*)\b", 2),
+        (IM, 3.0, r"^(NUCLEAR MEDICINE|BONE SCAN|RADIOGRAPH\w*|CHEST X-RAY|DOPPLER|DEXA)\b", 2),
+        (IM, 2.0, r"\bULTRASOUND$|\bDOPPLER$|\bCT SCAN$|\bMRI$|\bRADIOGRAPHS?$|\bMAMMOGRA", 2),
+    ]
+)
+
+# Matched anywhere in the text, case-insensitively; each rule counts once.
+PHRASE_RULES: tuple[Rule, ...] = _rules(
+    [
+        # pathology
+        (PA, 2.5, r"\b(gross|microscopic) (description|examination)\b"),
+        (PA, 2.0, r"\breceived (fresh|in formalin|in saline|unfixed|in a container|labeled)"),
+        (PA, 1.5, r"\bcassettes?\b|\bsubmitted (entirely|in toto|in \w+ cassettes?)\b"),
+        (PA, 1.5, r"\bformalin\b|\bblocks? [a-z]?\d"),
+        (PA, 2.0, r"\bhistologic(al)? (type|grade)\b|\bimmuno ?(histochem|stain|reactiv|positiv)"),
+        (PA, 2.0, r"\bp[TN][0-4Xx][a-c]?\b|\bAJCC\b|\bsynoptic\b"),
+        (PA, 1.5, r"\b(lymph-?vascular|lymphovascular|perineural) invasion\b"),
+        (PA, 1.0, r"\b(surgical )?margins? (are |is )?(free|negative|positive|uninvolved|involved)"),
+        (PA, 1.0, r"\(\s*\d+\s*/\s*\d+\s*\)|\bgreatest dimension\b"),
+        (PA, 1.0, r"\b(labeling index|mitotic (figures|count|rate)|permanent sections?)\b"),
+        (PA, 1.5, r"\b(well|moderately|poorly)[ -]+(to [a-z]+ )?differentiated\b"),
+        (PA, 1.0, r"\blymph nodes?\b[^.]{0,60}\b(dissected|identified|recovered|examined)\b"),
+        (PA, 1.0, r"\b\w+ of \w+ lymph nodes\b|\bdysplasia\b|\bin situ\b"),
+        (PA, 1.0, r"\b(tan|pink|gray|white)-(tan|pink|white|gray|brown|red)\b"),
+        # operative
+        (OP, 2.5, r"\bprepped and draped\b|\bprepared and draped\b"),
+        (OP, 2.0, r"\bincision was (made|carried)\b|\bsponge,? (and )?needle\b"),
+        (OP, 2.0, r"\b(brought|taken) (back )?to the (operating|operative|endoscopy|cath\w*) "),
+        (OP, 1.5, r"\b(sterile|usual) fashion\b|\bgeneral endotracheal\b"),
+        (OP, 1.5, r"\btolerated the procedure (well|without)\b"),
+        (OP, 1.0, r"\b(scope|endoscope|catheter) was (advanced|inserted|introduced|passed)\b"),
+        (OP, 1.0, r"\b(was|were) (closed|reapproximated) (with|using)\b"),
+        # discharge
+        (DI, 2.0, r"\b(is|was|will be|being) discharged\b|\bdischarged (home|to)\b"),
+        (DI, 1.5, r"\b(day|time|date) of discharge\b|\bupon discharge\b|\blength of stay\b"),
+        (DI, 1.0, r"\bhospital (stay|course)\b|\bduring (his|her|this) (hospital|admission)"),
+        # imaging
+        (IM, 2.0, r"\b(axial|sagittal|coronal) (images|imaging|reconstructions?|views?)\b"),
+        (IM, 2.0, r"\bBI-?RADS\b|\bHounsfield\b|\bgadolinium\b|\bSUV\s*(max)?\b"),
+        (IM, 1.5, r"\b(with|without|with and without) (iv |intravenous |oral )?contrast\b"),
+        (IM, 1.0, r"\bcomparison (is made )?(with|to)\b|\b(images|views) (were|was) obtained\b"),
+        (IM, 1.5, r"\b(hypo|hyper|iso|an)echoic\b|\bechogenic|\bwaveforms?\b|\bcolor flow\b"),
+        (IM, 1.0, r"\b(films?|images?|views?|study|scans?) (demonstrate|show|reveal)s?\b"),
+        (IM, 1.0, r"\b(opacit(y|ies)|attenuation|signal (intensity|abnormality)|enhancing)\b"),
+        # consultation
+        (CO, 2.0, r"\bthank you for (this|the|your|allowing|asking|involving)\b"),
+        (CO, 2.0, r"\b(asked|requested) to (see|evaluate)\b|\bin consultation\b"),
+        (CO, 1.5, r"\b(consultation|consulted) (for|by|regarding)\b|\bnew patient\b"),
+        (CO, 1.0, r"\breferred (by|to us|for)\b"),
+        # follow-up notes and letters
+        (OT, 3.0, r"^\s*dear (dr|doctor|mr|mrs|ms|sir|madam)\b"),
+        (OT, 2.0, r"\bsincerely\b|\bkeep you (informed|apprised|updated|posted)\b"),
+        (OT, 2.0, r"\b(returns|comes (back|in)|is here|presents)( today)? (for|in) (a )?follow-? ?up\b"),
+        (OT, 1.5, r"\b(since (his|her) last visit|last seen|was last seen|seen in follow-? ?up)\b"),
+        (OT, 1.0, r"\bfollow-? ?up (visit|appointment|evaluation)\b|\breturns (today|to)\b"),
+        # treatment plan
+        (TP, 2.0, r"\bcycle \d+\b|\bcycles? of\b|\bevery (2|3|21|14|28) (weeks|days)\b"),
+        (TP, 2.0, r"\b(mg/m2|mg/m²|AUC ?\d|\d+ ?Gy|fractions?)\b"),
+        (TP, 1.5, r"\b(adjuvant|neoadjuvant) (chemotherapy|therapy|radiation)\b"),
+        # medication list
+        (ME, 1.5, r"\b(by mouth|orally|p\.?o\.?) (once|twice|daily|every|q\.?d|b\.?i\.?d)"),
+        (ME, 1.5, r"\btake \d+ (tablet|capsule)s?\b|\b(refills|pharmacy)\b"),
+        # lab results
+        (LA, 2.0, r"\breference (range|interval)\b|\bnormal range\b"),
+        (LA, 1.5, r"\b(mg/dL|g/dL|mmol/L|U/L|K/uL|x10\^?\d|10\^\d/uL)\b"),
+        (LA, 1.5, r"\b(hemoglobin|hematocrit|platelets?|creatinine|wbc)\s+[\d.]+\s*[HL]?\b"),
+        # insurance
+        (IN, 2.5, r"\bexplanation of benefits\b|\bthis is not a bill\b|\bprior authori[sz]ation\b"),
+        (IN, 2.0, r"\b(member|subscriber|policy|group) (id|number|#)\b|\bclaim (number|#|id)\b"),
+        (IN, 1.5, r"\b(deductible|co-?insurance|co-?pay(ment)?|allowed amount|in-network)\b"),
+    ],
+    re.IGNORECASE | re.MULTILINE,
+)
+
+# Matched in the opening of the text only (reason for visit, first lines of the history).
+OPENING_HEADINGS = 3  # the opening runs up to the third heading (reason, history)
+OPENING_CHARS = (600, 2500)  # but is at least / at most this long
+OPENING_RULES: tuple[Rule, ...] = _rules(
+    [
+        (OT, 2.5, r"\bfollow-? ?up\b|\brecheck\b"),
+        (OT, 2.0, r"\b(returns?|comes? (back|in|into)|is here|presents?)\b[^.]{0,30}\btoday\b"),
+        (OT, 2.0, r"\b(I|we) (have been |am |are )?follow(ing)? |\bwho (I|we) (follow|am following)"),
+        (OT, 1.5, r"\b(last|previous) (visit|appointment)|\b(since (I|we) (last )?saw|was last seen)"),
+        (CO, 2.0, r"\b(for|an?) (evaluation|consultation|opinion)\b"),
+        (CO, 1.0, r"\badmitted\b"),
+    ],
+    re.IGNORECASE,
+)
+
+# Layout: lists whose lines are mostly drug doses or test results (name, value, unit, range).
+DOSE_LINE = re.compile(r"\b\d+(\.\d+)?\s*(mg|mcg|µg|g|units?|mL|IU|tablets?|capsules?|puffs?|drops?)\b", re.I)
+_LAB_UNIT = r"([KM]/u?L|[mun]?g/d?L|m?mol/L|mEq/L|I?U/L|[pnmµu]g/mL|fL|pg|%|x ?10\^?\d+/L|/u?L|sec)"
+_RANGE = r"\(?[<>]?\d+(\.\d+)?\s*-\s*\d+(\.\d+)?\)?"
+_RESULT_PART = rf"(\s+(H|L|HH|LL|High|Low|\*|{_LAB_UNIT}|{_RANGE}))"
+RESULT_LINE = re.compile(
+    rf"^\s*[A-Za-z][\w ,()/%+#-]{{0,30}}?\s+[<>]?\d+(\.\d+)?\s*{_RESULT_PART[3:-1]}?{_RESULT_PART}*\s*$"
+)
+LAYOUT_SHARE = 0.5  # at least this share of the lines
+LAYOUT_MIN_LINES = 3
+LAYOUT_WEIGHT = 5.0
