@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from organizer import __version__
+from organizer.commands_records import cmd_classify, cmd_export, cmd_import, cmd_tag
 from organizer.core import catalog
 from organizer.core.errors import UserFacingError
 from organizer.core.vault import Vault
@@ -135,6 +136,23 @@ def build_parser() -> argparse.ArgumentParser:
     init = command("init", cmd_init, "create a new vault; prints the recovery key once")
     init.add_argument("--name", required=True, help="the person whose records it keeps")
     init.add_argument("--dob", metavar="YYYY-MM-DD", help="their date of birth")
+    imp = command("import", cmd_import, "import PDFs and photos/scans of records into a vault")
+    imp.add_argument("files", nargs="+", metavar="FILE", help="files or folders to import")
+    imp.add_argument("--person", metavar="P", help="whose records (name or id)")
+    imp.add_argument("--type", metavar="T", help="file every record as this type")
+    imp.add_argument("--pdf-password-file", type=Path, metavar="F",
+                     help="passwords for protected PDFs, one per line")
+    imp.add_argument("--json", action="store_true", help="print JSON")
+    cls = command("classify", cmd_classify, "say what kind of record each file is (no vault needed)",
+                  vault=False, secret=False)
+    cls.add_argument("files", nargs="+", metavar="FILE")
+    cls.add_argument("--json", action="store_true", help="print JSON")
+    tag = command("tag", cmd_tag, "file a document as a record type (your choice always wins)")
+    tag.add_argument("doc_id", metavar="DOC_ID")
+    tag.add_argument("type", metavar="TYPE")
+    exp = command("export", cmd_export, "save one document from the vault as a PDF")
+    exp.add_argument("doc_id", metavar="DOC_ID")
+    exp.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
     lst = command("list", cmd_list, "list the people and documents in a vault")
     lst.add_argument("--json", action="store_true", help="print JSON")
     ver = command("verify", cmd_verify, "check every file of a vault; exit 1 if damage is found")

@@ -20,7 +20,7 @@ from organizer.core.errors import (
     WrongPassphrase,
 )
 from organizer.core.vault import keyslots, remember
-from organizer.core.vault.atomic import atomic_output, remove_leftover_temp_files
+from organizer.core.vault.atomic import atomic_output, fsync_folder, remove_leftover_temp_files
 from organizer.core.vault.documents import DecryptingReader, DocumentCorrupt, encrypt_stream
 from organizer.core.vault.journal import (
     Change,
@@ -83,6 +83,7 @@ class Vault:
         self._lock = lock
         self.state = MetadataState()
         self.damaged_entries: list[DamagedEntry] = []
+        self._documents_unsynced = False
         self.refresh()
 
     # --- opening -------------------------------------------------------------------------
@@ -174,6 +175,9 @@ class Vault:
         entry_id = new_entry_id()
         entry = Entry(entry_id, self._clock.next(entry_id), tuple(changes))
         try:
+            if self._documents_unsynced:  # files an entry lists must be durable before it
+                fsync_folder(self.folder / DOCUMENTS_DIR)
+                self._documents_unsynced = False
             write_entry(self.folder / JOURNAL_DIR, bytes(self._key(self._journal_key)),
                         self._vault_id_bytes, entry)
         except OSError as error:
@@ -186,12 +190,14 @@ class Vault:
         """Encrypt a stream into a new write-once file. Call `record([file_change(...)])` next."""
         file_id = os.urandom(16).hex()
         try:
-            with atomic_output(self._doc_path(file_id)) as out:
+            # The folder is fsynced once, by the `record` that lists this file (cheaper per batch).
+            with atomic_output(self._doc_path(file_id), sync_folder=False) as out:
                 written = encrypt_stream(source, out, master=bytes(self._key(self._master)),
                                          vault_id=self._vault_id_bytes,
                                          doc_id=bytes.fromhex(file_id))
         except OSError as error:
             raise _disk_error(error) from None
+        self._documents_unsynced = True
         return StoredFile(file_id, written.size, written.sha256)
 
     @staticmethod

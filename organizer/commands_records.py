@@ -1,0 +1,136 @@
+"""Command-line handlers for records: import, classify, tag and export."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from organizer.core import catalog
+from organizer.core.errors import IntakeError, InvalidInput
+from organizer.core.intake.analysis import Analysis
+from organizer.core.intake.importer import (
+    IMPORTED,
+    ImportOptions,
+    ImportResult,
+    expand_sources,
+    import_files,
+)
+from organizer.core.intake.sandbox import FileReader
+from organizer.core.records import RecordType
+from organizer.core.vault import Vault
+from organizer.core.vault.atomic import atomic_output
+from organizer.passphrase_input import current_passphrase, read_secret_file
+
+
+def unlock(args: argparse.Namespace) -> Vault:
+    return Vault.unlock(Path(args.vault), current_passphrase(args.passphrase_file))
+
+
+def record_type(text: str) -> RecordType:
+    try:
+        return RecordType(text.strip().lower())
+    except ValueError:
+        choices = ", ".join(t.value for t in RecordType)
+        raise InvalidInput(f"{text!r} is not a record type. Choose one of: {choices}.") from None
+
+
+def _passwords(path: Path | None) -> list[str]:
+    if path is None:
+        return []
+    read_secret_file(path, "PDF password")  # one clear error when missing or empty
+    return [line for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    sources = expand_sources([Path(p) for p in args.files])
+    forced = record_type(args.type) if args.type else None
+    passwords = _passwords(args.pdf_password_file)
+    with unlock(args) as vault:
+        person = catalog.find_person(vault, args.person)
+        progress = None if args.json else _print_progress
+        options = ImportOptions(person, forced, passwords, progress)
+        result = import_files(vault, sources, options)
+    if args.json:
+        print(json.dumps([o.as_json() for o in result.outcomes], indent=2, ensure_ascii=False))
+    else:
+        print(_summary(result))
+    return 0
+
+
+def _print_progress(done: int, total: int, outcome: object) -> None:
+    from organizer.core.intake.importer import FileOutcome
+
+    assert isinstance(outcome, FileOutcome)
+    print(f"[{done}/{total}] {outcome.source}: {outcome.message}")
+    for warning in outcome.warnings:
+        print(f"    Note: {warning}")
+
+
+def _summary(result: ImportResult) -> str:
+    parts = [f"{result.count(IMPORTED)} imported"]
+    for status, words in (("duplicate", "already in the vault"), ("needs_password", "need a password"),
+                          ("rejected", "could not be read"), ("cancelled", "not imported (stopped)")):
+        if result.count(status):
+            parts.append(f"{result.count(status)} {words}")
+    return "Done: " + ", ".join(parts) + "."
+
+
+def cmd_classify(args: argparse.Namespace) -> int:
+    paths = [Path(p) for p in args.files]
+    problems: dict[int, str] = {}
+    contents: list[tuple[int, bytes]] = []
+    for index, path in enumerate(paths):
+        try:
+            contents.append((index, path.read_bytes()))
+        except OSError as error:
+            problems[index] = f"Could not read the file ({error.strerror})."
+    with FileReader() as reader:
+        items = [(data, paths[index].name, None) for index, data in contents]
+        results = {contents[pos][0]: result for pos, result in reader.read_many(items)}
+    answers = [_classify_answer(str(path), problems.get(i), results.get(i))
+               for i, path in enumerate(paths)]
+    if args.json:
+        print(json.dumps(answers, indent=2, ensure_ascii=False))
+        return 0
+    for a in answers:
+        unsure = ", unsure" if a.get("unsure") else ""
+        shown = a.get("error") or f"{a['type']} ({a['confidence']:.0%}{unsure})"
+        print(f"{a['file']}: {shown}")
+    return 0
+
+
+def _classify_answer(file: str, problem: str | None, result: object) -> dict[str, object]:
+    if problem or result is None:
+        return {"file": file, "error": problem or "Could not read the file."}
+    if isinstance(result, IntakeError):
+        return {"file": file, "error": result.message}
+    assert isinstance(result, Analysis)
+    c = result.classification
+    return {"file": file, "type": c.best.value, "confidence": round(c.confidence, 3),
+            "evidence": list(c.evidence), "unsure": c.type is None,
+            "pages": result.pages, "scanned": result.scanned}
+
+
+def cmd_tag(args: argparse.Namespace) -> int:
+    chosen = record_type(args.type)
+    with unlock(args) as vault:
+        document = catalog.set_document_type(vault, args.doc_id, chosen)
+    print(f"{document.filename} is now filed as: {chosen.label}.")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    out = Path(args.output)
+    if out.is_dir():
+        raise InvalidInput(f"{out} is a folder. Please give a file name ending in .pdf.")
+    with unlock(args) as vault:
+        document = catalog.get_document(vault, args.doc_id)
+        fields = vault.state.get(catalog.DOCUMENT, document.id) or {}
+        file_id = str(fields.get("readable_file") or fields.get("file") or document.id)
+        with vault.open_file(file_id) as reader, atomic_output(out) as sink:
+            for chunk in reader.chunks():
+                sink.write(chunk)
+    print(f"Saved {document.filename} to {out}.", file=sys.stdout)
+    return 0

@@ -1,0 +1,248 @@
+"""Importing files into the vault: every file's fate is reported; one bad file never stops the batch."""
+
+from __future__ import annotations
+
+import io
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from organizer.core.catalog import DOCUMENT, now_iso
+from organizer.core.errors import IntakeError, PasswordRequired, WrongPdfPassword
+from organizer.core.intake.analysis import Analysis
+from organizer.core.intake.metadata import mismatch_warnings
+from organizer.core.intake.sandbox import FileReader
+from organizer.core.records import Person, RecordType
+from organizer.core.vault import Change, StoredFile, Vault
+
+IMPORTED, DUPLICATE, NEEDS_PASSWORD, REJECTED, CANCELLED = (
+    "imported", "duplicate", "needs_password", "rejected", "cancelled"
+)
+MAX_FILE_BYTES = 1 << 30  # a single record over 1 GB is almost surely not a medical record
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    """What happened to one file, in words the user can read."""
+
+    source: str
+    status: str
+    message: str
+    document_id: str = ""
+    type: RecordType | None = None
+    best_guess: RecordType | None = None
+    confidence: float = 0.0
+    evidence: tuple[str, ...] = ()
+    pages: int = 0
+    scanned: bool = False
+    warnings: tuple[str, ...] = ()
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "file": self.source, "status": self.status, "message": self.message,
+            "id": self.document_id or None,
+            "type": self.type.value if self.type else None,
+            "best_guess": self.best_guess.value if self.best_guess else None,
+            "confidence": round(self.confidence, 3), "evidence": list(self.evidence),
+            "pages": self.pages, "scanned": self.scanned, "warnings": list(self.warnings),
+        }
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    outcomes: tuple[FileOutcome, ...]
+    cancelled: bool = False
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def imported_ids(self) -> list[str]:
+        return [o.document_id for o in self.outcomes if o.status == IMPORTED]
+
+
+ProgressCallback = Callable[[int, int, FileOutcome], None]
+
+
+@dataclass
+class ImportOptions:
+    person: Person
+    record_type: RecordType | None = None  # the user's choice for every file, if given
+    passwords: Sequence[str] = ()
+    progress: ProgressCallback | None = None
+    cancel: threading.Event = field(default_factory=threading.Event)
+
+
+def expand_sources(paths: Sequence[Path]) -> list[Path]:
+    """Files as given, folders expanded to the files inside them (hidden files skipped)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.is_file()
+                            and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        else:
+            found.append(path)
+    return found
+
+
+def import_files(
+    vault: Vault, sources: Sequence[Path], options: ImportOptions, reader: FileReader | None = None
+) -> ImportResult:
+    """Read each file in a worker process, store it encrypted, and record it in one journal entry."""
+    own_reader = reader is None
+    reader = reader or FileReader()
+    try:
+        return _Batch(vault, list(sources), options, reader).run()
+    finally:
+        if own_reader:
+            reader.close()
+
+
+class _Batch:
+    def __init__(self, vault: Vault, sources: list[Path], options: ImportOptions,
+                 reader: FileReader) -> None:
+        self.vault, self.sources, self.options, self.reader = vault, sources, options, reader
+        self.outcomes: dict[int, FileOutcome] = {}
+        self.known = {str(f.get("sha256")): doc_id
+                      for doc_id, f in vault.state.all(DOCUMENT).items()}
+
+    def run(self) -> ImportResult:
+        pending = list(range(len(self.sources)))
+        for attempt, password in enumerate([None, *self.options.passwords]):
+            if attempt and not pending:
+                break
+            pending = self._round(pending, password, last=attempt == len(self.options.passwords))
+        cancelled = self.options.cancel.is_set()
+        for index in range(len(self.sources)):
+            if index not in self.outcomes:
+                self._finish(index, FileOutcome(str(self.sources[index]), CANCELLED,
+                                                "Not imported: the import was stopped."))
+        return ImportResult(tuple(self.outcomes[i] for i in range(len(self.sources))), cancelled)
+
+    def _round(self, indexes: list[int], password: str | None, *, last: bool) -> list[int]:
+        """Read the given files once; return those that need another password."""
+        retry: list[int] = []
+        sent: list[int] = []  # read_many numbers items in the order the generator yields them
+        items = self._items([i for i in indexes if i not in self.outcomes], password, sent)
+        for position, result in self.reader.read_many(items):
+            index = sent[position]
+            if isinstance(result, (PasswordRequired, WrongPdfPassword)) and not last:
+                retry.append(index)
+            elif isinstance(result, IntakeError):
+                status = NEEDS_PASSWORD if isinstance(result, (PasswordRequired, WrongPdfPassword)) \
+                    else REJECTED
+                self._finish(index, FileOutcome(str(self.sources[index]), status, result.message))
+            else:
+                self._finish(index, self._store(index, result, password))
+            if self.options.cancel.is_set():
+                self.reader.cancel()
+        return retry
+
+    def _items(
+        self, order: list[int], password: str | None, sent: list[int]
+    ) -> Iterator[tuple[bytes, str, str | None]]:
+        for index in order:
+            if self.options.cancel.is_set():
+                return
+            data = self._read_source(index)
+            if data is not None:
+                sent.append(index)
+                yield data, self.sources[index].name, password
+
+    def _read_source(self, index: int) -> bytes | None:
+        path = self.sources[index]
+        try:
+            if path.stat().st_size > MAX_FILE_BYTES:
+                self._finish(index, FileOutcome(str(path), REJECTED, "This file is too large "
+                                                "(over 1 GB) to be a medical record we can keep."))
+                return None
+            return path.read_bytes()
+        except OSError as error:
+            self._finish(index, FileOutcome(str(path), REJECTED,
+                                            f"This file could not be read ({error.strerror})."))
+            return None
+
+    def _store(self, index: int, found: Analysis, password: str | None) -> FileOutcome:
+        source = str(self.sources[index])
+        if found.sha256 in self.known:
+            twin = self.known[found.sha256]
+            return FileOutcome(source, DUPLICATE, f"Already in the vault (document {twin[:12]}).",
+                               document_id=twin)
+        document_id = self._write(found, password)
+        self.known[found.sha256] = document_id
+        return _imported(source, document_id, found, self._warnings(found), self.options)
+
+    def _warnings(self, found: Analysis) -> tuple[str, ...]:
+        person = self.options.person
+        warnings = mismatch_warnings(found.metadata, person.name, person.date_of_birth)
+        if found.scanned:
+            warnings += ("Scanned: this record has no text yet, so it needs text recognition.",)
+        return warnings + found.notes
+
+    def _write(self, found: Analysis, password: str | None) -> str:
+        stored: list[StoredFile] = []
+        try:
+            original = self._keep(found.original, stored)
+            readable = self._keep(found.readable, stored)
+            text = self._keep(found.text.encode("utf-8") if found.text else None, stored)
+            fields = document_fields(found, self.options, original, readable, text, password,
+                                     self._warnings(found))
+            self.vault.record([*(Vault.file_change(s) for s in stored),
+                               Change(DOCUMENT, original.id, fields)])
+        except BaseException:
+            for s in stored:  # nothing partly imported is left behind
+                self.vault.discard_file(s.id)
+            raise
+        return original.id
+
+    def _keep(self, data: bytes | None, stored: list[StoredFile]) -> StoredFile:
+        if data is None:
+            return StoredFile("", 0, "")
+        kept = self.vault.store_file(io.BytesIO(data))
+        stored.append(kept)
+        return kept
+
+    def _finish(self, index: int, outcome: FileOutcome) -> None:
+        self.outcomes[index] = outcome
+        if self.options.progress:
+            self.options.progress(len(self.outcomes), len(self.sources), outcome)
+
+
+def document_fields(
+    found: Analysis, options: ImportOptions, original: StoredFile, readable: StoredFile,
+    text: StoredFile, password: str | None, warnings: tuple[str, ...],
+) -> dict[str, Any]:
+    """The journal fields describing a newly imported document."""
+    guess = found.classification
+    chosen = options.record_type or guess.type
+    meta = found.metadata
+    return {
+        "filename": found.filename, "file": original.id, "readable_file": readable.id,
+        "text_file": text.id, "size": original.size, "sha256": found.sha256, "added": now_iso(),
+        "person": options.person.id, "kind": found.kind, "pages": found.pages,
+        "type": chosen.value if chosen else None,
+        "type_by": "user" if options.record_type else "rules",
+        "confidence": guess.confidence, "evidence": list(guess.evidence),
+        "guesses": [[t.value, c] for t, c in guess.guesses],
+        "pathology_version": found.pathology_version.value if found.pathology_version else None,
+        "scanned": found.scanned, "repaired": found.repaired, "encrypted": found.encrypted,
+        "pdf_password": password if found.encrypted else None,
+        "record_date": meta.record_date, "patient_name": meta.patient_name,
+        "printed_dob": meta.date_of_birth, "facility": meta.facility, "specimen": meta.specimen,
+        "procedure": meta.procedure, "warnings": list(warnings),
+    }
+
+
+def _imported(source: str, document_id: str, found: Analysis, warnings: tuple[str, ...],
+              options: ImportOptions) -> FileOutcome:
+    guess = found.classification
+    chosen = options.record_type or guess.type
+    what = chosen.label if chosen else "type not sure yet — please choose"
+    return FileOutcome(
+        source, IMPORTED, f"Imported as {what} ({found.pages} page{'s' * (found.pages != 1)}).",
+        document_id=document_id, type=chosen, best_guess=guess.best,
+        confidence=guess.confidence, evidence=guess.evidence, pages=found.pages,
+        scanned=found.scanned, warnings=warnings,
+    )
