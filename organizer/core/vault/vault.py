@@ -14,10 +14,7 @@ from organizer.core.errors import (
     DocumentDamaged,
     DocumentNotFound,
     VaultAlreadyExists,
-    VaultDamaged,
     VaultError,
-    VaultNotFound,
-    WrongPassphrase,
 )
 from organizer.core.vault import keyslots, remember
 from organizer.core.vault.atomic import atomic_output, fsync_folder, remove_leftover_temp_files
@@ -37,6 +34,7 @@ from organizer.core.vault.keyslots import KeySlot
 from organizer.core.vault.lock import VaultLock
 from organizer.core.vault.recovery import RecoveryKey
 from organizer.core.vault.sealing import subkey
+from organizer.core.vault.unlocking import header_from_slots, unwrap_any
 from organizer.core.vault.upgrade import (
     CURRENT_VERSION,
     VaultHeader,
@@ -146,11 +144,11 @@ class Vault:
     @classmethod
     def _open(cls, folder: Path, kind: str, attempt: Callable[[KeySlot], bytes | None]) -> Vault:
         slots, damaged = keyslots.read_all_slots(folder / KEYS_DIR)
-        header = read_header(folder) or _header_from_slots(folder, slots, damaged)
+        header = read_header(folder) or header_from_slots(folder, slots, damaged)
         check_version(header.version)
         lock = VaultLock(folder)
         try:
-            master = _unwrap_any(header, kind, slots, damaged, attempt)
+            master = unwrap_any(header, kind, slots, damaged, attempt)
             remove_leftover_temp_files([folder / d for d in (KEYS_DIR, JOURNAL_DIR, DOCUMENTS_DIR)])
             remove_leftover_temp_files([folder])
             header = upgrade(folder, header, master)
@@ -325,45 +323,3 @@ def _damaged(path: Path, error: Exception) -> DocumentDamaged:
         "documents are not affected. If you still have the original, please import it again.",
         details=f"{path.name}: {error}",
     )
-
-
-def _header_from_slots(
-    folder: Path, slots: list[KeySlot], damaged: list[VaultDamaged]
-) -> VaultHeader:
-    if not slots:
-        if damaged:
-            raise VaultDamaged(
-                "Every key file of this vault is damaged, so it cannot be opened.",
-                details="; ".join(e.details for e in damaged),
-            )
-        raise VaultNotFound(f"{folder} is not a Second Opinion Organizer vault.")
-    newest = max(slots, key=lambda s: s.format_version)
-    return VaultHeader(newest.vault_id, newest.format_version, "")
-
-
-def _unwrap_any(
-    header: VaultHeader, kind: str, slots: list[KeySlot], damaged: list[VaultDamaged],
-    attempt: Callable[[KeySlot], bytes | None],
-) -> bytes:
-    candidates = [s for s in slots if s.kind == kind and s.vault_id == header.vault_id]
-    for slot in candidates:
-        if slot.kdf is not None:
-            slot.kdf.check_bounds()  # before any key derivation runs
-    for slot in candidates:
-        master = attempt(slot)
-        if master is not None:
-            return master
-    if not candidates and damaged:
-        raise VaultDamaged(
-            "The key file needed for this way of unlocking is damaged. "
-            "Try your recovery key instead.",
-            details="; ".join(e.details for e in damaged),
-        )
-    raise WrongPassphrase(_WRONG[kind])
-
-
-_WRONG = {
-    keyslots.PASSPHRASE: "That passphrase does not open this vault. Please check it and try again.",
-    keyslots.RECOVERY: "That recovery key does not belong to this vault.",
-    keyslots.KEYRING: "This computer does not remember this vault. Please type your passphrase.",
-}
