@@ -7,6 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+from organizer.cli_parser import AddCommand
+from organizer.commands_vault import unlock
 from organizer.core import catalog
 from organizer.core.errors import IntakeError, InvalidInput
 from organizer.core.intake.analysis import Analysis
@@ -19,13 +21,8 @@ from organizer.core.intake.importer import (
 )
 from organizer.core.intake.sandbox import FileReader
 from organizer.core.records import RecordType
-from organizer.core.vault import Vault
 from organizer.core.vault.atomic import atomic_output
-from organizer.passphrase_input import current_passphrase, read_secret_file
-
-
-def unlock(args: argparse.Namespace) -> Vault:
-    return Vault.unlock(Path(args.vault), current_passphrase(args.passphrase_file))
+from organizer.passphrase_input import read_secret_file
 
 
 def record_type(text: str) -> RecordType:
@@ -134,3 +131,23 @@ def cmd_export(args: argparse.Namespace) -> int:
                 sink.write(chunk)
     print(f"Saved {document.filename} to {out}.", file=sys.stdout)
     return 0
+
+
+def register(command: AddCommand) -> None:
+    imp = command("import", cmd_import, "import PDFs and photos/scans of records into a vault")
+    imp.add_argument("files", nargs="+", metavar="FILE", help="files or folders to import")
+    imp.add_argument("--person", metavar="P", help="whose records (name or id)")
+    imp.add_argument("--type", metavar="T", help="file every record as this type")
+    imp.add_argument("--pdf-password-file", type=Path, metavar="F",
+                     help="passwords for protected PDFs, one per line")
+    imp.add_argument("--json", action="store_true", help="print JSON")
+    cls = command("classify", cmd_classify, "say what kind of record each file is (no vault needed)",
+                  vault=False, secret=False)
+    cls.add_argument("files", nargs="+", metavar="FILE")
+    cls.add_argument("--json", action="store_true", help="print JSON")
+    tag = command("tag", cmd_tag, "file a document as a record type (your choice always wins)")
+    tag.add_argument("doc_id", metavar="DOC_ID")
+    tag.add_argument("type", metavar="TYPE")
+    exp = command("export", cmd_export, "save one document from the vault as a PDF")
+    exp.add_argument("doc_id", metavar="DOC_ID")
+    exp.add_argument("-o", "--output", required=True, metavar="OUT.pdf")

@@ -1,0 +1,119 @@
+"""Command-line handlers for the vault itself: gui, init, list, verify, passwd, recover."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from organizer.cli_parser import AddCommand
+from organizer.core import catalog
+from organizer.core.vault import Vault
+from organizer.core.vault.verify import verify
+from organizer.passphrase_input import current_passphrase, new_passphrase, read_secret_file
+
+
+def print_json(data: object) -> None:
+    print(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def unlock(args: argparse.Namespace) -> Vault:
+    return Vault.unlock(Path(args.vault), current_passphrase(args.passphrase_file))
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from organizer.app import run_gui  # Qt is imported only for the GUI
+
+    return run_gui(Path(args.vault) if args.vault else None)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    dob = catalog.parse_date_of_birth(args.dob or "")
+    passphrase = new_passphrase(args.passphrase_file)
+    vault, recovery = Vault.create(Path(args.vault), passphrase)
+    with vault:
+        person = catalog.add_person(vault, args.name, dob)
+    print(f"Created a vault in {vault.folder} for {person.name}.")
+    print("Your recovery key opens the vault if you forget your passphrase. Write it down or")
+    print("print it now and keep it somewhere safe: it is shown only this once.")
+    print(f"Recovery key: {recovery.text}")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with unlock(args) as vault:
+        persons = catalog.people(vault)
+        docs = catalog.documents(vault)
+    names = {p.id: p.name for p in persons}
+    if args.json:
+        print_json({
+            "people": [{"id": p.id, "name": p.name, "dob": p.date_of_birth} for p in persons],
+            "documents": [
+                {"id": d.id, "filename": d.filename, "type": d.type.value if d.type else None,
+                 "pages": d.pages, "size": d.size, "added": d.added, "person": d.person_id}
+                for d in docs
+            ],
+        })
+        return 0
+    for p in persons:
+        print(f"{p.name}" + (f" (born {p.date_of_birth})" if p.date_of_birth else ""))
+    if not docs:
+        print("No records yet.")
+    for d in docs:
+        kind = d.type.label if d.type else "Type not decided"
+        print(f"{d.id[:12]}  {kind:<20} {d.pages:>4} p.  {d.filename}  ({names.get(d.person_id, '')})")
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    with unlock(args) as vault:
+        names = {d.id: d.filename for d in catalog.documents(vault)}
+        report = verify(vault, names)
+    if args.json:
+        print_json({
+            "ok": report.ok,
+            "checked": {"files": report.checked_files, "changes": report.checked_changes,
+                        "keys": report.checked_keys},
+            "problems": [p.__dict__ for p in report.problems],
+        })
+    else:
+        print(f"Checked {report.checked_files} files, {report.checked_changes} saved changes and "
+              f"{report.checked_keys} key files.")
+        for p in report.problems:
+            print(f"{p.severity.upper()}: {p.what} ({p.path}): {p.reason}")
+        print("Everything is intact." if report.ok else "Damage found: see the lines above.")
+    return 0 if report.ok else 1
+
+
+def cmd_passwd(args: argparse.Namespace) -> int:
+    with unlock(args) as vault:
+        vault.change_passphrase(new_passphrase(args.new_passphrase_file, allow_env=False))
+    print("The passphrase was changed. Your recovery key still works.")
+    return 0
+
+
+def cmd_recover(args: argparse.Namespace) -> int:
+    key = read_secret_file(args.recovery_key_file, "recovery key")
+    with Vault.recover(Path(args.vault), key) as vault:
+        vault.change_passphrase(new_passphrase(args.new_passphrase_file, allow_env=False))
+    print("The vault is open again with your new passphrase. Your recovery key still works.")
+    return 0
+
+
+
+def register(command: AddCommand) -> None:
+    gui = command("gui", cmd_gui, "open the app window", vault=False, secret=False)
+    gui.add_argument("vault", metavar="VAULT", nargs="?", help="a vault folder to open")
+    init = command("init", cmd_init, "create a new vault; prints the recovery key once")
+    init.add_argument("--name", required=True, help="the person whose records it keeps")
+    init.add_argument("--dob", metavar="YYYY-MM-DD", help="their date of birth")
+    lst = command("list", cmd_list, "list the people and documents in a vault")
+    lst.add_argument("--json", action="store_true", help="print JSON")
+    ver = command("verify", cmd_verify, "check every file of a vault; exit 1 if damage is found")
+    ver.add_argument("--json", action="store_true", help="print JSON")
+    pw = command("passwd", cmd_passwd, "change the passphrase")
+    pw.add_argument("--new-passphrase-file", type=Path, metavar="F")
+    rec = command("recover", cmd_recover, "open with the recovery key and set a new passphrase",
+                  secret=False)
+    rec.add_argument("--recovery-key-file", type=Path, metavar="F", required=True)
+    rec.add_argument("--new-passphrase-file", type=Path, metavar="F")
