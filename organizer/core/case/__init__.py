@@ -1,0 +1,1 @@
+"""The second-opinion case: people, the required-records checklist, medications, plan, questions."""

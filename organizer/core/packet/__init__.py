@@ -1,0 +1,1 @@
+"""The one PDF for the second-opinion doctor: generated pages, merge, stamps, bookmarks, size fitting."""

@@ -1,0 +1,73 @@
+"""What goes into a packet, as plain data: the case facts and the records, in the order they print."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from organizer.core.records import RecordType
+
+# Records print in checklist order; within a type, oldest first.
+RECORD_ORDER: tuple[RecordType, ...] = (
+    RecordType.PATHOLOGY,
+    RecordType.OPERATIVE,
+    RecordType.DISCHARGE,
+    RecordType.TREATMENT_PLAN,
+    RecordType.MEDICATIONS,
+    RecordType.IMAGING,
+    RecordType.LAB,
+    RecordType.CONSULT,
+    RecordType.INSURANCE,
+    RecordType.OTHER,
+)
+
+
+@dataclass(frozen=True)
+class MedicationRow:
+    drug: str
+    dose: str = ""
+    route: str = ""
+    schedule: str = ""
+    start: str = ""
+    stop: str = ""  # empty while still taken
+    prescriber: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    """The treatment plan in the person's words (when there is no plan document, or beside it)."""
+
+    text: str
+    proposed_by: str = ""
+    date: str = ""
+    alternatives: str = ""
+
+
+@dataclass(frozen=True)
+class PacketRecord:
+    """One record to include whole. `read_pdf` returns its PDF bytes (decrypted in memory)."""
+
+    document_id: str
+    type: RecordType
+    title: str
+    date: str  # ISO date or ""
+    pages: int
+    read_pdf: Callable[[], bytes]
+    pdf_password: str | None = None  # for protected originals
+
+
+@dataclass(frozen=True)
+class PacketContent:
+    person_name: str
+    date_of_birth: str = ""
+    diagnosis: str = ""
+    recipient: str = ""  # who the packet is for
+    sender: str = ""  # who it is from
+    contact: str = ""
+    made_on: str = ""  # ISO date printed on the cover
+    questions: tuple[str, ...] = ()
+    not_included: tuple[str, ...] = ()  # e.g. "No surgery — no operative report"
+    medications: tuple[MedicationRow, ...] = ()
+    plan: PlanSummary | None = None
+    records: tuple[PacketRecord, ...] = field(default_factory=tuple)
