@@ -1,0 +1,1 @@
+"""The Qt user interface: thin widgets over a Session that owns the unlocked vault."""

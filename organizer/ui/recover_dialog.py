@@ -1,0 +1,128 @@
+"""Opening a vault with the recovery key, then choosing a new passphrase."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from organizer.core.errors import UserFacingError
+from organizer.ui.error_dialog import show_error
+from organizer.ui.passphrase_fields import PassphraseFields
+from organizer.ui.session import Session
+from organizer.ui.style import explanation, heading, message_label, show_message
+from organizer.ui.workers import BackgroundTask
+
+
+class RecoverDialog(QDialog):
+    """Accepted once the vault is open and the new passphrase is saved."""
+
+    def __init__(self, session: Session, folder: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Use my recovery key"))
+        self.setAccessibleName(self.windowTitle())
+        self._session = session
+        self._folder = folder
+        self._busy = False
+        self.key = QLineEdit(self)
+        self.key.setAccessibleName(self.tr("Recovery key"))
+        self.key.setPlaceholderText("ABCD-EFGH-…")
+        self.passphrase = PassphraseFields(self.tr("&New passphrase:"), self)
+        self.message = message_label(self)
+        self.progress = QProgressBar(self)
+        self.open_button = QPushButton(self.tr("&Open and save new passphrase"), self)
+        self.open_button.setAccessibleName(self.tr("Open the vault and save the new passphrase"))
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setAccessibleName(self.tr("Cancel"))
+        self._lay_out()
+        self.open_button.clicked.connect(self._recover)
+        self.cancel_button.clicked.connect(self.reject)
+        self.key.textChanged.connect(self._update_buttons)
+        self.setTabOrder(self.key, self.passphrase.first)
+        self.passphrase.changed.connect(self._update_buttons)
+        self._update_buttons()
+        self.key.setFocus()
+
+    def _lay_out(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Open with your recovery key"), 1.5, self))
+        layout.addWidget(explanation(self.tr(
+            "Type the recovery key from your recovery sheet. Spaces, dashes and small or "
+            "capital letters do not matter. Then choose a new passphrase: you will use it "
+            "from now on."), self))
+        label = QLabel(self.tr("Recovery &key:"), self)
+        label.setBuddy(self.key)
+        self.passphrase.form.insertRow(0, label, self.key)  # one column of labels for all fields
+        layout.addWidget(self.passphrase)
+        layout.addWidget(self.message)
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.setAccessibleName(self.tr("Opening the vault"))
+        self.progress.setVisible(False)
+        layout.addWidget(self.progress)
+        layout.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.cancel_button)
+        layout.addLayout(buttons)
+        self.open_button.setDefault(True)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 90)
+
+    def _update_buttons(self) -> None:
+        ready = bool(self.key.text().strip()) and self.passphrase.is_acceptable()
+        self.open_button.setEnabled(ready and not self._busy)
+        self.cancel_button.setEnabled(not self._busy)
+        self.passphrase.setEnabled(not self._busy)
+
+    def _recover(self) -> None:
+        if self._busy or not self.open_button.isEnabled():
+            return
+        try:
+            self._session.check_recovery_key(self.key.text())
+        except UserFacingError as error:
+            show_message(self.message, "⚠ " + str(error))
+            self.key.setFocus()
+            return
+        folder, key, secret = self._folder, self.key.text(), self.passphrase.passphrase()
+        task = BackgroundTask(lambda: self._session.recover(folder, key, secret))
+        task.succeeded.connect(self._recovered)
+        task.failed.connect(self._failed)
+        show_message(self.message, self.tr("Opening the vault and saving your new passphrase… "
+                                           "This takes a few seconds."))
+        self._set_busy(True)
+        task.start()
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.progress.setVisible(busy)
+        self._update_buttons()
+
+    def _recovered(self, _: object) -> None:
+        self._set_busy(False)
+        self.key.clear()
+        self.passphrase.clear()
+        self.accept()
+
+    def _failed(self, error: object) -> None:
+        self._set_busy(False)
+        assert isinstance(error, BaseException)
+        if isinstance(error, UserFacingError):
+            show_message(self.message, "⚠ " + str(error))
+        else:
+            show_message(self.message, "")
+            show_error(self, error)
+        self.key.setFocus()
+
+    def reject(self) -> None:
+        if not self._busy:
+            super().reject()

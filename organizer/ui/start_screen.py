@@ -1,0 +1,109 @@
+"""The start screen: create a vault, open one, or pick a recently opened folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from organizer.ui.style import big_button, explanation, heading
+
+_PATH_ROLE = Qt.ItemDataRole.UserRole
+
+
+class StartScreen(QWidget):
+    """Emits what the user chose; the main window decides what happens next."""
+
+    create_requested = Signal()
+    open_requested = Signal()
+    recent_chosen = Signal(object)  # Path
+    recent_forgotten = Signal(object)  # Path
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("startScreen")
+        self.create_button = big_button(self.tr("&Create a vault"), self)
+        self.create_button.setAccessibleName(self.tr("Create a vault"))
+        self.create_button.setAccessibleDescription(self.tr("Start a new, locked folder for "
+                                                            "your medical records."))
+        self.open_button = big_button(self.tr("&Open a vault"), self)
+        self.open_button.setAccessibleName(self.tr("Open a vault"))
+        self.open_button.setAccessibleDescription(self.tr("Open a vault you made before."))
+        self.recent_label = QLabel(self.tr("&Recently opened vault folders:"), self)
+        self.recent_list = QListWidget(self)
+        self.recent_list.setAccessibleName(self.tr("Recently opened vault folders"))
+        self.recent_label.setBuddy(self.recent_list)
+        self.open_recent_button = QPushButton(self.tr("Open &selected"), self)
+        self.open_recent_button.setAccessibleName(self.tr("Open the selected vault folder"))
+        self.forget_button = QPushButton(self.tr("Remove from &list"), self)
+        self.forget_button.setAccessibleName(self.tr("Remove the selected folder from this list"))
+        self._lay_out()
+        self.create_button.clicked.connect(self.create_requested)
+        self.open_button.clicked.connect(self.open_requested)
+        self.recent_list.itemActivated.connect(self._chosen)
+        self.open_recent_button.clicked.connect(lambda: self._chosen(self.recent_list.currentItem()))
+        self.forget_button.clicked.connect(self._forget)
+
+    def _lay_out(self) -> None:
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.create_button)
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+        recent_buttons = QHBoxLayout()
+        recent_buttons.addWidget(self.open_recent_button)
+        recent_buttons.addWidget(self.forget_button)
+        recent_buttons.addStretch(1)
+        column = QVBoxLayout()
+        column.addSpacing(self.fontMetrics().height() * 2)
+        column.addWidget(heading(self.tr("Second Opinion Organizer"), 2.0, self))
+        column.addWidget(explanation(self.tr(
+            "Keep your medical records together in one safe place on this computer, and get "
+            "them ready for a second-opinion doctor. Everything stays locked on this computer "
+            "unless you choose to share it."), self))
+        column.addSpacing(self.fontMetrics().height())
+        column.addLayout(buttons)
+        column.addSpacing(self.fontMetrics().height())
+        column.addWidget(self.recent_label)
+        column.addWidget(self.recent_list)
+        column.addLayout(recent_buttons)
+        column.addStretch(1)
+        self.recent_list.setMaximumHeight(self.fontMetrics().height() * 9)
+        outer = QHBoxLayout(self)
+        outer.addStretch(1)
+        outer.addLayout(column, 6)
+        outer.addStretch(1)
+        self.setTabOrder(self.create_button, self.open_button)
+        self.setTabOrder(self.open_button, self.recent_list)
+        self.setTabOrder(self.recent_list, self.open_recent_button)
+        self.setTabOrder(self.open_recent_button, self.forget_button)
+
+    def show_recent(self, folders: list[Path]) -> None:
+        self.recent_list.clear()
+        for folder in folders:
+            item = QListWidgetItem(str(folder), self.recent_list)
+            item.setData(_PATH_ROLE, str(folder))
+            item.setToolTip(str(folder))
+        has_any = bool(folders)
+        for widget in (self.recent_label, self.recent_list, self.open_recent_button,
+                       self.forget_button):
+            widget.setVisible(has_any)
+        if has_any:
+            self.recent_list.setCurrentRow(0)
+
+    def _chosen(self, item: QListWidgetItem | None) -> None:
+        if item is not None:
+            self.recent_chosen.emit(Path(item.data(_PATH_ROLE)))
+
+    def _forget(self) -> None:
+        item = self.recent_list.currentItem()
+        if item is not None:
+            self.recent_forgotten.emit(Path(item.data(_PATH_ROLE)))

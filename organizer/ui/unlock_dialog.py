@@ -1,0 +1,130 @@
+"""The unlock dialog: type the passphrase (or switch to the recovery key) to open a vault."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from organizer.core.errors import UserFacingError
+from organizer.ui.error_dialog import show_error
+from organizer.ui.recover_dialog import RecoverDialog
+from organizer.ui.session import Session
+from organizer.ui.style import explanation, heading, message_label, show_message
+from organizer.ui.workers import BackgroundTask
+
+
+class UnlockDialog(QDialog):
+    """Accepted once the session holds the unlocked vault."""
+
+    def __init__(self, session: Session, folder: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Open a vault"))
+        self.setAccessibleName(self.windowTitle())
+        self._session = session
+        self._folder = folder
+        self._busy = False
+        self.passphrase = QLineEdit(self)
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setAccessibleName(self.tr("Passphrase"))
+        self.message = message_label(self)
+        self.progress = QProgressBar(self)
+        self.unlock_button = QPushButton(self.tr("&Unlock"), self)
+        self.unlock_button.setAccessibleName(self.tr("Unlock"))
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setAccessibleName(self.tr("Cancel"))
+        self.recovery_button = QPushButton(self.tr("Use my &recovery key instead"), self)
+        self.recovery_button.setAccessibleName(self.tr("Use my recovery key instead"))
+        self._lay_out()
+        self.unlock_button.clicked.connect(self._unlock)
+        self.cancel_button.clicked.connect(self.reject)
+        self.recovery_button.clicked.connect(self._use_recovery_key)
+        self.passphrase.textChanged.connect(self._update_buttons)
+        self._update_buttons()
+        self.passphrase.setFocus()
+
+    def _lay_out(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Unlock your vault"), 1.5, self))
+        folder_label = explanation(self.tr("Vault folder: {0}").format(self._folder), self)
+        folder_label.setObjectName("vaultFolder")
+        layout.addWidget(folder_label)
+        form = QFormLayout()
+        label = QLabel(self.tr("&Passphrase:"), self)
+        label.setBuddy(self.passphrase)
+        form.addRow(label, self.passphrase)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.setAccessibleName(self.tr("Unlocking"))
+        self.progress.setVisible(False)
+        layout.addWidget(self.progress)
+        layout.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.recovery_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.unlock_button)
+        buttons.addWidget(self.cancel_button)
+        layout.addLayout(buttons)
+        self.unlock_button.setDefault(True)
+        self.recovery_button.setAutoDefault(False)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
+
+    def _update_buttons(self) -> None:
+        self.unlock_button.setEnabled(not self._busy and bool(self.passphrase.text()))
+        self.recovery_button.setEnabled(not self._busy)
+        self.cancel_button.setEnabled(not self._busy)
+        self.passphrase.setEnabled(not self._busy)
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.progress.setVisible(busy)
+        self._update_buttons()
+
+    def _unlock(self) -> None:
+        if self._busy or not self.passphrase.text():
+            return
+        folder, secret = self._folder, self.passphrase.text()
+        task = BackgroundTask(lambda: self._session.unlock(folder, secret))
+        task.succeeded.connect(self._unlocked)
+        task.failed.connect(self._failed)
+        show_message(self.message, self.tr("Unlocking… This takes a moment."))
+        self._set_busy(True)
+        task.start()
+
+    def _unlocked(self, _: object) -> None:
+        self._set_busy(False)
+        self.passphrase.clear()
+        self.accept()
+
+    def _failed(self, error: object) -> None:
+        self._set_busy(False)
+        assert isinstance(error, BaseException)
+        if isinstance(error, UserFacingError):
+            show_message(self.message, "⚠ " + str(error))
+        else:
+            show_message(self.message, "")
+            show_error(self, error)
+        self.passphrase.selectAll()
+        self.passphrase.setFocus()
+
+    def _use_recovery_key(self) -> None:
+        dialog = RecoverDialog(self._session, self._folder, self)
+        dialog.accepted.connect(self.accept)
+        dialog.open()
+
+    def reject(self) -> None:
+        if not self._busy:
+            self.passphrase.clear()
+            super().reject()

@@ -1,0 +1,90 @@
+"""First page of "Create a vault": where the vault goes and whose records it keeps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from organizer.ui.style import explanation, heading, message_label
+
+
+class VaultDetailsPage(QWidget):
+    """Folder (with Browse…), the person's name, and an optional date of birth."""
+
+    def __init__(self, default_folder: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.folder = QLineEdit(str(default_folder), self)
+        self.folder.setAccessibleName(self.tr("Vault folder"))
+        self.browse = QPushButton(self.tr("&Browse…"), self)
+        self.browse.setAccessibleName(self.tr("Choose the vault folder"))
+        self.browse.setAutoDefault(False)
+        self.name = QLineEdit(self)
+        self.name.setAccessibleName(self.tr("Person's name"))
+        self.name.setPlaceholderText(self.tr("For example: Maria Lopez"))
+        self.date_of_birth = QLineEdit(self)
+        self.date_of_birth.setAccessibleName(self.tr("Date of birth (optional)"))
+        self.date_of_birth.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.date_of_birth.setMaxLength(10)
+        self.message = message_label(self)
+        self._lay_out()
+        self.browse.clicked.connect(self._browse)
+        self.name.setFocus()
+
+    def _lay_out(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Create a vault"), 1.5, self))
+        layout.addWidget(explanation(self.tr(
+            "A vault is a folder on this computer where your medical records are kept locked "
+            "(encrypted). Only someone with your passphrase can open it."), self))
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(self.browse)
+        form.addRow(self._buddy(self.tr("Whose records? &Name:"), self.name), self.name)
+        form.addRow(self._buddy(self.tr("&Date of birth:"), self.date_of_birth),
+                    self.date_of_birth)
+        form.addRow("", explanation(self.tr("Optional. Write it as year-month-day, for "
+                                            "example 1961-04-23."), self))
+        form.addRow(self._buddy(self.tr("Vault &folder:"), self.folder), folder_row)
+        form.addRow("", explanation(self.tr("The vault needs an empty folder, or a new one. "
+                                            "The suggested place is fine for most people."),
+                                    self))
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        self.setTabOrder(self.name, self.date_of_birth)
+        self.setTabOrder(self.date_of_birth, self.folder)
+        self.setTabOrder(self.folder, self.browse)
+
+    def _buddy(self, text: str, field: QWidget) -> QLabel:
+        label = QLabel(text, self)
+        label.setBuddy(field)
+        return label
+
+    def chosen_folder(self) -> Path:
+        return Path(self.folder.text().strip()).expanduser()
+
+    def _browse(self) -> None:
+        start = self.chosen_folder()
+        while not start.exists() and start != start.parent:
+            start = start.parent
+        picked = QFileDialog.getExistingDirectory(
+            self, self.tr("Choose a folder for the vault"), str(start))
+        if not picked:
+            return
+        folder = Path(picked)
+        if any(folder.iterdir()):  # the vault needs an empty folder: make one inside
+            folder = folder / "My vault"
+        self.folder.setText(str(folder))
+        self.folder.setFocus()

@@ -1,0 +1,55 @@
+"""Running slow vault work off the GUI thread and getting the result back by signal."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class BackgroundTask(QObject):
+    """Runs `work()` on the thread pool; emits `succeeded(result)` or `failed(error)` on the GUI thread.
+
+    Connect the signals first, then call `start()`. The task keeps itself alive until it reports.
+    """
+
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+    _running: ClassVar[set[BackgroundTask]] = set()  # the pool holds the runnable, we hold the signals
+
+    def __init__(self, work: Callable[[], Any], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._work = work
+
+    def start(self) -> None:
+        BackgroundTask._running.add(self)
+        self.succeeded.connect(self._forget)
+        self.failed.connect(self._forget)
+        QThreadPool.globalInstance().start(_Runnable(self))
+
+    def _forget(self, _: object) -> None:
+        BackgroundTask._running.discard(self)
+
+    def _run(self) -> None:
+        try:
+            result = self._work()
+        except Exception as error:  # reported to the GUI thread, never lost
+            self.failed.emit(error)
+        else:
+            self.succeeded.emit(result)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, task: BackgroundTask) -> None:
+        super().__init__()
+        self._task = task
+
+    def run(self) -> None:
+        self._task._run()
+
+
+def wait_for_background_work(timeout_ms: int = 30_000) -> bool:
+    """Block until every running task has finished (used when the app closes)."""
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)
