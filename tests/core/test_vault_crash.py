@@ -7,6 +7,7 @@ tests/bench/bench_vault.py for a long run.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import random
 import re
@@ -34,6 +35,8 @@ WRITER = Path(__file__).resolve().parent / "crash_writer.py"
 PASSPHRASE = "crash test passphrase, not a secret"
 KILLS = int(os.environ.get("ORGANIZER_CRASH_KILLS", "8"))
 ACK = re.compile(rb"^ACK (\d+) ([0-9a-f]{32})$")
+READY = re.compile(rb"^READY\n", re.M)
+STORED = re.compile(rb"^STORED ([0-9a-f]{32})\n", re.M)
 READY_TIMEOUT = 30.0
 
 
@@ -55,13 +58,13 @@ class Writer:
         )
         self.out = b""
 
-    def wait_ready(self) -> None:
-        """Read stdout until the child says READY (it has the vault open)."""
+    def wait_ready(self, line: re.Pattern[bytes] = READY) -> re.Match[bytes]:
+        """Read stdout until the child prints a whole line matching `line` (READY: vault open)."""
         assert self.proc.stdout is not None
         deadline = time.monotonic() + READY_TIMEOUT
         with selectors.DefaultSelector() as sel:
             sel.register(self.proc.stdout, selectors.EVENT_READ)
-            while b"READY\n" not in self.out:
+            while not (found := line.search(self.out)):
                 left = deadline - time.monotonic()
                 if left <= 0 or (self.proc.poll() is not None and not sel.select(0)):
                     self.fail("did not get ready")
@@ -70,6 +73,7 @@ class Writer:
                     if not data:
                         self.fail("closed its output before READY")
                     self.out += data
+        return found
 
     def kill(self) -> list[tuple[int, str]]:
         """SIGKILL the child; return the (i, file_id) pairs it acknowledged."""
@@ -151,12 +155,15 @@ def run_crash_rounds(folder: Path, passphrase: str, kills: int, seed: int = 1234
 
 
 @pytest.mark.timeout(60 + 10 * KILLS)
-def test_acknowledged_writes_survive_sigkill(tmp_path: Path, fast_kdf: KdfParams) -> None:
+def test_acknowledged_writes_survive_sigkill(
+    tmp_path: Path, fast_kdf: KdfParams, capsys: pytest.CaptureFixture[str]
+) -> None:
     folder = tmp_path / "vault"
     Vault.create(folder, PASSPHRASE)[0].close()
     result = run_crash_rounds(folder, PASSPHRASE, KILLS)
-    print(f"\ncrash harness: {result.kills} kills, {result.acked} acknowledged writes checked, "
-          f"{result.leftover_temp_files} temp files cleaned, {result.unlisted} unlisted files")
+    with capsys.disabled():  # shown even without -s
+        print(f"\ncrash harness: {result.kills} kills, {result.acked} acknowledged writes checked, "
+              f"{result.leftover_temp_files} temp files cleaned, {result.unlisted} unlisted files")
     assert result.kills == KILLS
     assert result.acked > 0, "the writer never got to acknowledge a write"
 
@@ -199,3 +206,26 @@ def test_a_vault_open_here_keeps_a_second_process_out(tmp_path: Path, fast_kdf: 
     assert child.returncode != 0
     assert b"READY" not in child.stdout
     assert b"open in another window" in child.stderr
+
+
+@pytest.mark.timeout(60)
+def test_a_kill_between_storing_and_recording_leaves_only_an_unlisted_note(
+    tmp_path: Path, fast_kdf: KdfParams
+) -> None:
+    folder = tmp_path / "vault"
+    vault, _ = Vault.create(folder, PASSPHRASE)
+    with vault:
+        kept = vault.store_file(io.BytesIO(b"kept"))
+        vault.record([vault.file_change(kept)])
+    passphrase_file = tmp_path / "passphrase.txt"
+    passphrase_file.write_text(PASSPHRASE, encoding="utf-8")
+    importer = Writer(folder, passphrase_file, 7, "--store-only")
+    orphan = importer.wait_ready(STORED)[1].decode()
+    importer.kill()
+    with Vault.unlock(folder, PASSPHRASE) as reopened:
+        report = verify(reopened)
+        assert report.ok
+        assert [(p.severity, p.path) for p in report.problems] == [
+            (UNLISTED, f"documents/{orphan}.sdoc")
+        ]
+        assert reopened.read_file(kept.id) == b"kept"

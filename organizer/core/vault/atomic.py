@@ -30,6 +30,7 @@ def atomic_output(path: Path, *, sync_folder: bool = True) -> Iterator[BinaryIO]
     A crash at any moment leaves either the old file (or none) plus, at worst, a temp file that
     `remove_leftover_temp_files` cleans on the next open.
     """
+    existed = path.exists()
     fd, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=path.parent)
     tmp = Path(tmp_name)
     try:
@@ -43,13 +44,30 @@ def atomic_output(path: Path, *, sync_folder: bool = True) -> Iterator[BinaryIO]
             tmp.unlink()
         raise
     if sync_folder:
-        fsync_folder(path.parent)
+        try:
+            fsync_folder(path.parent)
+        except OSError:
+            # The caller will hear "not saved": a new file must then not appear on the next open.
+            if not existed:
+                with contextlib.suppress(OSError):
+                    path.unlink()
+            raise
 
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Write `data` to `path` so that readers see the old content or the new, never a mix."""
     with atomic_output(path) as out:
         out.write(data)
+
+
+# Names that are not (yet) real files: our temp files, and sync tools' partial downloads
+# (Syncthing ".syncthing.NAME.tmp", Resilio "NAME.!sync", OneDrive/Dropbox "~NAME.tmp", "NAME.partial").
+_PARTIAL_SUFFIXES = (".tmp", ".!sync", ".partial", ".part", "~")
+
+
+def is_transient(name: str) -> bool:
+    """True for temp files and half-downloaded sync copies, which must never be read as data."""
+    return name.startswith((".", "~")) or name.endswith(_PARTIAL_SUFFIXES)
 
 
 def remove_leftover_temp_files(folders: list[Path]) -> int:

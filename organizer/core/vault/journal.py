@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from organizer.core.vault.atomic import TEMP_PREFIX, atomic_output
+from organizer.core.vault.atomic import atomic_output, is_transient
 from organizer.core.vault.sealing import SealBroken, seal, unseal
 
 MAGIC = b"SOOJRN"
@@ -142,7 +142,7 @@ def entry_files(folder: Path) -> list[Path]:
         return []
     return [
         p for p in folder.iterdir()
-        if SUFFIX in p.name and not p.name.startswith(TEMP_PREFIX) and p.is_file()
+        if SUFFIX in p.name and not is_transient(p.name) and p.is_file()
     ]
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from organizer.core.errors import UnsafeKeySettings, VaultDamaged
-from organizer.core.vault.atomic import TEMP_PREFIX, write_atomically
+from organizer.core.vault.atomic import is_transient, write_atomically
 from organizer.core.vault.kdf import KdfParams, derive_key
 from organizer.core.vault.sealing import SealBroken, seal, subkey, unseal
 
@@ -151,7 +151,7 @@ def list_slot_files(keys_folder: Path) -> list[Path]:
     return sorted(
         p
         for p in keys_folder.iterdir()
-        if p.is_file() and SLOT_SUFFIX in p.name and not p.name.startswith(TEMP_PREFIX)
+        if p.is_file() and SLOT_SUFFIX in p.name and not is_transient(p.name)
     )
 
 

@@ -6,13 +6,19 @@ import os
 import sys
 from pathlib import Path
 
-from organizer.core.errors import VaultLocked
+from organizer.core.errors import VaultError, VaultLocked, VaultNotFound
 
 LOCK_NAME = ".lock"
 
 _IN_USE = (
     "This vault is already open in another window or program. "
     "Close it there first, then try again."
+)
+
+
+_READ_ONLY = (
+    "The vault folder cannot be written to (the drive may be read-only, full or unplugged, "
+    "or you may not have permission). Please check the drive and try again."
 )
 
 
@@ -25,7 +31,12 @@ class VaultLock:
 
     def __init__(self, folder: Path) -> None:
         self.path = folder / LOCK_NAME
-        self._fd: int | None = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            self._fd: int | None = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        except FileNotFoundError:
+            raise VaultNotFound(f"The vault folder {folder} does not exist.") from None
+        except OSError as error:
+            raise VaultError(_READ_ONLY, details=repr(error)) from None
         try:
             _lock(self._fd)
         except OSError:

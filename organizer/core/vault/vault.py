@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -98,24 +99,21 @@ class Vault:
             raise VaultAlreadyExists(
                 f"The folder {folder} already has other files in it. Please choose an empty folder."
             )
+        made_folder = not folder.exists()
+        lock: VaultLock | None = None
         try:
             for sub in (KEYS_DIR, JOURNAL_DIR, DOCUMENTS_DIR):
                 (folder / sub).mkdir(parents=True, exist_ok=True)
             lock = VaultLock(folder)
-            master = os.urandom(32)
-            header = VaultHeader(os.urandom(16).hex(), CURRENT_VERSION, _now())
-            params = kdf or calibrate()
-            recovery = RecoveryKey.generate()
-            for kind, secret, slot_kdf in (
-                (keyslots.PASSPHRASE, passphrase, params),
-                (keyslots.RECOVERY, recovery.secret, None),
-            ):
-                keyslots.new_slot(folder / KEYS_DIR, vault_id=header.vault_id, kind=kind,
-                                  secret=secret, master_key=master,
-                                  format_version=CURRENT_VERSION, kdf=slot_kdf)
-            write_header(folder, header)
-        except OSError as error:
-            raise _disk_error(error) from None
+            header, master, recovery = _write_new_vault(folder, passphrase, kdf or calibrate())
+        except BaseException as error:
+            # The folder was empty (or new) when we started: undo everything so a retry works.
+            if lock is not None:
+                lock.release()
+            _empty_folder(folder, remove_folder=made_folder)
+            if isinstance(error, OSError):
+                raise _disk_error(error) from None
+            raise
         return cls(folder, header, master, lock), recovery
 
     @classmethod
@@ -245,10 +243,11 @@ class Vault:
 
     def change_passphrase(self, new_passphrase: str, *, kdf: KdfParams | None = None) -> None:
         """Write a slot for the new passphrase, then remove the old passphrase slots."""
-        old = self._slots(keyslots.PASSPHRASE)
+        old = [s.path for s in self._slots(keyslots.PASSPHRASE)]
+        old += self._damaged_slot_files(keyslots.PASSPHRASE)  # replaced now: stop reporting them
         self._new_slot(keyslots.PASSPHRASE, new_passphrase, kdf or calibrate())
-        for slot in old:
-            slot.path.unlink(missing_ok=True)
+        for path in old:
+            path.unlink(missing_ok=True)
 
     def new_recovery_key(self) -> RecoveryKey:
         """Replace the recovery key (the old printed sheet stops working)."""
@@ -272,6 +271,11 @@ class Vault:
             if remember.load_secret(secrets, username) is not None:
                 remember.forget_secret(secrets, username)
                 slot.path.unlink(missing_ok=True)
+
+    def _damaged_slot_files(self, kind: str) -> list[Path]:
+        _, damaged = keyslots.read_all_slots(self.folder / KEYS_DIR)
+        paths = [Path(error.details) for error in damaged]
+        return [p for p in paths if p.name.startswith(f"{kind}-")]
 
     def _slots(self, kind: str) -> list[KeySlot]:
         slots, _ = keyslots.read_all_slots(self.folder / KEYS_DIR)
@@ -311,6 +315,33 @@ class Vault:
         if self._master is None or secret is None:
             raise VaultError("The vault is locked. Please unlock it again.")
         return secret
+
+
+def _write_new_vault(
+    folder: Path, passphrase: str, params: KdfParams
+) -> tuple[VaultHeader, bytes, RecoveryKey]:
+    master = os.urandom(32)
+    header = VaultHeader(os.urandom(16).hex(), CURRENT_VERSION, _now())
+    recovery = RecoveryKey.generate()
+    for kind, secret, slot_kdf in (
+        (keyslots.PASSPHRASE, passphrase, params),
+        (keyslots.RECOVERY, recovery.secret, None),
+    ):
+        keyslots.new_slot(folder / KEYS_DIR, vault_id=header.vault_id, kind=kind, secret=secret,
+                          master_key=master, format_version=CURRENT_VERSION, kdf=slot_kdf)
+    write_header(folder, header)
+    return header, master, recovery
+
+
+def _empty_folder(folder: Path, *, remove_folder: bool) -> None:
+    for entry in list(folder.iterdir()) if folder.is_dir() else []:
+        if entry.is_dir():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            entry.unlink(missing_ok=True)
+    if remove_folder:
+        with contextlib.suppress(OSError):
+            folder.rmdir()
 
 
 def _now() -> str:
