@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from organizer.core.intake.classify_rules import (
     DOSE_LINE,
@@ -29,6 +30,9 @@ _OTHER_PRIOR = 0.5  # a text with no recognisable structure is most likely a pla
 _MAX_EVIDENCE = 6
 _MAX_GUESSES = 3
 _MAX_PHRASE = 40  # characters of a quoted phrase in the evidence
+_READ_CHARS = 30_000  # about 8-15 pages: the corpus reports (at most 13,000 characters) are read whole
+# Characters that re.IGNORECASE matches to an ASCII letter but str.lower() does not turn into one.
+_ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 # Doses, tablets and lab values turn up in every note: these types need a heading or a layout.
 _NEED_STRUCTURE = frozenset({RecordType.TREATMENT_PLAN, RecordType.MEDICATIONS, RecordType.LAB})
 
@@ -67,6 +71,9 @@ def _normalise(heading: str) -> str:
 
 
 def _heading_of(line: str) -> str | None:
+    first = line.lstrip()[:1]
+    if not "A" <= first <= "Z":  # every heading pattern starts with a capital letter
+        return None
     for pattern in (_CAPS_BEFORE_COLON, _CAPS_LINE, _TITLE_BEFORE_COLON, _TITLE_LINE):
         match = pattern.match(line)
         if match is None:
@@ -108,11 +115,18 @@ def _position_weight(index: int) -> float:
     return 1.3 if index < 3 else 1.0
 
 
+@lru_cache(maxsize=4096)
+def _heading_rules(heading: str) -> tuple[int, ...]:
+    """The numbers of the heading rules that match (the same headings recur in every report)."""
+    return tuple(number for number, rule in enumerate(HEADING_RULES) if rule.pattern.search(heading))
+
+
 def _heading_clues(found: list[str]) -> Iterator[Clue]:
     seen: set[int] = set()
     for index, heading in enumerate(found):
-        for number, rule in enumerate(HEADING_RULES):
-            if number not in seen and index < rule.within and rule.pattern.search(heading):
+        for number in _heading_rules(heading):
+            rule = HEADING_RULES[number]
+            if number not in seen and index < rule.within:
                 seen.add(number)
                 yield Clue(rule.type, rule.weight * _position_weight(index), f'heading "{heading}"')
 
@@ -122,9 +136,39 @@ def _phrase_text(match: re.Match[str]) -> str:
     return words if len(words) <= _MAX_PHRASE else words[: _MAX_PHRASE - 1].rstrip() + "…"
 
 
-def _phrase_clues(text: str, rules: Iterable[Rule]) -> Iterator[Clue]:
+def _folded(text: str) -> str | None:
+    """The text in lower case, letter for letter, as re.IGNORECASE compares it (None if it cannot)."""
+    folded = text.translate(_ASCII_FOLD).lower()
+    return folded if len(folded) == len(text) else None
+
+
+def _places(folded: str, words: tuple[str, ...]) -> list[int]:
+    """Where any of the words occurs in the folded text, in order."""
+    places: set[int] = set()
+    for word in words:
+        place = folded.find(word)
+        while place >= 0:
+            places.add(place)
+            place = folded.find(word, place + 1)
+    return sorted(places)
+
+
+def _first_match(rule: Rule, text: str, folded: str | None) -> re.Match[str] | None:
+    """The rule's leftmost match, as `rule.pattern.search(text)`, trying only where it can start."""
+    if folded is None:
+        return rule.pattern.search(text)
+    if not rule.starts:
+        return rule.pattern.search(text) if any(word in folded for word in rule.contains) else None
+    for place in _places(folded, rule.starts):
+        match = rule.pattern.match(text, place)
+        if match is not None:
+            return match
+    return None
+
+
+def _phrase_clues(text: str, folded: str | None, rules: Iterable[Rule]) -> Iterator[Clue]:
     for rule in rules:
-        match = rule.pattern.search(text)
+        match = _first_match(rule, text, folded)
         if match is not None:
             yield Clue(rule.type, rule.weight, f'phrase "{_phrase_text(match)}"')
 
@@ -145,8 +189,10 @@ def _layout_clues(text: str) -> Iterator[Clue]:
 def clues(text: str) -> list[Clue]:
     """Every heading and phrase clue found in the text."""
     located = _located_headings(text)
-    found = [*_heading_clues([h for _, h in located]), *_phrase_clues(text, PHRASE_RULES)]
-    found += _phrase_clues(_opening(text, located), OPENING_RULES)
+    folded = _folded(text)
+    found = [*_heading_clues([h for _, h in located]), *_phrase_clues(text, folded, PHRASE_RULES)]
+    opening = _opening(text, located)
+    found += _phrase_clues(opening, folded and folded[: len(opening)], OPENING_RULES)
     found += _layout_clues(text)
     typed = {clue.type for clue in found if not clue.text.startswith("phrase")}
     return [c for c in found if c.type not in _NEED_STRUCTURE or c.type in typed]
@@ -176,6 +222,7 @@ def _guesses(scores: dict[RecordType, float]) -> tuple[tuple[RecordType, float],
 
 def classify_text(text: str) -> Classification:
     """Recognise the record type of a report from its headings, their order and its wording."""
+    text = text[:_READ_CHARS]  # a report says what it is in its first pages
     if not text.strip():
         return Classification(None, 0.0, (), ())
     found = clues(text)

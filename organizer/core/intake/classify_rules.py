@@ -28,6 +28,8 @@ class Rule:
     weight: float
     pattern: re.Pattern[str]
     within: int = 10_000  # headings: only among the first `within` headings
+    starts: tuple[str, ...] = ()  # phrases: every match starts with one of these (lower case)
+    contains: tuple[str, ...] = ()  # phrases without such a start: every match contains one of these
 
 
 RuleRow = tuple[RecordType, float, str] | tuple[RecordType, float, str, int]
@@ -35,6 +37,19 @@ RuleRow = tuple[RecordType, float, str] | tuple[RecordType, float, str, int]
 
 def _rules(table: list[RuleRow], flags: int = 0) -> tuple[Rule, ...]:
     return tuple(Rule(row[0], row[1], re.compile(row[2], flags), *row[3:]) for row in table)
+
+
+def _hinted_rules(table: list[tuple[RecordType, float, str, str]], flags: int) -> tuple[Rule, ...]:
+    """Phrase rules with the words where a match can start ("a|b"), or that it contains ("*a|b").
+
+    Only there is the (slow, case-insensitive) pattern tried: the hints must hold for every match.
+    """
+    rules = []
+    for kind, weight, pattern, hint in table:
+        words = tuple(hint.removeprefix("*").split("|"))
+        starts, contains = ((), words) if hint.startswith("*") else (words, ())
+        rules.append(Rule(kind, weight, re.compile(pattern, flags), starts=starts, contains=contains))
+    return tuple(rules)
 
 
 _THERAPY = "(CHEMOTHERAPY|RADIATION|RADIATION ONCOLOGY|RADIOTHERAPY|ONCOLOGY|CANCER)"
@@ -131,69 +146,98 @@ HEADING_RULES += _rules(
 )
 
 # Matched anywhere in the text, case-insensitively; each rule counts once.
-PHRASE_RULES: tuple[Rule, ...] = _rules(
+PHRASE_RULES: tuple[Rule, ...] = _hinted_rules(
     [
         # pathology
-        (PA, 2.5, r"\b(gross|microscopic) (description|examination)\b"),
-        (PA, 2.0, r"\breceived (fresh|in formalin|in saline|unfixed|in a container|labeled)"),
-        (PA, 1.5, r"\bcassettes?\b|\bsubmitted (entirely|in toto|in \w+ cassettes?)\b"),
-        (PA, 1.5, r"\bformalin\b|\bblocks? [a-z]?\d"),
-        (PA, 2.0, r"\bhistologic(al)? (type|grade)\b|\bimmuno ?(histochem|stain|reactiv|positiv)"),
-        (PA, 2.0, r"\bp[TN][0-4Xx][a-c]?\b|\bAJCC\b|\bsynoptic\b"),
-        (PA, 1.5, r"\b(lymph-?vascular|lymphovascular|perineural) invasion\b"),
-        (PA, 1.0, r"\b(surgical )?margins? (are |is )?(free|negative|positive|uninvolved|involved)"),
-        (PA, 1.0, r"\(\s*\d+\s*/\s*\d+\s*\)|\bgreatest dimension\b"),
-        (PA, 1.0, r"\b(labeling index|mitotic (figures|count|rate)|permanent sections?)\b"),
-        (PA, 1.5, r"\b(well|moderately|poorly)[ -]+(to [a-z]+ )?differentiated\b"),
-        (PA, 1.0, r"\blymph nodes?\b[^.]{0,60}\b(dissected|identified|recovered|examined)\b"),
-        (PA, 1.0, r"\b\w+ of \w+ lymph nodes\b|\bdysplasia\b|\bin situ\b"),
-        (PA, 1.0, r"\b(tan|pink|gray|white)-(tan|pink|white|gray|brown|red)\b"),
+        (PA, 2.5, r"\b(gross|microscopic) (description|examination)\b", "gross |microscopic "),
+        (PA, 2.0, r"\breceived (fresh|in formalin|in saline|unfixed|in a container|labeled)", "received "),
+        (PA, 1.5, r"\bcassettes?\b|\bsubmitted (entirely|in toto|in \w+ cassettes?)\b",
+            "cassette|submitted "),
+        (PA, 1.5, r"\bformalin\b|\bblocks? [a-z]?\d", "formalin|block"),
+        (PA, 2.0, r"\bhistologic(al)? (type|grade)\b|\bimmuno ?(histochem|stain|reactiv|positiv)",
+            "histologic|immuno"),
+        (PA, 2.0, r"\bp[TN][0-4Xx][a-c]?\b|\bAJCC\b|\bsynoptic\b", "pt|pn|ajcc|synoptic"),
+        (PA, 1.5, r"\b(lymph-?vascular|lymphovascular|perineural) invasion\b", "lymph|perineural"),
+        (PA, 1.0, r"\b(surgical )?margins? (are |is )?(free|negative|positive|uninvolved|involved)",
+            "surgical |margin"),
+        (PA, 1.0, r"\(\s*\d+\s*/\s*\d+\s*\)|\bgreatest dimension\b", "(|greatest dimension"),
+        (PA, 1.0, r"\b(labeling index|mitotic (figures|count|rate)|permanent sections?)\b",
+            "labeling index|mitotic |permanent section"),
+        (PA, 1.5, r"\b(well|moderately|poorly)[ -]+(to [a-z]+ )?differentiated\b", "well|moderately|poorly"),
+        (PA, 1.0, r"\blymph nodes?\b[^.]{0,60}\b(dissected|identified|recovered|examined)\b", "lymph node"),
+        (PA, 1.0, r"\b\w+ of \w+ lymph nodes\b|\bdysplasia\b|\bin situ\b", "*lymph nodes|dysplasia|in situ"),
+        (PA, 1.0, r"\b(tan|pink|gray|white)-(tan|pink|white|gray|brown|red)\b", "tan-|pink-|gray-|white-"),
         # operative
-        (OP, 2.5, r"\bprepped and draped\b|\bprepared and draped\b"),
-        (OP, 2.0, r"\bincision was (made|carried)\b|\bsponge,? (and )?needle\b"),
-        (OP, 2.0, r"\b(brought|taken) (back )?to the (operating|operative|endoscopy|cath\w*) "),
-        (OP, 1.5, r"\b(sterile|usual) fashion\b|\bgeneral endotracheal\b"),
-        (OP, 1.5, r"\btolerated the procedure (well|without)\b"),
-        (OP, 1.0, r"\b(scope|endoscope|catheter) was (advanced|inserted|introduced|passed)\b"),
-        (OP, 1.0, r"\b(was|were) (closed|reapproximated) (with|using)\b"),
+        (OP, 2.5, r"\bprepped and draped\b|\bprepared and draped\b",
+            "prepped and draped|prepared and draped"),
+        (OP, 2.0, r"\bincision was (made|carried)\b|\bsponge,? (and )?needle\b", "incision was |sponge"),
+        (OP, 2.0, r"\b(brought|taken) (back )?to the (operating|operative|endoscopy|cath\w*) ",
+            "brought |taken "),
+        (OP, 1.5, r"\b(sterile|usual) fashion\b|\bgeneral endotracheal\b",
+            "sterile fashion|usual fashion|general endotracheal"),
+        (OP, 1.5, r"\btolerated the procedure (well|without)\b", "tolerated the procedure "),
+        (OP, 1.0, r"\b(scope|endoscope|catheter) was (advanced|inserted|introduced|passed)\b",
+            "scope was |endoscope was |catheter was "),
+        (OP, 1.0, r"\b(was|were) (closed|reapproximated) (with|using)\b",
+            "was closed |was reapproximated |were closed |were reapproximated "),
         # discharge
-        (DI, 2.0, r"\b(is|was|will be|being) discharged\b|\bdischarged (home|to)\b"),
-        (DI, 1.5, r"\b(day|time|date) of discharge\b|\bupon discharge\b|\blength of stay\b"),
-        (DI, 1.0, r"\bhospital (stay|course)\b|\bduring (his|her|this) (hospital|admission)"),
+        (DI, 2.0, r"\b(is|was|will be|being) discharged\b|\bdischarged (home|to)\b",
+            "is discharged|was discharged|will be discharged|being discharged|discharged "),
+        (DI, 1.5, r"\b(day|time|date) of discharge\b|\bupon discharge\b|\blength of stay\b",
+            "day of discharge|time of discharge|date of discharge|upon discharge|length of stay"),
+        (DI, 1.0, r"\bhospital (stay|course)\b|\bduring (his|her|this) (hospital|admission)",
+            "hospital |during "),
         # imaging
-        (IM, 2.0, r"\b(axial|sagittal|coronal) (images|imaging|reconstructions?|views?)\b"),
-        (IM, 2.0, r"\bBI-?RADS\b|\bHounsfield\b|\bgadolinium\b|\bSUV\s*(max)?\b"),
-        (IM, 1.5, r"\b(with|without|with and without) (iv |intravenous |oral )?contrast\b"),
-        (IM, 1.0, r"\bcomparison (is made )?(with|to)\b|\b(images|views) (were|was) obtained\b"),
-        (IM, 1.5, r"\b(hypo|hyper|iso|an)echoic\b|\bechogenic|\bwaveforms?\b|\bcolor flow\b"),
-        (IM, 1.0, r"\b(films?|images?|views?|study|scans?) (demonstrate|show|reveal)s?\b"),
-        (IM, 1.0, r"\b(opacit(y|ies)|attenuation|signal (intensity|abnormality)|enhancing)\b"),
+        (IM, 2.0, r"\b(axial|sagittal|coronal) (images|imaging|reconstructions?|views?)\b",
+            "axial |sagittal |coronal "),
+        (IM, 2.0, r"\bBI-?RADS\b|\bHounsfield\b|\bgadolinium\b|\bSUV\s*(max)?\b",
+            "bi-rads|birads|hounsfield|gadolinium|suv"),
+        (IM, 1.5, r"\b(with|without|with and without) (iv |intravenous |oral )?contrast\b", "with |without "),
+        (IM, 1.0, r"\bcomparison (is made )?(with|to)\b|\b(images|views) (were|was) obtained\b",
+            "comparison |images |views "),
+        (IM, 1.5, r"\b(hypo|hyper|iso|an)echoic\b|\bechogenic|\bwaveforms?\b|\bcolor flow\b",
+            "hypoechoic|hyperechoic|isoechoic|anechoic|echogenic|waveform|color flow"),
+        (IM, 1.0, r"\b(films?|images?|views?|study|scans?) (demonstrate|show|reveal)s?\b",
+            "film|image|view|study |scan"),
+        (IM, 1.0, r"\b(opacit(y|ies)|attenuation|signal (intensity|abnormality)|enhancing)\b",
+            "opacit|attenuation|signal |enhancing"),
         # consultation
-        (CO, 2.0, r"\bthank you for (this|the|your|allowing|asking|involving)\b"),
-        (CO, 2.0, r"\b(asked|requested) to (see|evaluate)\b|\bin consultation\b"),
-        (CO, 1.5, r"\b(consultation|consulted) (for|by|regarding)\b|\bnew patient\b"),
-        (CO, 1.0, r"\breferred (by|to us|for)\b"),
+        (CO, 2.0, r"\bthank you for (this|the|your|allowing|asking|involving)\b", "thank you for "),
+        (CO, 2.0, r"\b(asked|requested) to (see|evaluate)\b|\bin consultation\b",
+            "asked to |requested to |in consultation"),
+        (CO, 1.5, r"\b(consultation|consulted) (for|by|regarding)\b|\bnew patient\b",
+            "consultation |consulted |new patient"),
+        (CO, 1.0, r"\breferred (by|to us|for)\b", "referred "),
         # follow-up notes and letters
-        (OT, 3.0, r"^\s*dear (dr|doctor|mr|mrs|ms|sir|madam)\b"),
-        (OT, 2.0, r"\bsincerely\b|\bkeep you (informed|apprised|updated|posted)\b"),
-        (OT, 2.0, r"\b(returns|comes (back|in)|is here|presents)( today)? (for|in) (a )?follow-? ?up\b"),
-        (OT, 1.5, r"\b(since (his|her) last visit|last seen|was last seen|seen in follow-? ?up)\b"),
-        (OT, 1.0, r"\bfollow-? ?up (visit|appointment|evaluation)\b|\breturns (today|to)\b"),
+        (OT, 3.0, r"^\s*dear (dr|doctor|mr|mrs|ms|sir|madam)\b", "*dear "),
+        (OT, 2.0, r"\bsincerely\b|\bkeep you (informed|apprised|updated|posted)\b", "sincerely|keep you "),
+        (OT, 2.0, r"\b(returns|comes (back|in)|is here|presents)( today)? (for|in) (a )?follow-? ?up\b",
+            "returns |comes back |comes in |is here |presents "),
+        (OT, 1.5, r"\b(since (his|her) last visit|last seen|was last seen|seen in follow-? ?up)\b",
+            "since |last seen|was last seen|seen in follow"),
+        (OT, 1.0, r"\bfollow-? ?up (visit|appointment|evaluation)\b|\breturns (today|to)\b",
+            "follow|returns "),
         # treatment plan
-        (TP, 2.0, r"\bcycle \d+\b|\bcycles? of\b|\bevery (2|3|21|14|28) (weeks|days)\b"),
-        (TP, 2.0, r"\b(mg/m2|mg/m²|AUC ?\d|\d+ ?Gy|fractions?)\b"),
-        (TP, 1.5, r"\b(adjuvant|neoadjuvant) (chemotherapy|therapy|radiation)\b"),
+        (TP, 2.0, r"\bcycle \d+\b|\bcycles? of\b|\bevery (2|3|21|14|28) (weeks|days)\b", "cycle|every "),
+        (TP, 2.0, r"\b(mg/m2|mg/m²|AUC ?\d|\d+ ?Gy|fractions?)\b", "*mg/m2|mg/m²|auc|gy|fraction"),
+        (TP, 1.5, r"\b(adjuvant|neoadjuvant) (chemotherapy|therapy|radiation)\b", "adjuvant |neoadjuvant "),
         # medication list
-        (ME, 1.5, r"\b(by mouth|orally|p\.?o\.?) (once|twice|daily|every|q\.?d|b\.?i\.?d)"),
-        (ME, 1.5, r"\btake \d+ (tablet|capsule)s?\b|\b(refills|pharmacy)\b"),
+        (ME, 1.5, r"\b(by mouth|orally|p\.?o\.?) (once|twice|daily|every|q\.?d|b\.?i\.?d)",
+            "by mouth |orally |po|p.o"),
+        (ME, 1.5, r"\btake \d+ (tablet|capsule)s?\b|\b(refills|pharmacy)\b", "take |refills|pharmacy"),
         # lab results
-        (LA, 2.0, r"\breference (range|interval)\b|\bnormal range\b"),
-        (LA, 1.5, r"\b(mg/dL|g/dL|mmol/L|U/L|K/uL|x10\^?\d|10\^\d/uL)\b"),
-        (LA, 1.5, r"\b(hemoglobin|hematocrit|platelets?|creatinine|wbc)\s+[\d.]+\s*[HL]?\b"),
+        (LA, 2.0, r"\breference (range|interval)\b|\bnormal range\b", "reference |normal range"),
+        (LA, 1.5, r"\b(mg/dL|g/dL|mmol/L|U/L|K/uL|x10\^?\d|10\^\d/uL)\b",
+            "mg/dl|g/dl|mmol/l|u/l|k/ul|x10|10^"),
+        (LA, 1.5, r"\b(hemoglobin|hematocrit|platelets?|creatinine|wbc)\s+[\d.]+\s*[HL]?\b",
+            "hemoglobin|hematocrit|platelet|creatinine|wbc"),
         # insurance
-        (IN, 2.5, r"\bexplanation of benefits\b|\bthis is not a bill\b|\bprior authori[sz]ation\b"),
-        (IN, 2.0, r"\b(member|subscriber|policy|group) (id|number|#)\b|\bclaim (number|#|id)\b"),
-        (IN, 1.5, r"\b(deductible|co-?insurance|co-?pay(ment)?|allowed amount|in-network)\b"),
+        (IN, 2.5, r"\bexplanation of benefits\b|\bthis is not a bill\b|\bprior authori[sz]ation\b",
+            "explanation of benefits|this is not a bill|prior authori"),
+        (IN, 2.0, r"\b(member|subscriber|policy|group) (id|number|#)\b|\bclaim (number|#|id)\b",
+            "member |subscriber |policy |group |claim "),
+        (IN, 1.5, r"\b(deductible|co-?insurance|co-?pay(ment)?|allowed amount|in-network)\b",
+            "deductible|coinsurance|co-insurance|copay|co-pay|allowed amount|in-network"),
     ],
     re.IGNORECASE | re.MULTILINE,
 )
@@ -201,14 +245,17 @@ PHRASE_RULES: tuple[Rule, ...] = _rules(
 # Matched in the opening of the text only (reason for visit, first lines of the history).
 OPENING_HEADINGS = 3  # the opening runs up to the third heading (reason, history)
 OPENING_CHARS = (600, 2500)  # but is at least / at most this long
-OPENING_RULES: tuple[Rule, ...] = _rules(
+OPENING_RULES: tuple[Rule, ...] = _hinted_rules(
     [
-        (OT, 2.5, r"\bfollow-? ?up\b|\brecheck\b"),
-        (OT, 2.0, r"\b(returns?|comes? (back|in|into)|is here|presents?)\b[^.]{0,30}\btoday\b"),
-        (OT, 2.0, r"\b(I|we) (have been |am |are )?follow(ing)? |\bwho (I|we) (follow|am following)"),
-        (OT, 1.5, r"\b(last|previous) (visit|appointment)|\b(since (I|we) (last )?saw|was last seen)"),
-        (CO, 2.0, r"\b(for|an?) (evaluation|consultation|opinion)\b"),
-        (CO, 1.0, r"\badmitted\b"),
+        (OT, 2.5, r"\bfollow-? ?up\b|\brecheck\b", "follow|recheck"),
+        (OT, 2.0, r"\b(returns?|comes? (back|in|into)|is here|presents?)\b[^.]{0,30}\btoday\b",
+            "return|come|is here|present"),
+        (OT, 2.0, r"\b(I|we) (have been |am |are )?follow(ing)? |\bwho (I|we) (follow|am following)",
+            "i |we |who "),
+        (OT, 1.5, r"\b(last|previous) (visit|appointment)|\b(since (I|we) (last )?saw|was last seen)",
+            "last |previous |since |was last seen"),
+        (CO, 2.0, r"\b(for|an?) (evaluation|consultation|opinion)\b", "for |a |an "),
+        (CO, 1.0, r"\badmitted\b", "admitted"),
     ],
     re.IGNORECASE,
 )

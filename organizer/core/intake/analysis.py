@@ -1,0 +1,130 @@
+"""Read one file (PDF or picture) into text, metadata and a record type, entirely in memory."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Literal
+
+from organizer.core.errors import DamagedPdf, NotAPdf
+from organizer.core.intake.classify import Classification, classify_text, pathology_version
+from organizer.core.intake.images import (
+    image_kind,
+    image_to_pdf,
+    other_image_format,
+    unsupported_image_error,
+)
+from organizer.core.intake.metadata import RecordMetadata, extract_metadata
+from organizer.core.intake.pdf_check import (
+    CheckedPdf,
+    check_pdf,
+    describe_non_pdf,
+    find_header,
+    is_empty,
+    rewrite,
+)
+from organizer.core.intake.text import PAGE_BREAK, ExtractedText, UnreadablePdf, extract_text
+from organizer.core.records import PathologyVersion, RecordType
+
+Kind = Literal["pdf", "image"]
+
+CLASSIFY_CHARS = 20_000
+"""The record type is recognised from the start of the text (bounds time on huge documents)."""
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything read from one file; the original bytes are kept exactly as they came."""
+
+    filename: str
+    kind: Kind
+    original: bytes
+    readable: bytes | None
+    """A repaired, decrypted or converted PDF; None when the original can be read directly."""
+    repaired: bool
+    encrypted: bool
+    pages: int
+    text: str
+    """All text read, pages separated by PAGE_BREAK (empty for scans and photos)."""
+    scanned: bool
+    """No (or negligible) text layer: the document needs text recognition."""
+    text_truncated: bool
+    metadata: RecordMetadata
+    classification: Classification
+    pathology_version: PathologyVersion | None
+    sha256: str
+    """Hex digest of the original bytes (used to spot the same file added twice)."""
+    notes: tuple[str, ...] = ()
+    """Plain-language remarks (what was repaired or converted)."""
+
+    @property
+    def page_texts(self) -> tuple[str, ...]:
+        """The text of each page read."""
+        return tuple(self.text.split(PAGE_BREAK))
+
+    @property
+    def pdf(self) -> bytes:
+        """The PDF to show or include in a packet: the readable copy, else the original."""
+        return self.readable if self.readable is not None else self.original
+
+
+def _read_text(checked: CheckedPdf, password: str | None) -> tuple[CheckedPdf, ExtractedText]:
+    """Extract text; when pdfium cannot open the file, let qpdf rewrite it once and retry."""
+    try:
+        return checked, extract_text(checked.body)
+    except UnreadablePdf as first:
+        try:
+            copy = rewrite(checked.body, password)
+            extracted = extract_text(copy)
+        except (UnreadablePdf, DamagedPdf) as exc:
+            raise DamagedPdf(
+                "This PDF is damaged or uses features we cannot read, so its pages cannot be "
+                "shown. Please ask for a new copy of the record.",
+                details=f"{first!r}; {exc!r}",
+            ) from None
+    notes = (*checked.notes, "The PDF was rewritten into a standard form so it can be read.")
+    fixed = CheckedPdf(checked.original, copy, checked.repaired, checked.encrypted, notes)
+    return fixed, extracted
+
+
+def _from_image(data: bytes) -> tuple[CheckedPdf, ExtractedText]:
+    converted = image_to_pdf(data)
+    note = "The picture was turned into a one-page PDF; the original picture is kept."
+    checked = CheckedPdf(data, converted, False, False, (note,))
+    return checked, ExtractedText(1, ("",), False)
+
+
+def analyse(data: bytes, filename: str, password: str | None = None) -> Analysis:
+    """Check, repair or convert, and read one file. Raises the typed IntakeErrors.
+
+    Nothing is written to disk: the original, the readable copy and the text stay in memory.
+    """
+    kind: Kind = "pdf"
+    if image_kind(data) is not None:
+        kind = "image"
+        checked, extracted = _from_image(data)
+    elif is_empty(data) or find_header(data) >= 0:
+        checked, extracted = _read_text(check_pdf(data, password), password)
+    else:
+        other = other_image_format(data)
+        raise unsupported_image_error(other) if other else NotAPdf(describe_non_pdf(data))
+    text = extracted.text
+    classification = classify_text(text[:CLASSIFY_CHARS])
+    version = pathology_version(text) if classification.best is RecordType.PATHOLOGY else None
+    return Analysis(
+        filename=filename,
+        kind=kind,
+        original=data,
+        readable=checked.readable,
+        repaired=checked.repaired,
+        encrypted=checked.encrypted,
+        pages=extracted.page_count,
+        text=text,
+        scanned=extracted.scanned,
+        text_truncated=extracted.truncated,
+        metadata=extract_metadata(text),
+        classification=classification,
+        pathology_version=version,
+        sha256=hashlib.sha256(data).hexdigest(),
+        notes=checked.notes,
+    )

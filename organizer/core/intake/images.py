@@ -1,0 +1,135 @@
+"""Turn a photo or scan (JPG or PNG, recognised by its content) into a one-page PDF, losslessly."""
+
+from __future__ import annotations
+
+import io
+import warnings
+from typing import Literal
+
+from organizer.core.errors import FileTooComplex, IntakeError, NotAPdf
+
+ImageKind = Literal["jpeg", "png"]
+
+MAX_PIXELS = 120_000_000
+"""Larger pictures are refused (a 50-megapixel phone photo is well below this)."""
+PAGE_SIZE = (8.5 * 72.0, 11.0 * 72.0)
+"""US letter; pictures are fitted into it (turned to landscape for wide pictures)."""
+
+_OTHER_FORMATS: tuple[tuple[bytes, int, str], ...] = (
+    (b"GIF87a", 0, "GIF"),
+    (b"GIF89a", 0, "GIF"),
+    (b"II*\x00", 0, "TIFF"),
+    (b"MM\x00*", 0, "TIFF"),
+    (b"BM", 0, "BMP"),
+    (b"WEBP", 8, "WebP"),
+    (b"ftypheic", 4, "HEIC"),
+    (b"ftypheix", 4, "HEIC"),
+    (b"ftypmif1", 4, "HEIC"),
+    (b"ftyphevc", 4, "HEIC"),
+    (b"ftypavif", 4, "AVIF"),
+)
+
+
+def image_kind(data: bytes) -> ImageKind | None:
+    """'jpeg' or 'png' when the bytes start like one (the file name does not matter)."""
+    if data.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    return None
+
+
+def other_image_format(data: bytes) -> str | None:
+    """The name of a picture format we recognise but do not accept (e.g. 'HEIC'), or None."""
+    for magic, offset, name in _OTHER_FORMATS:
+        if data[offset : offset + len(magic)] == magic:
+            return name
+    return None
+
+
+def unsupported_image_error(name: str) -> NotAPdf:
+    """The error for a picture in a format we do not read."""
+    return NotAPdf(
+        f"This picture is a {name} file, which we cannot read yet. Please save or export it "
+        "as JPG or PNG (most phones and photo apps can do this), then add it again."
+    )
+
+
+def _corrupt(exc: BaseException) -> IntakeError:
+    return IntakeError(
+        "This picture is damaged or incomplete and cannot be opened. Please take the photo or "
+        "scan again, or copy the file again.",
+        details=repr(exc),
+    )
+
+
+def _check_image(data: bytes) -> tuple[bool, int, int]:
+    """Decode the picture fully (cheaply) to prove it is intact; returns (has alpha, w, h)."""
+    from PIL import Image, UnidentifiedImageError  # pictures are rare: keep worker start fast
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            with Image.open(io.BytesIO(data)) as image:
+                width, height = image.size
+                if width * height > MAX_PIXELS:
+                    raise FileTooComplex(
+                        "This picture is too large to read safely. Please save a smaller copy "
+                        "(for example by sharing or exporting it at a lower size)."
+                    )
+                alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
+                if image.format == "JPEG":
+                    image.draft("RGB", (max(1, width // 8), max(1, height // 8)))
+                image.load()
+        except (Image.DecompressionBombWarning, Image.DecompressionBombError) as exc:
+            raise FileTooComplex(
+                "This picture is too large to read safely. Please save a smaller copy.",
+                details=repr(exc),
+            ) from None
+        except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
+            raise _corrupt(exc) from None
+    return alpha, width, height
+
+
+def _flatten(data: bytes) -> bytes:
+    """Put a transparent picture on white paper and store it as a (lossless) PNG."""
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data)) as image:
+        rgba = image.convert("RGBA")
+    paper = Image.new("RGB", rgba.size, "white")
+    paper.paste(rgba, mask=rgba.getchannel("A"))
+    out = io.BytesIO()
+    paper.save(out, format="PNG")
+    return out.getvalue()
+
+
+def _convert(data: bytes) -> bytes:
+    import img2pdf
+
+    layout = img2pdf.get_layout_fun(pagesize=PAGE_SIZE, fit=img2pdf.FitMode.into, auto_orient=True)
+    result = img2pdf.convert(data, layout_fun=layout, rotation=img2pdf.Rotation.ifvalid)
+    if not isinstance(result, bytes):
+        raise TypeError("img2pdf returned no bytes")
+    return result
+
+
+def image_to_pdf(data: bytes) -> bytes:
+    """A one-page PDF showing the picture upright (EXIF orientation), fitted to a letter page.
+
+    JPEG data is embedded unchanged; PNG is kept lossless. Raises NotAPdf for other formats,
+    IntakeError for a damaged picture and FileTooComplex for a huge one.
+    """
+    if image_kind(data) is None:
+        name = other_image_format(data)
+        raise unsupported_image_error(name) if name else NotAPdf("This file is not a picture.")
+    import img2pdf
+
+    alpha, _, _ = _check_image(data)
+    source = _flatten(data) if alpha else data
+    try:
+        return _convert(source)
+    except img2pdf.AlphaChannelError:
+        return _convert(_flatten(data))
+    except (img2pdf.ImageOpenError, OSError, ValueError, TypeError) as exc:
+        raise _corrupt(exc) from None
