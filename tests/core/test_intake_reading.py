@@ -13,7 +13,6 @@ import pikepdf
 import pypdfium2 as pdfium
 import pytest
 from PIL import Image
-from reportlab.pdfgen import canvas
 
 from organizer.core.errors import (
     DamagedPdf,
@@ -29,37 +28,8 @@ from organizer.core.intake.images import image_kind, image_to_pdf
 from organizer.core.intake.pdf_check import check_pdf
 from organizer.core.intake.text import PAGE_BREAK, extract_text, looks_scanned
 from organizer.core.records import PathologyVersion, RecordType
-
-PATHOLOGY = [
-    "Riverside Cancer Center - Department of Pathology",
-    "SURGICAL PATHOLOGY REPORT - FINAL",
-    "Patient Name: DOE, JANE Q      DOB: 03/14/1962      MRN: 445566",
-    "Date Collected: 01/05/2024     Report Date: 01/09/2024",
-    "SPECIMEN: A. Left breast, core biopsy",
-    "CLINICAL HISTORY:",
-    "Left breast mass seen on mammogram.",
-    "GROSS DESCRIPTION:",
-    "Received in formalin are three cores of tan-white tissue measuring 1.2 cm.",
-    "MICROSCOPIC DESCRIPTION:",
-    "Sections show infiltrating nests of tumour cells with moderate pleomorphism.",
-    "FINAL DIAGNOSIS:",
-    "A. Left breast, core biopsy: invasive ductal carcinoma, grade 2.",
-    "Estrogen receptor positive. Progesterone receptor positive. HER2 negative.",
-]
-
-
-def text_pdf(pages: list[list[str]]) -> bytes:
-    """A PDF with one page per list of lines (reportlab: tests only)."""
-    buffer = io.BytesIO()
-    drawing = canvas.Canvas(buffer)
-    for lines in pages:
-        y = 760
-        for line in lines:
-            drawing.drawString(60, y, line)
-            y -= 16
-        drawing.showPage()
-    drawing.save()
-    return buffer.getvalue()
+from tests.samples import PATHOLOGY_LINES as PATHOLOGY
+from tests.samples import encrypted, text_pdf
 
 
 def blank_pdf(pages: int = 1) -> bytes:
@@ -69,13 +39,6 @@ def blank_pdf(pages: int = 1) -> bytes:
     out = io.BytesIO()
     pdf.save(out)
     return out.getvalue()
-
-
-def encrypted(data: bytes, user: str, owner: str) -> bytes:
-    with pikepdf.open(io.BytesIO(data)) as pdf:
-        out = io.BytesIO()
-        pdf.save(out, encryption=pikepdf.Encryption(user=user, owner=owner))
-        return out.getvalue()
 
 
 @pytest.fixture(scope="module")

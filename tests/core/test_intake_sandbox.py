@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from reportlab.pdfgen import canvas
 
 from organizer.core.errors import (
     EmptyFile,
@@ -24,18 +23,14 @@ from organizer.core.intake.analysis import Analysis
 from organizer.core.intake.metadata import extract_metadata
 from organizer.core.intake.sandbox import FileReader
 from organizer.core.intake.text import extract_text
+from tests.samples import text_pdf
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 TIMEOUT = 3.0
 
 
-def text_pdf(line: str) -> bytes:
-    buffer = io.BytesIO()
-    drawing = canvas.Canvas(buffer)
-    drawing.drawString(72, 720, line)
-    drawing.showPage()
-    drawing.save()
-    return buffer.getvalue()
+def one_line_pdf(line: str) -> bytes:
+    return text_pdf([[line]])
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +41,7 @@ def reader() -> Iterator[FileReader]:
 
 
 def test_files_are_read_in_workers_and_keep_their_original_bytes(reader: FileReader) -> None:
-    files = [text_pdf(f"OPERATIVE REPORT number {n}") for n in range(6)]
+    files = [one_line_pdf(f"OPERATIVE REPORT number {n}") for n in range(6)]
     results = dict(reader.read_many((data, f"{n}.pdf", None) for n, data in enumerate(files)))
     assert sorted(results) == list(range(6))
     for index, result in results.items():
@@ -57,7 +52,7 @@ def test_files_are_read_in_workers_and_keep_their_original_bytes(reader: FileRea
 
 def test_typed_errors_come_back_from_the_workers(reader: FileReader) -> None:
     locked = io.BytesIO()
-    with pikepdf.open(io.BytesIO(text_pdf("secret"))) as pdf:
+    with pikepdf.open(io.BytesIO(one_line_pdf("secret"))) as pdf:
         pdf.save(locked, encryption=pikepdf.Encryption(user="pw", owner="pw2"))
     results = dict(reader.read_many([(b"", "empty.pdf", None), (locked.getvalue(), "l.pdf", None)]))
     assert isinstance(results[0], EmptyFile) and results[0].message
@@ -68,7 +63,7 @@ def test_typed_errors_come_back_from_the_workers(reader: FileReader) -> None:
 def test_a_file_that_hangs_times_out_and_the_others_still_finish(reader: FileReader) -> None:
     start = time.monotonic()
     items = [(b"#sandbox:hang", "hang.pdf", None)] + [
-        (text_pdf(f"fine {n}"), f"{n}.pdf", None) for n in range(3)
+        (one_line_pdf(f"fine {n}"), f"{n}.pdf", None) for n in range(3)
     ]
     results = dict(reader.read_many(items))
     assert time.monotonic() - start < TIMEOUT + 5
@@ -77,11 +72,11 @@ def test_a_file_that_hangs_times_out_and_the_others_still_finish(reader: FileRea
 
 
 def test_a_worker_crash_is_reported_for_that_file_only(reader: FileReader) -> None:
-    items = [(b"#sandbox:crash", "crash.pdf", None), (text_pdf("after"), "after.pdf", None)]
+    items = [(b"#sandbox:crash", "crash.pdf", None), (one_line_pdf("after"), "after.pdf", None)]
     results = dict(reader.read_many(items))
     assert isinstance(results[0], FileTooComplex) and "stop" in results[0].message
     assert isinstance(results[1], Analysis)
-    assert isinstance(reader.read_one(text_pdf("again"), "again.pdf"), Analysis)
+    assert isinstance(reader.read_one(one_line_pdf("again"), "again.pdf"), Analysis)
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="memory cap is POSIX/Linux")
@@ -96,7 +91,7 @@ def test_an_unexpected_failure_becomes_a_plain_error(reader: FileReader) -> None
 
 
 def test_cancel_stops_handing_out_files(reader: FileReader) -> None:
-    items = [(text_pdf(f"file {n}"), f"{n}.pdf", None) for n in range(20)]
+    items = [(one_line_pdf(f"file {n}"), f"{n}.pdf", None) for n in range(20)]
     seen = []
     for index, _ in reader.read_many(items):
         seen.append(index)
@@ -106,10 +101,10 @@ def test_cancel_stops_handing_out_files(reader: FileReader) -> None:
 
 
 def test_stopping_early_leaves_the_reader_usable(reader: FileReader) -> None:
-    items = [(b"#sandbox:hang", "h.pdf", None)] * 2 + [(text_pdf("x"), "x.pdf", None)]
+    items = [(b"#sandbox:hang", "h.pdf", None)] * 2 + [(one_line_pdf("x"), "x.pdf", None)]
     for _ in reader.read_many(items[2:] + items[:2]):
         break
-    assert isinstance(reader.read_one(text_pdf("later"), "later.pdf"), Analysis)
+    assert isinstance(reader.read_one(one_line_pdf("later"), "later.pdf"), Analysis)
 
 
 def test_closing_stops_the_workers() -> None:
