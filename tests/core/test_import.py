@@ -11,6 +11,7 @@ import pytest
 
 from organizer.core import catalog
 from organizer.core.errors import VaultError
+from organizer.core.intake.commit_group import document_text
 from organizer.core.intake.importer import (
     CANCELLED,
     DUPLICATE,
@@ -70,7 +71,7 @@ def test_a_pathology_report_is_imported_recognised_and_kept_unaltered(
     assert vault.read_file(document.id) == data
     fields = vault.state.get("document", document.id) or {}
     assert fields["record_date"] == "2024-01-09" and fields["pathology_version"] == "final"
-    assert "Left breast" in vault.read_file(fields["text_file"]).decode()
+    assert "Left breast" in document_text(vault, document.id)
 
 
 def test_one_bad_file_never_stops_the_batch_and_leaves_nothing_behind(
@@ -87,7 +88,7 @@ def test_one_bad_file_never_stops_the_batch_and_leaves_nothing_behind(
     assert all(o.message and "Traceback" not in o.message for o in outcomes)
     assert outcomes[3].type is RecordType.OPERATIVE
     assert verify(vault).problems == ()
-    assert len(vault.files_on_disk()) == 2  # the original and its text
+    assert len(vault.files_on_disk()) == 2  # the original and the group's text pack
 
 
 def test_the_same_file_twice_is_a_duplicate_not_a_second_copy(
@@ -149,7 +150,8 @@ def test_the_users_type_wins_over_the_rules(
 def test_cancelling_stops_between_files_and_reports_the_rest(
     vault: Vault, person: Person, reader: FileReader, tmp_path: Path
 ) -> None:
-    files = [_write(tmp_path, f"r{i}.pdf", text_pdf([[*PATHOLOGY_LINES, f"copy {i}"]])) for i in range(8)]
+    files = [_write(tmp_path, "empty.pdf", b"")]  # answered at once, so cancel comes early
+    files += [_write(tmp_path, f"r{i}.pdf", text_pdf([[*PATHOLOGY_LINES, f"copy {i}"]])) for i in range(8)]
     cancel = threading.Event()
     seen: list[int] = []
 
@@ -159,9 +161,10 @@ def test_cancelling_stops_between_files_and_reports_the_rest(
 
     result = import_files(vault, files, ImportOptions(person, progress=progress, cancel=cancel), reader)
     assert result.cancelled and result.count(CANCELLED) >= 4
-    assert result.count(IMPORTED) + result.count(CANCELLED) == 8
+    assert result.count(REJECTED) + result.count(IMPORTED) + result.count(CANCELLED) == 9
     assert len(catalog.documents(vault)) == result.count(IMPORTED)
-    assert seen == list(range(1, 9))
+    assert seen == list(range(1, 10))
+    assert verify(vault).problems == ()
 
 
 def test_a_failed_save_removes_the_files_already_written(

@@ -12,10 +12,11 @@ from typing import Any
 from organizer.core.catalog import DOCUMENT, now_iso
 from organizer.core.errors import IntakeError, PasswordRequired, WrongPdfPassword
 from organizer.core.intake.analysis import Analysis
+from organizer.core.intake.commit_group import CommitGroup, PendingDocument
 from organizer.core.intake.metadata import mismatch_warnings
 from organizer.core.intake.sandbox import FileReader
 from organizer.core.records import Person, RecordType
-from organizer.core.vault import Change, StoredFile, Vault
+from organizer.core.vault import StoredFile, Vault
 
 IMPORTED, DUPLICATE, NEEDS_PASSWORD, REJECTED, CANCELLED = (
     "imported", "duplicate", "needs_password", "rejected", "cancelled"
@@ -107,6 +108,8 @@ class _Batch:
         self.outcomes: dict[int, FileOutcome] = {}
         self.known = {str(f.get("sha256")): doc_id
                       for doc_id, f in vault.state.all(DOCUMENT).items()}
+        self.unsaved: dict[int, FileOutcome] = {}  # imported, waiting for their group's commit
+        self.group = CommitGroup(vault, lambda index: self._finish(index, self.unsaved.pop(index)))
 
     def run(self) -> ImportResult:
         pending = list(range(len(self.sources)))
@@ -114,6 +117,7 @@ class _Batch:
             if attempt and not pending:
                 break
             pending = self._round(pending, password, last=attempt == len(self.options.passwords))
+        self.group.commit()
         cancelled = self.options.cancel.is_set()
         for index in range(len(self.sources)):
             if index not in self.outcomes:
@@ -135,7 +139,7 @@ class _Batch:
                     else REJECTED
                 self._finish(index, FileOutcome(str(self.sources[index]), status, result.message))
             else:
-                self._finish(index, self._store(index, result, password))
+                self._store(index, result, password)
             if self.options.cancel.is_set():
                 self.reader.cancel()
         return retry
@@ -164,15 +168,19 @@ class _Batch:
                                             f"This file could not be read ({error.strerror})."))
             return None
 
-    def _store(self, index: int, found: Analysis, password: str | None) -> FileOutcome:
+    def _store(self, index: int, found: Analysis, password: str | None) -> None:
         source = str(self.sources[index])
         if found.sha256 in self.known:
             twin = self.known[found.sha256]
-            return FileOutcome(source, DUPLICATE, f"Already in the vault (document {twin[:12]}).",
-                               document_id=twin)
-        document_id = self._write(found, password)
-        self.known[found.sha256] = document_id
-        return _imported(source, document_id, found, self._warnings(found), self.options)
+            self._finish(index, FileOutcome(source, DUPLICATE,
+                                            f"Already in the vault (document {twin[:12]}).",
+                                            document_id=twin))
+            return
+        warnings = self._warnings(found)
+        pending = self._write(index, found, password, warnings)
+        self.known[found.sha256] = pending.document_id
+        self.unsaved[index] = _imported(source, pending.document_id, found, warnings, self.options)
+        self.group.add(pending)
 
     def _warnings(self, found: Analysis) -> tuple[str, ...]:
         person = self.options.person
@@ -181,21 +189,18 @@ class _Batch:
             warnings += ("Scanned: this record has no text yet, so it needs text recognition.",)
         return warnings + found.notes
 
-    def _write(self, found: Analysis, password: str | None) -> str:
+    def _write(self, index: int, found: Analysis, password: str | None,
+               warnings: tuple[str, ...]) -> PendingDocument:
         stored: list[StoredFile] = []
         try:
             original = self._keep(found.original, stored)
             readable = self._keep(found.readable, stored)
-            text = self._keep(found.text.encode("utf-8") if found.text else None, stored)
-            fields = document_fields(found, self.options, original, readable, text, password,
-                                     self._warnings(found))
-            self.vault.record([*(Vault.file_change(s) for s in stored),
-                               Change(DOCUMENT, original.id, fields)])
         except BaseException:
-            for s in stored:  # nothing partly imported is left behind
+            for s in stored:
                 self.vault.discard_file(s.id)
             raise
-        return original.id
+        fields = document_fields(found, self.options, original, readable, password, warnings)
+        return PendingDocument(index, original.id, fields, found.text, stored)
 
     def _keep(self, data: bytes | None, stored: list[StoredFile]) -> StoredFile:
         if data is None:
@@ -212,7 +217,7 @@ class _Batch:
 
 def document_fields(
     found: Analysis, options: ImportOptions, original: StoredFile, readable: StoredFile,
-    text: StoredFile, password: str | None, warnings: tuple[str, ...],
+    password: str | None, warnings: tuple[str, ...],
 ) -> dict[str, Any]:
     """The journal fields describing a newly imported document."""
     guess = found.classification
@@ -220,7 +225,7 @@ def document_fields(
     meta = found.metadata
     return {
         "filename": found.filename, "file": original.id, "readable_file": readable.id,
-        "text_file": text.id, "size": original.size, "sha256": found.sha256, "added": now_iso(),
+        "size": original.size, "sha256": found.sha256, "added": now_iso(),
         "person": options.person.id, "kind": found.kind, "pages": found.pages,
         "type": chosen.value if chosen else None,
         "type_by": "user" if options.record_type else "rules",
