@@ -88,9 +88,12 @@ def main() -> int:
         print(f"SKIP: corpus not found at {CORPUS}")
         return 0
     samples = load_corpus()
-    start = time.perf_counter()
-    results = [classify_text(text) for _, _, text in samples]
-    elapsed = time.perf_counter() - start
+    results, times = [], []
+    for _, _, text in samples:
+        start = time.perf_counter()
+        results.append(classify_text(text))
+        times.append(time.perf_counter() - start)
+    elapsed = sum(times)
     pairs = [(label, r.best.value) for (_, label, _), r in zip(samples, results, strict=True)]
     print(f"== all {len(pairs)} documents")
     print_table(pairs)
@@ -108,6 +111,12 @@ def main() -> int:
     print(f"wrong answers' confidence: {sorted(round(w, 2) for w in wrong)}")
     print(f"share of (wrong, right) pairs where the wrong one is less confident: {below:.3f}")
     print(f"speed {len(samples) / elapsed:.0f} docs/s (classification only)")
+    ms = sorted(1000 * t for t in times)
+    print(f"ms/doc: median {ms[len(ms) // 2]:.2f}, max {ms[-1]:.2f} (first run, nothing cached)")
+    huge = "\n".join(text for _, _, text in samples)[:1_000_000]  # about 500 pages
+    start = time.perf_counter()
+    classify_text(huge)
+    print(f"a 500-page text ({len(huge):,} characters): {1000 * (time.perf_counter() - start):.1f} ms")
     for (file, label, _), r in zip(samples, results, strict=True):
         if r.best.value != label and "-v" in sys.argv:
             print(f"  {file} {label} -> {r.best.value} {r.confidence:.2f} {r.evidence[:3]}")

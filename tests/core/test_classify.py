@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import re
+import sys
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -11,12 +13,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from organizer.core.intake.classify import (
+    _ASCII_FOLD,
+    _READ_CHARS,
     UNSURE_BELOW,
     Classification,
+    _first_match,
+    _folded,
     classify_text,
     headings,
     pathology_version,
 )
+from organizer.core.intake.classify_rules import OPENING_RULES, PHRASE_RULES
 from organizer.core.records import PathologyVersion, RecordType
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "classify"
@@ -343,3 +350,51 @@ def test_corpus_answers_given_with_confidence_are_nearly_always_right(
     right = sum(1 for label, kind in sure if kind is not None and kind.value == label)
     assert len(sure) >= 0.75 * len(results)
     assert right / len(sure) >= 0.95
+
+
+# --- the fast phrase search must give exactly what a plain search gives -------------------------
+
+
+def test_every_letter_that_ignorecase_reads_as_ascii_is_folded() -> None:
+    every = "".join(chr(code) for code in range(sys.maxunicode + 1) if not 0xD800 <= code < 0xE000)
+    odd = {ch for ch in re.findall("[a-z]", every, re.IGNORECASE) if not ch.isascii()}
+    assert odd == {chr(code) for code in _ASCII_FOLD}
+    assert all(len(ch.lower()) == 1 for ch in every if chr(0x130) != ch)
+
+
+def _assert_hints_hold(texts: list[str]) -> None:
+    for text in texts:
+        folded = _folded(text)
+        for rule in (*PHRASE_RULES, *OPENING_RULES):
+            fast, plain = _first_match(rule, text, folded), rule.pattern.search(text)
+            assert (fast and (fast.span(), fast.group(0))) == (plain and (plain.span(), plain.group(0)))
+
+
+def test_phrase_hints_hold_for_the_examples() -> None:
+    texts = [text for text, _ in SYNTHETIC]
+    _assert_hints_hold(texts + [t.upper() for t in texts] + [t.replace(" ", "\u0131 ") for t in texts])
+
+
+_VOCABULARY = (
+    "the is was with without of to a an i we who for in ( ) / - . : \n 1 12 3.5 mg gy pT2 pN0 "
+    "discharged home follow up today last seen visit images views show lymph nodes examined "
+    "Gross Description received in formalin cassettes submitted entirely block A1 dear Dr "
+    "reference range mmol/L 10^9/uL K/uL hemoglobin 9.8 H cycle every 21 days take tablet"
+)
+_WORDS = st.sampled_from(_VOCABULARY.split(" "))
+
+
+@pytest.mark.corpus
+def test_phrase_hints_hold_on_the_corpus(corpus: list[tuple[str, str]]) -> None:
+    _assert_hints_hold([text for _, text in corpus])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_WORDS, max_size=60), st.sampled_from([" ", "", "  ", "-"]))
+def test_phrase_hints_hold_for_any_wording(words: list[str], glue: str) -> None:
+    _assert_hints_hold([glue.join(words)])
+
+
+def test_a_huge_document_is_read_only_as_far_as_its_first_pages() -> None:
+    huge = (CONSULT + "\n" + LAB) * 5_000  # about 3,000 pages
+    assert classify_text(huge) == classify_text(huge[:_READ_CHARS])

@@ -28,7 +28,6 @@ from organizer.core.records import PathologyVersion, RecordType
 
 Kind = Literal["pdf", "image"]
 
-CLASSIFY_CHARS = 20_000
 """The record type is recognised from the start of the text (bounds time on huge documents)."""
 
 
@@ -109,7 +108,7 @@ def analyse(data: bytes, filename: str, password: str | None = None) -> Analysis
         other = other_image_format(data)
         raise unsupported_image_error(other) if other else NotAPdf(describe_non_pdf(data))
     text = extracted.text
-    classification = classify_text(text[:CLASSIFY_CHARS])
+    classification = classify_text(text)  # it reads only as much as its rules need
     version = pathology_version(text) if classification.best is RecordType.PATHOLOGY else None
     return Analysis(
         filename=filename,

@@ -40,6 +40,7 @@ _CAPS_BEFORE_COLON = re.compile(r"^\s*([A-Z][A-Z0-9 ,/&()'.\-]{0,70}?)(?:\s*:|\s
 _CAPS_LINE = re.compile(r"^\s*([A-Z][A-Z0-9 ,/&()'.\-]{1,80}?)\s*:?\s*$")
 _TITLE_BEFORE_COLON = re.compile(r"^\s*([A-Z][A-Za-z0-9 /&()'\-]{1,50}?)\s*:")
 _TITLE_LINE = re.compile(r"^\s*([A-Z][a-z]+(?: [A-Za-z()]+){0,3})\s*:?\s*$")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -79,8 +80,7 @@ def _heading_of(line: str) -> str | None:
         if match is None:
             continue
         words = match.group(1).split()
-        letters = sum(ch.isalpha() for ch in match.group(1))
-        if letters >= 1 and len(words) <= 8:
+        if any(ch.isalpha() for ch in match.group(1)) and len(words) <= 8:
             return _normalise(match.group(1))
     return None
 
@@ -115,10 +115,13 @@ def _position_weight(index: int) -> float:
     return 1.3 if index < 3 else 1.0
 
 
+_HEADING_SEARCHES = [rule.pattern.search for rule in HEADING_RULES]
+
+
 @lru_cache(maxsize=4096)
 def _heading_rules(heading: str) -> tuple[int, ...]:
     """The numbers of the heading rules that match (the same headings recur in every report)."""
-    return tuple(number for number, rule in enumerate(HEADING_RULES) if rule.pattern.search(heading))
+    return tuple(number for number, search in enumerate(_HEADING_SEARCHES) if search(heading))
 
 
 def _heading_clues(found: list[str]) -> Iterator[Clue]:
@@ -138,7 +141,8 @@ def _phrase_text(match: re.Match[str]) -> str:
 
 def _folded(text: str) -> str | None:
     """The text in lower case, letter for letter, as re.IGNORECASE compares it (None if it cannot)."""
-    folded = text.translate(_ASCII_FOLD).lower()
+    special = any(chr(code) in text for code in _ASCII_FOLD)
+    folded = (text.translate(_ASCII_FOLD) if special else text).lower()
     return folded if len(folded) == len(text) else None
 
 
@@ -176,8 +180,9 @@ def _phrase_clues(text: str, folded: str | None, rules: Iterable[Rule]) -> Itera
 def _layout_clues(text: str) -> Iterator[Clue]:
     """Lists: most lines are drug doses (a medication list) or test results (lab results)."""
     lines = [line for line in text.splitlines() if line.strip()]
-    results = sum(1 for line in lines if RESULT_LINE.match(line))
-    doses = sum(1 for line in lines if DOSE_LINE.search(line) and not RESULT_LINE.match(line))
+    numbered = [line for line in lines if _DIGIT.search(line)]  # results and doses have numbers
+    results = sum(1 for line in numbered if RESULT_LINE.match(line))
+    doses = sum(1 for line in numbered if DOSE_LINE.search(line) and not RESULT_LINE.match(line))
     for kind, count, what in (
         (RecordType.LAB, results, "test results"),
         (RecordType.MEDICATIONS, doses, "drug doses"),
@@ -187,15 +192,24 @@ def _layout_clues(text: str) -> Iterator[Clue]:
 
 
 def clues(text: str) -> list[Clue]:
-    """Every heading and phrase clue found in the text."""
+    """Every heading, phrase and layout clue found in the text."""
     located = _located_headings(text)
+    heading_clues = list(_heading_clues([heading for _, heading in located]))
+    layout_clues = list(_layout_clues(text))
+    # Phrases alone do not make a treatment plan, medication list or lab report: skip those rules.
+    typed = {clue.type for clue in heading_clues + layout_clues}
+    phrase_rules, opening_rules = (
+        [rule for rule in rules if rule.type not in _NEED_STRUCTURE or rule.type in typed]
+        for rules in (PHRASE_RULES, OPENING_RULES)
+    )
     folded = _folded(text)
-    found = [*_heading_clues([h for _, h in located]), *_phrase_clues(text, folded, PHRASE_RULES)]
     opening = _opening(text, located)
-    found += _phrase_clues(opening, folded and folded[: len(opening)], OPENING_RULES)
-    found += _layout_clues(text)
-    typed = {clue.type for clue in found if not clue.text.startswith("phrase")}
-    return [c for c in found if c.type not in _NEED_STRUCTURE or c.type in typed]
+    opening_folded = None if folded is None else folded[: len(opening)]
+    phrase_clues = [
+        *_phrase_clues(text, folded, phrase_rules),
+        *_phrase_clues(opening, opening_folded, opening_rules),
+    ]
+    return heading_clues + phrase_clues + layout_clues
 
 
 def _scores(found: list[Clue]) -> dict[RecordType, float]:
