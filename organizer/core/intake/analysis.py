@@ -28,8 +28,6 @@ from organizer.core.records import PathologyVersion, RecordType
 
 Kind = Literal["pdf", "image"]
 
-"""The record type is recognised from the start of the text (bounds time on huge documents)."""
-
 
 @dataclass(frozen=True)
 class Analysis:
