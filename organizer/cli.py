@@ -9,11 +9,12 @@ import os
 import sys
 from collections.abc import Sequence
 
-from organizer import commands_records, commands_vault
+from organizer import commands_case, commands_case_lists, commands_records, commands_vault
 from organizer.cli_parser import build_parser
 from organizer.core.errors import UserFacingError
 
-REGISTRATIONS = [commands_vault.register, commands_records.register]
+REGISTRATIONS = [commands_vault.register, commands_records.register, commands_case.register,
+                 commands_case_lists.register]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

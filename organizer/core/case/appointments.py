@@ -1,0 +1,68 @@
+"""Notes from appointments: when, with whom, who came along, what was said, and whether it was recorded."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from organizer.core.case.entities import (
+    APPOINTMENT,
+    find_item,
+    items_of,
+    new_item,
+    next_position,
+    parse_day,
+    removal,
+    text_of,
+)
+from organizer.core.case.undo import record_edit
+from organizer.core.errors import InvalidInput
+from organizer.core.records import Person
+from organizer.core.vault import Vault
+
+
+class Recording(StrEnum):
+    """Whether the talk could be recorded (always ask first)."""
+
+    NOT_ASKED = "not_asked"
+    ALLOWED = "allowed"
+    NOT_ALLOWED = "not_allowed"
+
+
+@dataclass(frozen=True)
+class AppointmentNote:
+    date: str
+    doctor: str = ""  # who was seen, and where
+    came_along: str = ""  # who came with the person
+    notes: str = ""  # what was said
+    recording: Recording = Recording.NOT_ASKED
+    id: str = ""
+
+
+def add_appointment(vault: Vault, person: Person, note: AppointmentNote) -> AppointmentNote:
+    day = parse_day(note.date, "appointment date")
+    if not day:
+        raise InvalidInput("Please give the date of the appointment (YYYY-MM-DD).")
+    change = new_item(APPOINTMENT, person.id, {
+        "date": day, "doctor": note.doctor.strip(), "came_along": note.came_along.strip(),
+        "notes": note.notes.strip(), "recording": note.recording.value,
+    }, next_position(vault, APPOINTMENT, person.id))
+    record_edit(vault, person.id, "Add appointment notes", [change])
+    return replace(note, date=day, id=change.id)
+
+
+def remove_appointment(vault: Vault, person: Person, ref: str) -> None:
+    note_id = find_item(vault, APPOINTMENT, person.id, ref, "appointment note")
+    record_edit(vault, person.id, "Remove appointment notes", [removal(APPOINTMENT, note_id)])
+
+
+def appointments(vault: Vault, person: Person) -> list[AppointmentNote]:
+    """Notes by date, oldest first."""
+    found = [AppointmentNote(text_of(f, "date"), text_of(f, "doctor"), text_of(f, "came_along"),
+                             text_of(f, "notes"), _recording(text_of(f, "recording")), note_id)
+             for note_id, f in items_of(vault, APPOINTMENT, person.id)]
+    return sorted(found, key=lambda n: n.date)
+
+
+def _recording(value: str) -> Recording:
+    return Recording(value) if value in Recording._value2member_map_ else Recording.NOT_ASKED

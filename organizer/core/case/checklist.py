@@ -1,0 +1,161 @@
+"""The required-records checklist: each item's state from the user's marks and the vault's documents."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from organizer.core.case.case_documents import CaseDocument, of_type, person_documents
+from organizer.core.case.checklist_items import (
+    EXTRAS,
+    NEXT_STEP,
+    REQUIRED,
+    CheckItem,
+    ItemState,
+    Mark,
+    RequestChannel,
+)
+from organizer.core.case.entities import CHECKLIST, text_of
+from organizer.core.case.medications import medications
+from organizer.core.case.people import PersonProfile, profile
+from organizer.core.case.plan import plan_summary
+from organizer.core.records import PathologyVersion, Person
+from organizer.core.vault import Vault
+
+PRELIMINARY_ONLY = ("Only a preliminary pathology report is here. Ask for the final report: "
+                    "it can say more than the preliminary one.")
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    """One line of the checklist as the user sees it."""
+
+    item: CheckItem
+    state: ItemState
+    documents: tuple[str, ...] = ()
+    note: str = ""
+    mark: Mark | None = None
+    flags: tuple[str, ...] = ()  # things to act on, e.g. a preliminary report without a final one
+
+
+@dataclass(frozen=True)
+class Checklist:
+    profile: PersonProfile
+    items: tuple[ChecklistItem, ...]
+
+    @property
+    def required(self) -> tuple[ChecklistItem, ...]:
+        return tuple(i for i in self.items if i.item in REQUIRED)
+
+    @property
+    def complete(self) -> float:
+        """Share of the five required records received or not needed (0.0 to 1.0)."""
+        return completeness(self.required)
+
+    def get(self, item: CheckItem) -> ChecklistItem:
+        return next(i for i in self.items if i.item is item)
+
+
+def completeness(items: Sequence[ChecklistItem]) -> float:
+    return sum(1 for i in items if i.state.done) / len(items) if items else 1.0
+
+
+def preliminary_without_final(documents: Sequence[CaseDocument]) -> bool:
+    versions = {d.pathology_version for d in documents}
+    return PathologyVersion.PRELIMINARY.value in versions and PathologyVersion.FINAL.value not in versions
+
+
+def derive_item(item: CheckItem, mark: Mark | None, documents: Sequence[CaseDocument],
+                typed: str = "") -> ChecklistItem:
+    """An item's state: documents of its type mean received; otherwise the user's mark decides.
+
+    `typed` describes what the person wrote themselves (their own medicine list or plan summary):
+    it goes into the packet and the note, but the item still asks for the record itself.
+    """
+    ids = tuple(d.id for d in documents)
+    flags = (PRELIMINARY_ONLY,) if item is CheckItem.PATHOLOGY and preliminary_without_final(
+        documents) else ()
+    if documents:
+        return ChecklistItem(item, ItemState.RECEIVED, ids, _received_note(item, documents, mark),
+                             mark, flags)
+    state = mark.state if mark else ItemState.MISSING
+    note = _state_note(item, state, mark)
+    if typed and state in (ItemState.MISSING, ItemState.REQUESTED):
+        note = f"{note} {typed}"
+    return ChecklistItem(item, state, (), note, mark, flags)
+
+
+def _received_note(item: CheckItem, documents: Sequence[CaseDocument], mark: Mark | None) -> str:
+    if item is CheckItem.PATHOLOGY:
+        parts = [f"{d.pathology_version or 'report'}"
+                 + (f" ({d.record_date})" if d.record_date else "") for d in documents]
+        note = f"{len(documents)} report{'s' * (len(documents) != 1)}: {', '.join(parts)}."
+        if preliminary_without_final(documents):
+            note = f"{note} {PRELIMINARY_ONLY}"
+    else:
+        note = f"{len(documents)} document{'s' * (len(documents) != 1)} in the vault."
+    if mark and mark.state is ItemState.NOT_APPLICABLE:
+        note = f"{note} (It was marked not needed: {mark.reason}.)"
+    return note
+
+
+def _state_note(item: CheckItem, state: ItemState, mark: Mark | None) -> str:
+    if state is ItemState.NOT_APPLICABLE:
+        return f"Not needed: {mark.reason if mark else ''}."
+    if state is ItemState.RECEIVED:
+        return (mark.note if mark and mark.note else "You marked this as received.")
+    if state is ItemState.REQUESTED and mark is not None:
+        who = mark.requested_from or "someone"
+        how = f" through {mark.requested_how.label}" if mark.requested_how else ""
+        when = f" on {mark.requested_on}" if mark.requested_on else ""
+        return f"Asked {who}{how}{when}. Not here yet."
+    return NEXT_STEP[item]
+
+
+def read_mark(vault: Vault, person: Person, item: CheckItem) -> Mark | None:
+    fields = vault.state.get(CHECKLIST, mark_id(person, item))
+    if fields is None or fields.get("state") not in ItemState._value2member_map_:
+        return None
+    return _mark(fields)
+
+
+def mark_id(person: Person, item: CheckItem) -> str:
+    return f"{person.id}:{item.value}"
+
+
+def _mark(f: dict[str, Any]) -> Mark:
+    how = f.get("how")
+    channel = RequestChannel(str(how)) if how in RequestChannel._value2member_map_ else None
+    return Mark(ItemState(str(f["state"])), text_of(f, "from"), channel, text_of(f, "on"),
+                text_of(f, "reason"), text_of(f, "note"))
+
+
+def build_checklist(vault: Vault, person: Person) -> Checklist:
+    """The person's checklist: the five required records first, then slides and imaging discs."""
+    documents = person_documents(vault, person)
+    meds = medications(vault, person)
+    typed = {
+        CheckItem.MEDICATIONS: f"You listed {len(meds)} medicine{'s' * (len(meds) != 1)} "
+        "yourself; that list goes in the packet." if meds else "",
+        CheckItem.TREATMENT_PLAN: "Your own summary of the plan goes in the packet."
+        if plan_summary(vault, person) else "",
+    }
+    items = []
+    for item in (*REQUIRED, *EXTRAS):
+        kind = item.record_type
+        found = of_type(documents, kind) if kind else []
+        items.append(derive_item(item, read_mark(vault, person, item), found, typed.get(item, "")))
+    return Checklist(profile(vault, person), tuple(items))
+
+
+def checklist_json(checklist: Checklist) -> dict[str, Any]:
+    """The documented JSON of `organizer checklist --json`."""
+    p = checklist.profile
+    return {
+        "person": {"id": p.person.id, "name": p.person.name, "dob": p.person.date_of_birth,
+                   "diagnosis": p.diagnosis},
+        "items": [{"record": i.item.value, "state": i.state.value, "documents": list(i.documents),
+                   "note": i.note} for i in checklist.items],
+        "complete": round(checklist.complete, 3),
+    }

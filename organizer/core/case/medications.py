@@ -1,0 +1,96 @@
+"""The medication list the person builds: every drug, dose and when it was taken."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+from organizer.core.case.entities import (
+    MEDICATION,
+    find_item,
+    items_of,
+    new_item,
+    next_position,
+    parse_day,
+    removal,
+    text_of,
+)
+from organizer.core.case.undo import record_edit
+from organizer.core.errors import InvalidInput
+from organizer.core.packet.content import MedicationRow
+from organizer.core.records import Person
+from organizer.core.vault import Change, Vault
+
+
+@dataclass(frozen=True)
+class Medication:
+    """One drug the person takes or took. `document_id` points at a medication-list record."""
+
+    drug: str
+    dose: str = ""
+    route: str = ""  # by mouth, IV, injection, patch…
+    schedule: str = ""  # e.g. "once a day", "every 3 weeks"
+    start: str = ""  # ISO date or ""
+    stop: str = ""  # empty while still taken
+    prescriber: str = ""
+    notes: str = ""  # why it is taken, side effects
+    document_id: str = ""
+    id: str = ""
+
+    def as_row(self) -> MedicationRow:
+        """The line in the packet's medication table."""
+        return MedicationRow(self.drug, self.dose, self.route, self.schedule, self.start, self.stop,
+                             self.prescriber, self.notes)
+
+
+_FIELDS = ("drug", "dose", "route", "schedule", "start", "stop", "prescriber", "notes", "document_id")
+
+
+def _checked(medication: Medication) -> Medication:
+    drug = " ".join(medication.drug.split())
+    if not drug:
+        raise InvalidInput("Please give the name of the medicine.")
+    start, stop = parse_day(medication.start, "start date"), parse_day(medication.stop, "stop date")
+    if start and stop and stop < start:
+        raise InvalidInput(f"The stop date {stop} is before the start date {start}. Please check.")
+    return replace(medication, drug=drug, start=start, stop=stop)
+
+
+def add_medication(vault: Vault, person: Person, medication: Medication) -> Medication:
+    """Add a drug to the person's list; returns it with its id."""
+    checked = _checked(medication)
+    values = {name: getattr(checked, name) for name in _FIELDS}
+    change = new_item(MEDICATION, person.id, values, next_position(vault, MEDICATION, person.id))
+    record_edit(vault, person.id, f"Add the medicine {checked.drug}", [change])
+    return replace(checked, id=change.id)
+
+
+def update_medication(vault: Vault, person: Person, ref: str, **changes: str) -> Medication:
+    """Change some fields of one entry (e.g. set the stop date)."""
+    med_id = find_item(vault, MEDICATION, person.id, ref, "medicine")
+    unknown = set(changes) - set(_FIELDS)
+    if unknown:
+        raise InvalidInput(f"A medicine has no field {sorted(unknown)[0]!r}.")
+    current = next(m for m in medications(vault, person) if m.id == med_id)
+    checked = _checked(replace(current, **changes))
+    values = {name: getattr(checked, name) for name in changes}
+    record_edit(vault, person.id, f"Change the medicine {checked.drug}",
+                [Change(MEDICATION, med_id, values)])
+    return checked
+
+
+def remove_medication(vault: Vault, person: Person, ref: str) -> None:
+    med_id = find_item(vault, MEDICATION, person.id, ref, "medicine")
+    record_edit(vault, person.id, "Remove a medicine", [removal(MEDICATION, med_id)])
+
+
+def medications(vault: Vault, person: Person) -> list[Medication]:
+    """The person's list in the order it was written."""
+    return [_medication(med_id, f) for med_id, f in items_of(vault, MEDICATION, person.id)]
+
+
+def _medication(med_id: str, f: dict[str, Any]) -> Medication:
+    return Medication(**{name: text_of(f, name) for name in _FIELDS}, id=med_id)
+
+
+FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in fields(Medication) if f.name != "id")

@@ -1,0 +1,28 @@
+"""What to do next for a case, in plain words: missing records, follow-ups due, open questions."""
+
+from __future__ import annotations
+
+from organizer.core.case.checklist import Checklist
+from organizer.core.case.checklist_items import ItemState
+from organizer.core.case.entities import today
+from organizer.core.case.insurance import InsuranceCheck
+from organizer.core.case.requests import RecordsRequest, record_label
+
+
+def next_steps(checklist: Checklist, requests: list[RecordsRequest], insurance: InsuranceCheck,
+               on: str = "") -> list[str]:
+    """The person's to-do list, most useful first (never medical advice: only what to gather)."""
+    day = on or today()
+    steps = []
+    if insurance.to_do:
+        steps.append(insurance.to_do)
+    for request in requests:
+        if request.follow_up_due(day):
+            what = ", ".join(record_label(r).lower() for r in request.records)
+            steps.append(f"Call {request.provider}: you asked for the {what} on "
+                         f"{request.requested_on} and it has not come yet.")
+    for item in checklist.required:
+        steps += list(item.flags)
+        if item.state is ItemState.MISSING:
+            steps.append(f"{item.item.label}: {item.note}")
+    return steps

@@ -1,0 +1,37 @@
+"""The treatment plan in the person's own words: what was proposed, by whom, when, and other options."""
+
+from __future__ import annotations
+
+from organizer.core.case.entities import PLAN, parse_day, text_of
+from organizer.core.case.undo import record_edit
+from organizer.core.errors import InvalidInput
+from organizer.core.packet.content import PlanSummary
+from organizer.core.records import Person
+from organizer.core.vault import Change, Vault
+
+
+def set_plan_summary(vault: Vault, person: Person, summary: PlanSummary) -> PlanSummary:
+    """Keep a short typed summary of the plan (beside, or instead of, the doctor's plan document)."""
+    text = summary.text.strip()
+    if not text:
+        raise InvalidInput("Please write a few words about the plan that was proposed.")
+    kept = PlanSummary(text, summary.proposed_by.strip(), parse_day(summary.date, "plan date"),
+                       summary.alternatives.strip())
+    record_edit(vault, person.id, "Change the plan summary", [Change(PLAN, person.id, {
+        "person": person.id, "text": kept.text, "proposed_by": kept.proposed_by,
+        "date": kept.date, "alternatives": kept.alternatives, "deleted": False,
+    })])
+    return kept
+
+
+def clear_plan_summary(vault: Vault, person: Person) -> None:
+    record_edit(vault, person.id, "Remove the plan summary",
+                [Change(PLAN, person.id, {"deleted": True})])
+
+
+def plan_summary(vault: Vault, person: Person) -> PlanSummary | None:
+    fields = vault.state.get(PLAN, person.id)
+    if fields is None or not text_of(fields, "text"):
+        return None
+    return PlanSummary(text_of(fields, "text"), text_of(fields, "proposed_by"),
+                       text_of(fields, "date"), text_of(fields, "alternatives"))

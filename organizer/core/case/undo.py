@@ -1,0 +1,74 @@
+"""Undo for case edits: each edit keeps the field values it replaced, so it can put them back."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from organizer.core.case.entities import new_id
+from organizer.core.catalog import now_iso
+from organizer.core.vault import Change, Vault
+
+EDIT = "case_edit"
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One recorded case edit, with what to write to undo it."""
+
+    id: str
+    person_id: str
+    label: str
+    at: str
+    undo: tuple[Change, ...]
+
+
+def _before(vault: Vault, change: Change) -> dict[str, Any]:
+    """The values the change is about to replace (an entity that did not exist gets deleted)."""
+    entity = vault.state.fields.get(change.kind, {}).get(change.id)
+    if entity is None:
+        return {"deleted": True}
+    return {name: entity[name][1] if name in entity else None for name in change.fields}
+
+
+def record_edit(vault: Vault, person_id: str, label: str, changes: Sequence[Change]) -> None:
+    """Save the changes and, in the same journal entry, how to undo them."""
+    undo: dict[tuple[str, str], dict[str, Any]] = {}
+    for change in changes:
+        kept = undo.setdefault((change.kind, change.id), {})
+        for name, value in _before(vault, change).items():
+            kept.setdefault(name, value)
+    edit = Change(EDIT, new_id(), {
+        "person": person_id, "label": label, "at": now_iso(), "undone": False,
+        "undo": [[kind, entity_id, fields] for (kind, entity_id), fields in undo.items()],
+    })
+    vault.record([*changes, edit])
+
+
+def last_edit(vault: Vault, person_id: str | None = None) -> Edit | None:
+    """The newest edit not undone yet (of one person, or of anyone)."""
+    newest: tuple[Any, str] | None = None
+    for edit_id, raw in vault.state.fields.get(EDIT, {}).items():
+        stamp, _ = raw.get("label", ((0, 0, ""), None))
+        undone = raw.get("undone", (None, False))[1]
+        person = raw.get("person", (None, ""))[1]
+        if undone or (person_id is not None and person != person_id):
+            continue
+        if newest is None or stamp > newest[0]:
+            newest = (stamp, edit_id)
+    if newest is None:
+        return None
+    fields = vault.state.get(EDIT, newest[1]) or {}
+    undo = tuple(Change(str(k), str(i), dict(f)) for k, i, f in fields.get("undo", []))
+    return Edit(newest[1], str(fields.get("person", "")), str(fields.get("label", "")),
+                str(fields.get("at", "")), undo)
+
+
+def undo_last(vault: Vault, person_id: str | None = None) -> Edit | None:
+    """Put back what the newest case edit replaced; returns that edit, or None if none is left."""
+    edit = last_edit(vault, person_id)
+    if edit is None:
+        return None
+    vault.record([*edit.undo, Change(EDIT, edit.id, {"undone": True})])
+    return edit
