@@ -9,12 +9,18 @@ import os
 import sys
 from collections.abc import Sequence
 
-from organizer import commands_case, commands_case_lists, commands_records, commands_vault
+from organizer import (
+    commands_case,
+    commands_case_lists,
+    commands_packet,
+    commands_records,
+    commands_vault,
+)
 from organizer.cli_parser import build_parser
 from organizer.core.errors import UserFacingError
 
 REGISTRATIONS = [commands_vault.register, commands_records.register, commands_case.register,
-                 commands_case_lists.register]
+                 commands_case_lists.register, commands_packet.register]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

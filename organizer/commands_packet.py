@@ -1,0 +1,74 @@
+"""Command-line handler for the packet: build the one PDF for the second-opinion doctor."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from organizer.cli_parser import AddCommand
+from organizer.commands_vault import unlock
+from organizer.core import catalog
+from organizer.core.errors import InvalidInput
+from organizer.core.packet import PacketOptions, PacketResult, build_packet
+from organizer.passphrase_input import read_secret_file
+
+
+def cmd_packet(args: argparse.Namespace) -> int:
+    from organizer.core.case.packet_facts import packet_content
+
+    out = Path(args.output)
+    if out.is_dir():
+        raise InvalidInput(f"{out} is a folder. Please give a file name ending in .pdf.")
+    password = read_secret_file(args.password_file, "packet password") if args.password_file else None
+    max_bytes = None if args.max_mb is None else int(args.max_mb * 1_000_000)
+    options = PacketOptions(password=password, max_bytes=max_bytes, progress=None)
+    with unlock(args) as vault:
+        person = catalog.find_person(vault, args.person)
+        content = packet_content(vault, person, recipient=args.recipient or "", sender=args.sender or "",
+                                 include=args.include or None, exclude=args.exclude or None)
+        result = build_packet(content, out, options)
+    for line in summary_lines(result):
+        print(line)
+    return 0
+
+
+def summary_lines(result: PacketResult) -> list[str]:
+    """One line per file written, the records left out, warnings, then a summary."""
+    lines = []
+    many = len(result.parts) > 1
+    for part in result.parts:
+        label = f"Part {part.number} of {len(result.parts)}: " if many else ""
+        lines.append(f"{label}{part.path} — {part.pages} pages, {part.size / 1e6:.2f} MB, "
+                     f"SHA-256 {part.sha256}")
+    for item in result.left_out:
+        lines.append(f"Left out: {item.title or item.document_id} — {item.reason}")
+    lines.extend(f"Note: {warning}" for warning in result.warnings)
+    records = len({line.document_id for line in result.contents})
+    files = f"{len(result.parts)} files" if many else "1 file"
+    lines.append(f"Done: {records} records, {result.pages} pages in {files}.")
+    return lines
+
+
+def _megabytes(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of megabytes") from None
+    if value < 0.1:
+        raise argparse.ArgumentTypeError("the size limit must be at least 0.1 MB")
+    return value
+
+
+def register(command: AddCommand) -> None:
+    p = command("packet", cmd_packet, "build the packet (one PDF) for a second-opinion doctor")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
+    p.add_argument("--person", metavar="P", help="whose records (name or id)")
+    p.add_argument("--password-file", type=Path, metavar="F",
+                   help="protect the packet with the password on the first line of F "
+                        "(plain ASCII, at most 32 characters)")
+    p.add_argument("--max-mb", type=_megabytes, metavar="N",
+                   help="fit an email size limit of N MB (e.g. 20 or 25): compress, else split into parts")
+    p.add_argument("--include", nargs="+", metavar="TYPE_OR_ID", help="only these record types or documents")
+    p.add_argument("--exclude", nargs="+", metavar="TYPE_OR_ID", help="leave out these types or documents")
+    p.add_argument("--for", dest="recipient", metavar="WHO", help="who the packet is for")
+    p.add_argument("--from", dest="sender", metavar="WHO", help="who it is from")

@@ -1,0 +1,144 @@
+"""Building the packet: open the records, assemble, save, and fit an email size limit if asked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from organizer.core.packet.assemble import assemble
+from organizer.core.packet.content import PacketContent
+from organizer.core.packet.fitting import oversized_notes, plan_parts
+from organizer.core.packet.front import front_matter
+from organizer.core.packet.options import (
+    ContentsLine,
+    LeftOut,
+    PacketCancelled,
+    PacketError,
+    PacketOptions,
+    PacketResult,
+    WrittenPart,
+)
+from organizer.core.packet.plan import PartPlan, Piece, record_sort_key
+from organizer.core.packet.saving import save_pdf
+from organizer.core.packet.sources import OpenedRecord, open_record
+from organizer.core.packet.writing import Output
+
+FONT_COST = 40_000  # bytes the stamp font and document structure add to a part, at most
+SHRINK = 0.85  # when a part comes out over the limit, plan again with this much less room
+
+
+def build_packet(content: PacketContent, out: Path | BinaryIO, options: PacketOptions) -> PacketResult:
+    """Build the packet into `out` (a file path, or a stream when it fits in one file)."""
+    opened, left_out = _open_records(content, options)
+    fronts: dict[int, int] = {}
+    try:
+        with Output(out) as output:
+            parts, warnings = _build(content, _Run(output, options, opened, tuple(left_out), fronts))
+            written = output.commit()
+    finally:
+        for record in opened:
+            record.close()
+    return PacketResult(written, _contents(parts, fronts), tuple(left_out), tuple(warnings))
+
+
+def _open_records(content: PacketContent,
+                  options: PacketOptions) -> tuple[list[OpenedRecord], list[LeftOut]]:
+    records = sorted(content.records, key=record_sort_key)
+    opened: list[OpenedRecord] = []
+    left_out: list[LeftOut] = []
+    try:
+        for done, record in enumerate(records):
+            _step(options, done, len(records), f"Adding {record.title or record.type.label}")
+            result = open_record(record)
+            (left_out if isinstance(result, LeftOut) else opened).append(result)  # type: ignore[arg-type]
+    except BaseException:
+        for item in opened:
+            item.close()
+        raise
+    _step(options, len(records), len(records), "Putting the packet together")
+    return opened, left_out
+
+
+def _step(options: PacketOptions, done: int, total: int, message: str) -> None:
+    if options.cancel is not None and options.cancel.is_set():
+        raise PacketCancelled("The packet was not made: you stopped it. Nothing was saved.")
+    if options.progress is not None:
+        options.progress(done, total, message)
+
+
+@dataclass
+class _Run:
+    """What one build works with."""
+
+    output: Output
+    options: PacketOptions
+    opened: list[OpenedRecord]
+    left_out: tuple[LeftOut, ...]
+    fronts: dict[int, int]  # part number → how many generated pages it starts with
+
+
+def _build(content: PacketContent, run: _Run) -> tuple[tuple[PartPlan, ...], list[str]]:
+    opened = run.opened
+    whole = PartPlan(1, 1, tuple(Piece(i, r.record, 0, r.pages, r.pages) for i, r in enumerate(opened)))
+    limit = run.options.max_bytes
+    size = _render(content, whole, (whole,), run, tight=False).size
+    if limit is None or size <= limit:
+        return (whole,), []
+    run.output.discard()
+    if _render(content, whole, (whole,), run, tight=True).size <= limit:
+        return (whole,), []
+    if not run.output.can_split:
+        raise PacketError("The packet is bigger than the size limit and has to be split into parts, "
+                          "which needs a file name to save to.")
+    run.output.discard()
+    return _split(content, whole, run, limit)
+
+
+def _split(content: PacketContent, whole: PartPlan, run: _Run,
+           limit: int) -> tuple[tuple[PartPlan, ...], list[str]]:
+    front = front_matter(content, PartPlan(1, 2, whole.pieces), (whole,), run.left_out)
+    budget = int(limit - len(front.data) - FONT_COST)
+    for _ in range(8):
+        if budget <= 0:
+            break
+        parts, oversized = plan_parts(run.opened, budget)
+        sizes = [_render(content, part, parts, run, tight=True).size for part in parts]
+        over = [p for p, s in zip(parts, sizes, strict=True) if s > limit and not _one_page(p)]
+        if not over:
+            return parts, oversized_notes(oversized, limit)
+        run.output.discard()
+        budget = int(budget * SHRINK)
+    raise PacketError("The packet could not be split into parts under the size limit; "
+                      "the cover and contents alone are too big. Please choose a larger limit.")
+
+
+def _one_page(part: PartPlan) -> bool:
+    return len(part.pieces) == 1 and part.pieces[0].pages == 1
+
+
+def _render(content: PacketContent, part: PartPlan, parts: tuple[PartPlan, ...], run: _Run, *,
+            tight: bool) -> WrittenPart:
+    total = len(run.opened)
+    _step(run.options, total, total, f"Saving part {part.number} of {part.total}"
+          if part.total > 1 else "Saving the packet")
+    made = assemble(content, part, parts, run.opened, run.left_out)
+    run.fronts[part.number] = made.front_pages
+    try:
+        with run.output.part(part.number, part.total) as (sink, finish):
+            save_pdf(made.pdf, sink, content, run.options.password, tight=tight)
+            return finish(len(made.pdf.pages))
+    finally:
+        made.close()
+
+
+def _contents(parts: tuple[PartPlan, ...], fronts: dict[int, int]) -> tuple[ContentsLine, ...]:
+    lines = []
+    for part in parts:
+        at = fronts[part.number] + 1
+        for piece in part.pieces:
+            r = piece.record
+            lines.append(ContentsLine(r.document_id, piece.title, r.type, r.date, part.number, at,
+                                      piece.pages, piece.start + 1, piece.record_pages))
+            at += piece.pages
+    return tuple(lines)

@@ -1,0 +1,176 @@
+"""Getting the packet to the doctor: save to a folder, copy to a USB drive (verified), mail, reveal.
+
+Every call returns what happened in plain words (`Delivered`), for the GUI or the CLI to show.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from organizer.core.packet.options import PacketError
+from organizer.core.packet.saving import sha256_of
+from organizer.core.vault.atomic import atomic_output, fsync_folder
+
+CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class Delivered:
+    """The outcome: where the files are now, how they went, and a message for the person."""
+
+    how: str  # "saved", "usb", "mail", "folder shown"
+    paths: tuple[Path, ...]
+    message: str
+
+
+@dataclass(frozen=True)
+class Drive:
+    """A removable drive that is mounted and writable."""
+
+    name: str
+    path: Path
+
+
+def save_to_folder(files: list[Path], folder: Path) -> Delivered:
+    """Copy the packet files into `folder`, each appearing whole or not at all."""
+    copied = [_copy_atomically(source, folder / source.name) for source in files]
+    return Delivered("saved", tuple(copied), f"Saved {len(copied)} file(s) in {folder}.")
+
+
+def copy_to_drive(files: list[Path], drive: Path) -> Delivered:
+    """Copy to a USB drive, read every copy back and compare its SHA-256, then flush the drive."""
+    copied = []
+    for source in files:
+        target = _copy_atomically(source, drive / source.name)
+        with source.open("rb") as a, target.open("rb") as b:
+            if sha256_of(a) != sha256_of(b):
+                raise PacketError(f"The copy of {source.name} on the drive does not match the original. "
+                                  "The drive may be faulty; please try another one.")
+        copied.append(target)
+    _sync_drive(drive)
+    return Delivered("usb", tuple(copied), f"Copied and checked {len(copied)} file(s) on {drive}. "
+                     "It is now safe to unplug the drive.")
+
+
+def _copy_atomically(source: Path, target: Path) -> Path:
+    try:
+        with source.open("rb") as reader, atomic_output(target) as writer:
+            shutil.copyfileobj(reader, writer, CHUNK)
+    except OSError as error:
+        raise PacketError(f"Could not write {target.name} to {target.parent} "
+                          f"({error.strerror or error}).") from None
+    return target
+
+
+def _sync_drive(drive: Path) -> None:
+    fsync_folder(drive)
+    if hasattr(os, "sync"):
+        os.sync()  # flush every write the system still holds for the drive
+
+
+def removable_drives() -> list[Drive]:
+    """Mounted removable drives we can write to (Linux, macOS, Windows)."""
+    if sys.platform.startswith("win"):
+        return _windows_drives()
+    if sys.platform == "darwin":
+        volumes = Path("/Volumes")
+        return [Drive(p.name, p) for p in sorted(volumes.iterdir()) if p.is_dir() and not p.is_symlink()
+                and os.access(p, os.W_OK)] if volumes.is_dir() else []
+    return _linux_drives()
+
+
+def _linux_drives() -> list[Drive]:
+    found: dict[Path, str] = {}
+    user = getpass.getuser()
+    for base in (Path("/media") / user, Path("/run/media") / user):
+        if base.is_dir():
+            found.update((p, p.name) for p in sorted(base.iterdir()) if p.is_mount())
+    found.update(_lsblk_removable())
+    return [Drive(name, path) for path, name in sorted(found.items()) if os.access(path, os.W_OK)]
+
+
+def _lsblk_removable() -> dict[Path, str]:
+    """Mount points of removable or hot-plugged disks, from `lsblk -J` when it is there."""
+    if shutil.which("lsblk") is None:
+        return {}
+    try:
+        done = subprocess.run(["lsblk", "-J", "-o", "NAME,RM,HOTPLUG,MOUNTPOINT,LABEL"],
+                              capture_output=True, text=True, timeout=5, check=True)
+        devices = json.loads(done.stdout).get("blockdevices", [])
+    except (OSError, subprocess.SubprocessError, ValueError):
+        return {}
+    return dict(_mounted(devices, removable=False))
+
+
+def _mounted(devices: list[dict[str, object]], removable: bool) -> list[tuple[Path, str]]:
+    found = []
+    for device in devices:
+        here = removable or device.get("rm") in (True, "1") or device.get("hotplug") in (True, "1")
+        mount = device.get("mountpoint")
+        if here and isinstance(mount, str) and mount.startswith(("/media", "/run/media", "/mnt")):
+            found.append((Path(mount), str(device.get("label") or device.get("name"))))
+        children = device.get("children")
+        if isinstance(children, list):
+            found.extend(_mounted(children, here))
+    return found
+
+
+def _windows_drives() -> list[Drive]:  # pragma: no cover - Windows only
+    import ctypes
+
+    removable = 2  # DRIVE_REMOVABLE
+    kernel = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    drives = []
+    for letter in "DEFGHIJKLMNOPQRSTUVWXYZ":
+        root = f"{letter}:\\"
+        if kernel.GetDriveTypeW(root) == removable and os.path.isdir(root):
+            drives.append(Drive(root, Path(root)))
+    return drives
+
+
+def hand_to_mail(files: list[Path], subject: str = "Medical records for a second opinion") -> Delivered:
+    """Open a new message in the mail program with the files attached; else show the folder."""
+    command = _mail_command(files, subject)
+    if command is not None:
+        try:
+            subprocess.run(command, check=True, timeout=60, capture_output=True)
+            return Delivered("mail", tuple(files), "A new email with the packet attached is open in "
+                             "your mail program. Add the doctor's address and send it.")
+        except (OSError, subprocess.SubprocessError):
+            pass
+    shown = reveal(files[0])
+    return Delivered("folder shown", tuple(files), "Your mail program could not be opened with the file "
+                     f"attached. {shown.message} Attach the file to an email yourself.")
+
+
+def _mail_command(files: list[Path], subject: str) -> list[str] | None:
+    if sys.platform == "darwin":
+        return ["open", "-a", "Mail", *map(str, files)]
+    if sys.platform.startswith("win"):
+        return None  # MAPI needs a mail program registered; revealing the file always works
+    if shutil.which("xdg-email") is None:
+        return None
+    attach = [arg for f in files for arg in ("--attach", str(f))]
+    return ["xdg-email", "--subject", subject, *attach]
+
+
+def reveal(path: Path) -> Delivered:
+    """Open the folder holding `path` in the file manager (with the file selected where possible)."""
+    if sys.platform.startswith("win"):
+        command = ["explorer", f"/select,{path}"]
+    elif sys.platform == "darwin":
+        command = ["open", "-R", str(path)]
+    else:
+        command = ["xdg-open", str(path.parent)]
+    try:
+        subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except OSError:
+        return Delivered("folder shown", (path,), f"The packet is in {path.parent}.")
+    return Delivered("folder shown", (path,), f"The folder {path.parent} is open, with the packet in it.")

@@ -1,0 +1,103 @@
+"""What a packet build is asked to do (options) and what it did (result), as plain data."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from organizer.core.errors import InvalidInput, OrganizerError
+from organizer.core.records import RecordType
+
+EMAIL_LIMIT_20_MB = 20_000_000  # common mail services (e.g. Outlook.com attachments)
+EMAIL_LIMIT_25_MB = 25_000_000  # Gmail, Yahoo
+PASSWORD_MAX_LENGTH = 32
+
+# Called between records: (records done, records in all, what is happening in plain words).
+Progress = Callable[[int, int, str], None]
+
+
+class PacketError(OrganizerError):
+    """The packet cannot be built as asked; the message says why in plain words."""
+
+
+class PacketCancelled(PacketError):
+    """The person stopped the build; nothing was written."""
+
+
+@dataclass(frozen=True)
+class PacketOptions:
+    password: str | None = None  # the recipient types this to open the packet
+    max_bytes: int | None = None  # email size limit; None = one file whatever its size
+    progress: Progress | None = None
+    cancel: threading.Event | None = None
+
+    def __post_init__(self) -> None:
+        if self.password is not None:
+            check_password(self.password)
+        if self.max_bytes is not None and self.max_bytes < 100_000:
+            raise InvalidInput("The size limit is too small; please allow at least 0.1 MB.")
+
+
+def check_password(password: str) -> None:
+    """Refuse passwords some readers cannot open: empty, non-ASCII, or longer than 32 characters."""
+    if not password:
+        raise InvalidInput("The packet password is empty. Please choose one, or leave the password off.")
+    if not password.isascii() or not password.isprintable():
+        raise InvalidInput("Please use only plain letters, digits and punctuation (no accents or "
+                           "symbols) in the packet password, so every PDF reader can open it.")
+    if len(password) > PASSWORD_MAX_LENGTH:
+        raise InvalidInput(f"The packet password is {len(password)} characters long; please use at "
+                           f"most {PASSWORD_MAX_LENGTH} so every PDF reader can open it.")
+
+
+@dataclass(frozen=True)
+class ContentsLine:
+    """One record as listed in the packet: where it starts and how long it is."""
+
+    document_id: str
+    title: str
+    type: RecordType
+    date: str
+    part: int  # 1-based; 1 when the packet is one file
+    first_page: int  # 1-based, within its part
+    pages: int
+    from_page: int = 1  # when a record is split across parts: which of its pages this piece holds
+    record_pages: int = 0  # the record's page count in all (0 = same as `pages`)
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A record (or page) that is not in the packet, and why, in plain words."""
+
+    document_id: str
+    title: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class WrittenPart:
+    """One file (or the one stream) written: where, how big, its hash, its page count."""
+
+    number: int
+    path: Path | None  # None when written to a stream
+    size: int
+    sha256: str
+    pages: int
+
+
+@dataclass(frozen=True)
+class PacketResult:
+    parts: tuple[WrittenPart, ...]
+    contents: tuple[ContentsLine, ...]
+    left_out: tuple[LeftOut, ...] = ()
+    warnings: tuple[str, ...] = field(default_factory=tuple)  # e.g. a page bigger than the limit
+
+    @property
+    def pages(self) -> int:
+        return sum(p.pages for p in self.parts)
+
+    @property
+    def size(self) -> int:
+        return sum(p.size for p in self.parts)

@@ -1,0 +1,208 @@
+"""The small line on every page — name · date of birth · page x of N — in a band below the record.
+
+A record page's media box grows by a band at the edge that shows at the bottom (after /Rotate);
+its content is wrapped in q … Q and clipped to its old visible box, so nothing of the record is
+moved, covered or altered, and its links and annotations keep their coordinates.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import pikepdf
+
+BAND = 18.0  # points added below each record page
+FONT_SIZE = 7.0
+FONT_NAME = "/SOOStamp"
+_BFCHAR = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>")
+Box = tuple[float, float, float, float]
+
+
+class StampFont:
+    """The generated pages' regular DejaVu Sans subset, reused for every stamp (one font per file).
+
+    Its subset holds the stamp characters because the front matter asked for them
+    (`PageWriter(extra_characters=...)`); glyph codes come from the font's ToUnicode map.
+    """
+
+    def __init__(self, page: pikepdf.Page) -> None:
+        self.font = _regular_font(page)
+        self._codes = _codes(bytes(self.font.ToUnicode.read_bytes()))
+        cid_font = self.font.DescendantFonts[0]
+        self._widths = _widths(cid_font)
+        self._default_width = float(cid_font.get("/DW", 1000))
+        self._fallback = self._codes.get("?", 0)
+
+    def encode(self, text: str) -> bytes:
+        """`text` as a PDF hex string of glyph codes (characters the font lacks become "?")."""
+        return b"<" + b"".join(b"%04X" % self._codes.get(c, self._fallback) for c in text) + b">"
+
+    def width(self, text: str, size: float) -> float:
+        return size / 1000 * sum(self._char_width(c) for c in text)
+
+    @functools.lru_cache(maxsize=512)  # noqa: B019 - one StampFont per packet file, short-lived
+    def _char_width(self, char: str) -> float:
+        return self._widths.get(self._codes.get(char, self._fallback), self._default_width)
+
+
+def _regular_font(page: pikepdf.Page) -> pikepdf.Object:
+    fonts = page.Resources.Font
+    for name in sorted(fonts.keys()):
+        font = fonts[name]
+        if font.get("/Subtype") == "/Type0" and "Bold" not in str(font.get("/BaseFont", "")):
+            return font
+    raise ValueError("the generated pages have no regular text font")
+
+
+def _codes(cmap: bytes) -> dict[str, int]:
+    codes: dict[str, int] = {}
+    for code, text in _BFCHAR.findall(cmap):
+        if len(code) <= 4 and len(text) % 4 == 0:
+            codes.setdefault(bytes.fromhex(text.decode()).decode("utf-16-be", "replace"), int(code, 16))
+    return codes
+
+
+def _widths(cid_font: pikepdf.Object) -> dict[int, float]:
+    widths: dict[int, float] = {}
+    items = list(cid_font.get("/W", pikepdf.Array()))
+    i = 0
+    while i < len(items) - 1:
+        first = int(items[i])
+        if isinstance(items[i + 1], pikepdf.Array):
+            widths.update((first + k, float(w)) for k, w in enumerate(items[i + 1]))
+            i += 2
+        else:
+            widths.update((c, float(items[i + 2])) for c in range(first, int(items[i + 1]) + 1))
+            i += 3
+    return widths
+
+
+class Stamper:
+    """Stamps pages of one output PDF, sharing the clip streams by box and the font."""
+
+    def __init__(self, target: pikepdf.Pdf, font: StampFont) -> None:
+        self.font_object = target.make_indirect(font.font)
+        self.pdf = target
+        self.font = font
+        self._clips: dict[Box, pikepdf.Object] = {}
+        self._restore = target.make_indirect(pikepdf.Stream(target, b"Q\n"))
+
+    def stamp_record_page(self, page: pikepdf.Dictionary, text: str) -> None:
+        """Grow the page by a band at its shown bottom, keep its content as it was, stamp the band."""
+        box = visible_box(page)
+        rotate = shown_rotation(page)
+        grown = _grow(box, rotate)
+        page.MediaBox = pikepdf.Array(grown)
+        if "/CropBox" in page:
+            page.CropBox = pikepdf.Array(grown)
+        original = page.get("/Contents")
+        parts = list(original) if isinstance(original, pikepdf.Array) else (
+            [original] if original is not None else [])
+        page.Contents = pikepdf.Array([self._clip(box), *parts, self._restore,
+                                       self._stamp(page, text, grown, rotate)])
+
+    def stamp_own_page(self, page: pikepdf.Dictionary, text: str) -> None:
+        """Stamp a page we generated, inside its own bottom margin (no content there to avoid)."""
+        x0, y0, x1, y1 = visible_box(page)
+        band = (x0, y0 + BAND, x1, y1)  # the stamp sits on the line BAND above the page's edge
+        self._append(page, self._stamp(page, text, band, 0))
+
+    def write_right(self, page: pikepdf.Dictionary, text: str, rect: Box, size: float = 10) -> None:
+        """Write `text` flush right in `rect` (used for the contents page numbers)."""
+        name = self._font_name(page)
+        x = rect[2] - self.font.width(text, size)
+        y = rect[1] + (rect[3] - rect[1] - size * 0.72) / 2
+        data = f"q BT 0 g {name} {_n(size)} Tf {_n(x)} {_n(y)} Td ".encode() + self.font.encode(text)
+        self._append(page, self.pdf.make_indirect(pikepdf.Stream(self.pdf, data + b" Tj ET Q\n")))
+
+    def _append(self, page: pikepdf.Dictionary, stream: pikepdf.Object) -> None:
+        contents = page.get("/Contents")
+        parts = list(contents) if isinstance(contents, pikepdf.Array) else (
+            [contents] if contents is not None else [])
+        page.Contents = pikepdf.Array([*parts, stream])
+
+    def _clip(self, box: Box) -> pikepdf.Object:
+        if box not in self._clips:
+            x0, y0, x1, y1 = box
+            data = f"q {_n(x0)} {_n(y0)} {_n(x1 - x0)} {_n(y1 - y0)} re W n\n".encode()
+            self._clips[box] = self.pdf.make_indirect(pikepdf.Stream(self.pdf, data))
+        return self._clips[box]
+
+    def _stamp(self, page: pikepdf.Dictionary, text: str, box: Box, rotate: int) -> pikepdf.Object:
+        name = self._font_name(page)
+        x0, y0, x1, y1 = box
+        across = (x1 - x0) if rotate in (0, 180) else (y1 - y0)
+        size = FONT_SIZE
+        natural = self.font.width(text, size)
+        if natural > across - 8:  # tiny pages: shrink the text to fit the width
+            size = max(2.0, size * (across - 8) / max(natural, 1.0))
+        offset = (across - self.font.width(text, size)) / 2
+        lift = (BAND - size * 0.7) / 2
+        matrix = _matrix(box, rotate, offset, lift)
+        data = (f"q /Artifact <</Type /Pagination>> BDC BT 0.3 g {name} {_n(size)} Tf "
+                f"{matrix} Tm ").encode() + self.font.encode(text) + b" Tj ET EMC Q\n"
+        return self.pdf.make_indirect(pikepdf.Stream(self.pdf, data))
+
+    def _font_name(self, page: pikepdf.Dictionary) -> str:
+        """Our font's resource name on this page, never clashing with the page's own fonts."""
+        if "/Resources" not in page:
+            page.Resources = pikepdf.Dictionary()
+        resources = page.Resources
+        if "/Font" not in resources:
+            resources.Font = pikepdf.Dictionary()
+        fonts = resources.Font
+        name, n = FONT_NAME, 1
+        while name in fonts and fonts[name].objgen != self.font_object.objgen:
+            n += 1
+            name = f"{FONT_NAME}{n}"
+        fonts[name] = self.font_object
+        return name
+
+
+def visible_box(page: pikepdf.Dictionary) -> Box:
+    """The part of the page a reader shows: the crop box within the media box, corners ordered."""
+    media = _ordered(page.get("/MediaBox", pikepdf.Array([0, 0, 612, 792])))
+    crop = page.get("/CropBox")
+    if not isinstance(crop, pikepdf.Array) or len(crop) != 4:
+        return media
+    c = _ordered(crop)
+    box = (max(media[0], c[0]), max(media[1], c[1]), min(media[2], c[2]), min(media[3], c[3]))
+    return box if box[0] < box[2] and box[1] < box[3] else media
+
+
+def shown_rotation(page: pikepdf.Dictionary) -> int:
+    """The page's /Rotate as 0, 90, 180 or 270 (other values are invalid and read as 0)."""
+    try:
+        rotate = int(page.get("/Rotate", 0)) % 360
+    except (TypeError, ValueError):
+        return 0
+    return rotate if rotate in (0, 90, 180, 270) else 0
+
+
+def _ordered(box: pikepdf.Object) -> Box:
+    a, b, c, d = (float(v) for v in box)
+    return (min(a, c), min(b, d), max(a, c), max(b, d))
+
+
+def _grow(box: Box, rotate: int) -> Box:
+    x0, y0, x1, y1 = box
+    return {0: (x0, y0 - BAND, x1, y1), 90: (x0, y0, x1 + BAND, y1),
+            180: (x0, y0, x1, y1 + BAND), 270: (x0 - BAND, y0, x1, y1)}[rotate]
+
+
+def _matrix(box: Box, rotate: int, offset: float, lift: float) -> str:
+    """Text matrix so the stamp reads upright along the shown bottom edge of the page."""
+    x0, y0, x1, y1 = box
+    a, b, c, d, e, f = {
+        0: (1, 0, 0, 1, x0 + offset, y0 + lift),
+        90: (0, 1, -1, 0, x1 - lift, y0 + offset),
+        180: (-1, 0, 0, -1, x1 - offset, y1 - lift),
+        270: (0, -1, 1, 0, x0 + lift, y1 - offset),
+    }[rotate]
+    return " ".join(_n(v) for v in (a, b, c, d, e, f))
+
+
+def _n(value: float) -> str:
+    """A number as PDF writes it: short, no exponent, same text for the same value."""
+    return f"{value:.2f}".rstrip("0").rstrip(".") or "0"

@@ -1,0 +1,104 @@
+"""A page writer for the packet's own pages: real text, embedded Unicode font, tagged headings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+
+from fpdf import FPDF
+from fpdf.enums import MethodReturnValue, XPos, YPos
+from fpdf.fonts import TTFFont
+
+from organizer.core.textpdf import FONT, TextPdf
+
+Rect = tuple[float, float, float, float]  # x0, y0, x1, y1 in PDF points, origin bottom left
+
+
+class PageWriter(TextPdf):
+    """TextPdf with structure tags: headings become /H1 and /H2, short paragraphs /P.
+
+    fpdf2 has no public API for tagging text, so this uses its structure-tree builder
+    (`struct_builder`, `_add_marked_content`); a block that would cross a page is left untagged.
+    """
+
+    def __init__(self, title: str, *, extra_characters: str = "") -> None:
+        super().__init__(title)
+        self.pdf.set_auto_page_break(True, margin=54)
+        # Characters the page stamps will need go into the embedded subset too, so the stamps
+        # reuse this font (fpdf2 has no public call for it; `subset.pick` is what writing does).
+        regular = self.pdf.fonts[FONT.lower()]
+        assert isinstance(regular, TTFFont)
+        for char in extra_characters:
+            regular.subset.pick(ord(char))
+
+    @contextmanager
+    def tagged(self, kind: str, title: str = "") -> Iterator[None]:
+        pdf = self.pdf
+        page = pdf.page
+        mcid = pdf.struct_builder.next_mcid_for_page(page)
+        pdf._add_marked_content(struct_type=f"/{kind}", mcid=mcid, title=title or None)
+        pdf._out(f"/{kind} <</MCID {mcid}>> BDC")
+        yield
+        pdf._out("EMC")
+
+    def title(self, text: str, level: int = 1) -> None:
+        """A heading (levels 1 and 2), tagged, never alone at the foot of a page."""
+        size = 18 if level == 1 else 13
+        self.keep_room(size * 4)
+        self.pdf.set_font(FONT, "B", size)
+        with self.tagged(f"H{level}"):
+            self.pdf.multi_cell(0, size * 1.3, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.space(size * 0.4)
+
+    def text(self, text: str, size: float = 11, bold: bool = False) -> None:
+        """A paragraph; tagged /P when it fits on the current or next page."""
+        self.pdf.set_font(FONT, "B" if bold else "", size)
+        breaks = self.pdf.multi_cell(0, size * 1.4, text, dry_run=True,
+                                     output=MethodReturnValue.PAGE_BREAK)
+        if breaks and self.pdf.get_y() > self.pdf.t_margin + 1:
+            self.new_page()
+            breaks = self.pdf.multi_cell(0, size * 1.4, text, dry_run=True,
+                                         output=MethodReturnValue.PAGE_BREAK)
+        if breaks:
+            self.paragraph(text, size, bold)
+            return
+        with self.tagged("P"):
+            self.pdf.multi_cell(0, size * 1.4, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.space(size * 0.5)
+
+    def items(self, items: Sequence[str], size: float = 11) -> None:
+        for item in items:
+            self.text(f"•  {item}", size)
+
+    def line_with_room(self, text: str, size: float = 10, indent: float = 0, room: float = 40) -> Rect:
+        """One line leaving `room` points free at the right; returns where it is (for a link)."""
+        pdf = self.pdf
+        height = size * 1.5
+        self.keep_room(height)
+        pdf.set_font(FONT, "", size)
+        y = pdf.get_y()
+        width = self.width - indent - room
+        with self.tagged("P"):
+            pdf.set_x(pdf.l_margin + indent)
+            pdf.cell(width, height, _fit(pdf, text, width), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        top = pdf.h - y
+        return (pdf.l_margin + indent, top - height, pdf.l_margin + self.width, top)
+
+    def keep_room(self, points: float) -> None:
+        if self.pdf.get_y() + points > self.pdf.page_break_trigger:
+            self.new_page()
+
+    @property
+    def page(self) -> int:
+        """The current page, 0-based."""
+        return int(self.pdf.page) - 1
+
+
+def _fit(pdf: FPDF, text: str, room: float) -> str:
+    """`text` shortened with an ellipsis so it fits on one line of `room` points."""
+    measure = pdf.get_string_width
+    if measure(text) <= room:
+        return text
+    while text and measure(text + "…") > room:
+        text = text[:-1]
+    return text.rstrip() + "…"

@@ -1,0 +1,129 @@
+"""Getting the packet to the doctor: save, USB copy with verification, mail client, sent log, CLI."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from organizer import commands_packet, commands_vault
+from organizer.cli_parser import build_parser
+from organizer.core import catalog
+from organizer.core.errors import InvalidInput, UserFacingError
+from organizer.core.packet import PacketOptions, build_packet, delivery
+from organizer.core.packet.sent_log import record_sent, sent_log
+from organizer.core.vault import Vault
+from tests.conftest import PASSPHRASE
+from tests.core.test_packet_support import content, record
+
+
+@pytest.fixture
+def packet(tmp_path: Path) -> Path:
+    out = tmp_path / "made" / "packet.pdf"
+    out.parent.mkdir()
+    build_packet(content(record("a")), out, PacketOptions())
+    return out
+
+
+def test_saving_to_a_folder_copies_the_file_whole(packet: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "Documents"
+    folder.mkdir()
+    done = delivery.save_to_folder([packet], folder)
+    assert (folder / "packet.pdf").read_bytes() == packet.read_bytes()
+    assert done.how == "saved" and str(folder) in done.message
+
+
+def test_copying_to_a_drive_verifies_the_copy_and_says_when_it_is_safe_to_unplug(
+        packet: Path, tmp_path: Path) -> None:
+    drive = tmp_path / "media" / "USB STICK"
+    drive.mkdir(parents=True)
+    done = delivery.copy_to_drive([packet], drive)
+    assert (drive / "packet.pdf").read_bytes() == packet.read_bytes()
+    assert "safe to unplug" in done.message and done.paths == (drive / "packet.pdf",)
+
+
+def test_a_copy_that_reads_back_different_is_reported(packet: Path, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    drive = tmp_path / "stick"
+    drive.mkdir()
+    hashes = iter(["original", "flipped"])
+    monkeypatch.setattr(delivery, "sha256_of", lambda _: next(hashes))
+    with pytest.raises(UserFacingError, match="does not match"):
+        delivery.copy_to_drive([packet], drive)
+
+
+def test_the_mail_client_gets_the_file_attached_with_xdg_email(packet: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = []
+    monkeypatch.setattr(delivery.sys, "platform", "linux")
+    monkeypatch.setattr(delivery.shutil, "which", lambda name: f"/usr/bin/{name}")
+    monkeypatch.setattr(delivery.subprocess, "run", lambda cmd, **kw: calls.append(cmd))
+    done = delivery.hand_to_mail([packet])
+    assert calls[0][0] == "xdg-email" and ["--attach", str(packet)] == calls[0][-2:]
+    assert done.how == "mail"
+
+
+def test_without_a_mail_client_the_folder_is_shown_and_the_message_says_so(
+        packet: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    opened = []
+    monkeypatch.setattr(delivery.sys, "platform", "linux")
+    monkeypatch.setattr(delivery.shutil, "which", lambda name: "/usr/bin/xdg-email")
+
+    def failing_run(cmd: list[str], **kw: object) -> None:
+        raise subprocess.CalledProcessError(3, cmd)
+
+    monkeypatch.setattr(delivery.subprocess, "run", failing_run)
+    monkeypatch.setattr(delivery.subprocess, "Popen", lambda cmd, **kw: opened.append(cmd))
+    done = delivery.hand_to_mail([packet])
+    assert done.how == "folder shown" and opened == [["xdg-open", str(packet.parent)]]
+    assert "could not be opened" in done.message and "Attach the file" in done.message
+
+
+def test_removable_drives_are_found_from_lsblk(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    stick = tmp_path / "media" / "STICK"
+    stick.mkdir(parents=True)
+    devices = [{"name": "sdb", "rm": True, "children": [{"name": "sdb1", "rm": True, "label": "STICK",
+                                                           "mountpoint": "/media/u/STICK"}]},
+               {"name": "sda", "rm": False, "mountpoint": "/media/u/internal"}]
+    found = delivery._mounted(devices, removable=False)
+    assert found == [(Path("/media/u/STICK"), "STICK")]
+
+
+def test_the_sent_log_keeps_what_went_to_whom_how_and_when(vault: Vault, tmp_path: Path) -> None:
+    result = build_packet(content(record("a"), record("b")), tmp_path / "p.pdf", PacketOptions())
+    record_sent(vault, result, to="Dr. Łukasz Nowak", how="email", when="2024-03-10T09:00:00+00:00")
+    [entry] = sent_log(vault)
+    assert (entry.to, entry.how, entry.when) == ("Dr. Łukasz Nowak", "email", "2024-03-10T09:00:00+00:00")
+    assert entry.files[0]["sha256"] == result.parts[0].sha256
+    assert [c["document_id"] for c in entry.contents] == ["a", "b"]
+    vault.refresh()
+    assert sent_log(vault)[0].files == entry.files
+
+
+def run_cli(args: list[str]) -> int:
+    parser = build_parser([commands_vault.register, commands_packet.register])
+    parsed = parser.parse_args(args)
+    return int(parsed.handler(parsed))
+
+
+def test_the_packet_command_writes_the_packet_and_prints_a_line_per_file(
+        vault: Vault, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    catalog.add_person(vault, "Zoë Nguyễn", "1961-04-23")
+    folder = vault.folder
+    vault.close()
+    secret = tmp_path / "pass.txt"
+    secret.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    out = tmp_path / "packet.pdf"
+    assert run_cli(["packet", str(folder), "-o", str(out), "--passphrase-file", str(secret),
+                    "--for", "Dr. Nowak"]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[0].startswith(f"{out} — ") and printed[-1].startswith("Done:")
+    assert out.exists()
+
+
+def test_the_packet_command_refuses_a_password_some_readers_cannot_open(vault: Vault, tmp_path: Path) -> None:
+    secret = tmp_path / "packet-password.txt"
+    secret.write_text("ä" * 5 + "\n", encoding="utf-8")
+    with pytest.raises(InvalidInput):
+        run_cli(["packet", str(vault.folder), "-o", str(tmp_path / "p.pdf"), "--password-file", str(secret)])

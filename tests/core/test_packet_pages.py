@@ -1,0 +1,159 @@
+"""Record pages of every kind: rotated, odd sizes, crop boxes, forms, passwords, broken files."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pikepdf
+import pypdfium2 as pdfium
+import pytest
+from reportlab.pdfgen import canvas
+
+from organizer.core.packet import PacketOptions, build_packet
+from organizer.core.packet.stamp import BAND
+from tests.core.test_packet_support import NAME, content, page_mark, record, record_pdf, texts
+from tests.samples import encrypted
+
+FRONT = 4
+
+
+def reshaped(box: list[float], rotate: int = 0, inherited: bool = False, crop: list[float] | None = None,
+             ) -> bytes:
+    """A two-page record with the given media box, rotation and crop box."""
+    pdf = pikepdf.open(io.BytesIO(record_pdf("odd", 2)))
+    for page in pdf.pages:
+        page.obj.MediaBox = pikepdf.Array(box)
+        page.obj.Rotate = rotate
+        if crop:
+            page.obj.CropBox = pikepdf.Array(crop)
+        if inherited:
+            del page.obj["/Rotate"]
+            del page.obj["/MediaBox"]
+    if inherited:
+        pdf.Root.Pages.Rotate = rotate
+        pdf.Root.Pages.MediaBox = pikepdf.Array(box)
+    sink = io.BytesIO()
+    pdf.save(sink)
+    return sink.getvalue()
+
+
+def char_box(textpage: pdfium.PdfTextPage, needle: str) -> tuple[float, float, float, float]:
+    start = textpage.get_text_range().index(needle)
+    boxes = [textpage.get_charbox(i) for i in range(start, start + len(needle))]
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
+            max(b[3] for b in boxes))
+
+
+def inside(inner: tuple[float, ...], outer: tuple[float, ...]) -> bool:
+    return (inner[0] >= outer[0] - 0.5 and inner[1] >= outer[1] - 0.5 and inner[2] <= outer[2] + 0.5
+            and inner[3] <= outer[3] + 0.5)
+
+
+def band_for(box: list[float], rotate: int) -> tuple[float, float, float, float]:
+    x0, y0, x1, y1 = box
+    return {0: (x0, y0 - BAND, x1, y0), 90: (x1, y0, x1 + BAND, y1), 180: (x0, y1, x1, y1 + BAND),
+            270: (x0 - BAND, y0, x0, y1)}[rotate]
+
+
+CASES = [
+    ("letter upright", [0, 0, 612, 792], 0, False),
+    ("turned 90", [0, 0, 612, 792], 90, False),
+    ("turned 180", [0, 0, 612, 792], 180, False),
+    ("turned 270", [0, 0, 612, 792], 270, False),
+    ("inherited 90", [0, 0, 612, 792], 90, True),
+    ("inherited 270 A4", [0, 0, 595, 842], 270, True),
+    ("A4", [0, 0, 595, 842], 0, False),
+    ("legal", [0, 0, 612, 1008], 0, False),
+    ("landscape", [0, 0, 842, 595], 0, False),
+    ("offset origin", [100, 200, 712, 992], 0, False),
+]
+
+
+@pytest.mark.parametrize(("label", "box", "rotate", "inherited"), CASES, ids=[c[0] for c in CASES])
+def test_rotated_and_odd_sized_pages_get_the_stamp_in_a_band_at_their_shown_bottom(
+        tmp_path: Path, label: str, box: list[float], rotate: int, inherited: bool) -> None:
+    out = tmp_path / "packet.pdf"
+    build_packet(content(record("odd", data=reshaped(box, rotate, inherited))), out, PacketOptions())
+    document = pdfium.PdfDocument(out)
+    for index in (FRONT, FRONT + 1):
+        page = document[index]
+        assert page.get_rotation() == rotate
+        textpage = page.get_textpage()
+        assert inside(char_box(textpage, NAME), band_for(box, rotate))
+        mark = char_box(textpage, page_mark("odd", index - FRONT + 1))
+        if inside(mark, (0, 0, 612, 792)) and inside(mark, tuple(box)):  # where the record shows it
+            assert not inside(mark, band_for(box, rotate))
+    assert f"Page {FRONT + 2} of {FRONT + 2}" in texts(out)[-1]
+
+
+def test_a_tiny_page_gets_a_smaller_stamp_that_still_fits_its_width(tmp_path: Path) -> None:
+    out = tmp_path / "packet.pdf"
+    build_packet(content(record("odd", data=reshaped([0, 0, 120, 90]))), out, PacketOptions())
+    textpage = pdfium.PdfDocument(out)[FRONT].get_textpage()
+    stamp = char_box(textpage, "Page 5 of 6")
+    assert inside(stamp, (0, -BAND, 120, 0))
+
+
+def test_a_crop_box_is_what_gets_the_band_and_hidden_parts_stay_hidden(tmp_path: Path) -> None:
+    out = tmp_path / "packet.pdf"
+    data = reshaped([0, 0, 612, 792], crop=[0, 300, 612, 792])
+    build_packet(content(record("odd", data=data)), out, PacketOptions())
+    page = pdfium.PdfDocument(out)[FRONT]
+    assert page.get_cropbox() == (0, 300 - BAND, 612, 792)
+    assert inside(char_box(page.get_textpage(), NAME), (0, 300 - BAND, 612, 300))
+
+
+def filled_form() -> bytes:
+    buffer = io.BytesIO()
+    drawing = canvas.Canvas(buffer, invariant=True)
+    drawing.drawString(60, 760, "Consent form")
+    drawing.acroForm.textfield(name="patient", value="FILLED-VALUE-42", x=60, y=700, width=200, height=20)
+    drawing.showPage()
+    drawing.save()
+    return buffer.getvalue()
+
+
+def test_filled_form_values_are_flattened_into_the_page_so_they_show(tmp_path: Path) -> None:
+    out = tmp_path / "packet.pdf"
+    build_packet(content(record("form", pages=1, data=filled_form())), out, PacketOptions())
+    assert "FILLED-VALUE-42" in texts(out)[FRONT]
+    with pikepdf.open(out) as pdf:
+        annots = pdf.pages[FRONT].obj.get("/Annots", [])
+        assert not [a for a in annots if a.get("/Subtype") == "/Widget"]
+
+
+def test_a_protected_record_is_opened_with_its_password_and_included(tmp_path: Path) -> None:
+    out = tmp_path / "packet.pdf"
+    locked = encrypted(record_pdf("locked", 2), user="lab-code", owner="owner")
+    result = build_packet(content(record("locked", data=locked, password="lab-code")), out, PacketOptions())
+    assert result.left_out == ()
+    assert page_mark("locked", 2) in texts(out)[FRONT + 1]
+
+
+def test_a_record_that_cannot_be_opened_is_reported_and_the_rest_still_builds(tmp_path: Path) -> None:
+    out = tmp_path / "packet.pdf"
+    locked = encrypted(record_pdf("locked", 1), user="secret", owner="owner")
+
+    def failing_read() -> bytes:
+        raise OSError("gone")
+
+    broken = record("gone", pages=1)
+    result = build_packet(content(record("good", pages=1), record("junk", data=b"%PDF-1.4 not really"),
+                                  record("locked", data=locked), broken.__class__(
+                                      "gone", broken.type, "Report gone", "", 1, failing_read)),
+                          out, PacketOptions())
+    reasons = {item.document_id: item.reason for item in result.left_out}
+    assert set(reasons) == {"junk", "locked", "gone"}
+    assert "password" in reasons["locked"] and "damaged" in reasons["junk"]
+    assert [line.document_id for line in result.contents] == ["good"]
+    assert "Report junk: The file is damaged" in texts(out)[0]
+
+
+def test_a_damaged_but_readable_record_is_repaired_and_included(tmp_path: Path) -> None:
+    data = record_pdf("torn", 2)
+    damaged = data[: data.rindex(b"xref")]  # no cross-reference table: qpdf rebuilds it
+    out = tmp_path / "packet.pdf"
+    result = build_packet(content(record("torn", data=damaged)), out, PacketOptions())
+    assert result.left_out == ()
+    assert page_mark("torn", 2) in texts(out)[FRONT + 1]
