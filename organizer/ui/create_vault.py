@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from organizer.core.errors import UserFacingError, VaultAlreadyExists
+from organizer.core.session import Session
 from organizer.ui.error_dialog import show_error
 from organizer.ui.passphrase_fields import PassphraseFields
 from organizer.ui.recovery_key_page import RecoveryKeyPage
-from organizer.ui.session import Session
 from organizer.ui.style import explanation, heading, message_label, show_message
 from organizer.ui.vault_details_page import VaultDetailsPage
 from organizer.ui.workers import BackgroundTask

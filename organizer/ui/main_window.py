@@ -8,10 +8,10 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QStackedWidget, QWidget
 
+from organizer.core.session import Session
 from organizer.ui.create_vault import CreateVaultDialog
 from organizer.ui.home_view import HomeView
 from organizer.ui.recent_vaults import RecentVaults
-from organizer.ui.session import Session
 from organizer.ui.start_screen import StartScreen
 from organizer.ui.unlock_dialog import UnlockDialog
 from organizer.ui.workers import wait_for_background_work

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from organizer.core.errors import UserFacingError
+from organizer.core.session import Session
 from organizer.ui.error_dialog import show_error
 from organizer.ui.recover_dialog import RecoverDialog
-from organizer.ui.session import Session
 from organizer.ui.style import explanation, heading, message_label, show_message
 from organizer.ui.workers import BackgroundTask
 

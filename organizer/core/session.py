@@ -1,0 +1,125 @@
+"""The Session: owns at most one unlocked vault for the GUI and serialises every call to it.
+
+The GUI runs session calls on worker threads; the lock here makes sure two of them never touch
+the vault at once (e.g. an import and an edit), and `close()` waits for the one in progress.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TypeVar
+
+from organizer.core import catalog
+from organizer.core.errors import InvalidInput, VaultError
+from organizer.core.intake.importer import ImportOptions, ImportResult, import_files
+from organizer.core.intake.sandbox import FileReader
+from organizer.core.records import Document, Person
+from organizer.core.vault import KdfParams, RecoveryKey, Vault
+
+T = TypeVar("T")
+
+
+class Session:
+    """Open, use and lock a vault. `kdf` is None in the app (calibrated); tests pass fast settings."""
+
+    def __init__(self, kdf: KdfParams | None = None) -> None:
+        self._kdf = kdf
+        self._vault: Vault | None = None
+        self._reader: FileReader | None = None
+        self._lock = threading.RLock()
+
+    # --- state -----------------------------------------------------------------------------
+
+    @property
+    def folder(self) -> Path | None:
+        vault = self._vault
+        return vault.folder if vault is not None and vault.is_open else None
+
+    @property
+    def is_open(self) -> bool:
+        return self.folder is not None
+
+    def call(self, work: Callable[..., T], *args: object, **kwargs: object) -> T:
+        """Run `work(vault, *args, **kwargs)` while no other session call runs."""
+        with self._lock:
+            if self._vault is None or not self._vault.is_open:
+                raise VaultError("The vault is locked. Please unlock it again.")
+            return work(self._vault, *args, **kwargs)
+
+    # --- opening and closing ---------------------------------------------------------------
+
+    def check_person(self, name: str, date_of_birth: str) -> None:
+        """Raise InvalidInput when the name or date of birth cannot be used (fast)."""
+        if not " ".join(name.split()):
+            raise InvalidInput("Please give the person's name.")
+        catalog.parse_date_of_birth(date_of_birth)
+
+    def check_recovery_key(self, text: str) -> None:
+        RecoveryKey.parse(text)
+
+    def create_vault(self, folder: Path, passphrase: str, name: str, date_of_birth: str) -> str:
+        """Make a vault holding one person; returns the recovery key text (slow: key derivation)."""
+        vault, recovery = Vault.create(folder, passphrase, kdf=self._kdf)
+        try:
+            catalog.add_person(vault, name, date_of_birth)
+        except BaseException:
+            vault.close()
+            raise
+        self._hold(vault)
+        return recovery.text
+
+    def unlock(self, folder: Path, passphrase: str) -> None:
+        self._hold(Vault.unlock(folder, passphrase))
+
+    def unlock_remembered(self, folder: Path) -> None:
+        self._hold(Vault.unlock_remembered(folder))
+
+    def recover(self, folder: Path, recovery_key: str, new_passphrase: str) -> None:
+        vault = Vault.recover(folder, recovery_key)
+        try:
+            vault.change_passphrase(new_passphrase, kdf=self._kdf)
+        except BaseException:
+            vault.close()
+            raise
+        self._hold(vault)
+
+    def close(self) -> None:
+        """Lock: waits for the call in progress, then forgets the keys. Safe to call twice."""
+        with self._lock:
+            vault, self._vault = self._vault, None
+            reader, self._reader = self._reader, None
+        if reader is not None:
+            reader.close()
+        if vault is not None:
+            vault.close()
+
+    def _hold(self, vault: Vault) -> None:
+        with self._lock:
+            previous, self._vault = self._vault, vault
+        if previous is not None:
+            previous.close()
+
+    # --- common questions ------------------------------------------------------------------
+
+    def people(self) -> list[Person]:
+        return self.call(catalog.people) if self.is_open else []
+
+    def documents(self) -> list[Document]:
+        return self.call(catalog.documents) if self.is_open else []
+
+    def import_files(self, paths: Sequence[Path], options: ImportOptions) -> ImportResult:
+        """Import with a reader kept warm for the whole session (workers start once)."""
+        with self._lock:
+            if self._reader is None:
+                self._reader = FileReader()
+            reader = self._reader
+            return self.call(import_files, paths, options, reader)
+
+    def warm_up_reader(self) -> None:
+        """Start the file-reading workers now, so the first import does not wait for them."""
+        with self._lock:
+            if self._reader is None and self.is_open:
+                self._reader = FileReader()
+                self._reader.start()
