@@ -1,0 +1,60 @@
+"""The base of every page shown for an open vault (checklist, records, medicines, packet, ...)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from organizer.core.records import Person
+from organizer.core.session import Session
+from organizer.ui.error_dialog import show_error
+from organizer.ui.workers import BackgroundTask
+
+
+class VaultPage(QWidget):
+    """A page of the open vault. The main window shows one at a time beside its navigation list.
+
+    Subclasses set `title` (shown in the navigation, translated), load their data in `refresh()`
+    with `run_in_background`, emit `changed` after they changed vault data (other pages then
+    refresh), and drop everything they show in `clear()` (called when the vault locks).
+    """
+
+    changed = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.person: Person | None = None
+
+    @property
+    def title(self) -> str:
+        raise NotImplementedError
+
+    def set_person(self, person: Person | None) -> None:
+        """Show this person's part of the case (None: nobody chosen)."""
+        self.person = person
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Reload what the page shows from the session (in the background)."""
+
+    def clear(self) -> None:
+        """Forget everything shown: the vault is locking."""
+        self.person = None
+
+    def run_in_background(
+        self, work: Callable[[], Any], done: Callable[[Any], None],
+        failed: Callable[[BaseException], None] | None = None,
+    ) -> BackgroundTask:
+        """Run `work()` off the GUI thread; `done(result)` runs on the GUI thread after it.
+
+        Failures show one plain error dialog unless `failed` handles them.
+        """
+        task = BackgroundTask(work, self)
+        task.succeeded.connect(done)
+        task.failed.connect(failed or (lambda error: show_error(self, error)))
+        task.start()
+        return task
