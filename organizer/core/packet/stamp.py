@@ -36,10 +36,15 @@ class StampFont:
 
     def encode(self, text: str) -> bytes:
         """`text` as a PDF hex string of glyph codes (characters the font lacks become "?")."""
-        return b"<" + b"".join(b"%04X" % self._codes.get(c, self._fallback) for c in text) + b">"
+        return b"<" + b"".join(map(self._hex, text)) + b">"
 
     def width(self, text: str, size: float) -> float:
-        return size / 1000 * sum(self._char_width(c) for c in text)
+        return size / 1000 * sum(map(self._char_width, text))
+
+    # Stamps repeat the same few characters on every page: remember each one's code and width.
+    @functools.lru_cache(maxsize=512)  # noqa: B019 - one StampFont per packet file, short-lived
+    def _hex(self, char: str) -> bytes:
+        return b"%04X" % self._codes.get(char, self._fallback)
 
     @functools.lru_cache(maxsize=512)  # noqa: B019 - one StampFont per packet file, short-lived
     def _char_width(self, char: str) -> float:
@@ -134,10 +139,11 @@ class Stamper:
         x0, y0, x1, y1 = box
         across = (x1 - x0) if rotate in (0, 180) else (y1 - y0)
         size = FONT_SIZE
-        natural = self.font.width(text, size)
-        if natural > across - 8:  # tiny pages: shrink the text to fit the width
-            size = max(2.0, size * (across - 8) / max(natural, 1.0))
-        offset = (across - self.font.width(text, size)) / 2
+        width = self.font.width(text, size)
+        if width > across - 8:  # tiny pages: shrink the text to fit the width
+            size = max(2.0, size * (across - 8) / max(width, 1.0))
+            width = self.font.width(text, size)
+        offset = (across - width) / 2
         lift = (BAND - size * 0.7) / 2
         matrix = _matrix(box, rotate, offset, lift)
         data = (f"q /Artifact <</Type /Pagination>> BDC BT 0.3 g {name} {_n(size)} Tf "
