@@ -127,3 +127,16 @@ def test_undo_survives_closing_and_opening_the_vault(vault: Vault, person: Perso
         assert len(q.questions(reopened, person)) == len(q.STARTER_QUESTIONS) - 1
         undo_last(reopened)
         assert len(q.questions(reopened, person)) == len(q.STARTER_QUESTIONS)
+
+
+def test_moving_or_editing_a_starter_question_first_keeps_the_whole_list(
+    vault: Vault, person: Person
+) -> None:
+    starters = [x.text for x in q.questions(vault, person)]
+    q.move_question(vault, person, "1", 2)
+    moved = [x.text for x in q.questions(vault, person)]
+    assert moved == [starters[1], starters[0], *starters[2:]]
+    other = add_person(vault, "Second Person")
+    q.edit_question(vault, other, "3", "My own words")
+    edited = [x.text for x in q.questions(vault, other)]
+    assert len(edited) == len(starters) and edited[2] == "My own words"

@@ -102,7 +102,8 @@ def _received_note(item: CheckItem, documents: Sequence[CaseDocument], mark: Mar
 
 def _state_note(item: CheckItem, state: ItemState, mark: Mark | None) -> str:
     if state is ItemState.NOT_APPLICABLE:
-        return f"Not needed: {mark.reason if mark else ''}."
+        reason = mark.reason.strip().rstrip(".") if mark else ""
+        return f"Not needed: {reason}." if reason else "Not needed."
     if state is ItemState.RECEIVED:
         return (mark.note if mark and mark.note else "You marked this as received.")
     if state is ItemState.REQUESTED and mark is not None:

@@ -51,11 +51,11 @@ def _starters(person: Person) -> list[Question]:
             for n, (group, text) in enumerate(STARTER_QUESTIONS, start=1)]
 
 
-def _seed(person: Person, skip: set[str] | None = None) -> list[Change]:
+def _seed(person: Person) -> list[Change]:
     """Changes that write the starter list (and remember that it was written)."""
     changes = [Change(QUESTION, q.id, {"person": person.id, "text": q.text, "group": q.group,
                                        "position": float(n), "added": "", "deleted": False})
-               for n, q in enumerate(_starters(person), start=1) if q.id not in (skip or set())]
+               for n, q in enumerate(_starters(person), start=1)]
     return [*changes, Change(CASE, person.id, {"questions_started": True})]
 
 
@@ -68,7 +68,8 @@ def questions(vault: Vault, person: Person) -> list[Question]:
 
 
 def _edit(vault: Vault, person: Person, label: str, changes: list[Change]) -> None:
-    seeding = [] if _started(vault, person) else _seed(person, {c.id for c in changes})
+    # The whole starter list is written first; the edit's own changes come after and win.
+    seeding = [] if _started(vault, person) else _seed(person)
     record_edit(vault, person.id, label, [*seeding, *changes])
 
 

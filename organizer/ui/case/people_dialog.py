@@ -1,0 +1,162 @@
+"""Adding a person (name, birth date, diagnosis in their words, contacts) and editing a diagnosis."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from organizer.core.case.people import SELF, Contact, add_contact, add_person, profile, set_diagnosis
+from organizer.core.errors import UserFacingError
+from organizer.core.records import Person
+from organizer.core.session import Session
+from organizer.core.vault import Vault
+from organizer.ui.case.form_fields import text_box
+from organizer.ui.error_dialog import show_error
+from organizer.ui.style import explanation, message_label, show_message
+from organizer.ui.workers import BackgroundTask
+
+
+class _SavingDialog(QDialog):
+    """A dialog whose OK runs one session call in the background and closes when it worked."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.message = message_label(self)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self._save)
+        self.buttons.rejected.connect(self.reject)
+        self._task: BackgroundTask | None = None
+
+    def _save(self) -> None:
+        """Subclasses check the fields and call `_run`."""
+
+    def _run(self, work: object) -> None:
+        self.buttons.setEnabled(False)
+        show_message(self.message, self.tr("Saving…"))
+        self._task = BackgroundTask(work, self)  # type: ignore[arg-type]
+        self._task.succeeded.connect(self._saved)
+        self._task.failed.connect(self._failed)
+        self._task.start()
+
+    def _saved(self, result: object) -> None:
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        if isinstance(error, UserFacingError):
+            show_message(self.message, "⚠ " + str(error))
+        else:
+            show_message(self.message, "")
+            show_error(self, error)
+
+
+class PersonDialog(_SavingDialog):
+    """Add someone whose records this vault keeps. After `exec()`, `person` is the new Person."""
+
+    person_added = Signal(object)  # Person
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.setObjectName("personDialog")
+        self.setWindowTitle(self.tr("Add a person"))
+        self.person: Person | None = None
+        self.name = QLineEdit(self)
+        self.date_of_birth = QLineEdit(self)
+        self.date_of_birth.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.diagnosis = text_box(self, self.tr("Diagnosis, in their own words"), 3)
+        self.phone, self.email, self.address = QLineEdit(self), QLineEdit(self), QLineEdit(self)
+        form = QFormLayout()
+        for label, field, name in (
+            (self.tr("&Name:"), self.name, self.tr("Name")),
+            (self.tr("&Date of birth:"), self.date_of_birth, self.tr("Date of birth")),
+            (self.tr("D&iagnosis, in their words:"), self.diagnosis, None),
+            (self.tr("&Phone:"), self.phone, self.tr("Phone")),
+            (self.tr("&Email:"), self.email, self.tr("Email")),
+            (self.tr("&Address:"), self.address, self.tr("Address")),
+        ):
+            form.addRow(label, field)
+            if name:
+                field.setAccessibleName(name)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explanation(self.tr(
+            "Add someone whose records you keep here, for example a parent you help. The phone, "
+            "email and address go on record-request letters. Everything stays in this vault."),
+            self))
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+
+    def _save(self) -> None:
+        name, dob = self.name.text(), self.date_of_birth.text().strip()
+        try:
+            self.session.check_person(name, dob)
+        except UserFacingError as error:
+            show_message(self.message, "⚠ " + str(error))
+            return
+        diagnosis = self.diagnosis.toPlainText()
+        contact = Contact(name.strip(), SELF, self.phone.text(), self.email.text(),
+                          self.address.text())
+
+        def work(vault: Vault) -> Person:
+            person = add_person(vault, name, dob, diagnosis)
+            if contact.phone.strip() or contact.email.strip() or contact.address.strip():
+                add_contact(vault, person, contact)
+            return person
+
+        self._run(lambda: self.session.call(work))
+
+    def _saved(self, result: object) -> None:
+        assert isinstance(result, Person)
+        self.person = result
+        self.person_added.emit(result)
+        super()._saved(result)
+
+
+class DiagnosisDialog(_SavingDialog):
+    """Change the diagnosis of one person, as they put it."""
+
+    saved = Signal()
+
+    def __init__(self, session: Session, person: Person, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.setObjectName("diagnosisDialog")
+        self.setWindowTitle(self.tr("Diagnosis of {0}").format(person.name))
+        self._person = person
+        self.diagnosis = text_box(self, self.tr("Diagnosis, in their own words"), 4)
+        label = QLabel(self.tr("&Diagnosis, in your own words:"), self)
+        label.setBuddy(self.diagnosis)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explanation(self.tr(
+            "Write it the way you would say it, for example \"breast cancer, left side, found in "
+            "2024\". It goes on the packet's cover page."), self))
+        layout.addWidget(label)
+        layout.addWidget(self.diagnosis)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.buttons.setEnabled(False)
+        reader = BackgroundTask(lambda: session.call(profile, person), self)
+        reader.succeeded.connect(self._show)
+        reader.failed.connect(self._failed)
+        reader.start()
+
+    def _show(self, found: object) -> None:
+        self.diagnosis.setPlainText(getattr(found, "diagnosis", ""))
+        self.buttons.setEnabled(True)
+
+    def _save(self) -> None:
+        text, person = self.diagnosis.toPlainText(), self._person
+        self._run(lambda: self.session.call(set_diagnosis, person, text))
+
+    def _saved(self, result: object) -> None:
+        self.saved.emit()
+        super()._saved(result)
