@@ -1,0 +1,80 @@
+"""Saving edits to records off the GUI thread, and undoing them (Ctrl+Z) by writing back old values."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from organizer.core.records import RecordType
+from organizer.core.vault import Vault
+from organizer.ui.page import VaultPage
+from organizer.ui.records import edits
+from organizer.ui.records.record_row import RecordRow, read_row
+from organizer.ui.records.table_model import type_text
+
+
+class RecordEditor(QObject):
+    """Each edit made on the page goes on a stack; `undo()` takes back the newest one."""
+
+    saved = Signal(object, str)  # the row as now saved (or None), a sentence saying what happened
+    failed = Signal(object)  # the error
+    can_undo = Signal(bool)
+
+    def __init__(self, page: VaultPage) -> None:
+        super().__init__(page)
+        self.page = page
+        self.stack: list[edits.DocumentEdit] = []
+
+    def set_type(self, doc_id: str, kind: RecordType) -> None:
+        said = self.tr("Saved: this is now a %1.").replace("%1", type_text(kind))
+        self._save(lambda v: edits.change_type(v, doc_id, kind), said)
+
+    def set_details(self, doc_id: str, values: dict[str, str]) -> None:
+        person = self.page.person
+        if person is not None:
+            self._save(lambda v: edits.change_details(v, person, doc_id, values), self.tr("Saved."))
+
+    def set_left_out(self, doc_id: str, left_out: bool) -> None:
+        person = self.page.person
+        if person is None:
+            return
+        said = (self.tr("Saved: this record will be left out of the packet.") if left_out
+                else self.tr("Saved: this record will go into the packet."))
+        self._save(lambda v: edits.change_left_out(v, person, doc_id, left_out), said)
+
+    def forget(self) -> None:
+        self.stack.clear()
+        self.can_undo.emit(False)
+
+    def _save(self, change: Callable[[Vault], edits.DocumentEdit], said: str) -> None:
+        person = self.page.person
+        if person is None:
+            return
+
+        def work(vault: Vault) -> tuple[edits.DocumentEdit, RecordRow | None]:
+            done = change(vault)
+            return done, read_row(vault, person, done.document_id)
+
+        def done(result: tuple[edits.DocumentEdit, RecordRow | None]) -> None:
+            self.stack.append(result[0])
+            self.can_undo.emit(True)
+            self.saved.emit(result[1], said + " " + self.tr("Ctrl+Z undoes it."))
+
+        self.page.run_in_background(lambda: self.page.session.call(work), done, self.failed.emit)
+
+    def undo(self) -> None:
+        """Put back the values the newest edit replaced."""
+        person = self.page.person
+        if not self.stack or person is None:
+            return
+        edit = self.stack.pop()
+        self.can_undo.emit(bool(self.stack))
+
+        def work(vault: Vault) -> RecordRow | None:
+            edits.undo_edit(vault, person, edit)
+            return read_row(vault, person, edit.document_id)
+
+        self.page.run_in_background(lambda: self.page.session.call(work),
+                                    lambda row: self.saved.emit(row, self.tr("Undone.")),
+                                    self.failed.emit)

@@ -1,0 +1,173 @@
+"""Importing files from the Records page: progress and Cancel, then the summary, passwords, unsure types."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+from organizer.core.intake.importer import (
+    IMPORTED,
+    NEEDS_PASSWORD,
+    FileOutcome,
+    ImportOptions,
+    ImportResult,
+    expand_sources,
+)
+from organizer.core.records import Person
+from organizer.core.session import Session
+from organizer.ui.error_dialog import show_error
+from organizer.ui.records.import_dialogs import ImportSummaryDialog, ask_password
+from organizer.ui.workers import BackgroundTask
+
+
+class ImportBar(QWidget):
+    """"Importing x of N" with a Cancel button; hidden while no import runs."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel(self.tr("Importing your files…"), self)
+        self.progress = QProgressBar(self)
+        self.progress.setAccessibleName(self.tr("Import progress"))
+        self.progress.setFormat(self.tr("%v of %m"))
+        self.progress.setRange(0, 0)
+        self.cancel_button = QPushButton(self.tr("&Cancel import"), self)
+        self.cancel_button.setAccessibleName(self.tr("Cancel import"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+        layout.addWidget(self.progress, 1)
+        layout.addWidget(self.cancel_button)
+        self.setVisible(False)
+
+    def show_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        text = self.tr("%1 of %2").replace("%1", str(done)).replace("%2", str(total))
+        self.progress.setAccessibleDescription(text)
+
+
+class _ProgressRelay(QObject):
+    """Lives on the GUI thread; the worker calls `report`, the signal is queued to the GUI thread."""
+
+    progressed = Signal(int, int, object)
+
+    def report(self, done: int, total: int, outcome: FileOutcome) -> None:
+        self.progressed.emit(done, total, outcome)
+
+
+@dataclass
+class _Batch:
+    paths: list[Path]
+    passwords: tuple[str, ...] = ()
+
+
+class ImportFlow(QObject):
+    """Runs one import at a time on a worker; files dropped meanwhile wait for the next round.
+
+    Emits `saved` whenever documents were added (the page reloads) and `unsure(outcomes)` with
+    the imported files whose type nobody has decided, once the user has seen the summary.
+    """
+
+    saved = Signal()
+    unsure = Signal(list)
+    running_changed = Signal(bool)
+
+    def __init__(self, session: Session, bar: ImportBar, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.session, self.bar, self.window = session, bar, parent
+        self.person: Person | None = None
+        self.cancel = threading.Event()
+        self._queue: list[_Batch] = []
+        self._running = False
+        self._unsure: list[FileOutcome] = []
+        self.summary: ImportSummaryDialog | None = None
+        self._relay = _ProgressRelay(self)
+        self._relay.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
+        bar.cancel_button.clicked.connect(self.stop)
+
+    @property
+    def running(self) -> bool:
+        return self._running
+
+    def add(self, paths: Sequence[Path], passwords: Sequence[str] = ()) -> None:
+        """Import these files and folders for the current person (after any import in progress)."""
+        if paths and self.person is not None:
+            self._queue.append(_Batch(list(paths), tuple(passwords)))
+            self._next()
+
+    def stop(self) -> None:
+        """Cancel: files already saved stay; the rest are reported as not imported."""
+        self.cancel.set()
+        self._queue.clear()
+        self.bar.cancel_button.setEnabled(False)
+        self.bar.label.setText(self.tr("Stopping…"))
+
+    def _next(self) -> None:
+        if self._running or not self._queue or self.person is None:
+            return
+        batch = self._queue.pop(0)
+        self.cancel = threading.Event()
+        options = ImportOptions(self.person, passwords=batch.passwords,
+                                progress=self._relay.report, cancel=self.cancel)
+        self._set_running(True)
+        session = self.session
+        task = BackgroundTask(lambda: session.import_files(expand_sources(batch.paths), options), self)
+        task.succeeded.connect(self._finished)
+        task.failed.connect(self._failed)
+        task.start()
+
+    def _set_running(self, running: bool) -> None:
+        self._running = running
+        self.bar.setVisible(running)
+        self.bar.cancel_button.setEnabled(running)
+        self.bar.label.setText(self.tr("Importing your files…"))
+        self.bar.progress.setRange(0, 0)
+        self.running_changed.emit(running)
+
+    def _progressed(self, done: int, total: int, _outcome: FileOutcome) -> None:
+        if self._running:
+            self.bar.show_progress(done, total)
+
+    def _failed(self, error: BaseException) -> None:
+        self._set_running(False)
+        self.saved.emit()  # groups committed before the failure are in the vault
+        show_error(self.window, error)
+        self._next()
+
+    def _finished(self, result: ImportResult) -> None:
+        self._set_running(False)
+        if self.person is None:  # the vault locked meanwhile: show nothing about the files
+            self._unsure.clear()
+            return
+        if result.count(IMPORTED):
+            self.saved.emit()
+        self._unsure += [o for o in result.outcomes if o.status == IMPORTED and o.type is None]
+        self.summary = ImportSummaryDialog(result.outcomes, self.window)
+        self.summary.setWindowModality(Qt.WindowModality.WindowModal)
+        self.summary.finished.connect(lambda _code: self._after_summary(result))
+        self.summary.open()
+
+    def _after_summary(self, result: ImportResult) -> None:
+        if self.summary is not None:
+            self.summary.deleteLater()
+            self.summary = None
+        self.window.window().activateWindow()  # keyboard focus comes back to the page
+        locked = [o for o in result.outcomes if o.status == NEEDS_PASSWORD]
+        passwords: list[str] = []
+        retry: list[Path] = []
+        for outcome in locked if not result.cancelled else []:
+            password = ask_password(self.window, outcome)
+            if password is not None:
+                passwords.append(password)
+                retry.append(Path(outcome.source))
+        if retry:  # the unsure-type questions wait until these are in too
+            self._queue.insert(0, _Batch(retry, tuple(dict.fromkeys(passwords))))
+        elif self._unsure and not self._queue:
+            unsure, self._unsure = self._unsure, []
+            self.unsure.emit(unsure)
+        self._next()

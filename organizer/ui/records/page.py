@@ -1,0 +1,274 @@
+"""The Records page: the person's documents in a table, a preview, their details, and importing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from organizer.core.intake.importer import FileOutcome
+from organizer.core.session import Session
+from organizer.core.vault import Vault
+from organizer.ui.error_dialog import show_error
+from organizer.ui.page import VaultPage
+from organizer.ui.records.details import DetailsPanel
+from organizer.ui.records.drop_zone import DropZone, choose_record_files, local_paths
+from organizer.ui.records.editor import RecordEditor
+from organizer.ui.records.import_flow import ImportBar, ImportFlow
+from organizer.ui.records.preview import PreviewPane
+from organizer.ui.records.record_row import RecordRow, person_records
+from organizer.ui.records.table_panel import RecordsTable
+from organizer.ui.records.type_questions import TypeQuestions
+from organizer.ui.style import message_label, show_message
+
+# The app style sheet marks focus on buttons, fields and tables; these views need it too.
+FOCUS_STYLE = ("QPlainTextEdit:focus, QListView:focus, QPdfView:focus, QComboBox:focus "
+               "{ border: 2px solid palette(highlight); }")
+
+
+class RecordsPage(VaultPage):
+    """The person's records: find one, read it, correct what we guessed, and add more."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.setAcceptDrops(True)
+        self.setStyleSheet(FOCUS_STYLE)
+        self._loading = False
+        self._load_again = False
+        self._shown_file: str | None = None
+        self._unsure: list[FileOutcome] = []  # questions wait for the table to hold these records
+        self._make_widgets()
+        self._make_actions()
+        self._lay_out()
+        self._connect()
+        self._show_rows([])
+
+    @property
+    def title(self) -> str:
+        return self.tr("Records")
+
+    @property
+    def is_busy(self) -> bool:
+        """True while the records are loading or an import runs."""
+        return self._loading or self.flow.running
+
+    def _make_widgets(self) -> None:
+        self.add_button = QPushButton(self.tr("&Add records…"), self)
+        self.add_button.setAccessibleName(self.tr("Add records"))
+        self.undo_button = QPushButton(self.tr("&Undo last change"), self)
+        self.undo_button.setEnabled(False)
+        self.message = message_label(self)
+        self.import_bar = ImportBar(self)
+        self.flow = ImportFlow(self.session, self.import_bar, self)
+        self.editor = RecordEditor(self)
+        self.questions = TypeQuestions(self.records_row, self)
+        self.records = RecordsTable(self)
+        self.details = DetailsPanel(self)
+        self.preview = PreviewPane(self)
+        self.empty = DropZone(self)
+
+    def _make_actions(self) -> None:
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        self.undo_action = QAction(self.tr("Undo last change"), self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.triggered.connect(self.undo)
+        self.undo_button.clicked.connect(self.undo)
+        self.undo_action.setShortcutContext(context)
+        self.addAction(self.undo_action)
+        self.zoom_actions = self.preview.shortcuts_for(self)
+
+    def _lay_out(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.add_button)
+        top.addStretch(1)
+        top.addWidget(self.undo_button)
+        left = QSplitter(Qt.Orientation.Vertical, self)
+        left.addWidget(self.records)
+        left.addWidget(self.details)
+        left.setStretchFactor(0, 3)
+        left.setStretchFactor(1, 2)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.preview)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.body = QStackedWidget(self)
+        self.body.addWidget(self.empty)
+        self.body.addWidget(self.splitter)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.import_bar)
+        layout.addWidget(self.message)
+        layout.addWidget(self.body, 1)
+        for first, second in ((self.add_button, self.undo_button),
+                              (self.undo_button, self.records.search)):
+            QWidget.setTabOrder(first, second)
+
+    def _connect(self) -> None:
+        self.add_button.clicked.connect(self.choose_files)
+        self.empty.add_button.clicked.connect(self.choose_files)
+        self.records.current_changed.connect(self._current_changed)
+        self.records.open_requested.connect(self.preview.view.setFocus)
+        self.details.type_chosen.connect(
+            lambda kind: self._edit(lambda doc_id: self.editor.set_type(doc_id, kind)))
+        self.details.details_edited.connect(
+            lambda values: self._edit(lambda doc_id: self.editor.set_details(doc_id, values)))
+        self.details.left_out_toggled.connect(
+            lambda left_out: self._edit(lambda doc_id: self.editor.set_left_out(doc_id, left_out)))
+        self.editor.saved.connect(self._show_saved)
+        self.editor.failed.connect(self._save_failed)
+        self.editor.can_undo.connect(self.undo_button.setEnabled)
+        self.flow.saved.connect(self._imported)
+        self.flow.unsure.connect(self._ask_types)
+        self.questions.chosen.connect(self.editor.set_type)
+
+    # --- loading -------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        person = self.person
+        if person is None or not self.session.is_open:
+            self._show_rows([])
+            return
+        self.flow.person = person
+        if self._loading:
+            self._load_again = True
+            return
+        self._loading = True
+        self.run_in_background(lambda: self.session.call(person_records, person),
+                               lambda rows: self._loaded(person.id, rows), self._load_failed)
+
+    def _loaded(self, person_id: str, rows: list[RecordRow]) -> None:
+        self._loading = False
+        if self._load_again or self.person is None or self.person.id != person_id:
+            self._load_again = False
+            self.refresh()
+            return
+        self._show_rows(rows)
+        self._ask_types([])
+
+    def _load_failed(self, error: BaseException) -> None:
+        self._loading = self._load_again = False
+        if self.session.is_open:
+            self._show_message(self.tr("Your records could not be loaded: %1").replace("%1", str(error)))
+
+    def _show_rows(self, rows: list[RecordRow]) -> None:
+        self.records.set_rows(rows)
+        self.body.setCurrentWidget(self.splitter if rows else self.empty)
+
+    def clear(self) -> None:
+        super().clear()
+        self.flow.stop()
+        self.flow.person = None
+        self.questions.stop()
+        self._unsure.clear()
+        self.editor.forget()
+        self.records.set_rows([])
+        self.details.show_row(None)
+        self.preview.clear()
+        self._shown_file = None
+        self._show_message("")
+        self.body.setCurrentWidget(self.empty)
+
+    # --- the chosen record ------------------------------------------------------------
+
+    def _current_changed(self, row: RecordRow | None) -> None:
+        self.details.show_row(row)
+        if row is None:
+            self._shown_file = None
+            self.preview.clear()
+            return
+        if row.preview_file == self._shown_file:
+            return
+        self._shown_file = row.preview_file
+        self.preview.show_message(self.tr("Opening the record…"))
+        wanted = row.preview_file
+        self.run_in_background(
+            lambda: self.session.call(Vault.read_file, wanted),
+            lambda data: self._preview_read(wanted, row.preview_password, data),
+            lambda error: self._preview_failed(wanted, error))
+
+    def _preview_read(self, file_id: str, password: str | None, data: bytes) -> None:
+        if file_id == self._shown_file:
+            self.preview.show_pdf(data, password)
+
+    def _preview_failed(self, file_id: str, error: BaseException) -> None:
+        if file_id == self._shown_file:
+            self.preview.show_message(self.tr("This record could not be opened: %1").replace(
+                "%1", str(error)))
+
+    # --- edits ---------------------------------------------------------------------------
+
+    def _edit(self, apply: Callable[[str], None]) -> None:
+        row = self.details.row
+        if row is not None:
+            apply(row.id)
+
+    def undo(self) -> None:
+        """Put back the values the last edit on this page replaced."""
+        self.editor.undo()
+
+    def _show_saved(self, row: RecordRow | None, said: str) -> None:
+        if row is not None:
+            self.records.model.replace_row(row)
+            if self.details.row is not None and self.details.row.id == row.id:
+                self.details.show_row(row)
+        self._show_message(said)
+        self.changed.emit()
+
+    def _save_failed(self, error: BaseException) -> None:
+        self.details.show_row(self.records.current_row())  # the fields show what is really saved
+        show_error(self, error)
+
+    def _show_message(self, text: str) -> None:
+        show_message(self.message, text)
+
+    # --- importing ---------------------------------------------------------------------
+
+    def import_paths(self, paths: list[Path]) -> None:
+        """Import files and folders (dropped on the window or chosen) for the current person."""
+        if self.person is None:
+            self._show_message(self.tr("Please choose whose records these are first."))
+            return
+        self.flow.person = self.person
+        self.flow.add(paths)
+
+    def choose_files(self) -> None:
+        paths = choose_record_files(self)
+        if paths:
+            self.import_paths(paths)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if local_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = local_paths(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    def _ask_types(self, outcomes: list[FileOutcome]) -> None:
+        """Ask about unsure types once the table is loaded (the questions show its guesses)."""
+        self._unsure += outcomes
+        if self._unsure and not self._loading:
+            unsure, self._unsure = self._unsure, []
+            self.questions.ask(unsure)
+
+    def records_row(self, doc_id: str) -> RecordRow | None:
+        return self.records.model.row_by_id(doc_id)
+
+    def _imported(self) -> None:
+        self.refresh()
+        self.changed.emit()
+

@@ -1,0 +1,202 @@
+"""The preview pane: a record's pages rendered from memory, with zoom, thumbnails and "page x of N"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QModelIndex, QPointF, QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from organizer.ui.records.thumbnails import ThumbnailModel
+
+MIN_ZOOM, MAX_ZOOM, ZOOM_STEP = 0.25, 6.0, 1.25
+
+
+class PreviewPane(QWidget):
+    """Shows one PDF held in memory. Nothing decrypted is written anywhere."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = QPdfDocument(self)
+        self._buffer: QBuffer | None = None
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setAccessibleName(self.tr("Record preview"))
+        self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.message = QLabel(self.tr("Choose a record in the list to see it here."), self)
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setAccessibleName(self.tr("Preview message"))
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.message)
+        self.stack.addWidget(self.view)
+        self._make_controls()
+        self._make_thumbnails()
+        self._lay_out()
+        self.document.statusChanged.connect(self._status_changed)
+        self.view.pageNavigator().currentPageChanged.connect(self._page_changed)
+        self.show_message(self.message.text())
+
+    def _make_controls(self) -> None:
+        self.page_label = QLabel(self)
+        self.page_label.setAccessibleName(self.tr("Page number"))
+        self.zoom_out_button = self._button(self.tr("Zoom out"), "−", QKeySequence.StandardKey.ZoomOut)
+        self.zoom_in_button = self._button(self.tr("Zoom in"), "+", QKeySequence.StandardKey.ZoomIn)
+        self.fit_button = self._button(self.tr("Fit to width"), self.tr("Fit width"), "Ctrl+0")
+        self.zoom_out_button.clicked.connect(self.zoom_out)
+        self.zoom_in_button.clicked.connect(self.zoom_in)
+        self.fit_button.clicked.connect(self.fit_width)
+
+    def _button(self, name: str, text: str, keys: QKeySequence.StandardKey | str) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setAccessibleName(name)
+        shortcut = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+        button.setToolTip(f"{name} ({shortcut})")
+        return button
+
+    def _make_thumbnails(self) -> None:
+        height = self.fontMetrics().height() * 9
+        self.thumbnail_model = ThumbnailModel(self.document, height, self)
+        self.thumbnails = QListView(self)
+        self.thumbnails.setModel(self.thumbnail_model)
+        self.thumbnails.setViewMode(QListView.ViewMode.IconMode)
+        self.thumbnails.setFlow(QListView.Flow.LeftToRight)
+        self.thumbnails.setWrapping(False)
+        self.thumbnails.setMovement(QListView.Movement.Static)
+        self.thumbnails.setUniformItemSizes(True)
+        self.thumbnails.setIconSize(QSize(height, height))
+        self.thumbnails.setFixedHeight(height + self.fontMetrics().height() * 3)
+        self.thumbnails.setAccessibleName(self.tr("Page thumbnails"))
+        self.thumbnails.clicked.connect(self._thumbnail_chosen)
+        self.thumbnails.activated.connect(self._thumbnail_chosen)
+
+    def _lay_out(self) -> None:
+        bar = QHBoxLayout()
+        bar.addWidget(self.page_label, 1)
+        for button in (self.zoom_out_button, self.zoom_in_button, self.fit_button):
+            bar.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.thumbnails)
+
+    # --- showing -------------------------------------------------------------------------
+
+    def show_pdf(self, data: bytes, password: str | None = None) -> None:
+        """Show a PDF given as bytes; it is read from memory (a QBuffer), never from a file."""
+        self._unload()
+        self._buffer = QBuffer(self)
+        self._buffer.setData(QByteArray(data))
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.setPassword(password or "")
+        self.document.load(self._buffer)
+
+    def show_message(self, text: str) -> None:
+        """Show a sentence instead of a record (nothing chosen, loading, or a problem)."""
+        self._unload()
+        self.message.setText(text)
+        self.stack.setCurrentWidget(self.message)
+        self._set_controls_enabled(False)
+        self.page_label.setText("")
+
+    def clear(self) -> None:
+        self.show_message(self.tr("Choose a record in the list to see it here."))
+
+    def _unload(self) -> None:
+        self.document.close()
+        self.document.setPassword("")
+        if self._buffer is not None:
+            self._buffer.close()
+            self._buffer.setData(QByteArray())
+            self._buffer.deleteLater()
+            self._buffer = None
+
+    def _status_changed(self, status: QPdfDocument.Status) -> None:
+        if status == QPdfDocument.Status.Ready:
+            self.stack.setCurrentWidget(self.view)
+            self._set_controls_enabled(True)
+            self.fit_width()
+            self._page_changed(0)
+        elif status == QPdfDocument.Status.Error:
+            self.show_message(self.tr(
+                "This record cannot be shown here. It is still safe in your vault, and it will "
+                "still go into the packet if you keep it there."))
+
+    def _set_controls_enabled(self, enabled: bool) -> None:
+        for widget in (self.zoom_out_button, self.zoom_in_button, self.fit_button, self.thumbnails):
+            widget.setEnabled(enabled)
+
+    def _page_changed(self, page: int) -> None:
+        pages = self.document.pageCount()
+        if pages <= 0:
+            self.page_label.setText("")
+            return
+        text = self.tr("Page %1 of %2").replace("%1", str(page + 1)).replace("%2", str(pages))
+        self.page_label.setText(text)
+        self.page_label.setAccessibleDescription(text)
+        self.thumbnails.setCurrentIndex(self.thumbnail_model.index(page))
+
+    def _thumbnail_chosen(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.view.pageNavigator().jump(index.row(), QPointF(), self.view.zoomFactor())
+
+    def shortcuts_for(self, area: QWidget) -> list[QAction]:
+        """Zoom keys (Ctrl++, Ctrl+-, Ctrl+0) that work wherever the focus is inside `area`."""
+        keys: list[tuple[list[QKeySequence], Callable[[], None]]] = [
+            ([QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")], self.zoom_in),
+            ([QKeySequence(QKeySequence.StandardKey.ZoomOut)], self.zoom_out),
+            ([QKeySequence("Ctrl+0")], self.fit_width),
+        ]
+        actions = []
+        for sequences, slot in keys:
+            action = QAction(area)
+            action.setShortcuts(sequences)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            area.addAction(action)
+            actions.append(action)
+        return actions
+
+    # --- zoom ----------------------------------------------------------------------------
+
+    def zoom_in(self) -> None:
+        self._set_zoom(self._effective_zoom() * ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self._set_zoom(self._effective_zoom() / ZOOM_STEP)
+
+    def fit_width(self) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+
+    def _set_zoom(self, factor: float) -> None:
+        if self.document.status() != QPdfDocument.Status.Ready:
+            return
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomFactor(min(MAX_ZOOM, max(MIN_ZOOM, factor)))
+
+    def _effective_zoom(self) -> float:
+        """The zoom shown now; in "fit width" mode the view does not report it, so work it out."""
+        if self.view.zoomMode() == QPdfView.ZoomMode.Custom:
+            return float(self.view.zoomFactor())
+        page = max(0, self.view.pageNavigator().currentPage())
+        points = self.document.pagePointSize(page)
+        if points.width() <= 0:
+            return 1.0
+        page_pixels = points.width() / 72 * self.view.logicalDpiX()
+        margins = self.view.documentMargins()
+        usable = self.view.viewport().width() - margins.left() - margins.right()
+        return max(MIN_ZOOM, usable / page_pixels)

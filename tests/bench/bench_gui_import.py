@@ -1,0 +1,114 @@
+"""Benchmark: event-loop latency of the Records page while it imports 200 files (offscreen)."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QThreadPool, QTimer
+from PySide6.QtWidgets import QApplication
+from reportlab.pdfgen import canvas
+
+from organizer.core.session import Session
+from organizer.core.vault import KdfParams
+from organizer.ui.records import RecordsPage
+from organizer.ui.style import STYLE_SHEET
+from tests.samples import PATHOLOGY_LINES
+
+FILES = 200
+TICK_MS = 10
+BENCH_KDF = KdfParams(8192, 1, 1)  # the benchmark measures the GUI, not key derivation
+
+
+def text_pdf(seed: int, pages: int = 3) -> bytes:
+    out = io.BytesIO()
+    drawing = canvas.Canvas(out, invariant=True)
+    for page in range(pages):
+        y = 760
+        for line_no in range(40):
+            line = PATHOLOGY_LINES[(line_no + seed + page) % len(PATHOLOGY_LINES)]
+            drawing.drawString(50, y, f"{line} [{seed}.{page}.{line_no}]")
+            y -= 16
+        drawing.showPage()
+    drawing.save()
+    return out.getvalue()
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def finished(page: RecordsPage) -> bool:
+    return (not page.is_busy and page.flow.summary is None
+            and page.records.model.rowCount() >= FILES)
+
+
+def main() -> None:
+    app = QApplication.instance() or QApplication([])
+    app.setStyleSheet(STYLE_SHEET)
+    with tempfile.TemporaryDirectory() as temp:
+        folder = Path(temp)
+        sources = []
+        for n in range(FILES):
+            path = folder / "in" / f"report-{n:03}.pdf"
+            path.parent.mkdir(exist_ok=True)
+            path.write_bytes(text_pdf(n))
+            sources.append(path)
+        session = Session(BENCH_KDF)
+        session.create_vault(folder / "vault", "benchmark passphrase", "Jane Q Doe", "1962-03-14")
+        session.warm_up_reader()
+        page = RecordsPage(session)
+        page.resize(1200, 800)
+        page.show()
+        page.set_person(session.people()[0])
+        while page.is_busy:
+            app.processEvents()
+
+        gaps: list[float] = []
+        clock = QElapsedTimer()
+        ticker = QTimer()
+        ticker.setInterval(TICK_MS)
+
+        def tick() -> None:
+            gaps.append(clock.restart() - TICK_MS)
+            summary = page.flow.summary
+            if summary is not None and summary.isVisible():
+                summary.accept()
+
+        ticker.timeout.connect(tick)
+        started = time.perf_counter()
+        clock.start()
+        ticker.start()
+        page.import_paths(sources)
+        loop = QEventLoop()
+        watcher = QTimer()
+        watcher.timeout.connect(lambda: loop.quit() if finished(page) else None)
+        watcher.start(50)
+        loop.exec()
+        watcher.stop()
+        elapsed = time.perf_counter() - started
+        ticker.stop()
+        QThreadPool.globalInstance().waitForDone()
+        page.clear()
+        session.close()
+        page.deleteLater()
+        app.processEvents()
+
+    latencies = [max(0.0, g) for g in gaps[1:]]
+    print(f"GUI import of {FILES} files through RecordsPage.import_paths: {elapsed:.1f} s, "
+          f"{len(latencies)} timer ticks")
+    print(f"event-loop latency: max {max(latencies):.0f} ms, "
+          f"99th percentile {percentile(latencies, 0.99):.0f} ms, "
+          f"median {percentile(latencies, 0.5):.0f} ms (target: max < 100 ms)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,166 @@
+"""Importing on the Records page: drop files, see each file's fate, cancel, passwords, unsure types."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit
+from records_steps import (
+    PDF_PASSWORD,
+    TIMEOUT,
+    close_summary,
+    drop_files,
+    import_and_confirm,
+    table_texts,
+    wait_for_summary,
+    wait_idle,
+)
+
+from organizer.core.records import RecordType
+from organizer.core.session import Session
+from organizer.ui.records import RecordsPage
+from organizer.ui.records.table_model import TITLE, TYPE
+from tests.samples import PATHOLOGY_LINES, text_pdf
+
+pytest_plugins = ["records_fixtures"]
+Files = dict[str, Path]
+
+
+def test_dropping_files_imports_them_and_the_summary_tells_each_files_fate(
+        qtbot, records_page: RecordsPage, record_files: Files, records_session: Session,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    page, files = records_page, record_files
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("", False))
+    assert page.body.currentWidget() is page.empty
+    assert "Drag your PDFs or photos" in page.empty.text.text()
+    drop_files(page, [files["pathology"], files["operative"], files["junk"], files["locked"]])
+    qtbot.waitUntil(page.import_bar.isVisible, timeout=TIMEOUT)
+    summary = wait_for_summary(qtbot, page)
+    lines = summary.lines()
+    assert lines[0].startswith("Imported — pathology.pdf") and "Pathology report" in lines[0]
+    assert lines[1].startswith("Imported — operative.pdf") and "Operative report" in lines[1]
+    assert lines[2].startswith("Could not be read — notes.txt")
+    assert lines[3].startswith("Needs a password — locked.pdf")
+    assert "Imported: 2" in summary.counts.text()
+    close_summary(qtbot, summary)
+    wait_idle(qtbot, page)
+    assert not page.import_bar.isVisible()
+    assert page.body.currentWidget() is page.splitter
+    assert sorted(table_texts(page, TITLE)) == ["operative.pdf", "pathology.pdf"]
+    assert len(records_session.documents()) == 2
+
+
+def test_dropping_a_folder_imports_the_files_inside_it(
+        qtbot, records_page: RecordsPage, record_files: Files) -> None:
+    folder = record_files["pathology"].parent / "portal"
+    folder.mkdir()
+    (folder / "a.pdf").write_bytes(record_files["operative"].read_bytes())
+    (folder / "b.pdf").write_bytes(text_pdf([PATHOLOGY_LINES, ["addendum page"]]))
+    lines = import_and_confirm(qtbot, records_page, [folder])
+    assert [line.split("\n")[0] for line in lines] == ["Imported — a.pdf", "Imported — b.pdf"]
+    assert records_page.records.proxy.rowCount() == 2
+
+
+def test_importing_the_same_file_twice_says_it_is_already_in_the_vault(
+        qtbot, records_page: RecordsPage, record_files: Files) -> None:
+    import_and_confirm(qtbot, records_page, [record_files["operative"]])
+    lines = import_and_confirm(qtbot, records_page, [record_files["operative"]])
+    assert lines[0].startswith("Already in the vault — operative.pdf")
+    assert records_page.records.proxy.rowCount() == 1
+
+
+def test_cancel_stops_the_import_and_keeps_what_was_saved(
+        qtbot, records_page: RecordsPage, tmp_path: Path, records_session: Session) -> None:
+    page = records_page
+    folder = tmp_path / "many"
+    folder.mkdir()
+    paths = []
+    for n in range(60):
+        path = folder / f"report-{n:02}.pdf"
+        path.write_bytes(text_pdf([[*PATHOLOGY_LINES, f"Specimen number {n}"]]))
+        paths.append(path)
+
+    def cancel_once_started(value: int) -> None:
+        if value >= 1 and page.import_bar.cancel_button.isEnabled():
+            page.import_bar.cancel_button.click()
+
+    page.import_bar.progress.valueChanged.connect(cancel_once_started)
+    page.import_paths(paths)
+    summary = wait_for_summary(qtbot, page)
+    stopped = [line for line in summary.lines() if line.startswith("Not imported (stopped)")]
+    imported = [line for line in summary.lines() if line.startswith("Imported")]
+    assert stopped and len(imported) + len(stopped) == 60
+    close_summary(qtbot, summary)
+    wait_idle(qtbot, page)
+    assert len(records_session.documents()) == len(imported)
+    assert page.records.proxy.rowCount() == len(imported)
+
+
+def test_a_protected_pdf_asks_for_its_password_and_is_imported_with_it(
+        qtbot, records_page: RecordsPage, record_files: Files,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    page = records_page
+    asked: list[tuple[str, QLineEdit.EchoMode]] = []
+
+    def type_password(_parent, _title, label, echo, *args, **kwargs):
+        asked.append((label, echo))
+        return PDF_PASSWORD, True
+
+    monkeypatch.setattr(QInputDialog, "getText", type_password)
+    drop_files(page, [record_files["locked"]])
+    first = wait_for_summary(qtbot, page)
+    assert first.lines()[0].startswith("Needs a password — locked.pdf")
+    close_summary(qtbot, first)
+    second = wait_for_summary(qtbot, page)
+    assert second is not first
+    assert second.lines()[0].startswith("Imported — locked.pdf")
+    close_summary(qtbot, second)
+    wait_idle(qtbot, page)
+    assert len(asked) == 1 and "locked.pdf" in asked[0][0]
+    assert asked[0][1] == QLineEdit.EchoMode.Password
+    assert table_texts(page, TYPE) == ["Operative report"]
+
+
+def test_skipping_the_password_leaves_the_protected_file_out(
+        qtbot, records_page: RecordsPage, record_files: Files, records_session: Session,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("", False))
+    import_and_confirm(qtbot, records_page, [record_files["locked"]])
+    assert records_page.flow.summary is None and records_session.documents() == []
+    assert records_page.body.currentWidget() is records_page.empty
+
+
+def test_an_unsure_type_is_confirmed_with_the_guesses_and_evidence_shown(
+        qtbot, records_page: RecordsPage, record_files: Files) -> None:
+    page = records_page
+    import_and_confirm(qtbot, page, [record_files["unsure"]])
+    qtbot.waitUntil(lambda: page.questions.dialog is not None and page.questions.dialog.isVisible(),
+                    timeout=TIMEOUT)
+    dialog = page.questions.dialog
+    assert dialog is not None
+    shown = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert "Discharge summary (about" in shown and "Pathology report (about" in shown
+    assert 'heading "DISCHARGE DATE"' in shown
+    assert dialog.chosen() is RecordType.DISCHARGE  # the best guess is preselected
+    qtbot.keyClick(dialog.types, Qt.Key.Key_Home)  # keyboard only: Pathology is the first type
+    assert dialog.chosen() is RecordType.PATHOLOGY
+    qtbot.keyClick(dialog.types, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table_texts(page, TYPE) == ["Pathology report"], timeout=TIMEOUT)
+    assert page.questions.dialog is None
+
+
+def test_deciding_later_leaves_the_type_open(
+        qtbot, records_page: RecordsPage, record_files: Files) -> None:
+    page = records_page
+    import_and_confirm(qtbot, page, [record_files["unsure"], record_files["photo"]])
+    for _ in range(2):
+        qtbot.waitUntil(lambda: page.questions.dialog is not None
+                        and page.questions.dialog.isVisible(), timeout=TIMEOUT)
+        dialog = page.questions.dialog
+        assert dialog is not None
+        dialog.later_button.click()
+        qtbot.waitUntil(lambda d=dialog: page.questions.dialog is not d, timeout=TIMEOUT)
+    wait_idle(qtbot, page)
+    assert table_texts(page, TYPE) == ["Not sure — please choose"] * 2

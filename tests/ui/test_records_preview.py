@@ -1,0 +1,158 @@
+"""The preview pane: records shown from memory, page count, thumbnails, zoom keys, protected PDFs."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import QInputDialog
+from records_steps import (
+    PDF_PASSWORD,
+    TIMEOUT,
+    close_summary,
+    drop_files,
+    import_and_confirm,
+    table_texts,
+    wait_for_summary,
+    wait_idle,
+)
+
+from organizer.ui.records import RecordsPage
+from organizer.ui.records.preview import PreviewPane
+from organizer.ui.records.table_model import TITLE
+from tests.samples import OPERATIVE_LINES, PATHOLOGY_LINES, encrypted, text_pdf
+
+pytest_plugins = ["records_fixtures"]
+Files = dict[str, Path]
+
+
+def files_under(folder: Path) -> set[Path]:
+    return {p for p in folder.rglob("*") if p.is_file()}
+
+
+def show_record(qtbot, page: RecordsPage, title: str) -> QPdfDocument:
+    page.records.table.setFocus()
+    page.records.table.selectRow(table_texts(page, TITLE).index(title))
+    document = page.preview.document
+    qtbot.waitUntil(lambda: document.status() == QPdfDocument.Status.Ready, timeout=TIMEOUT)
+    return document
+
+
+def has_ink(image: QImage) -> bool:
+    """True when the picture is not blank white (some text was drawn)."""
+    small = image.convertToFormat(QImage.Format.Format_Grayscale8)
+    return any(small.pixelColor(x, y).value() < 200
+               for y in range(0, small.height(), 2) for x in range(0, small.width(), 2))
+
+
+@pytest.fixture
+def private_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point the temp folder (Python and Qt) into tmp_path, so we can see anything written there."""
+    folder = tmp_path / "temp"
+    folder.mkdir()
+    monkeypatch.setenv("TMPDIR", str(folder))
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
+
+
+def test_choosing_a_row_shows_the_record_with_its_pages_and_thumbnails(
+        qtbot, records_page: RecordsPage, record_files: Files) -> None:
+    page = records_page
+    import_and_confirm(qtbot, page, [record_files["pathology"], record_files["operative"]])
+    document = show_record(qtbot, page, "pathology.pdf")
+    assert document.pageCount() == 2
+    assert page.preview.stack.currentWidget() is page.preview.view
+    assert page.preview.page_label.text() == "Page 1 of 2"
+    thumbnails = page.preview.thumbnail_model
+    assert thumbnails.rowCount() == 2
+    first = thumbnails.index(0)
+    qtbot.waitUntil(lambda: has_ink(first.data(Qt.ItemDataRole.DecorationRole)), timeout=TIMEOUT)
+    assert first.data(Qt.ItemDataRole.AccessibleTextRole) == "Page 1 of 2"
+    second = page.preview.thumbnails.visualRect(thumbnails.index(1)).center()
+    qtbot.mouseClick(page.preview.thumbnails.viewport(), Qt.MouseButton.LeftButton, pos=second)
+    qtbot.waitUntil(lambda: page.preview.page_label.text() == "Page 2 of 2", timeout=TIMEOUT)
+    document = show_record(qtbot, page, "operative.pdf")
+    qtbot.waitUntil(lambda: page.preview.page_label.text() == "Page 1 of 1", timeout=TIMEOUT)
+    assert thumbnails.rowCount() == 1
+
+
+def test_previewing_writes_nothing_to_the_disk(
+        qtbot, private_temp: Path, records_page: RecordsPage, record_files: Files,
+        tmp_path: Path) -> None:
+    page = records_page
+    import_and_confirm(qtbot, page, [record_files["pathology"], record_files["photo"]])
+    before = files_under(tmp_path)
+    show_record(qtbot, page, "pathology.pdf")
+    thumbnail = page.preview.thumbnail_model.index(0)
+    qtbot.waitUntil(lambda: has_ink(thumbnail.data(Qt.ItemDataRole.DecorationRole)), timeout=TIMEOUT)
+    show_record(qtbot, page, "photo.png")
+    page.preview.zoom_in()
+    wait_idle(qtbot, page)
+    assert files_under(tmp_path) == before
+    assert not any(private_temp.iterdir())
+
+
+def test_zoom_keys_zoom_in_out_and_ctrl_0_fits_the_width(
+        qtbot, records_page: RecordsPage, record_files: Files) -> None:
+    page = records_page
+    import_and_confirm(qtbot, page, [record_files["operative"]])
+    show_record(qtbot, page, "operative.pdf")
+    view, table = page.preview.view, page.records.table
+    assert view.zoomMode() == QPdfView.ZoomMode.FitToWidth
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(table, Qt.Key.Key_Plus, ctrl)
+    assert view.zoomMode() == QPdfView.ZoomMode.Custom
+    bigger = view.zoomFactor()
+    qtbot.keyClick(table, Qt.Key.Key_Plus, ctrl)
+    assert view.zoomFactor() > bigger
+    qtbot.keyClick(table, Qt.Key.Key_Minus, ctrl)
+    qtbot.keyClick(table, Qt.Key.Key_Minus, ctrl)
+    assert view.zoomFactor() == pytest.approx(bigger / 1.25)
+    qtbot.keyClick(table, Qt.Key.Key_0, ctrl)
+    assert view.zoomMode() == QPdfView.ZoomMode.FitToWidth
+    page.preview.zoom_in_button.click()
+    assert view.zoomMode() == QPdfView.ZoomMode.Custom
+    page.preview.fit_button.click()
+    assert view.zoomMode() == QPdfView.ZoomMode.FitToWidth
+
+
+def test_enter_on_a_row_moves_the_keyboard_into_the_preview(
+        qtbot, records_page: RecordsPage, record_files: Files) -> None:
+    page = records_page
+    import_and_confirm(qtbot, page, [record_files["operative"]])
+    show_record(qtbot, page, "operative.pdf")
+    qtbot.keyClick(page.records.table, Qt.Key.Key_Return)
+    assert page.preview.view.hasFocus()
+
+
+def test_a_protected_pdf_opens_with_its_password_and_says_so_without_it(qtbot) -> None:
+    pane = PreviewPane()
+    qtbot.addWidget(pane)
+    pane.show()
+    locked = encrypted(text_pdf([OPERATIVE_LINES, PATHOLOGY_LINES]), PDF_PASSWORD, "owner")
+    pane.show_pdf(locked, PDF_PASSWORD)
+    qtbot.waitUntil(lambda: pane.document.status() == QPdfDocument.Status.Ready, timeout=TIMEOUT)
+    assert pane.document.pageCount() == 2
+    pane.show_pdf(locked, None)
+    qtbot.waitUntil(lambda: pane.stack.currentWidget() is pane.message, timeout=TIMEOUT)
+    assert "cannot be shown here" in pane.message.text()
+    assert not pane.zoom_in_button.isEnabled()
+    pane.show_pdf(b"%PDF-1.4 this is not really a pdf", None)
+    qtbot.waitUntil(lambda: pane.stack.currentWidget() is pane.message, timeout=TIMEOUT)
+
+
+def test_a_record_imported_with_a_password_can_be_previewed(
+        qtbot, records_page: RecordsPage, record_files: Files, monkeypatch: pytest.MonkeyPatch) -> None:
+    page = records_page
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (PDF_PASSWORD, True))
+    drop_files(page, [record_files["locked"]])
+    close_summary(qtbot, wait_for_summary(qtbot, page))  # "needs a password", then it is asked
+    close_summary(qtbot, wait_for_summary(qtbot, page))  # "imported"
+    wait_idle(qtbot, page)
+    document = show_record(qtbot, page, "locked.pdf")
+    assert document.pageCount() == 2
