@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar, cast
 
 from organizer.core import catalog
 from organizer.core.errors import InvalidInput, VaultError
@@ -110,12 +110,18 @@ class Session:
         return self.call(catalog.documents) if self.is_open else []
 
     def import_files(self, paths: Sequence[Path], options: ImportOptions) -> ImportResult:
-        """Import with a reader kept warm for the whole session (workers start once)."""
+        """Import with a reader kept warm for the whole session (workers start once).
+
+        The session is held only while the vault itself is touched (storing a file, saving a
+        group), not while files are being read, so previews and edits go on during an import.
+        """
         with self._lock:
+            if self._vault is None or not self._vault.is_open:
+                raise VaultError("The vault is locked. Please unlock it again.")
             if self._reader is None:
                 self._reader = FileReader()
-            reader = self._reader
-            return self.call(import_files, paths, options, reader)
+            reader, vault = self._reader, self._vault
+        return import_files(cast(Vault, _Serialised(vault, self._lock)), paths, options, reader)
 
     def warm_up_reader(self) -> None:
         """Start the file-reading workers now, so the first import does not wait for them."""
@@ -123,3 +129,23 @@ class Session:
             if self._reader is None and self.is_open:
                 self._reader = FileReader()
                 self._reader.start()
+
+
+class _Serialised:
+    """A view of the vault whose every method call holds the session lock."""
+
+    def __init__(self, vault: Vault, lock: threading.RLock) -> None:
+        self._vault = vault
+        self._lock = lock
+
+    def __getattr__(self, name: str) -> Any:
+        with self._lock:
+            attribute = getattr(self._vault, name)
+        if not callable(attribute):
+            return attribute
+
+        def locked(*args: Any, **kwargs: Any) -> Any:
+            with self._lock:
+                return attribute(*args, **kwargs)
+
+        return locked

@@ -57,3 +57,21 @@ def test_session_calls_never_overlap(tmp_path: Path, fast_kdf: KdfParams) -> Non
         thread.join()
     session.close()
     assert overlaps == 0
+
+
+def test_the_vault_can_be_read_while_an_import_is_reading_files(tmp_path: Path, fast_kdf: KdfParams) -> None:
+    session = Session(fast_kdf)
+    session.create_vault(tmp_path / "v", PASSPHRASE, "Ana Ruiz", "")
+    [person] = session.people()
+    files = []
+    for i in range(12):
+        files.append(tmp_path / f"r{i}.pdf")
+        files[-1].write_bytes(text_pdf([[*PATHOLOGY_LINES, f"copy {i}"]]))
+    reads: list[int] = []
+    worker = threading.Thread(target=session.import_files, args=(files, ImportOptions(person)))
+    worker.start()
+    while worker.is_alive():
+        reads.append(len(session.people()))  # must not wait for the whole import
+    worker.join()
+    session.close()
+    assert len(reads) > 1 and set(reads) == {1}

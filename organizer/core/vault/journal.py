@@ -123,13 +123,14 @@ class MetadataState:
         entity = self.fields.get(kind, {}).get(entity_id)
         if entity is None:
             return None
-        values = {name: value for name, (_, value) in entity.items()}
+        # list() copies in one step under the GIL, so a reader on another thread is safe.
+        values = {name: value for name, (_, value) in list(entity.items())}
         return None if values.get("deleted") else values
 
     def all(self, kind: str) -> dict[str, dict[str, Any]]:
         """Every live entity of one kind, by id."""
         result = {}
-        for entity_id in self.fields.get(kind, {}):
+        for entity_id in list(self.fields.get(kind, {})):
             values = self.get(kind, entity_id)
             if values is not None:
                 result[entity_id] = values
