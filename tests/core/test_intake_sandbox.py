@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import multiprocessing
+import subprocess
 import sys
 import time
 from collections.abc import Iterator
@@ -162,3 +163,19 @@ def test_metadata_extraction_runs_over_the_classify_corpus() -> None:
     assert files
     for path in files:
         extract_metadata(extract_text(path.read_bytes()).text)
+
+
+def test_workers_start_even_when_the_main_program_cannot_be_reimported(tmp_path: Path) -> None:
+    """A script from stdin (no file, no main guard) must not crash every worker as it starts."""
+    pdf = tmp_path / "one.pdf"
+    pdf.write_bytes(one_line_pdf("SURGICAL PATHOLOGY REPORT"))
+    script = (
+        "from organizer.core.intake.sandbox import FileReader\n"
+        f"data = open({str(pdf)!r}, 'rb').read()\n"
+        "with FileReader(workers=1) as reader:\n"
+        "    print(reader.read_one(data, 'one.pdf').pages)\n"
+    )
+    done = subprocess.run([sys.executable, "-"], input=script, capture_output=True, text=True,
+                          timeout=60, check=False, cwd=Path(__file__).resolve().parents[2])
+    assert done.stdout.strip() == "1", done.stderr[-2000:]
+    assert "Traceback" not in done.stderr

@@ -8,6 +8,7 @@ import os
 import sys
 import threading
 import time
+import types
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection, wait
@@ -162,7 +163,8 @@ class FileReader:
             name="organizer-file-reader",
             daemon=True,
         )
-        process.start()
+        with _main_module_hidden():
+            process.start()
         child.close()
         return _Worker(process, parent)
 
@@ -255,6 +257,27 @@ class FileReader:
         for worker in self._workers:
             _stop(worker, at_once=worker.index is not None)
         self._workers.clear()
+
+
+@contextlib.contextmanager
+def _main_module_hidden() -> Iterator[None]:
+    """Start workers without making them re-import the program's main script.
+
+    'spawn' normally re-runs the parent's __main__ in each worker; a script without an
+    `if __name__ == "__main__"` guard, code run from stdin or an embedding host would then
+    crash every worker as it starts. The worker needs nothing from __main__: only this module.
+    Frozen builds are left alone (their bootloader and freeze_support handle workers).
+    """
+    if getattr(sys, "frozen", False):
+        yield
+        return
+    main = sys.modules.get("__main__")
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        if main is not None:
+            sys.modules["__main__"] = main
 
 
 def _result(payload: tuple[Any, ...]) -> Result:
