@@ -30,13 +30,21 @@ def default_vault_folder() -> Path:
     return base / "My vault"
 
 
+def demo_vaults_folder() -> Path:
+    """Where `Try the demo` makes its vaults of made-up records: `<user data dir>/Demo vaults`."""
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / "Demo vaults"
+
+
 def build_main_window(settings: QSettings, kdf: KdfParams | None = None) -> MainWindow:
     """The main window over a fresh session (tests call this with fast KDF settings)."""
-    return MainWindow(Session(kdf), settings, default_vault_folder())
+    return MainWindow(Session(kdf), settings, default_vault_folder(),
+                      demo_parent=demo_vaults_folder())
 
 
-def run_gui(vault_folder: Path | None = None, *, argv: list[str] | None = None) -> int:
-    """Start the app; with `vault_folder`, go straight to unlocking it. Returns the exit code."""
+def run_gui(vault_folder: Path | None = None, *, demo: bool = False,
+            argv: list[str] | None = None) -> int:
+    """Start the app; with `vault_folder`, go straight to unlocking it; with `demo`, open a fresh
+    demo vault. Returns the exit code."""
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
@@ -47,6 +55,8 @@ def run_gui(vault_folder: Path | None = None, *, argv: list[str] | None = None) 
     app.setStyleSheet(STYLE_SHEET)
     window = build_main_window(QSettings())
     window.show()
-    if vault_folder is not None:
+    if demo:
+        window.open_demo()
+    elif vault_folder is not None:
         window.open_vault(Path(vault_folder))
     return app.exec()

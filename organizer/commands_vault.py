@@ -24,7 +24,7 @@ def unlock(args: argparse.Namespace) -> Vault:
 def cmd_gui(args: argparse.Namespace) -> int:
     from organizer.app import run_gui  # Qt is imported only for the GUI
 
-    return run_gui(Path(args.vault) if args.vault else None)
+    return run_gui(Path(args.vault) if args.vault else None, demo=args.demo)
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -104,6 +104,8 @@ def cmd_recover(args: argparse.Namespace) -> int:
 def register(command: AddCommand) -> None:
     gui = command("gui", cmd_gui, "open the app window", vault=False, secret=False)
     gui.add_argument("vault", metavar="VAULT", nargs="?", help="a vault folder to open")
+    gui.add_argument("--demo", action="store_true",
+                     help="open a fresh demo vault of made-up records, already unlocked")
     init = command("init", cmd_init, "create a new vault; prints the recovery key once")
     init.add_argument("--name", required=True, help="the person whose records it keeps")
     init.add_argument("--dob", metavar="YYYY-MM-DD", help="their date of birth")

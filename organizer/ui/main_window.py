@@ -1,43 +1,51 @@
-"""The main window: switches between the start screen and an open vault's home."""
+"""The main window: the start screen, or an open vault; locking, settings, drops and the demo."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from organizer.core.session import Session
 from organizer.ui.create_vault import CreateVaultDialog
-from organizer.ui.home_view import HomeView
+from organizer.ui.error_dialog import show_error
+from organizer.ui.idle_lock import IdleLock
 from organizer.ui.recent_vaults import RecentVaults
+from organizer.ui.settings_dialog import AppSettings, SettingsDialog
+from organizer.ui.single_instance import VaultBeacon, ask_open_window_to_focus
 from organizer.ui.start_screen import StartScreen
-from organizer.ui.unlock_dialog import UnlockDialog
-from organizer.ui.workers import wait_for_background_work
+from organizer.ui.unlock_dialog import DemoDialog, UnlockDialog
+from organizer.ui.vault_view import VaultView
+from organizer.ui.workers import BackgroundTask, wait_for_background_work
 
 
 class MainWindow(QMainWindow):
     """Wires the panels together; the panels and dialogs do the work."""
 
     def __init__(self, session: Session, settings: QSettings, default_folder: Path,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, demo_parent: Path | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Second Opinion Organizer"))
         self._session = session
         self._recent = RecentVaults(settings)
+        self.settings = AppSettings(settings)
         self._default_folder = default_folder
+        self._demo_parent = demo_parent or default_folder.parent / "Demo vaults"
+        self.idle_lock = IdleLock(self)
+        self.beacon = VaultBeacon(self)
         self.start = StartScreen(self)
-        self.home = HomeView(self)
+        self.vault = VaultView(session, self)
         self.screens = QStackedWidget(self)
         self.screens.addWidget(self.start)
-        self.screens.addWidget(self.home)
+        self.screens.addWidget(self.vault)
         self.setCentralWidget(self.screens)
+        self.setAcceptDrops(True)
         self._make_actions()
         self._connect()
         self.show_start()
-        self.resize(self.fontMetrics().averageCharWidth() * 150,
-                    self.fontMetrics().height() * 38)
+        self.resize(self.fontMetrics().averageCharWidth() * 150, self.fontMetrics().height() * 40)
 
     def _make_actions(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&Vault"))
@@ -45,57 +53,83 @@ class MainWindow(QMainWindow):
         self.create_action.setShortcut(QKeySequence.StandardKey.New)
         self.open_action = QAction(self.tr("&Open a vault…"), self)
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.demo_action = QAction(self.tr("&Try the demo"), self)
         self.lock_action = QAction(self.tr("&Lock"), self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.settings_action = QAction(self.tr("&Settings…"), self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        for action in (self.create_action, self.open_action, self.lock_action):
+        actions = (self.create_action, self.open_action, self.demo_action, self.lock_action,
+                   self.settings_action, self.quit_action)
+        for action in actions:
+            if action in (self.settings_action, self.quit_action):
+                menu.addSeparator()
             menu.addAction(action)
-        menu.addSeparator()
-        menu.addAction(self.quit_action)
-        for action in (self.create_action, self.open_action, self.lock_action, self.quit_action):
             self.addAction(action)  # shortcuts work even while the menu bar is hidden
 
     def _connect(self) -> None:
         self.create_action.triggered.connect(self.create_vault)
         self.open_action.triggered.connect(self.choose_vault)
+        self.demo_action.triggered.connect(self.open_demo)
         self.lock_action.triggered.connect(self.lock)
+        self.settings_action.triggered.connect(self.edit_settings)
         self.quit_action.triggered.connect(self.close)
         self.start.create_requested.connect(self.create_vault)
         self.start.open_requested.connect(self.choose_vault)
+        self.start.demo_requested.connect(self.open_demo)
         self.start.recent_chosen.connect(self.open_vault)
         self.start.recent_forgotten.connect(self._forget_recent)
-        self.home.lock_requested.connect(self.lock)
+        self.vault.lock_requested.connect(self.lock)
+        self.idle_lock.idle.connect(self.lock)
+        self.beacon.focus_requested.connect(self.come_to_front)
+
+    # --- screens ---------------------------------------------------------------------------
 
     def show_start(self) -> None:
-        self.home.clear()
+        self.vault.clear()
         self.start.show_recent(self._recent.folders())
         self.screens.setCurrentWidget(self.start)
         self._set_vault_open(False)
         self.start.create_button.setFocus()
 
-    def show_home(self) -> None:
+    def show_vault(self) -> None:
         folder = self._session.folder
         if folder is None:
             self.show_start()
             return
         self._recent.add(folder)
-        self.home.show_vault(folder, self._session.people(), self._session.documents())
-        self.screens.setCurrentWidget(self.home)
+        self.beacon.claim(folder)
+        try:
+            self.vault.show_vault(folder, self._session.people())
+        except Exception as error:
+            self.lock()
+            show_error(self, error)
+            return
+        self.screens.setCurrentWidget(self.vault)
         self._set_vault_open(True)
+        self.idle_lock.start(self.settings.idle_seconds)
+        BackgroundTask(self._session.warm_up_reader, self).start()  # first import starts faster
         self.activateWindow()  # back from the dialog: keyboard focus belongs here again
-        self.home.take_focus()
+        self.vault.take_focus()
 
     def _set_vault_open(self, is_open: bool) -> None:
         self.lock_action.setEnabled(is_open)
-        self.create_action.setEnabled(not is_open)
-        self.open_action.setEnabled(not is_open)
+        for action in (self.create_action, self.open_action, self.demo_action):
+            action.setEnabled(not is_open)
+
+    def come_to_front(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    # --- opening ---------------------------------------------------------------------------
 
     def create_vault(self) -> None:
         if self._session.folder is not None:
             return
         dialog = CreateVaultDialog(self._session, self._default_folder, self)
-        dialog.accepted.connect(self.show_home)
+        dialog.accepted.connect(self.show_vault)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
@@ -109,15 +143,66 @@ class MainWindow(QMainWindow):
     def open_vault(self, folder: Path) -> None:
         if self._session.folder is not None:
             return
+        if ask_open_window_to_focus(folder):
+            self._explain_open_elsewhere()
+            return
         dialog = UnlockDialog(self._session, folder, self)
-        dialog.accepted.connect(self.show_home)
+        dialog.accepted.connect(self.show_vault)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
+    def _explain_open_elsewhere(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Already open"), self.tr(
+            "This vault is already open in another window of this app. That window was brought "
+            "to the front; please use it there."), QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("openElsewhere")
+        box.setAccessibleName(box.windowTitle())
+        box.open()
+
+    def open_demo(self) -> None:
+        """Make a fresh demo vault of fictional records and open it, already unlocked."""
+        if self._session.folder is not None:
+            return
+        dialog = DemoDialog(self._session, self._demo_parent, self)
+        dialog.accepted.connect(self.show_vault)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    # --- locking and settings --------------------------------------------------------------
+
     def lock(self) -> None:
         """Forget the keys and show the start screen; nothing of the vault stays on screen."""
+        self.idle_lock.stop()
+        self.beacon.release()
+        for dialog in self.findChildren(QWidget):
+            if dialog.isWindow() and dialog.isVisible() and dialog is not self:
+                dialog.close()  # a packet wizard or a page's dialog must not outlive the vault
+        self.vault.clear()
         self._session.close()
         self.show_start()
+
+    def edit_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self)
+        dialog.accepted.connect(self.apply_settings)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def apply_settings(self) -> None:
+        """Use the stored settings now (the idle time of an open vault)."""
+        if self._session.is_open:
+            self.idle_lock.start(self.settings.idle_seconds)
+
+    # --- drops, closing --------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._session.is_open and event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if self._session.is_open and paths:
+            event.acceptProposedAction()
+            self.vault.import_paths(paths)
 
     def _forget_recent(self, folder: Path) -> None:
         self._recent.remove(folder)
@@ -125,6 +210,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         wait_for_background_work()  # a vault being created or unlocked must finish first
+        self.idle_lock.stop()
+        self.beacon.release()
+        self.vault.clear()
         self._session.close()
-        self.home.clear()
         super().closeEvent(event)

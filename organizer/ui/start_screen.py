@@ -1,4 +1,4 @@
-"""The start screen: create a vault, open one, or pick a recently opened folder."""
+"""The start screen: create a vault, open one, pick a recently opened folder, or try the demo."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ class StartScreen(QWidget):
 
     create_requested = Signal()
     open_requested = Signal()
+    demo_requested = Signal()
     recent_chosen = Signal(object)  # Path
     recent_forgotten = Signal(object)  # Path
 
@@ -38,6 +39,13 @@ class StartScreen(QWidget):
         self.open_button = big_button(self.tr("&Open a vault"), self)
         self.open_button.setAccessibleName(self.tr("Open a vault"))
         self.open_button.setAccessibleDescription(self.tr("Open a vault you made before."))
+        self.demo_button = QPushButton(self.tr("&Try the demo"), self)
+        self.demo_button.setAccessibleName(self.tr("Try the demo"))
+        self.demo_button.setAccessibleDescription(self.tr(
+            "Open a vault of made-up records to look around. Nothing of yours goes in it."))
+        self.demo_note = explanation(self.tr(
+            "New here? Try the demo first: it opens a vault of made-up records so you can see "
+            "how everything works."), self)
         self.recent_label = QLabel(self.tr("&Recently opened vault folders:"), self)
         self.recent_list = QListWidget(self)
         self.recent_list.setAccessibleName(self.tr("Recently opened vault folders"))
@@ -49,6 +57,7 @@ class StartScreen(QWidget):
         self._lay_out()
         self.create_button.clicked.connect(self.create_requested)
         self.open_button.clicked.connect(self.open_requested)
+        self.demo_button.clicked.connect(self.demo_requested)
         self.recent_list.itemActivated.connect(self._chosen)
         self.open_recent_button.clicked.connect(lambda: self._chosen(self.recent_list.currentItem()))
         self.forget_button.clicked.connect(self._forget)
@@ -58,6 +67,9 @@ class StartScreen(QWidget):
         buttons.addWidget(self.create_button)
         buttons.addWidget(self.open_button)
         buttons.addStretch(1)
+        demo = QHBoxLayout()
+        demo.addWidget(self.demo_button)
+        demo.addStretch(1)
         recent_buttons = QHBoxLayout()
         recent_buttons.addWidget(self.open_recent_button)
         recent_buttons.addWidget(self.forget_button)
@@ -72,6 +84,9 @@ class StartScreen(QWidget):
         column.addSpacing(self.fontMetrics().height())
         column.addLayout(buttons)
         column.addSpacing(self.fontMetrics().height())
+        column.addWidget(self.demo_note)
+        column.addLayout(demo)
+        column.addSpacing(self.fontMetrics().height())
         column.addWidget(self.recent_label)
         column.addWidget(self.recent_list)
         column.addLayout(recent_buttons)
@@ -82,7 +97,8 @@ class StartScreen(QWidget):
         outer.addLayout(column, 6)
         outer.addStretch(1)
         self.setTabOrder(self.create_button, self.open_button)
-        self.setTabOrder(self.open_button, self.recent_list)
+        self.setTabOrder(self.open_button, self.demo_button)
+        self.setTabOrder(self.demo_button, self.recent_list)
         self.setTabOrder(self.recent_list, self.open_recent_button)
         self.setTabOrder(self.open_recent_button, self.forget_button)
 
@@ -96,6 +112,7 @@ class StartScreen(QWidget):
         for widget in (self.recent_label, self.recent_list, self.open_recent_button,
                        self.forget_button):
             widget.setVisible(has_any)
+        self.demo_note.setVisible(not has_any)  # first run: point to the demo
         if has_any:
             self.recent_list.setCurrentRow(0)
 

@@ -1,7 +1,8 @@
-"""The unlock dialog: type the passphrase (or switch to the recovery key) to open a vault."""
+"""Unlocking a vault: the passphrase (or the recovery key), or making and opening the demo vault."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from organizer.core.errors import UserFacingError
+from organizer.core.errors import InvalidInput, UserFacingError
 from organizer.core.session import Session
 from organizer.ui.error_dialog import show_error
 from organizer.ui.recover_dialog import RecoverDialog
@@ -127,4 +128,67 @@ class UnlockDialog(QDialog):
     def reject(self) -> None:
         if not self._busy:
             self.passphrase.clear()
+            super().reject()
+
+
+def new_demo_folder(parent: Path) -> Path:
+    """A folder that does not exist yet under `parent`, named after the time it was made."""
+    stamp = datetime.now().strftime("%Y-%m-%d %H.%M.%S")
+    for number in range(1, 100):
+        candidate = parent / (f"Demo {stamp}" if number == 1 else f"Demo {stamp} ({number})")
+        if not candidate.exists():
+            return candidate
+    raise InvalidInput(f"Could not find a free folder name for the demo in {parent}.")
+
+
+def make_and_open_demo(session: Session, folder: Path) -> None:
+    """Create the demo vault (fictional records) and open it in the session (slow)."""
+    from organizer.core.case.demo import create_demo  # only when asked: it builds sample PDFs
+
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    demo = create_demo(folder)
+    session.unlock(demo.folder, demo.passphrase)
+
+
+class DemoDialog(QDialog):
+    """Makes a fresh demo vault and says where it is; accepted once it is open."""
+
+    def __init__(self, session: Session, parent_folder: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Try the demo"))
+        self.setAccessibleName(self.windowTitle())
+        self.folder = new_demo_folder(parent_folder)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Making a demo vault…"), 1.5, self))
+        layout.addWidget(explanation(self.tr(
+            "The demo holds only made-up records of a made-up person, so you can look around "
+            "safely. It is kept in this folder; you may delete it when you are done:"), self))
+        folder_label = explanation(str(self.folder), self)
+        folder_label.setObjectName("vaultFolder")
+        layout.addWidget(folder_label)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.setAccessibleName(self.tr("Making the demo vault"))
+        layout.addWidget(self.progress)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
+        self._busy = True
+        task = BackgroundTask(lambda: make_and_open_demo(session, self.folder), self)
+        task.succeeded.connect(self._made)
+        task.failed.connect(self._failed)
+        task.start()
+
+    def _made(self, _: object) -> None:
+        self._busy = False
+        self.accept()
+
+    def _failed(self, error: object) -> None:
+        assert isinstance(error, BaseException)
+        self._busy = False
+        parent = self.parentWidget()
+        self.reject()
+        show_error(parent or self, error)
+
+    def reject(self) -> None:
+        if not self._busy:  # while the vault is being made it cannot be stopped halfway
             super().reject()

@@ -70,3 +70,30 @@ def existing_vault(tmp_path: Path, fast_kdf: KdfParams) -> tuple[Path, str]:
     catalog.add_person(vault, "Ana Silva", "1958-02-11")
     vault.close()
     return folder, recovery.text
+
+
+@pytest.fixture
+def fast_calibration(monkeypatch: pytest.MonkeyPatch, fast_kdf: KdfParams) -> KdfParams:
+    """Vaults made without explicit settings (the demo) use fast key settings: tests only."""
+    monkeypatch.setattr("organizer.core.vault.vault.calibrate", lambda *a, **k: fast_kdf)
+    return fast_kdf
+
+
+@pytest.fixture
+def case_vault(tmp_path: Path, fast_kdf: KdfParams) -> Path:
+    """A closed vault for "Jane Q Doe" holding a pathology and an operative report (real import)."""
+    from organizer.core import catalog
+    from organizer.core.intake.importer import ImportOptions, import_files
+    from organizer.core.vault import Vault
+    from tests.samples import OPERATIVE_LINES, PATHOLOGY_LINES, text_pdf
+
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    (downloads / "pathology.pdf").write_bytes(text_pdf([PATHOLOGY_LINES], title="Pathology"))
+    (downloads / "operative.pdf").write_bytes(text_pdf([OPERATIVE_LINES]))
+    folder = tmp_path / "Jane's vault"
+    vault, _ = Vault.create(folder, PASSPHRASE, kdf=fast_kdf)
+    with vault:
+        person = catalog.add_person(vault, "Jane Q Doe", "1962-03-14")
+        import_files(vault, sorted(downloads.iterdir()), ImportOptions(person))
+    return folder

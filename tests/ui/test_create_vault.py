@@ -1,4 +1,4 @@
-"""Creating a vault through the dialog: details, passphrase, recovery key, then the home."""
+"""Creating a vault through the dialog: details, passphrase, recovery key, then the open vault."""
 
 from __future__ import annotations
 
@@ -25,10 +25,9 @@ def test_creating_a_vault_shows_the_key_and_needs_the_check_before_the_home(
     dialog.recovery.confirm.click()
     assert dialog.continue_button.isEnabled()
     dialog.continue_button.click()
-    qtbot.waitUntil(lambda: window.screens.currentWidget() is window.home, timeout=TIMEOUT)
-    assert "Maria Lopez" in window.home.title.text()
-    assert window.home.empty.isVisible()
-    assert window.home.empty.text().startswith("No records yet.")
+    qtbot.waitUntil(lambda: window.screens.currentWidget() is window.vault, timeout=TIMEOUT)
+    assert window.vault.person_box.currentText() == "Maria Lopez (1961-04-23)"
+    assert type(window.vault.current_page()).__name__ == "ChecklistPage"  # the home page
     assert window.lock_action.isEnabled()
 
 
@@ -37,7 +36,7 @@ def test_the_new_vault_opens_with_the_passphrase_and_with_the_recovery_key(
 ) -> None:
     dialog, key_text = create_vault(qtbot, window, "Maria Lopez", PASSPHRASE)
     finish_creation(qtbot, dialog)
-    folder = window.home.folder_label.text().split(": ", 1)[1]
+    folder = window.vault.folder_label.text().split(": ", 1)[1]
     window.lock()
     with Vault.unlock(Path(folder), PASSPHRASE) as vault:
         assert [p.name for p in catalog.people(vault)] == ["Maria Lopez"]
@@ -147,8 +146,8 @@ def test_keyboard_only_creation_reaches_the_home_screen(qtbot, window: MainWindo
     qtbot.keyClick(dialog.windowHandle(), Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(dialog.recovery.confirm.isChecked, timeout=TIMEOUT)
     press(Qt.Key.Key_Return)  # Continue
-    qtbot.waitUntil(lambda: window.screens.currentWidget() is window.home, timeout=TIMEOUT)
-    assert "Maria Lopez" in window.home.title.text()
+    qtbot.waitUntil(lambda: window.screens.currentWidget() is window.vault, timeout=TIMEOUT)
+    assert window.vault.person_box.currentText().startswith("Maria Lopez")
 
 
 def test_every_control_in_the_create_dialog_has_an_accessible_name(

@@ -55,3 +55,49 @@ def controls(parent: QWidget) -> list[QWidget]:
     kinds = (QAbstractButton, QLineEdit, QAbstractItemView)
     return [w for w in parent.findChildren(QWidget) if isinstance(w, kinds)
             and not isinstance(w.parent(), QAbstractItemView)]
+
+
+def drop_on(widget: QWidget, paths: list) -> None:
+    """Drag files from a file manager and drop them on `widget`, as Qt delivers it."""
+    import warnings
+
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    where = widget.rect().center()
+    with warnings.catch_warnings():  # PySide marks the QPoint overload as deprecated
+        warnings.simplefilter("ignore", DeprecationWarning)
+        enter = QDragEnterEvent(where, Qt.DropAction.CopyAction, mime,
+                                Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(where), Qt.DropAction.CopyAction, mime,
+                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, drop)
+    assert drop.isAccepted()
+
+
+def unlock_folder(qtbot, window: MainWindow, folder, passphrase: str = PASSPHRASE) -> None:
+    """Open `folder` from the window and type the passphrase; waits for the open vault."""
+    from PySide6.QtCore import Qt
+
+    from organizer.ui.unlock_dialog import UnlockDialog
+
+    window.open_vault(folder)
+    dialog = open_dialog(qtbot, window, UnlockDialog)
+    qtbot.keyClicks(dialog.passphrase, passphrase)
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.screens.currentWidget() is window.vault, timeout=TIMEOUT)
+
+
+def idle(qtbot) -> None:
+    """Every background task has reported."""
+    from PySide6.QtCore import QThreadPool
+
+    from organizer.ui.workers import BackgroundTask
+
+    qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() == 0
+                    and not BackgroundTask._running, timeout=TIMEOUT)

@@ -1,0 +1,92 @@
+"""The packet wizard: person and recipient, contents, password and size, then make, preview, deliver."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget, QWizard
+
+from organizer.core.case.case_documents import CaseDocument
+from organizer.core.records import Person
+from organizer.core.session import Session
+from organizer.ui.error_dialog import show_error
+from organizer.ui.packet.build_step import BuildStep
+from organizer.ui.packet.making import PacketRequest, choices
+from organizer.ui.packet.steps import ContentsStep, OptionsStep, WhoStep
+from organizer.ui.workers import BackgroundTask
+
+
+class PacketWizard(QWizard):
+    """Window-modal; forgets the packet and the password when it closes. `sent` after deliveries."""
+
+    sent = Signal()
+    lock_requested = Signal()  # Ctrl+L inside the wizard locks the vault, as in the main window
+
+    def __init__(self, session: Session, people: Sequence[Person], person: Person | None,
+                 default_limit: int | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Make the packet for the doctor"))
+        self.setAccessibleName(self.windowTitle())
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, False)
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Close"))
+        self.session = session
+        self.documents: list[CaseDocument] = []
+        self._loading = False
+        self.who = WhoStep(people, self)
+        self.contents = ContentsStep(self)
+        self.protection = OptionsStep(default_limit, self)
+        self.build = BuildStep(session, self.request, self)
+        for step in (self.who, self.contents, self.protection, self.build):
+            self.addPage(step)
+        if person is not None and person in people:
+            self.who.person.setCurrentIndex(list(people).index(person))
+        self.who.person.currentIndexChanged.connect(self._load_choices)
+        self.build.sent.connect(self.sent)
+        lock = QAction(self.tr("Lock"), self)
+        lock.setShortcut(QKeySequence("Ctrl+L"))
+        lock.triggered.connect(self.lock_requested)
+        self.addAction(lock)
+        self._fit_to_screen()
+        self._load_choices()
+
+    def _fit_to_screen(self) -> None:
+        """Big enough to read the preview, never bigger than the screen."""
+        width = self.fontMetrics().averageCharWidth() * 130
+        height = self.fontMetrics().height() * 50
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        if screen is not None:
+            width, height = min(width, screen.width() * 9 // 10), min(height, screen.height() * 9 // 10)
+        self.resize(width, height)
+
+    def request(self) -> PacketRequest:
+        person = self.who.chosen_person()
+        assert person is not None
+        return PacketRequest(person, " ".join(self.who.recipient.currentText().split()),
+                             self.contents.left_out(), self.protection.chosen_password(),
+                             self.protection.size_limit.limit())
+
+    def _load_choices(self) -> None:
+        person = self.who.chosen_person()
+        if person is None:
+            return
+        task = BackgroundTask(lambda: self.session.call(choices, person))
+        task.succeeded.connect(self._choices_loaded)
+        task.failed.connect(lambda error: show_error(self, error))
+        task.start()
+
+    def _choices_loaded(self, found: object) -> None:
+        assert isinstance(found, tuple)
+        names, documents = found
+        self.who.set_recipients(names)
+        self.documents = list(documents)
+        self.contents.set_documents(self.documents)
+
+    def done(self, result: int) -> None:
+        """Closing (or locking) stops a build in progress and forgets the packet and password."""
+        self.build.cancel()
+        self.build.forget()
+        self.protection.clear()
+        super().done(result)

@@ -1,0 +1,145 @@
+"""The app's settings (idle lock, email size limit) and the dialog to change them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from organizer.core.packet import EMAIL_LIMIT_20_MB, EMAIL_LIMIT_25_MB
+from organizer.ui.style import explanation, heading
+
+IDLE_KEY = "lock/idle_seconds"
+LIMIT_KEY = "packet/email_limit_bytes"
+DEFAULT_IDLE_SECONDS = 10 * 60.0
+LIMITS = (0, EMAIL_LIMIT_20_MB, EMAIL_LIMIT_25_MB)  # 0: no limit; anything else: custom
+
+
+class AppSettings:
+    """Numbers only, in QSettings: no names, no record data."""
+
+    def __init__(self, settings: QSettings) -> None:
+        self.store = settings
+
+    @property
+    def idle_seconds(self) -> float:
+        """Lock after this long without input; 0 = never."""
+        return _number(self.store.value(IDLE_KEY, DEFAULT_IDLE_SECONDS), DEFAULT_IDLE_SECONDS)
+
+    @idle_seconds.setter
+    def idle_seconds(self, seconds: float) -> None:
+        self.store.setValue(IDLE_KEY, max(0.0, float(seconds)))
+        self.store.sync()
+
+    @property
+    def email_limit(self) -> int | None:
+        """The default packet size limit in bytes; None = one file, whatever its size."""
+        value = int(_number(self.store.value(LIMIT_KEY, 0), 0))
+        return value if value >= 100_000 else None
+
+    @email_limit.setter
+    def email_limit(self, limit: int | None) -> None:
+        self.store.setValue(LIMIT_KEY, int(limit or 0))
+        self.store.sync()
+
+
+def _number(value: object, default: float) -> float:
+    try:
+        return float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return default
+
+
+class SizeLimitChooser(QWidget):
+    """No limit / 20 MB / 25 MB / a custom number of MB."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.choice = QComboBox(self)
+        self.choice.setAccessibleName(self.tr("Size limit"))
+        for text in (self.tr("No limit: one file"), self.tr("20 MB (Outlook and most others)"),
+                     self.tr("25 MB (Gmail, Yahoo)"), self.tr("Another size…")):
+            self.choice.addItem(text)
+        self.custom = QDoubleSpinBox(self)
+        self.custom.setAccessibleName(self.tr("Size limit in megabytes"))
+        self.custom.setRange(0.5, 2000.0)
+        self.custom.setDecimals(1)
+        self.custom.setSuffix(" MB")
+        self.custom.setValue(10.0)
+        layout = QFormLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addRow(self.choice)
+        layout.addRow(self.custom)
+        self.choice.currentIndexChanged.connect(self._update)
+        self._update()
+
+    def _update(self) -> None:
+        self.custom.setVisible(self.choice.currentIndex() == len(LIMITS))
+
+    def limit(self) -> int | None:
+        index = self.choice.currentIndex()
+        if index == len(LIMITS):
+            return int(self.custom.value() * 1_000_000)
+        return LIMITS[index] or None
+
+    def set_limit(self, limit: int | None) -> None:
+        if (limit or 0) in LIMITS:
+            self.choice.setCurrentIndex(LIMITS.index(limit or 0))
+        else:
+            self.choice.setCurrentIndex(len(LIMITS))
+            self.custom.setValue((limit or 0) / 1_000_000)
+
+
+class SettingsDialog(QDialog):
+    """Changes are stored when the person presses OK."""
+
+    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        self.setAccessibleName(self.windowTitle())
+        self.settings = settings
+        self.idle_minutes = QSpinBox(self)
+        self.idle_minutes.setRange(0, 240)
+        self.idle_minutes.setSuffix(self.tr(" minutes"))
+        self.idle_minutes.setSpecialValueText(self.tr("Never"))
+        self.idle_minutes.setAccessibleName(self.tr("Lock after this many minutes without use"))
+        self.idle_minutes.setValue(round(settings.idle_seconds / 60))
+        self.size_limit = SizeLimitChooser(self)
+        self.size_limit.set_limit(settings.email_limit)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self._lay_out()
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+    def _lay_out(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Settings"), 1.4, self))
+        form = QFormLayout()
+        idle_label = QLabel(self.tr("&Lock the vault after:"), self)
+        idle_label.setBuddy(self.idle_minutes)
+        form.addRow(idle_label, self.idle_minutes)
+        limit_label = QLabel(self.tr("Email &size limit for packets:"), self)
+        limit_label.setBuddy(self.size_limit.choice)
+        form.addRow(limit_label, self.size_limit)
+        layout.addLayout(form)
+        layout.addWidget(explanation(self.tr(
+            "When nobody uses the app for this long, the vault locks and your records are hidden "
+            "until you type your passphrase again. Colours follow your computer's light or dark "
+            "setting."), self))
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
+
+    def accept(self) -> None:
+        self.settings.idle_seconds = self.idle_minutes.value() * 60
+        self.settings.email_limit = self.size_limit.limit()
+        super().accept()

@@ -1,0 +1,208 @@
+"""The open vault: whose records (people switcher), a navigation list, and one page at a time."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from organizer.core.records import Person
+from organizer.core.session import Session
+from organizer.ui import navigation
+from organizer.ui.error_dialog import show_error
+from organizer.ui.page import VaultPage
+from organizer.ui.style import explanation, show_message
+
+ADD_PERSON = "add-person"
+
+
+class VaultView(QWidget):
+    """Pages are made on first use; a page's `changed` marks the others stale (refreshed on show)."""
+
+    lock_requested = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("vaultView")
+        self.session = session
+        self.pages: list[VaultPage] = []
+        self._stale: set[VaultPage] = set()
+        self.people: list[Person] = []
+        self.person_label = QLabel(self.tr("&Whose records:"), self)
+        self.person_box = QComboBox(self)
+        self.person_box.setAccessibleName(self.tr("Whose records"))
+        self.person_box.setMinimumContentsLength(24)
+        self.person_label.setBuddy(self.person_box)
+        self.lock_button = QPushButton(self.tr("&Lock"), self)
+        self.lock_button.setAccessibleName(self.tr("Lock the vault"))
+        self.lock_button.setToolTip(self.tr("Lock the vault (Ctrl+L)"))
+        self.folder_label = explanation("", self)
+        self.folder_label.setObjectName("vaultFolder")
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navigation")
+        self.nav.setAccessibleName(self.tr("Sections"))
+        self.nav.setStyleSheet("QListWidget#navigation::item { padding: 0.3em 0.5em; }")
+        self.nav.setAccessibleDescription(self.tr("Use the arrow keys to move between sections."))
+        self.stack = QStackedWidget(self)
+        self.message = QLabel(self)
+        self.message.setProperty("role", "message")
+        self.message.setWordWrap(True)
+        self.message.setVisible(False)
+        self._lay_out()
+        self.lock_button.clicked.connect(self.lock_requested)
+        self.nav.currentRowChanged.connect(self._go_to)
+        self.person_box.activated.connect(self._person_chosen)
+
+    def _lay_out(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.person_label)
+        top.addWidget(self.person_box)
+        top.addStretch(1)
+        top.addWidget(self.lock_button)
+        body = QHBoxLayout()
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.message)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.folder_label)
+        self.setTabOrder(self.person_box, self.lock_button)
+        self.setTabOrder(self.lock_button, self.nav)
+
+    # --- opening and locking ---------------------------------------------------------------
+
+    def show_vault(self, folder: Path, people: Sequence[Person]) -> None:
+        if not self.pages:
+            self._make_pages()
+        self.folder_label.setText(self.tr("Vault folder: {0}").format(folder))
+        self._stale = set(self.pages)
+        self.set_people(people)
+        self.nav.setCurrentRow(0)
+        self._go_to(0)
+
+    def _make_pages(self) -> None:
+        self.pages = navigation.build_pages(self.session, self.stack)
+        for page in self.pages:
+            self.stack.addWidget(page)
+            self.nav.addItem(page.title)
+            page.changed.connect(lambda page=page: self._page_changed(page))
+        width = max((self.nav.fontMetrics().horizontalAdvance(p.title) for p in self.pages),
+                    default=100)
+        self.nav.setFixedWidth(width + self.nav.fontMetrics().averageCharWidth() * 6)
+
+    def clear(self) -> None:
+        """Forget everything shown: every page clears, the people list empties."""
+        for page in self.pages:
+            page.clear()
+        self.people = []
+        self.person_box.clear()
+        self.folder_label.clear()
+        show_message(self.message, "")
+        self._stale = set(self.pages)
+
+    def take_focus(self) -> None:
+        self.nav.setFocus()
+
+    # --- people ----------------------------------------------------------------------------
+
+    def set_people(self, people: Sequence[Person], chosen: Person | None = None) -> None:
+        current = chosen or self.person or (people[0] if people else None)
+        self.people = list(people)
+        self.person_box.clear()
+        for person in self.people:
+            label = person.name + (f" ({person.date_of_birth})" if person.date_of_birth else "")
+            self.person_box.addItem(label, person.id)
+        self.person_box.addItem(self.tr("Add a person…"), ADD_PERSON)
+        ids = [p.id for p in self.people]
+        self.person_box.setCurrentIndex(ids.index(current.id) if current and current.id in ids else 0)
+        self._stale = set(self.pages)
+        self._bring_up_to_date(self.current_page())
+
+    @property
+    def person(self) -> Person | None:
+        person_id = self.person_box.currentData()
+        return next((p for p in self.people if p.id == person_id), None)
+
+    def _person_chosen(self, index: int) -> None:
+        if self.person_box.itemData(index) == ADD_PERSON:
+            self.person_box.setCurrentIndex(0)
+            self.add_person()
+            return
+        self._stale = set(self.pages)
+        self._bring_up_to_date(self.current_page())
+
+    def add_person(self) -> None:
+        try:
+            from organizer.ui.case.people_dialog import PersonDialog
+        except ImportError:
+            show_message(self.message, "ⓘ " + self.tr(
+                "Adding a person is not available in this version yet. You can add one from the "
+                "command line: organizer init, or ask the person who set up this app."))
+            return
+        dialog = PersonDialog(self.session, self)
+        dialog.accepted.connect(lambda: self._person_added(getattr(dialog, "person", None)))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _person_added(self, person: object) -> None:
+        try:
+            people = self.session.people()
+        except Exception as error:
+            show_error(self, error)
+            return
+        self.set_people(people, person if isinstance(person, Person) else people[-1])
+        for page in self.pages:
+            self._stale.add(page)
+
+    # --- pages -----------------------------------------------------------------------------
+
+    def current_page(self) -> VaultPage | None:
+        page = self.stack.currentWidget()
+        return page if isinstance(page, VaultPage) else None
+
+    def show_page(self, class_name: str) -> VaultPage | None:
+        page = navigation.page_named(self.pages, class_name)
+        if page is not None:
+            self.nav.setCurrentRow(self.pages.index(page))
+        return page
+
+    def _go_to(self, row: int) -> None:
+        if 0 <= row < len(self.pages):
+            self.stack.setCurrentWidget(self.pages[row])
+            self._bring_up_to_date(self.pages[row])
+
+    def _bring_up_to_date(self, page: VaultPage | None) -> None:
+        if page is None or page not in self._stale or not self.session.is_open:
+            return
+        self._stale.discard(page)
+        person = self.person
+        if page.person != person:
+            page.set_person(person)
+        else:
+            page.refresh()
+
+    def _page_changed(self, source: VaultPage) -> None:
+        self._stale.update(p for p in self.pages if p is not source)
+
+    def import_paths(self, paths: list[Path]) -> bool:
+        """Switch to the Records page and import there; False when no page can import."""
+        page = self.show_page("RecordsPage")
+        importer = getattr(page, "import_paths", None)
+        if page is None or importer is None:
+            show_message(self.message, "ⓘ " + self.tr(
+                "Adding records by dropping files is not available in this version yet."))
+            return False
+        importer(paths)
+        return True
