@@ -13,7 +13,7 @@ import pypdfium2 as pdfium
 import pytest
 
 from organizer.core.errors import InvalidInput
-from organizer.core.packet import PacketCancelled, PacketOptions, build_packet
+from organizer.core.packet import PacketCancelled, PacketNeedsSplit, PacketOptions, build_packet
 from organizer.core.packet.writing import part_path
 from organizer.core.records import RecordType
 from tests.core.test_packet_support import content, page_mark, pdfium_texts, record, record_pdf, texts
@@ -147,3 +147,10 @@ def test_cancel_stops_between_records_and_writes_nothing(tmp_path: Path) -> None
                      PacketOptions(progress=progress, cancel=stop))
     assert list(tmp_path.iterdir()) == []
     assert seen == [(0, 3), (1, 3)]
+
+
+def test_a_stream_cannot_take_parts_and_says_so_with_its_own_error() -> None:
+    out = io.BytesIO()
+    with pytest.raises(PacketNeedsSplit, match="split into parts"):
+        build_packet(content(*noisy_records(6, 2)), out, PacketOptions(max_bytes=250_000))
+    assert out.getvalue() == b""

@@ -8,10 +8,11 @@ from organizer.core.packet.options import (
     LeftOut,
     PacketCancelled,
     PacketError,
+    PacketNeedsSplit,
     PacketOptions,
     PacketResult,
     WrittenPart,
 )
 
 __all__ = ["EMAIL_LIMIT_20_MB", "EMAIL_LIMIT_25_MB", "ContentsLine", "LeftOut", "PacketCancelled",
-           "PacketError", "PacketOptions", "PacketResult", "WrittenPart", "build_packet"]
+           "PacketError", "PacketNeedsSplit", "PacketOptions", "PacketResult", "WrittenPart", "build_packet"]

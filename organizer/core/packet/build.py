@@ -15,6 +15,7 @@ from organizer.core.packet.options import (
     LeftOut,
     PacketCancelled,
     PacketError,
+    PacketNeedsSplit,
     PacketOptions,
     PacketResult,
     WrittenPart,
@@ -89,8 +90,8 @@ def _build(content: PacketContent, run: _Run) -> tuple[tuple[PartPlan, ...], lis
     if _render(content, whole, (whole,), run, tight=True).size <= limit:
         return (whole,), []
     if not run.output.can_split:
-        raise PacketError("The packet is bigger than the size limit and has to be split into parts, "
-                          "which needs a file name to save to.")
+        raise PacketNeedsSplit("The packet is bigger than the size limit and has to be split into "
+                               "parts, which needs a file name to save to.")
     run.output.discard()
     return _split(content, whole, run, limit)
 

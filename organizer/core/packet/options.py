@@ -22,6 +22,10 @@ class PacketError(OrganizerError):
     """The packet cannot be built as asked; the message says why in plain words."""
 
 
+class PacketNeedsSplit(PacketError):
+    """Over the size limit: the packet must be split into parts, which needs a file path to save to."""
+
+
 class PacketCancelled(PacketError):
     """The person stopped the build; nothing was written."""
 

@@ -15,8 +15,8 @@ from organizer.core.case.case_documents import CaseDocument
 from organizer.core.case.packet_facts import chosen_documents, packet_content
 from organizer.core.case.recipients import recipients
 from organizer.core.packet import (
-    PacketCancelled,
     PacketError,
+    PacketNeedsSplit,
     PacketOptions,
     PacketResult,
     build_packet,
@@ -76,11 +76,8 @@ def build_in_memory(session: Session, request: PacketRequest, progress: Progress
     try:
         data, result = session.call(once, request.max_bytes)
         return BuiltPacket(request, data, result)
-    except PacketCancelled:
-        raise
-    except PacketError:
-        if request.max_bytes is None:
-            raise
+    except PacketNeedsSplit:
+        pass  # previewed whole; the parts are written straight to where they are delivered
     data, result = session.call(once, None)
     return BuiltPacket(request, data, result, split=True)
 
