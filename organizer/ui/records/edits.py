@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from organizer.core import catalog
 from organizer.core.case.case_documents import NOT_FOR_PACKET, set_in_packet
+from organizer.core.case.entities import parse_day
 from organizer.core.case.undo import record_edit
 from organizer.core.catalog import DOCUMENT
-from organizer.core.errors import DocumentNotFound, InvalidInput
+from organizer.core.errors import DocumentNotFound
 from organizer.core.records import Person, RecordType
 from organizer.core.vault import Change, Vault
 
@@ -27,15 +27,7 @@ class DocumentEdit:
 
 def check_record_date(text: str) -> str:
     """An ISO date (YYYY-MM-DD) or "" for no date; anything else gets a plain message."""
-    text = text.strip()
-    if not text:
-        return ""
-    try:
-        return date.fromisoformat(text).isoformat()
-    except ValueError:
-        raise InvalidInput(
-            f"{text!r} is not a date we can read. Please write it as YYYY-MM-DD, e.g. 2024-01-09."
-        ) from None
+    return parse_day(text, "record date")
 
 
 def change_type(vault: Vault, doc_id: str, record_type: RecordType) -> DocumentEdit:
