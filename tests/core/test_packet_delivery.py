@@ -127,3 +127,23 @@ def test_the_packet_command_refuses_a_password_some_readers_cannot_open(vault: V
     secret.write_text("ä" * 5 + "\n", encoding="utf-8")
     with pytest.raises(InvalidInput):
         run_cli(["packet", str(vault.folder), "-o", str(tmp_path / "p.pdf"), "--password-file", str(secret)])
+
+
+def test_on_windows_simple_mapi_gets_every_file_attached(packet: Path, tmp_path: Path) -> None:
+    from organizer.core.packet import mapi
+
+    second = tmp_path / "part2.pdf"
+    second.write_bytes(b"%PDF-1.7\n")
+    seen: dict[str, object] = {}
+
+    def fake_send(session: int, window: int, message: object, flags: int, reserved: int) -> int:
+        sent = message._obj  # type: ignore[attr-defined]
+        seen["subject"] = sent.lpszSubject
+        seen["files"] = [sent.lpFiles[i].lpszPathName for i in range(sent.nFileCount)]
+        seen["flags"] = flags
+        return mapi.SUCCESS_SUCCESS
+
+    assert mapi.send_with_mapi([packet, second], "Records", send=fake_send)
+    assert seen == {"subject": "Records", "files": [str(packet), str(second)],
+                    "flags": mapi.MAPI_DIALOG | mapi.MAPI_LOGON_UI}
+    assert not mapi.send_with_mapi([packet], "Records", send=lambda *a: 2)  # MAPI_E_FAILURE

@@ -14,6 +14,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from organizer.core.packet.mapi import send_with_mapi
 from organizer.core.packet.options import PacketError
 from organizer.core.packet.saving import sha256_of
 from organizer.core.vault.atomic import atomic_output, fsync_folder
@@ -137,6 +138,9 @@ def _windows_drives() -> list[Drive]:  # pragma: no cover - Windows only
 
 def hand_to_mail(files: list[Path], subject: str = "Medical records for a second opinion") -> Delivered:
     """Open a new message in the mail program with the files attached; else show the folder."""
+    if sys.platform.startswith("win") and send_with_mapi(files, subject):
+        return Delivered("mail", tuple(files), "A new email with the packet attached is open in "
+                         "your mail program. Add the doctor's address and send it.")
     command = _mail_command(files, subject)
     if command is not None:
         try:
@@ -154,7 +158,7 @@ def _mail_command(files: list[Path], subject: str) -> list[str] | None:
     if sys.platform == "darwin":
         return ["open", "-a", "Mail", *map(str, files)]
     if sys.platform.startswith("win"):
-        return None  # MAPI needs a mail program registered; revealing the file always works
+        return None  # Windows uses Simple MAPI (above); without it, the folder is shown
     if shutil.which("xdg-email") is None:
         return None
     attach = [arg for f in files for arg in ("--attach", str(f))]
