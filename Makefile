@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test check bench stress system-deps clean
+.PHONY: run test check bench stress system-deps clean translations
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,14 @@ bench: $(STAMP) system-deps
 
 stress: $(STAMP)
 	ORGANIZER_CRASH_KILLS=200 $(PY) -m pytest -p no:cacheprovider -q -s tests/core/test_vault_crash.py
+
+# Update the Spanish strings after changing UI text (translate the new ones in the .ts, e.g. with
+# pyside6-linguist), then compile them: the app loads the .qm.
+TS := resources/translations/organizer_es.ts
+translations: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate -extensions py -locations none -no-obsolete -target-language es \
+		organizer/ui organizer/app.py -ts $(TS)
+	$(VENV)/bin/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis

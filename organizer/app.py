@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from organizer.core.session import Session
 from organizer.core.vault import KdfParams
+from organizer.ui.language import effective_language, install_translations, stored_language
 from organizer.ui.main_window import MainWindow
 from organizer.ui.style import STYLE_SHEET
 
@@ -53,7 +54,9 @@ def run_gui(vault_folder: Path | None = None, *, demo: bool = False,
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_DISPLAY_NAME)
     app.setStyleSheet(STYLE_SHEET)
-    window = build_main_window(QSettings())
+    settings = QSettings()
+    install_translations(app, effective_language(stored_language(settings)))  # before any widget
+    window = build_main_window(settings)
     window.show()
     if demo:
         window.open_demo()

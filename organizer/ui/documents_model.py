@@ -17,12 +17,12 @@ from PySide6.QtCore import (
 )
 
 from organizer.core.records import Document
+from organizer.ui.labels import record_type_label
 
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("documents_model", text)
+translate = QCoreApplication.translate
 
 
 class DocumentsModel(QAbstractTableModel):
@@ -81,11 +81,13 @@ def _headers() -> tuple[str, str, str, str]:
 
 def _cell_text(document: Document, column: int) -> str:
     if column == 0:
-        return document.filename or document.title or _tr("(no name)")
+        return document.filename or document.title or translate("documents_model", "(no name)")
     if column == 1:
-        return document.type.label if document.type else _tr("Not sorted yet")
+        if document.type is None:
+            return translate("documents_model", "Not sorted yet")
+        return record_type_label(document.type)
     if column == 2:
-        return str(document.pages) if document.pages else _tr("Not known")
+        return str(document.pages) if document.pages else translate("documents_model", "Not known")
     return _added_text(document.added)
 
 

@@ -13,6 +13,7 @@ from organizer.ui.create_vault import CreateVaultDialog
 from organizer.ui.error_dialog import show_error
 from organizer.ui.idle_lock import IdleLock
 from organizer.ui.recent_vaults import RecentVaults
+from organizer.ui.remember_vault import RememberedOpening, forget_here
 from organizer.ui.settings_dialog import AppSettings, SettingsDialog
 from organizer.ui.single_instance import VaultBeacon, ask_open_window_to_focus
 from organizer.ui.start_screen import StartScreen
@@ -33,6 +34,7 @@ class MainWindow(QMainWindow):
         self.settings = AppSettings(settings)
         self._default_folder = default_folder
         self._demo_parent = demo_parent or default_folder.parent / "Demo vaults"
+        self._opening: RememberedOpening | None = None
         self.idle_lock = IdleLock(self)
         self.beacon = VaultBeacon(self)
         self.start = StartScreen(self)
@@ -56,12 +58,13 @@ class MainWindow(QMainWindow):
         self.demo_action = QAction(self.tr("&Try the demo"), self)
         self.lock_action = QAction(self.tr("&Lock"), self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.forget_action = QAction(self.tr("&Forget this vault on this computer"), self)
         self.settings_action = QAction(self.tr("&Settings…"), self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         actions = (self.create_action, self.open_action, self.demo_action, self.lock_action,
-                   self.settings_action, self.quit_action)
+                   self.forget_action, self.settings_action, self.quit_action)
         for action in actions:
             if action in (self.settings_action, self.quit_action):
                 menu.addSeparator()
@@ -73,6 +76,7 @@ class MainWindow(QMainWindow):
         self.open_action.triggered.connect(self.choose_vault)
         self.demo_action.triggered.connect(self.open_demo)
         self.lock_action.triggered.connect(self.lock)
+        self.forget_action.triggered.connect(self.forget_on_this_computer)
         self.settings_action.triggered.connect(self.edit_settings)
         self.quit_action.triggered.connect(self.close)
         self.start.create_requested.connect(self.create_vault)
@@ -115,6 +119,7 @@ class MainWindow(QMainWindow):
 
     def _set_vault_open(self, is_open: bool) -> None:
         self.lock_action.setEnabled(is_open)
+        self.forget_action.setEnabled(is_open)
         for action in (self.create_action, self.open_action, self.demo_action):
             action.setEnabled(not is_open)
 
@@ -141,15 +146,37 @@ class MainWindow(QMainWindow):
             self.open_vault(Path(picked))
 
     def open_vault(self, folder: Path) -> None:
-        if self._session.folder is not None:
+        """Open with the key this computer remembered, else ask for the passphrase."""
+        if self._session.folder is not None or self._opening is not None:
             return
         if ask_open_window_to_focus(folder):
             self._explain_open_elsewhere()
             return
+        self._opening = RememberedOpening(self._session, folder, self)
+        self._opening.opened.connect(self._remembered_opening_done)
+        self._opening.needs_passphrase.connect(lambda: self._ask_passphrase(folder))
+        self._opening.start()
+
+    def _remembered_opening_done(self) -> None:
+        self._finish_opening()
+        self.show_vault()
+
+    def _ask_passphrase(self, folder: Path) -> None:
+        self._finish_opening()
         dialog = UnlockDialog(self._session, folder, self)
-        dialog.accepted.connect(self.show_vault)
+        dialog.accepted.connect(lambda: self._unlocked(dialog))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+
+    def _finish_opening(self) -> None:
+        if self._opening is not None:
+            self._opening.deleteLater()
+            self._opening = None
+
+    def _unlocked(self, dialog: UnlockDialog) -> None:
+        self.show_vault()
+        if dialog.notice and self._session.is_open:
+            self.vault.show_notice(dialog.notice)
 
     def _explain_open_elsewhere(self) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Already open"), self.tr(
@@ -180,6 +207,17 @@ class MainWindow(QMainWindow):
         self.vault.clear()
         self._session.close()
         self.show_start()
+
+    def forget_on_this_computer(self) -> None:
+        """Remove the remembered key: next time this vault asks for its passphrase again."""
+        if not self._session.is_open:
+            return
+        task = BackgroundTask(lambda: forget_here(self._session), self)
+        task.succeeded.connect(lambda _: self.vault.show_notice(self.tr(
+            "This computer no longer remembers this vault. Next time, type your passphrase "
+            "to open it.")))
+        task.failed.connect(lambda error: show_error(self, error))
+        task.start()
 
     def edit_settings(self) -> None:
         dialog = SettingsDialog(self.settings, self)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QCoreApplication, QRectF
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QDialog, QWidget
 
@@ -26,7 +26,7 @@ def print_sheet(sheet: RecoverySheet, parent: QWidget) -> bool:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     set_up_page(printer)
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(parent.tr("Print recovery sheet"))
+    dialog.setWindowTitle(QCoreApplication.translate("printing", "Print recovery sheet"))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     painter = QPainter()

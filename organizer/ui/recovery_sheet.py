@@ -17,9 +17,7 @@ from PySide6.QtGui import (
     QPen,
 )
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("recovery_sheet", text)
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -40,22 +38,22 @@ def key_for_reading(key_text: str) -> str:
 
 def _paragraphs(sheet: RecoverySheet) -> list[tuple[str, str]]:
     return [
-        ("body", _tr("This key opens your Second Opinion Organizer vault if you forget your "
-                     "passphrase. It is the only way back in: nobody else can reset your "
+        ("body", translate("recovery_sheet", "This key opens your Second Opinion Organizer vault "
+                     "if you forget your passphrase. It is the only way back in: nobody else can reset your "
                      "passphrase for you.")),
         ("key", key_for_reading(sheet.key_text)),
-        ("label", _tr("Vault folder")),
+        ("label", translate("recovery_sheet", "Vault folder")),
         ("body", str(sheet.vault_folder)),
-        ("label", _tr("Made on")),
+        ("label", translate("recovery_sheet", "Made on")),
         ("body", sheet.made_on),
-        ("label", _tr("How to use it")),
-        ("body", _tr("Open the app, choose “Open a vault”, pick the vault folder, then choose "
-                     "“Use my recovery key instead”. Type the key above and choose a new "
+        ("label", translate("recovery_sheet", "How to use it")),
+        ("body", translate("recovery_sheet", "Open the app, choose “Open a vault”, pick the vault "
+                     "folder, then choose “Use my recovery key instead”. Type the key above and choose a new "
                      "passphrase.")),
-        ("label", _tr("Keep it safe")),
-        ("body", _tr("Anyone who has this key and your vault folder can read your records. "
-                     "Keep this sheet somewhere private, such as with your important papers. "
-                     "Do not keep it in the same place as the vault folder.")),
+        ("label", translate("recovery_sheet", "Keep it safe")),
+        ("body", translate("recovery_sheet", "Anyone who has this key and your vault folder can "
+                     "read your records. Keep this sheet somewhere private, such as with your "
+                     "important papers. Do not keep it in the same place as the vault folder.")),
     ]
 
 
@@ -69,7 +67,8 @@ def paint_sheet(painter: QPainter, page: QRectF, sheet: RecoverySheet) -> None:
         "key": _font(20, bold=True, fixed=True),
     }
     y = page.top()
-    y = _draw(painter, page, y, fonts["title"], _tr("Second Opinion Organizer — recovery sheet"))
+    title = translate("recovery_sheet", "Second Opinion Organizer — recovery sheet")
+    y = _draw(painter, page, y, fonts["title"], title)
     y += dpi * 0.2
     for kind, text in _paragraphs(sheet):
         if kind == "label":
@@ -115,7 +114,7 @@ def save_pdf(sheet: RecoverySheet, target: Path) -> None:
     """Write the sheet to `target` as a one-page PDF. Raises OSError if it cannot be written."""
     writer = QPdfWriter(str(target))
     writer.setResolution(300)
-    writer.setTitle(_tr("Recovery sheet"))
+    writer.setTitle(translate("recovery_sheet", "Recovery sheet"))
     writer.setCreator("Second Opinion Organizer")
     set_up_page(writer)
     painter = QPainter()

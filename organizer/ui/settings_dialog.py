@@ -1,4 +1,4 @@
-"""The app's settings (idle lock, email size limit) and the dialog to change them."""
+"""The app's settings (idle lock, email size limit, language) and the dialog to change them."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from organizer.core.packet import EMAIL_LIMIT_20_MB, EMAIL_LIMIT_25_MB
+from organizer.ui.language import FOLLOW_SYSTEM, LANGUAGES, store_language, stored_language
 from organizer.ui.style import explanation, heading
 
 IDLE_KEY = "lock/idle_seconds"
@@ -50,6 +51,15 @@ class AppSettings:
     def email_limit(self, limit: int | None) -> None:
         self.store.setValue(LIMIT_KEY, int(limit or 0))
         self.store.sync()
+
+    @property
+    def language(self) -> str:
+        """A language code ("en", "es"), or "" to follow the computer's language."""
+        return stored_language(self.store)
+
+    @language.setter
+    def language(self, code: str) -> None:
+        store_language(self.store, code)
 
 
 def _number(value: object, default: float) -> float:
@@ -115,11 +125,22 @@ class SettingsDialog(QDialog):
         self.idle_minutes.setValue(round(settings.idle_seconds / 60))
         self.size_limit = SizeLimitChooser(self)
         self.size_limit.set_limit(settings.email_limit)
+        self.language = QComboBox(self)
+        self.language.setAccessibleName(self.tr("Language"))
+        self.language.addItem(self.tr("Follow the system"), FOLLOW_SYSTEM)
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self.language_note = explanation(self.tr(
+            "The new language takes effect the next time you open the app."), self)
+        self.language_note.setVisible(False)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self._lay_out()
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.language.currentIndexChanged.connect(
+            lambda: self.language_note.setVisible(self.language.currentData() != settings.language))
 
     def _lay_out(self) -> None:
         layout = QVBoxLayout(self)
@@ -131,6 +152,10 @@ class SettingsDialog(QDialog):
         limit_label = QLabel(self.tr("Email &size limit for packets:"), self)
         limit_label.setBuddy(self.size_limit.choice)
         form.addRow(limit_label, self.size_limit)
+        language_label = QLabel(self.tr("Lan&guage:"), self)
+        language_label.setBuddy(self.language)
+        form.addRow(language_label, self.language)
+        form.addRow("", self.language_note)
         layout.addLayout(form)
         layout.addWidget(explanation(self.tr(
             "When nobody uses the app for this long, the vault locks and your records are hidden "
@@ -142,4 +167,5 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         self.settings.idle_seconds = self.idle_minutes.value() * 60
         self.settings.email_limit = self.size_limit.limit()
+        self.settings.language = str(self.language.currentData())
         super().accept()

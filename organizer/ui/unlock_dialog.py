@@ -6,6 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -21,12 +22,17 @@ from organizer.core.errors import InvalidInput, UserFacingError
 from organizer.core.session import Session
 from organizer.ui.error_dialog import show_error
 from organizer.ui.recover_dialog import RecoverDialog
+from organizer.ui.remember_vault import remember_here
 from organizer.ui.style import explanation, heading, message_label, show_message
 from organizer.ui.workers import BackgroundTask
 
 
 class UnlockDialog(QDialog):
-    """Accepted once the session holds the unlocked vault."""
+    """Accepted once the session holds the unlocked vault.
+
+    `notice` then holds a plain sentence for the main window to show (e.g. why the vault could
+    not be remembered on this computer), or "".
+    """
 
     def __init__(self, session: Session, folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -35,9 +41,17 @@ class UnlockDialog(QDialog):
         self._session = session
         self._folder = folder
         self._busy = False
+        self.notice = ""
         self.passphrase = QLineEdit(self)
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName(self.tr("Passphrase"))
+        self.remember = QCheckBox(
+            self.tr("Re&member on this computer (no passphrase needed here next time)"), self)
+        self.remember.setAccessibleName(self.tr("Remember on this computer"))
+        self.remember_note = explanation(self.tr(
+            "Only tick this on a computer that only you use: anyone who uses this computer "
+            "account could then open the vault."), self)
+        self.remember.setAccessibleDescription(self.remember_note.text())
         self.message = message_label(self)
         self.progress = QProgressBar(self)
         self.unlock_button = QPushButton(self.tr("&Unlock"), self)
@@ -65,6 +79,8 @@ class UnlockDialog(QDialog):
         label.setBuddy(self.passphrase)
         form.addRow(label, self.passphrase)
         layout.addLayout(form)
+        layout.addWidget(self.remember)
+        layout.addWidget(self.remember_note)
         layout.addWidget(self.message)
         self.progress.setRange(0, 0)
         self.progress.setTextVisible(False)
@@ -87,6 +103,7 @@ class UnlockDialog(QDialog):
         self.recovery_button.setEnabled(not self._busy)
         self.cancel_button.setEnabled(not self._busy)
         self.passphrase.setEnabled(not self._busy)
+        self.remember.setEnabled(not self._busy)
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
@@ -96,15 +113,21 @@ class UnlockDialog(QDialog):
     def _unlock(self) -> None:
         if self._busy or not self.passphrase.text():
             return
-        folder, secret = self._folder, self.passphrase.text()
-        task = BackgroundTask(lambda: self._session.unlock(folder, secret))
+        folder, secret, remember = self._folder, self.passphrase.text(), self.remember.isChecked()
+        task = BackgroundTask(lambda: self._open(folder, secret, remember))
         task.succeeded.connect(self._unlocked)
         task.failed.connect(self._failed)
         show_message(self.message, self.tr("Unlocking… This takes a moment."))
         self._set_busy(True)
         task.start()
 
-    def _unlocked(self, _: object) -> None:
+    def _open(self, folder: Path, secret: str, remember: bool) -> str:
+        """Unlock, then remember the vault here when asked (worker thread); returns the notice."""
+        self._session.unlock(folder, secret)
+        return remember_here(self._session) if remember else ""
+
+    def _unlocked(self, notice: object) -> None:
+        self.notice = notice if isinstance(notice, str) else ""
         self._set_busy(False)
         self.passphrase.clear()
         self.accept()

@@ -112,6 +112,10 @@ class VaultView(QWidget):
         show_message(self.message, "")
         self._stale = set(self.pages)
 
+    def show_notice(self, text: str) -> None:
+        """A calm note above the page (not a dialog), e.g. about remembering the vault."""
+        show_message(self.message, "ⓘ " + text)
+
     def take_focus(self) -> None:
         self.nav.setFocus()
 

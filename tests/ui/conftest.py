@@ -35,6 +35,17 @@ def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
                       str(tmp_path / "qsettings"))
 
 
+@pytest.fixture(autouse=True)
+def no_system_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never touch this computer's real password store; test_remember_* put in their own."""
+    from organizer.core.errors import KeyringUnavailable
+
+    def unavailable() -> object:
+        raise KeyringUnavailable("No password store in the tests.")
+
+    monkeypatch.setattr("organizer.core.vault.remember.system_store", unavailable)
+
+
 @pytest.fixture
 def settings(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)

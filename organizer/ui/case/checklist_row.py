@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from organizer.core.case.case_documents import CaseDocument
 from organizer.core.case.checklist import ChecklistItem
 from organizer.core.case.checklist_items import CheckItem, ItemState
+from organizer.ui.labels import check_item_label
 from organizer.ui.style import explanation
 
 SYMBOLS = {ItemState.MISSING: "✗", ItemState.REQUESTED: "✉", ItemState.RECEIVED: "✔",
@@ -49,7 +50,7 @@ class ChecklistRow(QFrame):
         self.item = item
         self.setObjectName(f"row_{item.value}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.name = QLabel(item.label, self)
+        self.name = QLabel(check_item_label(item), self)
         font = QFont(self.name.font())
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.1)
@@ -77,7 +78,7 @@ class ChecklistRow(QFrame):
 
     def _button(self, text: str, accessible: str, signal: SignalInstance) -> QPushButton:
         button = QPushButton(text, self)
-        button.setAccessibleName(accessible.format(self.item.label.lower()))
+        button.setAccessibleName(accessible.format(check_item_label(self.item).lower()))
         button.setToolTip(button.accessibleName())
         button.setAutoDefault(False)
         button.clicked.connect(lambda: signal.emit(self.item))
@@ -103,7 +104,7 @@ class ChecklistRow(QFrame):
         word = state_word(line.state)
         self.state.setText(f"{SYMBOLS[line.state]} {word}")
         self.state.setAccessibleName(word)
-        self.setAccessibleName(f"{self.item.label}: {word}")
+        self.setAccessibleName(f"{check_item_label(self.item)}: {word}")
         self.note.setText(line.note)
         self.flags.setText("\n".join(f"⚠ {flag}" for flag in line.flags))
         self.flags.setVisible(bool(line.flags))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from organizer.core.case.checklist_items import CheckItem, RequestChannel
 from organizer.ui.case.form_fields import date_field, iso
+from organizer.ui.labels import check_item_label
 from organizer.ui.style import explanation
 
 
@@ -32,7 +33,7 @@ class AskedForDialog(QDialog):
 
     def __init__(self, item: CheckItem, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("I asked for the {0}").format(item.label.lower()))
+        self.setWindowTitle(self.tr("I asked for the {0}").format(check_item_label(item).lower()))
         self.from_whom = QLineEdit(self)
         self.from_whom.setPlaceholderText(self.tr("e.g. Maplewood General Hospital"))
         self.from_whom.setAccessibleName(self.tr("Who you asked"))
@@ -78,7 +79,7 @@ class NotNeededDialog(QDialog):
 
     def __init__(self, item: CheckItem, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("The {0} is not needed").format(item.label.lower()))
+        self.setWindowTitle(self.tr("The {0} is not needed").format(check_item_label(item).lower()))
         self.reason = QComboBox(self)
         self.reason.setEditable(True)
         self.reason.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from organizer.core.case.checklist_items import CheckItem, RequestChannel
 from organizer.core.case.requests import FOLLOW_UP_DAYS, Delivery, RecordsRequest
 from organizer.ui.case.form_fields import date_field, iso
+from organizer.ui.labels import check_item_label
 from organizer.ui.style import explanation
 
 
@@ -35,7 +36,7 @@ class RequestDialog(QDialog):
         self.address = QLineEdit(self)
         self.address.setAccessibleName(self.tr("Their address, for the letter"))
         self.address.setPlaceholderText(self.tr("Street; town (use ; between lines)"))
-        self.records = {item: QCheckBox(item.label, self) for item in CheckItem}
+        self.records = {item: QCheckBox(check_item_label(item), self) for item in CheckItem}
         self.other = QLineEdit(self)
         self.other.setAccessibleName(self.tr("Other records"))
         self.other.setPlaceholderText(self.tr("Other records, e.g. blood tests"))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from organizer.core.case.case_documents import CaseDocument
 from organizer.core.packet.options import PASSWORD_MAX_LENGTH, check_password
 from organizer.core.records import Person, RecordType
+from organizer.ui.labels import record_type_label
 from organizer.ui.settings_dialog import SizeLimitChooser
 from organizer.ui.style import explanation, message_label, show_message
 
@@ -90,7 +91,7 @@ class ContentsStep(QWizardPage):
     def set_documents(self, documents: Sequence[CaseDocument]) -> None:
         self.records.clear()
         for document in documents:
-            kind = (document.type or RecordType.OTHER).label
+            kind = record_type_label(document.type or RecordType.OTHER)
             title = document.title or document.filename
             when = f" ({document.record_date})" if document.record_date else ""
             item = QListWidgetItem(f"{kind}: {title}{when}", self.records)

@@ -30,17 +30,17 @@ from organizer.core.records import RecordType
 from organizer.ui.records.table_model import as_record_type, type_text
 from organizer.ui.style import explanation, heading
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("records", text)
+translate = QCoreApplication.translate
 
 
 def fate_word(status: str) -> str:
     """The plain word for what happened to a file."""
     return {
-        IMPORTED: _tr("Imported"), DUPLICATE: _tr("Already in the vault"),
-        NEEDS_PASSWORD: _tr("Needs a password"), REJECTED: _tr("Could not be read"),
-        CANCELLED: _tr("Not imported (stopped)"),
+        IMPORTED: translate("records", "Imported"),
+        DUPLICATE: translate("records", "Already in the vault"),
+        NEEDS_PASSWORD: translate("records", "Needs a password"),
+        REJECTED: translate("records", "Could not be read"),
+        CANCELLED: translate("records", "Not imported (stopped)"),
     }.get(status, status)
 
 
@@ -50,7 +50,7 @@ def summary_counts(outcomes: Sequence[FileOutcome]) -> str:
         count = sum(1 for o in outcomes if o.status == status)
         if count:
             parts.append(f"{fate_word(status)}: {count}")
-    return " · ".join(parts) or _tr("No files were given.")
+    return " · ".join(parts) or translate("records", "No files were given.")
 
 
 class ImportSummaryDialog(QDialog):
@@ -88,9 +88,9 @@ class ImportSummaryDialog(QDialog):
 def ask_password(parent: QWidget, outcome: FileOutcome) -> str | None:
     """The PDF's password typed by the user (hidden), or None to skip this file."""
     text, ok = QInputDialog.getText(
-        parent, _tr("This record is protected"),
-        _tr("“%1”: %2\n\nType its password to import it (often it is in the letter or e-mail the "
-            "record came with), or choose Cancel to skip this file.")
+        parent, translate("records", "This record is protected"),
+        translate("records", "“%1”: %2\n\nType its password to import it (often it is in the "
+                  "letter or e-mail the record came with), or choose Cancel to skip this file.")
         .replace("%1", Path(outcome.source).name).replace("%2", outcome.message),
         QLineEdit.EchoMode.Password)
     return text if ok and text else None

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 )
 
 from organizer.core.records import RecordType
+from organizer.ui.labels import record_type_label
 from organizer.ui.records.record_row import RecordRow
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -27,8 +28,7 @@ TYPE, DATE, TITLE, PAGES, STATUS = range(5)
 UNSURE = "unsure"  # type filter value: documents whose type nobody has decided yet
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("records", text)
+translate = QCoreApplication.translate
 
 
 def as_record_type(value: object) -> RecordType | None:
@@ -37,7 +37,7 @@ def as_record_type(value: object) -> RecordType | None:
 
 
 def type_text(record_type: RecordType | None) -> str:
-    return _tr(record_type.label) if record_type else _tr("Not sure — please choose")
+    return record_type_label(record_type) if record_type else translate("records", "Not sure — please choose")
 
 
 def date_text(iso: str) -> str:
@@ -49,13 +49,13 @@ def badges(row: RecordRow) -> list[str]:
     """Status words for a row; words, so colour is never the only signal."""
     found = []
     if row.type is None:
-        found.append(_tr("Unsure type"))
+        found.append(translate("records", "Unsure type"))
     if row.scanned:
-        found.append(_tr("Scanned — needs text recognition"))
+        found.append(translate("records", "Scanned — needs text recognition"))
     if row.name_mismatch:
-        found.append(_tr("Name does not match"))
+        found.append(translate("records", "Name does not match"))
     if row.left_out:
-        found.append(_tr("Left out of packet"))
+        found.append(translate("records", "Left out of packet"))
     return found
 
 
@@ -97,7 +97,9 @@ class RecordsTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (_tr("Type"), _tr("Date"), _tr("Title"), _tr("Pages"), _tr("Status"))[section]
+            return (translate("records", "Type"), translate("records", "Date"),
+                    translate("records", "Title"), translate("records", "Pages"),
+                    translate("records", "Status"))[section]
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -126,9 +128,9 @@ def _cell_text(row: RecordRow, column: int) -> str:
     if column == TYPE:
         return type_text(row.type)
     if column == DATE:
-        return date_text(row.record_date) if row.record_date else _tr("No date")
+        return date_text(row.record_date) if row.record_date else translate("records", "No date")
     if column == TITLE:
-        return row.shown_title or _tr("(no name)")
+        return row.shown_title or translate("records", "(no name)")
     if column == PAGES:
         return str(row.pages) if row.pages else "?"
     return " · ".join(badges(row))
