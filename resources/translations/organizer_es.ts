@@ -1488,25 +1488,6 @@ Puede deshacerlo.</translation>
     </message>
 </context>
 <context>
-    <name>RecordsListPage</name>
-    <message>
-        <source>Records in this vault</source>
-        <translation>Documentos de esta bóveda</translation>
-    </message>
-    <message>
-        <source>No records yet.</source>
-        <translation>Todavía no hay documentos.</translation>
-    </message>
-    <message>
-        <source>Drag PDF files or photos of your records onto this window to add them.</source>
-        <translation>Arrastre archivos PDF o fotos de sus documentos a esta ventana para agregarlos.</translation>
-    </message>
-    <message>
-        <source>Records</source>
-        <translation>Documentos</translation>
-    </message>
-</context>
-<context>
     <name>RecordsPage</name>
     <message>
         <source>Records</source>
@@ -2437,37 +2418,6 @@ Puede deshacerlo.</translation>
     <message>
         <source>Not needed</source>
         <translation>No se necesita</translation>
-    </message>
-</context>
-<context>
-    <name>documents_model</name>
-    <message>
-        <source>File name</source>
-        <translation>Nombre del archivo</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>Tipo</translation>
-    </message>
-    <message>
-        <source>Pages</source>
-        <translation>Páginas</translation>
-    </message>
-    <message>
-        <source>Added</source>
-        <translation>Agregado</translation>
-    </message>
-    <message>
-        <source>(no name)</source>
-        <translation>(sin nombre)</translation>
-    </message>
-    <message>
-        <source>Not sorted yet</source>
-        <translation>Todavía sin clasificar</translation>
-    </message>
-    <message>
-        <source>Not known</source>
-        <translation>Desconocido</translation>
     </message>
 </context>
 <context>

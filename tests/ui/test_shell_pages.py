@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QApplication
 from ui_flows import TIMEOUT, controls, idle, unlock_folder
 
 from organizer import cli
-from organizer.ui import navigation
 from organizer.ui.main_window import MainWindow
 from organizer.ui.page import VaultPage
 
@@ -28,16 +27,6 @@ def test_the_checklist_is_the_home_page_and_every_section_is_in_the_navigation(
             assert control.accessibleName() or getattr(control, "text", str)(), control
     window.lock()
     idle(qtbot)
-
-
-def test_a_page_whose_module_is_missing_is_left_out_without_a_crash(
-    monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(navigation, "PAGES", (
-        ("NotWrittenYetPage", ("organizer.ui.not_written_yet",)),
-        ("PacketPage", ("organizer.ui.packet.page",)),
-    ))
-    assert [kind.__name__ for kind in navigation.page_classes()] == ["PacketPage"]
 
 
 def test_a_change_on_one_page_refreshes_the_others_when_they_are_shown(
