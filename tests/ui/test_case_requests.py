@@ -12,7 +12,7 @@ from ui_flows import open_dialog
 from organizer.core.case.checklist import build_checklist
 from organizer.core.case.checklist_items import CheckItem, ItemState
 from organizer.core.case.requests import RECEIVED, records_requests
-from organizer.ui.case import letter_output
+from organizer.ui import printing
 from organizer.ui.case.request_dialog import RequestDialog
 from organizer.ui.case.requests_page import RequestsPage, letter_bytes
 
@@ -99,7 +99,7 @@ def test_print_letter_sends_every_page_to_the_chosen_printer(qtbot, show_page, s
         """Stands in for the print dialog: the user picks a PDF printer and presses Print."""
 
         def __init__(self, printer, parent) -> None:
-            printer.setOutputFormat(letter_output.QPrinter.OutputFormat.PdfFormat)
+            printer.setOutputFormat(printing.QPrinter.OutputFormat.PdfFormat)
             printer.setOutputFileName(str(printed))
 
         def setWindowTitle(self, title: str) -> None:
@@ -108,7 +108,7 @@ def test_print_letter_sends_every_page_to_the_chosen_printer(qtbot, show_page, s
         def exec(self) -> QDialog.DialogCode:
             return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(letter_output, "QPrintDialog", ChosenPrinter)
+    monkeypatch.setattr(printing, "QPrintDialog", ChosenPrinter)
     page.print_button.click()
     qtbot.waitUntil(lambda: "printer" in page.message.text(), timeout=TIMEOUT)
     request_id = session.call(records_requests, person)[0].id

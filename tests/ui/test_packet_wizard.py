@@ -15,8 +15,8 @@ from organizer.core.packet.sent_log import sent_log
 from organizer.ui.main_window import MainWindow
 from organizer.ui.packet import delivery_bar
 from organizer.ui.packet.page import PacketPage
-from organizer.ui.packet.pdf_printing import paint_pages
 from organizer.ui.packet.wizard import PacketWizard
+from organizer.ui.printing import paint_pdf
 
 
 def pdf_text(path: Path) -> tuple[int, str]:
@@ -165,7 +165,7 @@ def test_printing_renders_every_page_of_the_packet(
     printer = printing.QPrinter()
     printer.setOutputFormat(printing.QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    paint_pages(wizard.build.preview.document, printer)
+    paint_pdf(wizard.build.preview.document, printer)
     pages, _ = pdf_text(tmp_path / "printed.pdf")
     assert pages == wizard.build.preview.page_count
     wizard.reject()

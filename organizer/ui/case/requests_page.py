@@ -35,8 +35,8 @@ from organizer.core.session import Session
 from organizer.core.vault import Vault
 from organizer.core.vault.atomic import write_atomically
 from organizer.ui.case.case_page import CasePage
-from organizer.ui.case.letter_output import ask_and_print, printing_available
 from organizer.ui.case.request_dialog import RequestDialog
+from organizer.ui.printing import print_pdf_bytes, printing_available
 from organizer.ui.style import explanation, heading, message_label, show_message
 
 
@@ -200,7 +200,8 @@ class RequestsPage(CasePage):
             return
 
         def ready(pdf: bytes) -> None:
-            if ask_and_print(pdf, self.tr("Print the letter to {0}").format(request.provider), self):
+            title = self.tr("Print the letter to {0}").format(request.provider)
+            if print_pdf_bytes(pdf, self, title):
                 show_message(self.message, self.tr("✔ Sent the letter to the printer. Sign it "
                                                    "and send it to {0}.").format(request.provider))
 

@@ -14,7 +14,7 @@ from organizer.core.packet.delivery import hand_to_mail, removable_drives
 from organizer.core.session import Session
 from organizer.ui.error_dialog import show_error
 from organizer.ui.packet.making import BuiltPacket, copy_to_drive, log_sent, write_packet
-from organizer.ui.packet.pdf_printing import print_document, printing_available
+from organizer.ui.printing import print_pdf, printing_available
 from organizer.ui.style import message_label, show_message
 from organizer.ui.workers import BackgroundTask
 
@@ -100,7 +100,7 @@ class DeliveryBar(QWidget):
         if self.built is None or self.document is None:
             return
         try:
-            printed = print_document(self.document, self, self.tr("Print the packet"))
+            printed = print_pdf(self.document, self, self.tr("Print the packet"))
         except Exception as error:
             show_error(self, error)
             return
