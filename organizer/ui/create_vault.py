@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from organizer.core.errors import UserFacingError, VaultAlreadyExists
 from organizer.core.session import Session
-from organizer.ui.error_dialog import show_error
+from organizer.ui.error_dialog import report_error
 from organizer.ui.passphrase_fields import PassphraseFields
 from organizer.ui.recovery_key_page import RecoveryKeyPage
 from organizer.ui.style import explanation, heading, message_label, show_message
@@ -169,11 +169,8 @@ class CreateVaultDialog(QDialog):
             show_message(self.details.message, "⚠ " + str(error))
             self._show_page(DETAILS)
             self.details.folder.setFocus()
-        elif isinstance(error, UserFacingError):
-            show_message(self.passphrase_message, "⚠ " + str(error))
         else:
-            show_message(self.passphrase_message, "")
-            show_error(self, error)
+            report_error(self.passphrase_message, self, error)
 
     def reject(self) -> None:
         if self._busy:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import traceback
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from organizer.core.errors import UserFacingError
+from organizer.ui.style import show_message
 
 
 def plain_message(error: BaseException) -> str:
@@ -46,3 +47,12 @@ def show_error(parent: QWidget, error: BaseException) -> QMessageBox:
     box.setAccessibleName(box.windowTitle())
     box.open()
     return box
+
+
+def report_error(label: QLabel, parent: QWidget, error: BaseException) -> None:
+    """A problem the person can fix as a line under the form (⚠ …); anything else as one dialog."""
+    if isinstance(error, UserFacingError):
+        show_message(label, "⚠ " + str(error))
+    else:
+        show_message(label, "")
+        show_error(parent, error)

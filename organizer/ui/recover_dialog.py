@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from organizer.core.errors import UserFacingError
 from organizer.core.session import Session
-from organizer.ui.error_dialog import show_error
+from organizer.ui.error_dialog import report_error
 from organizer.ui.passphrase_fields import PassphraseFields
 from organizer.ui.style import explanation, heading, message_label, show_message
 from organizer.ui.workers import BackgroundTask
@@ -116,11 +116,7 @@ class RecoverDialog(QDialog):
     def _failed(self, error: object) -> None:
         self._set_busy(False)
         assert isinstance(error, BaseException)
-        if isinstance(error, UserFacingError):
-            show_message(self.message, "⚠ " + str(error))
-        else:
-            show_message(self.message, "")
-            show_error(self, error)
+        report_error(self.message, self, error)
         self.key.setFocus()
 
     def reject(self) -> None:

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from organizer.core.errors import InvalidInput, UserFacingError
+from organizer.core.errors import InvalidInput
 from organizer.core.session import Session
-from organizer.ui.error_dialog import show_error
+from organizer.ui.error_dialog import report_error, show_error
 from organizer.ui.recover_dialog import RecoverDialog
 from organizer.ui.remember_vault import remember_here
 from organizer.ui.style import explanation, heading, message_label, show_message
@@ -135,11 +135,7 @@ class UnlockDialog(QDialog):
     def _failed(self, error: object) -> None:
         self._set_busy(False)
         assert isinstance(error, BaseException)
-        if isinstance(error, UserFacingError):
-            show_message(self.message, "⚠ " + str(error))
-        else:
-            show_message(self.message, "")
-            show_error(self, error)
+        report_error(self.message, self, error)
         self.passphrase.selectAll()
         self.passphrase.setFocus()
 

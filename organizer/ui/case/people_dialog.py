@@ -19,7 +19,7 @@ from organizer.core.records import Person
 from organizer.core.session import Session
 from organizer.core.vault import Vault
 from organizer.ui.case.form_fields import text_box
-from organizer.ui.error_dialog import show_error
+from organizer.ui.error_dialog import report_error
 from organizer.ui.style import explanation, message_label, show_message
 from organizer.ui.workers import BackgroundTask
 
@@ -53,11 +53,7 @@ class _SavingDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)
-        if isinstance(error, UserFacingError):
-            show_message(self.message, "⚠ " + str(error))
-        else:
-            show_message(self.message, "")
-            show_error(self, error)
+        report_error(self.message, self, error)
 
 
 class PersonDialog(_SavingDialog):

@@ -15,10 +15,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from organizer.core.errors import UserFacingError
 from organizer.core.packet import PacketCancelled
 from organizer.core.session import Session
-from organizer.ui.error_dialog import show_error
+from organizer.ui.error_dialog import report_error
 from organizer.ui.packet.delivery_bar import DeliveryBar
 from organizer.ui.packet.making import BuiltPacket, PacketRequest, build_in_memory
 from organizer.ui.packet.preview import PdfPreview
@@ -136,11 +135,8 @@ class BuildStep(QWizardPage):
         self._set_busy(False)
         if isinstance(error, PacketCancelled):
             show_message(self.status, "ⓘ " + str(error))
-        elif isinstance(error, UserFacingError):
-            show_message(self.status, "⚠ " + str(error))
         else:
-            show_message(self.status, "")
-            show_error(self, error)
+            report_error(self.status, self, error)
 
     def isComplete(self) -> bool:
         return not self.busy
