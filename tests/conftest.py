@@ -55,3 +55,4 @@ def corpus() -> Path:
     if not CORPUS.is_dir():
         pytest.skip("the shared test corpus (../shared/corpus) is not present")
     return CORPUS
+
