@@ -1,10 +1,12 @@
-"""Locking after a time without keyboard or mouse input in the app."""
+"""Locking after a time without keyboard or mouse input in the app, and Ctrl+L everywhere."""
 
 from __future__ import annotations
 
 import time
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QWidget
 
 INPUT_EVENTS = frozenset({
     QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.MouseButtonPress,
@@ -61,3 +63,27 @@ class IdleLock(QObject):
         if self._watching:
             self.stop()
             self.idle.emit()
+
+
+class LockKeyInDialogs(QObject):
+    """Lets the Lock shortcut work while a modal dialog is open.
+
+    Qt does not deliver the main window's shortcuts to a window blocked by a modal dialog, so the
+    key press reaches the dialog instead; this filter on the application catches it there.
+    """
+
+    def __init__(self, action: QAction, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._action = action
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.KeyPress and self._action.isEnabled()
+                and isinstance(event, QKeyEvent) and isinstance(watched, QWidget)
+                and QApplication.activeModalWidget() is not None
+                and QKeySequence(event.keyCombination()) in self._action.shortcuts()):
+            self._action.trigger()
+            return True
+        return False

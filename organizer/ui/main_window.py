@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QStackedWid
 from organizer.core.session import Session
 from organizer.ui.create_vault import CreateVaultDialog
 from organizer.ui.error_dialog import show_error
-from organizer.ui.idle_lock import IdleLock
+from organizer.ui.idle_lock import IdleLock, LockKeyInDialogs
 from organizer.ui.recent_vaults import RecentVaults
 from organizer.ui.remember_vault import RememberedOpening, forget_here
 from organizer.ui.settings_dialog import AppSettings, SettingsDialog
@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self.start.recent_forgotten.connect(self._forget_recent)
         self.vault.lock_requested.connect(self.lock)
         self.idle_lock.idle.connect(self.lock)
+        self.lock_keys = LockKeyInDialogs(self.lock_action, self)  # lock() closes the dialog too
         self.beacon.focus_requested.connect(self.come_to_front)
 
     # --- screens ---------------------------------------------------------------------------

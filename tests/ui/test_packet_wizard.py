@@ -181,3 +181,12 @@ def test_locking_closes_the_wizard_and_forgets_the_packet(
     assert not wizard.isVisible()
     assert wizard.build.built is None and wizard.build.preview.page_count == 0
     idle(qtbot)
+
+
+def test_ctrl_l_inside_the_wizard_locks_the_vault(qtbot, window: MainWindow, case_vault: Path) -> None:
+    wizard = open_wizard(qtbot, window, case_vault)
+    qtbot.waitUntil(lambda: wizard.isActiveWindow(), timeout=TIMEOUT)
+    qtbot.keyClick(wizard.windowHandle(), Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.screens.currentWidget() is window.start, timeout=TIMEOUT)
+    assert not wizard.isVisible() and not window.lock_action.isEnabled()
+    idle(qtbot)

@@ -115,9 +115,6 @@ class PacketPage(VaultPage):
         limit = store.email_limit if isinstance(store, AppSettings) else None
         self.wizard = PacketWizard(self.session, people, self.person, limit, self)
         self.wizard.sent.connect(self._sent)
-        lock = getattr(self.window(), "lock_action", None)  # the main window's Lock
-        if lock is not None:
-            self.wizard.lock_requested.connect(lock.trigger)
         self.wizard.open()
 
     def _sent(self) -> None:

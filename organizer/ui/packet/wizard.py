@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget, QWizard
 
 from organizer.core.case.case_documents import CaseDocument
@@ -22,7 +21,6 @@ class PacketWizard(QWizard):
     """Window-modal; forgets the packet and the password when it closes. `sent` after deliveries."""
 
     sent = Signal()
-    lock_requested = Signal()  # Ctrl+L inside the wizard locks the vault, as in the main window
 
     def __init__(self, session: Session, people: Sequence[Person], person: Person | None,
                  default_limit: int | None, parent: QWidget | None = None) -> None:
@@ -45,10 +43,6 @@ class PacketWizard(QWizard):
             self.who.person.setCurrentIndex(list(people).index(person))
         self.who.person.currentIndexChanged.connect(self._load_choices)
         self.build.sent.connect(self.sent)
-        lock = QAction(self.tr("Lock"), self)
-        lock.setShortcut(QKeySequence("Ctrl+L"))
-        lock.triggered.connect(self.lock_requested)
-        self.addAction(lock)
         self._fit_to_screen()
         self._load_choices()
 
