@@ -13,7 +13,7 @@ from organizer.core.packet.front import FrontMatter, front_matter
 from organizer.core.packet.options import LeftOut
 from organizer.core.packet.plan import PartPlan, Piece, section_title, sections
 from organizer.core.packet.sources import Bookmark, OpenedRecord
-from organizer.core.packet.stamp import Stamper, StampFont
+from organizer.core.packet.stamp import Box, Stamper, StampFont
 
 
 @dataclass
@@ -86,9 +86,10 @@ def _stamp_all(stamper: Stamper, content: PacketContent, part: PartPlan, front_p
 def _add_links(stamper: Stamper, front: FrontMatter, starts: list[int]) -> None:
     """Contents lines: the page number written in, and a GoTo link to the record's first page."""
     pdf = stamper.pdf
+    numbers: dict[int, list[tuple[str, Box]]] = {}
     for page_index, rect, piece_index in front.links:
+        numbers.setdefault(page_index, []).append((str(starts[piece_index] + 1), rect))
         page = pdf.pages[page_index].obj
-        stamper.write_right(page, str(starts[piece_index] + 1), rect)
         target = pdf.pages[starts[piece_index]].obj
         link = pdf.make_indirect(pikepdf.Dictionary(
             Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Link, Rect=pikepdf.Array(list(rect)),
@@ -96,6 +97,8 @@ def _add_links(stamper: Stamper, front: FrontMatter, starts: list[int]) -> None:
         if "/Annots" not in page:
             page.Annots = pikepdf.Array()
         page.Annots.append(link)
+    for page_index, lines in numbers.items():  # one stream per contents page, not one per line
+        stamper.write_right(pdf.pages[page_index].obj, lines)
 
 
 def _add_outline(pdf: pikepdf.Pdf, front: FrontMatter, part: PartPlan, starts: list[int],

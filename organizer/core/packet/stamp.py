@@ -113,13 +113,16 @@ class Stamper:
         band = (x0, y0 + BAND, x1, y1)  # the stamp sits on the line BAND above the page's edge
         self._append(page, self._stamp(page, text, band, 0))
 
-    def write_right(self, page: pikepdf.Dictionary, text: str, rect: Box, size: float = 10) -> None:
-        """Write `text` flush right in `rect` (used for the contents page numbers)."""
+    def write_right(self, page: pikepdf.Dictionary, lines: list[tuple[str, Box]], size: float = 10) -> None:
+        """Write each text flush right in its rect, in one stream (the contents page numbers)."""
         name = self._font_name(page)
-        x = rect[2] - self.font.width(text, size)
-        y = rect[1] + (rect[3] - rect[1] - size * 0.72) / 2
-        data = f"q BT 0 g {name} {_n(size)} Tf {_n(x)} {_n(y)} Td ".encode() + self.font.encode(text)
-        self._append(page, self.pdf.make_indirect(pikepdf.Stream(self.pdf, data + b" Tj ET Q\n")))
+        parts = []
+        for text, rect in lines:
+            x = rect[2] - self.font.width(text, size)
+            y = rect[1] + (rect[3] - rect[1] - size * 0.72) / 2
+            parts.append(f"BT {_n(x)} {_n(y)} Td ".encode() + self.font.encode(text) + b" Tj ET")
+        data = f"q 0 g {name} {_n(size)} Tf\n".encode() + b"\n".join(parts) + b"\nQ\n"
+        self._append(page, self.pdf.make_indirect(pikepdf.Stream(self.pdf, data)))
 
     def _append(self, page: pikepdf.Dictionary, stream: pikepdf.Object) -> None:
         contents = page.get("/Contents")
