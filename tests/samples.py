@@ -68,3 +68,18 @@ def photo_png(width: int = 600, height: int = 800) -> bytes:
     out = io.BytesIO()
     Image.new("RGB", (width, height), (240, 240, 235)).save(out, format="PNG")
     return out.getvalue()
+
+
+def numbered_report_pdf(seed: int, pages: int = 5, lines: int = 45) -> bytes:
+    """A full-looking report whose every line is unique (benchmarks: no two files alike)."""
+    out = io.BytesIO()
+    drawing = canvas.Canvas(out, invariant=True)
+    for page in range(pages):
+        y = 760
+        for line_no in range(lines):
+            line = PATHOLOGY_LINES[(line_no + seed + page) % len(PATHOLOGY_LINES)]
+            drawing.drawString(50, y, f"{line} [{seed}.{page}.{line_no}]")
+            y -= 16
+        drawing.showPage()
+    drawing.save()
+    return out.getvalue()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import os
 import sys
 import tempfile
@@ -14,13 +13,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from PySide6.QtCore import QElapsedTimer, QEventLoop, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication
-from reportlab.pdfgen import canvas
 
 from organizer.core.session import Session
 from organizer.core.vault import KdfParams
 from organizer.ui.records import RecordsPage
 from organizer.ui.style import STYLE_SHEET
-from tests.samples import PATHOLOGY_LINES
+from tests.samples import numbered_report_pdf
 
 FILES = 200
 TICK_MS = 10
@@ -28,17 +26,7 @@ BENCH_KDF = KdfParams(8192, 1, 1)  # the benchmark measures the GUI, not key der
 
 
 def text_pdf(seed: int, pages: int = 3) -> bytes:
-    out = io.BytesIO()
-    drawing = canvas.Canvas(out, invariant=True)
-    for page in range(pages):
-        y = 760
-        for line_no in range(40):
-            line = PATHOLOGY_LINES[(line_no + seed + page) % len(PATHOLOGY_LINES)]
-            drawing.drawString(50, y, f"{line} [{seed}.{page}.{line_no}]")
-            y -= 16
-        drawing.showPage()
-    drawing.save()
-    return out.getvalue()
+    return numbered_report_pdf(seed, pages, lines=40)
 
 
 def percentile(values: list[float], share: float) -> float:

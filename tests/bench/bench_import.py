@@ -15,28 +15,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 import pypdfium2 as pdfium
 from PIL import Image
-from reportlab.pdfgen import canvas
 
 from organizer.core import catalog
 from organizer.core.intake.importer import IMPORTED, ImportOptions, import_files
 from organizer.core.intake.sandbox import FileReader
 from organizer.core.vault import Vault
 from organizer.core.vault.kdf import calibrate
-from tests.samples import PATHOLOGY_LINES
+from tests.samples import numbered_report_pdf
 
 
 def text_pdf(seed: int, pages: int = 5) -> bytes:
-    out = io.BytesIO()
-    drawing = canvas.Canvas(out, invariant=True)
-    for page in range(pages):
-        y = 760
-        for line_no in range(45):
-            line = PATHOLOGY_LINES[(line_no + seed + page) % len(PATHOLOGY_LINES)]
-            drawing.drawString(50, y, f"{line} [{seed}.{page}.{line_no}]")
-            y -= 16
-        drawing.showPage()
-    drawing.save()
-    return out.getvalue()
+    return numbered_report_pdf(seed, pages, lines=45)
 
 
 def image_pdf(megabytes: int, seed: int) -> bytes:
