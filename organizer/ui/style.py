@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 # Colours come from palette(...) so light, dark and high-contrast themes all keep working.
 # Sizes are in em so they grow with the user's font size.
@@ -73,3 +73,14 @@ def show_message(label: QLabel, text: str) -> None:
     label.setText(text)
     label.setAccessibleDescription(text)
     label.setVisible(bool(text))
+
+
+def fill_with_scrolling(page: QWidget, body: QWidget) -> None:
+    """Make `body` the whole of `page`, scrolling (without a frame) when it is taller than the page."""
+    scroll = QScrollArea(page)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(body)
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(scroll)

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +27,7 @@ from organizer.ui.case.case_page import CasePage
 from organizer.ui.case.checklist_row import ChecklistRow
 from organizer.ui.case.mark_dialogs import AskedForDialog, NotNeededDialog
 from organizer.ui.case.people_dialog import DiagnosisDialog
-from organizer.ui.style import explanation, heading
+from organizer.ui.style import explanation, fill_with_scrolling, heading
 
 
 @dataclass(frozen=True)
@@ -103,13 +102,7 @@ class ChecklistPage(CasePage):
         box.addWidget(self.insurance)
         column.addWidget(insurance_box)
         column.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
+        fill_with_scrolling(self, body)
 
     # --- loading -------------------------------------------------------------------------------
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFrame, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 
 from organizer.core.case.guidance import GuidanceLink, GuidanceTopic, guidance_topics
 from organizer.core.session import Session
 from organizer.ui.page import VaultPage
-from organizer.ui.style import explanation, heading
+from organizer.ui.style import explanation, fill_with_scrolling, heading
 
 
 class ResourcesPage(VaultPage):
@@ -33,13 +33,7 @@ class ResourcesPage(VaultPage):
             for link in topic.links:
                 column.addWidget(self._link_box(link, body))
         column.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
+        fill_with_scrolling(self, body)
 
     @property
     def title(self) -> str:
