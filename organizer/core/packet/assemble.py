@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import pikepdf
@@ -36,10 +36,12 @@ def assemble(content: PacketContent, part: PartPlan, parts: tuple[PartPlan, ...]
         pages = opened[piece.source].pdf.pages
         pdf.pages.extend(pages[i] for i in range(piece.start, piece.stop))
     starts = _first_pages(front.pages, part.pieces)
-    stamper = Stamper(pdf, StampFont(pdf.pages[0]))
-    _stamp_all(stamper, content, part, front.pages)
-    _add_links(stamper, front, starts)
-    _add_outline(pdf, front, part, starts, opened)
+    # Page objects fetched once: `pdf.pages[i]` walks the whole page list on every call.
+    pages = [page.obj for page in pdf.pages]
+    stamper = Stamper(pdf, StampFont(pdf.pages[0]), stamp_head(content, part))
+    _stamp_all(stamper, pages, front.pages)
+    _add_links(stamper, pages, front, starts)
+    _add_outline(pdf, pages, front, part, starts, opened)
     pdf.Root.PageMode = pikepdf.Name.UseOutlines
     return Assembled(pdf, front.pages)
 
@@ -65,72 +67,76 @@ def stamp_alphabet(content: PacketContent) -> str:
     return "".join(sorted(set(_stamp_head(content) + " ·0123456789PartPageof?")))
 
 
-def stamp_texts(content: PacketContent, part: PartPlan, total: int) -> list[str]:
-    """The stamp of each page: "Name · born DOB · Page x of N" (with the part when there are several)."""
-    prefix = _stamp_head(content)
+def stamp_head(content: PacketContent, part: PartPlan) -> str:
+    """What every page's stamp starts with: "Name · born DOB" (and the part when there are several).
+
+    Each page adds "Page x of N", so a stamp reads "Name · born DOB · Page x of N".
+    """
+    head = _stamp_head(content)
     if part.total > 1:
-        prefix += f" · Part {part.number} of {part.total}"
-    return [f"{prefix} · Page {n} of {total}" for n in range(1, total + 1)]
+        head += f" · Part {part.number} of {part.total}"
+    return head
 
 
-def _stamp_all(stamper: Stamper, content: PacketContent, part: PartPlan, front_pages: int) -> None:
-    pages = stamper.pdf.pages
-    texts = stamp_texts(content, part, len(pages))
+def _stamp_all(stamper: Stamper, pages: list[pikepdf.Dictionary], front_pages: int) -> None:
+    total = len(pages)
     for index, page in enumerate(pages):
         if index < front_pages:
-            stamper.stamp_own_page(page.obj, texts[index])
+            stamper.stamp_own_page(page, f"Page {index + 1} of {total}")
         else:
-            stamper.stamp_record_page(page.obj, texts[index])
+            stamper.stamp_record_page(page, f"Page {index + 1} of {total}")
 
 
-def _add_links(stamper: Stamper, front: FrontMatter, starts: list[int]) -> None:
+def _add_links(stamper: Stamper, pages: list[pikepdf.Dictionary], front: FrontMatter,
+               starts: list[int]) -> None:
     """Contents lines: the page number written in, and a GoTo link to the record's first page."""
     pdf = stamper.pdf
     numbers: dict[int, list[tuple[str, Box]]] = {}
+    links: dict[int, list[pikepdf.Object]] = {}
     for page_index, rect, piece_index in front.links:
         numbers.setdefault(page_index, []).append((str(starts[piece_index] + 1), rect))
-        page = pdf.pages[page_index].obj
-        target = pdf.pages[starts[piece_index]].obj
-        link = pdf.make_indirect(pikepdf.Dictionary(
+        target = pages[starts[piece_index]]
+        links.setdefault(page_index, []).append(pdf.make_indirect(pikepdf.Dictionary(
             Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Link, Rect=pikepdf.Array(list(rect)),
-            Border=pikepdf.Array([0, 0, 0]), Dest=pikepdf.Array([target, pikepdf.Name.Fit])))
-        if "/Annots" not in page:
-            page.Annots = pikepdf.Array()
-        page.Annots.append(link)
+            Border=pikepdf.Array([0, 0, 0]), Dest=pikepdf.Array([target, pikepdf.Name.Fit]))))
     for page_index, lines in numbers.items():  # one stream per contents page, not one per line
-        stamper.write_right(pdf.pages[page_index].obj, lines)
+        page = pages[page_index]
+        own = page.get("/Annots")
+        page.Annots = pikepdf.Array([*(own if isinstance(own, pikepdf.Array) else ()), *links[page_index]])
+        stamper.write_right(page, lines)
 
 
-def _add_outline(pdf: pikepdf.Pdf, front: FrontMatter, part: PartPlan, starts: list[int],
-                 opened: Sequence[OpenedRecord]) -> None:
+def _add_outline(pdf: pikepdf.Pdf, pages: list[pikepdf.Dictionary], front: FrontMatter, part: PartPlan,
+                 starts: list[int], opened: Sequence[OpenedRecord]) -> None:
     """Bookmarks: the generated pages, a section per record type, an entry per record (its own nested)."""
+    def to(index: int, view: tuple[object, ...] = ()) -> pikepdf.Array:
+        return pikepdf.Array([pages[index], *(view or (pikepdf.Name.Fit,))])
+
     with pdf.open_outline() as outline:
         outline.root.clear()
         for title, page in front.bookmarks:
-            outline.root.append(pikepdf.OutlineItem(title, page))
+            outline.root.append(pikepdf.OutlineItem(title, to(page)))
         for kind, members in sections(part.pieces):
-            section = pikepdf.OutlineItem(section_title(kind), starts[members[0]])
+            section = pikepdf.OutlineItem(section_title(kind), to(starts[members[0]]))
             for index in members:
                 piece = part.pieces[index]
-                entry = pikepdf.OutlineItem(piece.title, starts[index])
+                entry = pikepdf.OutlineItem(piece.title, to(starts[index]))
                 own = opened[piece.source].bookmarks
-                entry.children.extend(_nested(pdf, own, piece, starts[index]))
+                entry.children.extend(_nested(to, own, piece, starts[index]))
                 section.children.append(entry)
             outline.root.append(section)
 
 
-def _nested(pdf: pikepdf.Pdf, bookmarks: tuple[Bookmark, ...], piece: Piece,
-            first: int) -> list[pikepdf.OutlineItem]:
+def _nested(to: Callable[[int, tuple[object, ...]], pikepdf.Array], bookmarks: tuple[Bookmark, ...],
+            piece: Piece, first: int) -> list[pikepdf.OutlineItem]:
     """A record's own bookmarks, pointing at its pages in the packet (those within this piece)."""
     items = []
     for mark in bookmarks:
-        children = _nested(pdf, mark.children, piece, first)
+        children = _nested(to, mark.children, piece, first)
         if not piece.start <= mark.page < piece.stop:
             items.extend(children)  # the target is in another part; keep what is here
             continue
-        page = pdf.pages[first + mark.page - piece.start].obj
-        item = pikepdf.OutlineItem(mark.title, pikepdf.Array([page, *mark.view]) if mark.view
-                                   else first + mark.page - piece.start)
+        item = pikepdf.OutlineItem(mark.title, to(first + mark.page - piece.start, mark.view))
         item.children.extend(children)
         items.append(item)
     return items

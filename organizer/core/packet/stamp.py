@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 
 import pikepdf
 
@@ -83,35 +84,53 @@ def _widths(cid_font: pikepdf.Object) -> dict[int, float]:
     return widths
 
 
-class Stamper:
-    """Stamps pages of one output PDF, sharing the clip streams by box and the font."""
+@dataclass(frozen=True)
+class _Shape:
+    """What every page with the same boxes and rotation shares: sizes, the grown box, the clip."""
 
-    def __init__(self, target: pikepdf.Pdf, font: StampFont) -> None:
+    box: Box
+    rotate: int
+    grown: pikepdf.Array
+    clip: pikepdf.Object
+
+
+class Stamper:
+    """Stamps pages of one output PDF: "<head> · <tail>", e.g. "Zoë · born 1961-04-23 · Page 3 of 9".
+
+    The head is the same on every page, so its glyph codes and width are worked out once; what
+    pages of one shape share (grown box, clip stream) is worked out once per shape, and the font
+    is added once per shared resource dictionary.
+    """
+
+    def __init__(self, target: pikepdf.Pdf, font: StampFont, head: str = "") -> None:
         self.font_object = target.make_indirect(font.font)
         self.pdf = target
         self.font = font
-        self._clips: dict[Box, pikepdf.Object] = {}
+        self._head = head
+        self._head_code = font.encode(head)[1:-1]
+        self._head_width = font.width(head, 1000)
+        self._shapes: dict[tuple[bytes, bytes, object], _Shape] = {}
+        self._font_names: dict[tuple[int, int], str] = {}
         self._restore = target.make_indirect(pikepdf.Stream(target, b"Q\n"))
 
-    def stamp_record_page(self, page: pikepdf.Dictionary, text: str) -> None:
+    def stamp_record_page(self, page: pikepdf.Dictionary, tail: str) -> None:
         """Grow the page by a band at its shown bottom, keep its content as it was, stamp the band."""
-        box = visible_box(page)
-        rotate = shown_rotation(page)
-        grown = _grow(box, rotate)
-        page.MediaBox = pikepdf.Array(grown)
-        if "/CropBox" in page:
-            page.CropBox = pikepdf.Array(grown)
+        media, crop = page.get("/MediaBox"), page.get("/CropBox")
+        shape = self._shape(media, crop, page.get("/Rotate"))
+        page.MediaBox = shape.grown
+        if crop is not None:
+            page.CropBox = shape.grown
         original = page.get("/Contents")
         parts = list(original) if isinstance(original, pikepdf.Array) else (
             [original] if original is not None else [])
-        page.Contents = pikepdf.Array([self._clip(box), *parts, self._restore,
-                                       self._stamp(page, text, grown, rotate)])
+        page.Contents = pikepdf.Array([shape.clip, *parts, self._restore,
+                                       self._stamp(page, tail, _grow(shape.box, shape.rotate), shape.rotate)])
 
-    def stamp_own_page(self, page: pikepdf.Dictionary, text: str) -> None:
+    def stamp_own_page(self, page: pikepdf.Dictionary, tail: str) -> None:
         """Stamp a page we generated, inside its own bottom margin (no content there to avoid)."""
         x0, y0, x1, y1 = visible_box(page)
         band = (x0, y0 + BAND, x1, y1)  # the stamp sits on the line BAND above the page's edge
-        self._append(page, self._stamp(page, text, band, 0))
+        self._append(page, self._stamp(page, tail, band, 0))
 
     def write_right(self, page: pikepdf.Dictionary, lines: list[tuple[str, Box]], size: float = 10) -> None:
         """Write each text flush right in its rect, in one stream (the contents page numbers)."""
@@ -130,27 +149,35 @@ class Stamper:
             [contents] if contents is not None else [])
         page.Contents = pikepdf.Array([*parts, stream])
 
-    def _clip(self, box: Box) -> pikepdf.Object:
-        if box not in self._clips:
+    def _shape(self, media: object, crop: object, rotate: object) -> _Shape:
+        key = (_unparsed(media), _unparsed(crop), rotate if isinstance(rotate, int) else None)
+        shape = self._shapes.get(key)
+        if shape is None:
+            box = _visible(media, crop)
+            turn = _rotation(rotate)
             x0, y0, x1, y1 = box
-            data = f"q {_n(x0)} {_n(y0)} {_n(x1 - x0)} {_n(y1 - y0)} re W n\n".encode()
-            self._clips[box] = self.pdf.make_indirect(pikepdf.Stream(self.pdf, data))
-        return self._clips[box]
+            clip = f"q {_n(x0)} {_n(y0)} {_n(x1 - x0)} {_n(y1 - y0)} re W n\n".encode()
+            shape = _Shape(box, turn, pikepdf.Array(_grow(box, turn)),
+                           self.pdf.make_indirect(pikepdf.Stream(self.pdf, clip)))
+            self._shapes[key] = shape
+        return shape
 
-    def _stamp(self, page: pikepdf.Dictionary, text: str, box: Box, rotate: int) -> pikepdf.Object:
+    def _stamp(self, page: pikepdf.Dictionary, tail: str, box: Box, rotate: int) -> pikepdf.Object:
         name = self._font_name(page)
         x0, y0, x1, y1 = box
         across = (x1 - x0) if rotate in (0, 180) else (y1 - y0)
+        joint = " · " if self._head and tail else ""
         size = FONT_SIZE
-        width = self.font.width(text, size)
+        width = (self._head_width + self.font.width(joint + tail, 1000)) * size / 1000
         if width > across - 8:  # tiny pages: shrink the text to fit the width
             size = max(2.0, size * (across - 8) / max(width, 1.0))
-            width = self.font.width(text, size)
+            width = (self._head_width + self.font.width(joint + tail, 1000)) * size / 1000
         offset = (across - width) / 2
         lift = (BAND - size * 0.7) / 2
         matrix = _matrix(box, rotate, offset, lift)
-        data = (f"q /Artifact <</Type /Pagination>> BDC BT 0.3 g {name} {_n(size)} Tf "
-                f"{matrix} Tm ").encode() + self.font.encode(text) + b" Tj ET EMC Q\n"
+        data = b"".join((f"q /Artifact <</Type /Pagination>> BDC BT 0.3 g {name} {_n(size)} Tf "
+                         f"{matrix} Tm <".encode(), self._head_code,
+                         self.font.encode(joint + tail)[1:], b" Tj ET EMC Q\n"))
         return self.pdf.make_indirect(pikepdf.Stream(self.pdf, data))
 
     def _font_name(self, page: pikepdf.Dictionary) -> str:
@@ -158,6 +185,9 @@ class Stamper:
         if "/Resources" not in page:
             page.Resources = pikepdf.Dictionary()
         resources = page.Resources
+        shared = resources.objgen if resources.is_indirect else None
+        if shared is not None and shared in self._font_names:
+            return self._font_names[shared]
         if "/Font" not in resources:
             resources.Font = pikepdf.Dictionary()
         fonts = resources.Font
@@ -166,13 +196,23 @@ class Stamper:
             n += 1
             name = f"{FONT_NAME}{n}"
         fonts[name] = self.font_object
+        if shared is not None:
+            self._font_names[shared] = name
         return name
+
+
+def _unparsed(value: object) -> bytes:
+    return value.unparse() if isinstance(value, pikepdf.Object) else b""
 
 
 def visible_box(page: pikepdf.Dictionary) -> Box:
     """The part of the page a reader shows: the crop box within the media box, corners ordered."""
-    media = _ordered(page.get("/MediaBox", pikepdf.Array([0, 0, 612, 792])))
-    crop = page.get("/CropBox")
+    return _visible(page.get("/MediaBox"), page.get("/CropBox"))
+
+
+def _visible(media_box: object, crop: object) -> Box:
+    media = _ordered(media_box) if isinstance(media_box, pikepdf.Array) and len(media_box) == 4 else (
+        0.0, 0.0, 612.0, 792.0)
     if not isinstance(crop, pikepdf.Array) or len(crop) != 4:
         return media
     c = _ordered(crop)
@@ -182,8 +222,12 @@ def visible_box(page: pikepdf.Dictionary) -> Box:
 
 def shown_rotation(page: pikepdf.Dictionary) -> int:
     """The page's /Rotate as 0, 90, 180 or 270 (other values are invalid and read as 0)."""
+    return _rotation(page.get("/Rotate", 0))
+
+
+def _rotation(value: object) -> int:
     try:
-        rotate = int(page.get("/Rotate", 0)) % 360
+        rotate = int(value) % 360  # type: ignore[call-overload]
     except (TypeError, ValueError):
         return 0
     return rotate if rotate in (0, 90, 180, 270) else 0
