@@ -33,8 +33,8 @@ def assemble(content: PacketContent, part: PartPlan, parts: tuple[PartPlan, ...]
     front = front_matter(content, part, parts, left_out, stamp_alphabet(content))
     pdf = pikepdf.open(io.BytesIO(front.data))
     for piece in part.pieces:
-        pages = opened[piece.source].pdf.pages
-        pdf.pages.extend(pages[i] for i in range(piece.start, piece.stop))
+        source = opened[piece.source].pdf.pages
+        pdf.pages.extend(source[piece.start:piece.stop])
     starts = _first_pages(front.pages, part.pieces)
     # Page objects fetched once: `pdf.pages[i]` walks the whole page list on every call.
     pages = [page.obj for page in pdf.pages]
