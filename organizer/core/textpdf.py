@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import copy
+import functools
+import io
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
+from fontTools import ttLib
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
+from fpdf.fonts import SubsetMap, TTFFont
 
 from organizer.core.resources import font_path
 
@@ -25,8 +30,8 @@ class TextPdf:
         pdf = FPDF(unit="pt", format="letter")
         pdf.set_margins(margin, margin, margin)
         pdf.set_auto_page_break(True, margin=margin)
-        pdf.add_font(FONT, "", str(font_path()))
-        pdf.add_font(FONT, "B", str(font_path(bold=True)))
+        add_bundled_font(pdf, bold=False)
+        add_bundled_font(pdf, bold=True)
         pdf.set_title(title)
         pdf.set_author(author)
         pdf.set_creator("Second Opinion Organizer")
@@ -91,3 +96,34 @@ class TextPdf:
 
     def output(self) -> bytes:
         return bytes(self.pdf.output())
+
+
+def add_bundled_font(pdf: FPDF, *, bold: bool) -> None:
+    """`pdf.add_font` for the bundled DejaVu Sans, without reading and measuring it again.
+
+    fpdf2 parses the font file and builds its width tables on every `add_font` (about 8 ms per
+    font), so each PDF gets a copy of one parsed font. What a PDF changes is its own: the subset
+    of characters used, the descriptor, and a fresh fontTools font, which fpdf2 cuts down to
+    the subset when it writes the file.
+    """
+    template, data = _parsed_font(bold)
+    font = copy.copy(template)
+    font.i = len(pdf.fonts) + 1
+    font.ttfont = ttLib.TTFont(io.BytesIO(data), recalcTimestamp=False, lazy=True)
+    font.desc = copy.copy(template.desc)
+    font.cw = copy.copy(template.cw)
+    font.missing_glyphs = []
+    font.biggest_size_pt = 0
+    font.subset = SubsetMap(font)
+    pdf.fonts[font.fontkey] = font
+
+
+@functools.cache
+def _parsed_font(bold: bool) -> tuple[TTFFont, bytes]:
+    """The bundled font parsed once per process (never written itself), and its file's bytes."""
+    path = font_path(bold=bold)
+    scratch = FPDF(unit="pt")
+    scratch.add_font(FONT, "B" if bold else "", str(path))
+    font = scratch.fonts[FONT.lower() + ("B" if bold else "")]
+    assert isinstance(font, TTFFont)
+    return font, path.read_bytes()

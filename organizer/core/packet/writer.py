@@ -19,10 +19,13 @@ class PageWriter(TextPdf):
 
     fpdf2 has no public API for tagging text, so this uses its structure-tree builder
     (`struct_builder`, `_add_marked_content`); a block that would cross a page is left untagged.
+    Marked-content ids are counted here per page: fpdf2 counts them again on every call,
+    which grows with the square of the lines on a page (the contents page has hundreds).
     """
 
     def __init__(self, title: str, *, extra_characters: str = "") -> None:
         super().__init__(title)
+        self._next_mcid: dict[int, int] = {}
         self.pdf.set_auto_page_break(True, margin=54)
         # Characters the page stamps will need go into the embedded subset too, so the stamps
         # reuse this font (fpdf2 has no public call for it; `subset.pick` is what writing does).
@@ -35,7 +38,10 @@ class PageWriter(TextPdf):
     def tagged(self, kind: str, title: str = "") -> Iterator[None]:
         pdf = self.pdf
         page = pdf.page
-        mcid = pdf.struct_builder.next_mcid_for_page(page)
+        if page not in self._next_mcid:
+            self._next_mcid[page] = pdf.struct_builder.next_mcid_for_page(page)
+        mcid = self._next_mcid[page]
+        self._next_mcid[page] = mcid + 1
         pdf._add_marked_content(struct_type=f"/{kind}", mcid=mcid, title=title or None)
         pdf._out(f"/{kind} <</MCID {mcid}>> BDC")
         yield
@@ -71,18 +77,22 @@ class PageWriter(TextPdf):
             self.text(f"•  {item}", size)
 
     def line_with_room(self, text: str, size: float = 10, indent: float = 0, room: float = 40) -> Rect:
-        """One line leaving `room` points free at the right; returns where it is (for a link)."""
+        """One line leaving `room` points free at the right; returns where it is (for a link).
+
+        Placed as `cell` would place it, with the quicker `text` (a contents page has many).
+        """
         pdf = self.pdf
         height = size * 1.5
         self.keep_room(height)
         pdf.set_font(FONT, "", size)
         y = pdf.get_y()
-        width = self.width - indent - room
+        x = pdf.l_margin + indent
+        room_for_text = self.width - indent - room - 2 * pdf.c_margin
         with self.tagged("P"):
-            pdf.set_x(pdf.l_margin + indent)
-            pdf.cell(width, height, _fit(pdf, text, width), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            pdf.text(x + pdf.c_margin, y + 0.5 * height + 0.3 * size, _fit(pdf, text, room_for_text))
+        pdf.set_xy(pdf.l_margin, y + height)
         top = pdf.h - y
-        return (pdf.l_margin + indent, top - height, pdf.l_margin + self.width, top)
+        return (x, top - height, pdf.l_margin + self.width, top)
 
     def keep_room(self, points: float) -> None:
         if self.pdf.get_y() + points > self.pdf.page_break_trigger:
@@ -96,7 +106,13 @@ class PageWriter(TextPdf):
 
 def _fit(pdf: FPDF, text: str, room: float) -> str:
     """`text` shortened with an ellipsis so it fits on one line of `room` points."""
-    measure = pdf.get_string_width
+    font = pdf.current_font
+    assert isinstance(font, TTFFont)
+    widths, scale = font.cw, pdf.font_size / 1000
+
+    def measure(line: str) -> float:
+        return sum(widths[ord(c)] for c in line) * scale
+
     if measure(text) <= room:
         return text
     while text and measure(text + "…") > room:
