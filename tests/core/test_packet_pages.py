@@ -12,7 +12,17 @@ from reportlab.pdfgen import canvas
 
 from organizer.core.packet import PacketOptions, build_packet
 from organizer.core.packet.stamp import BAND
-from tests.core.test_packet_support import NAME, content, page_mark, record, record_pdf, texts
+from tests.core.test_packet_support import (
+    DOB,
+    NAME,
+    content,
+    page_mark,
+    pdfium_texts,
+    record,
+    record_pdf,
+    syntax_problems,
+    texts,
+)
 from tests.samples import encrypted
 
 FRONT = 4
@@ -157,3 +167,83 @@ def test_a_damaged_but_readable_record_is_repaired_and_included(tmp_path: Path) 
     result = build_packet(content(record("torn", data=damaged)), out, PacketOptions())
     assert result.left_out == ()
     assert page_mark("torn", 2) in texts(out)[FRONT + 1]
+
+
+def nested_tree(pages: int = 4) -> bytes:
+    """A record whose page tree has a middle node giving its pages their box, rotation and resources."""
+    pdf = pikepdf.open(io.BytesIO(record_pdf("tree", pages)))
+    resources = pdf.pages[0].obj.Resources
+    kids = [page.obj for page in pdf.pages]
+    middle = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Pages, Parent=pdf.Root.Pages, Kids=pikepdf.Array(kids), Count=len(kids),
+        Rotate=90, Resources=resources))
+    for page in kids:
+        page.Parent = middle
+        for name in ("/Rotate", "/Resources", "/MediaBox"):
+            if name in page:
+                del page[name]
+    pdf.Root.Pages.Kids = pikepdf.Array([middle])
+    pdf.Root.Pages.MediaBox = pikepdf.Array([0, 0, 595, 842])
+    sink = io.BytesIO()
+    pdf.save(sink)
+    return sink.getvalue()
+
+
+def test_pages_take_what_every_level_of_their_page_tree_gives_them(tmp_path: Path) -> None:
+    out = tmp_path / "packet.pdf"
+    build_packet(content(record("tree", pages=4, data=nested_tree())), out, PacketOptions())
+    document = pdfium.PdfDocument(out)
+    for index in range(FRONT, FRONT + 4):
+        page = document[index]
+        assert page.get_rotation() == 90
+        textpage = page.get_textpage()
+        assert page_mark("tree", index - FRONT + 1) in textpage.get_text_range()
+        assert inside(char_box(textpage, NAME), band_for([0, 0, 595, 842], 90))
+
+
+def own_font_named_like_ours() -> bytes:
+    """Two pages sharing one resource dictionary whose font is already called /SOOStamp."""
+    pdf = pikepdf.open(io.BytesIO(record_pdf("clash", 2)))
+    shared = pdf.make_indirect(pdf.pages[0].obj.Resources)
+    (name, font), = shared.Font.items()
+    shared.Font = pikepdf.Dictionary({"/SOOStamp": font})
+    for page in pdf.pages:
+        page.obj.Resources = shared
+        page.obj.Contents = pdf.make_indirect(pikepdf.Stream(
+            pdf, page.obj.Contents.read_bytes().replace(name.encode(), b"/SOOStamp")))
+    sink = io.BytesIO()
+    pdf.save(sink)
+    return sink.getvalue()
+
+
+def test_a_record_font_with_our_stamp_font_name_keeps_drawing_the_record(tmp_path: Path) -> None:
+    out = tmp_path / "packet.pdf"
+    build_packet(content(record("clash", data=own_font_named_like_ours())), out, PacketOptions())
+    for index in (FRONT, FRONT + 1):
+        text = pdfium_texts(out)[index]
+        assert page_mark("clash", index - FRONT + 1) in text
+        assert f"{NAME} · born {DOB} · Page {index + 1} of {FRONT + 2}" in text
+    with pikepdf.open(out) as pdf:
+        fonts = pdf.pages[FRONT].obj.Resources.Font
+        assert set(fonts.keys()) == {"/SOOStamp", "/SOOStamp2"}
+        assert fonts["/SOOStamp"].objgen != fonts["/SOOStamp2"].objgen
+
+
+def without_resources() -> bytes:
+    """A page with drawing only: no resource dictionary at all."""
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(612, 792))
+    page = pdf.pages[0].obj
+    if "/Resources" in page:
+        del page["/Resources"]
+    page.Contents = pdf.make_indirect(pikepdf.Stream(pdf, b"0 0 1 rg 100 100 200 200 re f\n"))
+    sink = io.BytesIO()
+    pdf.save(sink)
+    return sink.getvalue()
+
+
+def test_a_page_without_resources_still_gets_its_stamp(tmp_path: Path) -> None:
+    out = tmp_path / "packet.pdf"
+    build_packet(content(record("bare", pages=1, data=without_resources())), out, PacketOptions())
+    assert f"Page {FRONT + 1} of {FRONT + 1}" in pdfium_texts(out)[FRONT]
+    assert syntax_problems(out) == []

@@ -10,9 +10,6 @@ import pikepdf
 from organizer.core.packet.content import PacketRecord
 from organizer.core.packet.options import LeftOut
 
-# Attributes a page may take from its parents in the page tree (PDF 32000 §7.7.3.4).
-INHERITABLE = ("/MediaBox", "/CropBox", "/Rotate", "/Resources")
-
 
 @dataclass(frozen=True)
 class Bookmark:
@@ -47,8 +44,8 @@ def open_record(record: PacketRecord) -> OpenedRecord | LeftOut:
     except Exception:  # a vault or reader failure of any kind: the packet still builds
         return LeftOut(record.document_id, record.title, "It could not be read from the vault.")
     try:
-        # Inherited attributes are pushed down by `push_inherited`, which is quicker than qpdf's
-        # general walk for the usual flat page tree.
+        # No push of inherited attributes at open: qpdf pushes them onto a page when the page is
+        # copied into the packet, and only for the files whose pages need it.
         pdf = pikepdf.open(io.BytesIO(data), password=record.pdf_password or "",
                            inherit_page_attributes=False)
     except pikepdf.PasswordError:
@@ -64,46 +61,11 @@ def _prepared(record: PacketRecord, pdf: pikepdf.Pdf) -> OpenedRecord | LeftOut:
         if len(pdf.pages) == 0:
             pdf.close()
             return LeftOut(record.document_id, record.title, "The file has no pages.")
-        push_inherited(pdf)
         flatten_form(pdf)
         return OpenedRecord(record, pdf, read_bookmarks(pdf))
     except (pikepdf.PdfError, ValueError, KeyError, TypeError, AttributeError):
         pdf.close()
         return LeftOut(record.document_id, record.title, "The file is damaged and could not be opened.")
-
-
-def push_inherited(pdf: pikepdf.Pdf) -> None:
-    """Copy boxes, rotation and resources each page inherits onto the page itself.
-
-    Pages copied into the packet leave their page tree behind, so what they inherit must be
-    their own first. What a page-tree node passes down is worked out once per node.
-    """
-    passed: dict[tuple[int, int], dict[str, pikepdf.Object]] = {}
-    for page in pdf.pages:
-        obj = page.obj
-        parent = obj.get("/Parent")
-        if not isinstance(parent, pikepdf.Dictionary):
-            continue
-        key = parent.objgen
-        if key not in passed:
-            passed[key] = _passed_down(parent)
-        for name, value in passed[key].items():
-            if name not in obj:
-                obj[name] = value
-
-
-def _passed_down(node: pikepdf.Dictionary) -> dict[str, pikepdf.Object]:
-    """The inheritable attributes a page-tree node and its ancestors give their pages."""
-    found: dict[str, pikepdf.Object] = {}
-    for _ in range(64):  # a loop in a damaged page tree must not hang us
-        for name in INHERITABLE:
-            if name not in found and name in node:
-                found[name] = node[name]
-        parent = node.get("/Parent")
-        if not isinstance(parent, pikepdf.Dictionary):
-            break
-        node = parent
-    return found
 
 
 def flatten_form(pdf: pikepdf.Pdf) -> None:

@@ -111,6 +111,7 @@ class Stamper:
         self._head_width = font.width(head, 1000)
         self._shapes: dict[tuple[bytes, bytes, object], _Shape] = {}
         self._font_names: dict[tuple[int, int], str] = {}
+        self._openings: dict[tuple[str, Box, int, float], bytes] = {}
         self._restore = target.make_indirect(pikepdf.Stream(target, b"Q\n"))
 
     def stamp_record_page(self, page: pikepdf.Dictionary, tail: str) -> None:
@@ -163,39 +164,51 @@ class Stamper:
         return shape
 
     def _stamp(self, page: pikepdf.Dictionary, tail: str, box: Box, rotate: int) -> pikepdf.Object:
-        name = self._font_name(page)
-        x0, y0, x1, y1 = box
-        across = (x1 - x0) if rotate in (0, 180) else (y1 - y0)
-        joint = " · " if self._head and tail else ""
-        size = FONT_SIZE
-        width = (self._head_width + self.font.width(joint + tail, 1000)) * size / 1000
-        if width > across - 8:  # tiny pages: shrink the text to fit the width
-            size = max(2.0, size * (across - 8) / max(width, 1.0))
-            width = (self._head_width + self.font.width(joint + tail, 1000)) * size / 1000
-        offset = (across - width) / 2
-        lift = (BAND - size * 0.7) / 2
-        matrix = _matrix(box, rotate, offset, lift)
-        data = b"".join((f"q /Artifact <</Type /Pagination>> BDC BT 0.3 g {name} {_n(size)} Tf "
-                         f"{matrix} Tm <".encode(), self._head_code,
-                         self.font.encode(joint + tail)[1:], b" Tj ET EMC Q\n"))
+        joint_tail = " · " + tail if self._head and tail else tail
+        tail_width = self.font.width(joint_tail, 1000)
+        opening = self._opening(self._font_name(page), box, rotate, tail_width)
+        data = b"".join((opening, self._head_code, self.font.encode(joint_tail)[1:], b" Tj ET EMC Q\n"))
         return self.pdf.make_indirect(pikepdf.Stream(self.pdf, data))
+
+    def _opening(self, name: str, box: Box, rotate: int, tail_width: float) -> bytes:
+        """The stamp's operators up to its text; the same for every page of one shape and width."""
+        key = (name, box, rotate, tail_width)
+        opening = self._openings.get(key)
+        if opening is None:
+            x0, y0, x1, y1 = box
+            across = (x1 - x0) if rotate in (0, 180) else (y1 - y0)
+            size = FONT_SIZE
+            width = (self._head_width + tail_width) * size / 1000
+            if width > across - 8:  # tiny pages: shrink the text to fit the width
+                size = max(2.0, size * (across - 8) / max(width, 1.0))
+                width = (self._head_width + tail_width) * size / 1000
+            offset = (across - width) / 2
+            lift = (BAND - size * 0.7) / 2
+            matrix = _matrix(box, rotate, offset, lift)
+            opening = (f"q /Artifact <</Type /Pagination>> BDC BT 0.3 g {name} {_n(size)} Tf "
+                       f"{matrix} Tm <").encode()
+            self._openings[key] = opening
+        return opening
 
     def _font_name(self, page: pikepdf.Dictionary) -> str:
         """Our font's resource name on this page, never clashing with the page's own fonts."""
-        if "/Resources" not in page:
+        resources = page.get("/Resources")
+        if not isinstance(resources, pikepdf.Dictionary):
             page.Resources = pikepdf.Dictionary()
-        resources = page.Resources
+            resources = page.Resources
         shared = resources.objgen if resources.is_indirect else None
         if shared is not None and shared in self._font_names:
             return self._font_names[shared]
-        if "/Font" not in resources:
+        fonts = resources.get("/Font")
+        if not isinstance(fonts, pikepdf.Dictionary):
             resources.Font = pikepdf.Dictionary()
-        fonts = resources.Font
+            fonts = resources.Font
         name, n = FONT_NAME, 1
-        while name in fonts and fonts[name].objgen != self.font_object.objgen:
+        while (present := fonts.get(name)) is not None and present.objgen != self.font_object.objgen:
             n += 1
             name = f"{FONT_NAME}{n}"
-        fonts[name] = self.font_object
+        if present is None:
+            fonts[name] = self.font_object
         if shared is not None:
             self._font_names[shared] = name
         return name
