@@ -109,7 +109,9 @@ def add_bundled_font(pdf: FPDF, *, bold: bool) -> None:
     template, data = _parsed_font(bold)
     font = copy.copy(template)
     font.i = len(pdf.fonts) + 1
-    font.ttfont = ttLib.TTFont(io.BytesIO(data), recalcTimestamp=False, lazy=True)
+    # Subsetting leaves every glyph's outline as it was, so the stored bounding boxes stay right;
+    # recomputing them would decode and re-encode every glyph written (most of fontTools' time).
+    font.ttfont = ttLib.TTFont(io.BytesIO(data), recalcTimestamp=False, recalcBBoxes=False, lazy=True)
     font.desc = copy.copy(template.desc)
     font.cw = copy.copy(template.cw)
     font.missing_glyphs = []
