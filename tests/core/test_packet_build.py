@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pikepdf
 import pypdf
 import pypdfium2 as pdfium
+import pytest
 
 from organizer.core.packet import PacketOptions, build_packet
 from organizer.core.packet.stamp import BAND
@@ -157,3 +159,18 @@ def test_generated_headings_are_tagged_in_a_structure_tree(tmp_path: Path) -> No
         document = top[0] if isinstance(top, pikepdf.Array) else top
         kinds = {str(elem.S) for elem in document.K}
     assert {"/H1", "/H2", "/P"} <= kinds
+
+
+def test_the_cycle_collector_is_back_as_it_was_after_a_build_even_a_failed_one(tmp_path: Path) -> None:
+    assert gc.isenabled()
+    build_packet(content(record("a")), tmp_path / "one.pdf", PacketOptions())
+    assert gc.isenabled()
+    with pytest.raises(OSError):
+        build_packet(content(record("a")), tmp_path / "missing" / "two.pdf", PacketOptions())
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        build_packet(content(record("a")), tmp_path / "three.pdf", PacketOptions())
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
