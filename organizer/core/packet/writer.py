@@ -59,6 +59,9 @@ class PageWriter(TextPdf):
     def text(self, text: str, size: float = 11, bold: bool = False) -> None:
         """A paragraph; tagged /P when it fits on the current or next page."""
         self.pdf.set_font(FONT, "B" if bold else "", size)
+        if self._one_line(text, size * 1.4, size):
+            self.space(size * 0.5)
+            return
         breaks = self.pdf.multi_cell(0, size * 1.4, text, dry_run=True,
                                      output=MethodReturnValue.PAGE_BREAK)
         if breaks and self.pdf.get_y() > self.pdf.t_margin + 1:
@@ -71,6 +74,22 @@ class PageWriter(TextPdf):
         with self.tagged("P"):
             self.pdf.multi_cell(0, size * 1.4, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.space(size * 0.5)
+
+    def _one_line(self, text: str, height: float, size: float) -> bool:
+        """Write `text` as `multi_cell` would if it fits on one line, and say whether it did.
+
+        fpdf2's line breaking measures each line again for every character it adds, so a
+        cover that lists a few hundred records (every part's contents) took seconds.
+        """
+        pdf = self.pdf
+        if "\n" in text or _width(pdf, text) > self.width - 2 * pdf.c_margin:
+            return False
+        self.keep_room(height)
+        y = pdf.get_y()
+        with self.tagged("P"):
+            pdf.text(pdf.l_margin + pdf.c_margin, y + 0.5 * height + 0.3 * size, text)
+        pdf.set_xy(pdf.l_margin, y + height)
+        return True
 
     def items(self, items: Sequence[str], size: float = 11) -> None:
         for item in items:
@@ -104,17 +123,18 @@ class PageWriter(TextPdf):
         return int(self.pdf.page) - 1
 
 
-def _fit(pdf: FPDF, text: str, room: float) -> str:
-    """`text` shortened with an ellipsis so it fits on one line of `room` points."""
+def _width(pdf: FPDF, text: str) -> float:
+    """`text`'s width in the current font and size (fpdf2's own measure is several times slower)."""
     font = pdf.current_font
     assert isinstance(font, TTFFont)
-    widths, scale = font.cw, pdf.font_size / 1000
+    widths = font.cw
+    return sum(widths[ord(c)] for c in text) * pdf.font_size / 1000
 
-    def measure(line: str) -> float:
-        return sum(widths[ord(c)] for c in line) * scale
 
-    if measure(text) <= room:
+def _fit(pdf: FPDF, text: str, room: float) -> str:
+    """`text` shortened with an ellipsis so it fits on one line of `room` points."""
+    if _width(pdf, text) <= room:
         return text
-    while text and measure(text + "…") > room:
+    while text and _width(pdf, text + "…") > room:
         text = text[:-1]
     return text.rstrip() + "…"
