@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import copy
-import functools
-import io
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from fontTools import ttLib
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
-from fpdf.fonts import SubsetMap, TTFFont
 
-from organizer.core.resources import font_path
+from organizer.core.bundled_font import FAMILY, add_bundled_font
 
-FONT = "DejaVu"
+FONT = FAMILY
 FIXED_DATE = datetime(2000, 1, 1, tzinfo=UTC)  # so the same content gives the same bytes
 
 
@@ -97,35 +92,3 @@ class TextPdf:
     def output(self) -> bytes:
         return bytes(self.pdf.output())
 
-
-def add_bundled_font(pdf: FPDF, *, bold: bool) -> None:
-    """`pdf.add_font` for the bundled DejaVu Sans, without reading and measuring it again.
-
-    fpdf2 parses the font file and builds its width tables on every `add_font` (about 8 ms per
-    font), so each PDF gets a copy of one parsed font. What a PDF changes is its own: the subset
-    of characters used, the descriptor, and a fresh fontTools font, which fpdf2 cuts down to
-    the subset when it writes the file.
-    """
-    template, data = _parsed_font(bold)
-    font = copy.copy(template)
-    font.i = len(pdf.fonts) + 1
-    # Subsetting leaves every glyph's outline as it was, so the stored bounding boxes stay right;
-    # recomputing them would decode and re-encode every glyph written (most of fontTools' time).
-    font.ttfont = ttLib.TTFont(io.BytesIO(data), recalcTimestamp=False, recalcBBoxes=False, lazy=True)
-    font.desc = copy.copy(template.desc)
-    font.cw = copy.copy(template.cw)
-    font.missing_glyphs = []
-    font.biggest_size_pt = 0
-    font.subset = SubsetMap(font)
-    pdf.fonts[font.fontkey] = font
-
-
-@functools.cache
-def _parsed_font(bold: bool) -> tuple[TTFFont, bytes]:
-    """The bundled font parsed once per process (never written itself), and its file's bytes."""
-    path = font_path(bold=bold)
-    scratch = FPDF(unit="pt")
-    scratch.add_font(FONT, "B" if bold else "", str(path))
-    font = scratch.fonts[FONT.lower() + ("B" if bold else "")]
-    assert isinstance(font, TTFFont)
-    return font, path.read_bytes()

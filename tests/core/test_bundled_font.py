@@ -1,0 +1,82 @@
+"""The bundled font in our PDFs: cut down by HarfBuzz, read like fpdf2's own fontTools subsets."""
+
+from __future__ import annotations
+
+import io
+
+import pikepdf
+import pypdf
+import pypdfium2 as pdfium
+from fontTools.ttLib import TTFont
+from fpdf import FPDF
+from PIL import ImageChops
+
+from organizer.core.bundled_font import FAMILY, add_bundled_font
+from organizer.core.resources import font_path
+from organizer.core.textpdf import TextPdf
+
+WORDS = "Zoë Nguyễn · Łukasz Żółć · Ωμέγα · Дмитрий · ½ µg ≤ 5 → “quoted” — fin…"
+
+
+def written(pdf: FPDF) -> bytes:
+    for bold in ("", "B"):
+        pdf.set_font(FAMILY, bold, 12)
+        pdf.multi_cell(0, 16, WORDS, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def with_bundled() -> bytes:
+    pdf = FPDF(unit="pt")
+    add_bundled_font(pdf, bold=False)
+    add_bundled_font(pdf, bold=True)
+    pdf.add_page()
+    return written(pdf)
+
+
+def with_fpdf2_own_loading() -> bytes:
+    pdf = FPDF(unit="pt")
+    pdf.add_font(FAMILY, "", str(font_path()))
+    pdf.add_font(FAMILY, "B", str(font_path(bold=True)))
+    pdf.add_page()
+    return written(pdf)
+
+
+def embedded_fonts(data: bytes) -> list[TTFont]:
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        fonts = pdf.pages[0].Resources.Font
+        return [TTFont(io.BytesIO(fonts[name].DescendantFonts[0].FontDescriptor.FontFile2.read_bytes()))
+                for name in sorted(fonts.keys())]
+
+
+def test_each_font_is_embedded_with_only_the_glyphs_used() -> None:
+    for font in embedded_fonts(with_bundled()):
+        assert len(font.getGlyphOrder()) < 80  # the bundled font has about 2,500
+        assert font["glyf"] is not None and font["head"].unitsPerEm == 2048
+
+
+def test_text_reads_back_the_same_in_two_independent_readers() -> None:
+    data = with_bundled()
+    assert pypdf.PdfReader(io.BytesIO(data)).pages[0].extract_text().count(WORDS) == 2
+    page = pdfium.PdfDocument(data)[0]
+    assert page.get_textpage().get_text_range().replace("\r\n", "\n").count(WORDS) == 2
+
+
+def test_pages_look_exactly_as_with_fpdf2s_own_font_handling() -> None:
+    ours = pdfium.PdfDocument(with_bundled())[0].render(scale=2).to_pil()
+    theirs = pdfium.PdfDocument(with_fpdf2_own_loading())[0].render(scale=2).to_pil()
+    assert ImageChops.difference(ours.convert("L"), theirs.convert("L")).getbbox() is None
+
+
+def test_fonts_added_the_usual_way_are_still_subset_by_fonttools() -> None:
+    for font in embedded_fonts(with_fpdf2_own_loading()):
+        assert len(font.getGlyphOrder()) < 80
+
+
+def test_many_documents_each_get_their_own_subset() -> None:
+    first, second = TextPdf("one"), TextPdf("two")
+    first.paragraph("aaaa")
+    second.paragraph("Ωμέγα Дмитрий")
+    small = embedded_fonts(first.output())
+    large = embedded_fonts(second.output())
+    assert len(small[0].getGlyphOrder()) < len(large[0].getGlyphOrder())
+    assert "Дмитрий" in pypdf.PdfReader(io.BytesIO(second.output())).pages[0].extract_text()
