@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import io
+from concurrent.futures import ThreadPoolExecutor
 
 import pikepdf
 import pypdf
 import pypdfium2 as pdfium
+import pytest
 from fontTools.ttLib import TTFont
 from fpdf import FPDF
 from PIL import ImageChops
 
+from organizer.core import bundled_font
 from organizer.core.bundled_font import FAMILY, add_bundled_font
 from organizer.core.resources import font_path
 from organizer.core.textpdf import TextPdf
@@ -80,3 +83,29 @@ def test_many_documents_each_get_their_own_subset() -> None:
     large = embedded_fonts(second.output())
     assert len(small[0].getGlyphOrder()) < len(large[0].getGlyphOrder())
     assert "Дмитрий" in pypdf.PdfReader(io.BytesIO(second.output())).pages[0].extract_text()
+
+
+def test_when_harfbuzz_cannot_cut_the_font_fonttools_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Refusing:
+        def __init__(self, *args: object) -> None:
+            pass
+
+        def execute(self) -> None:
+            return None
+
+    monkeypatch.setattr(bundled_font.hb, "SubsetPlan", Refusing)
+    data = with_bundled()
+    assert pypdf.PdfReader(io.BytesIO(data)).pages[0].extract_text().count(WORDS) == 2
+    for font in embedded_fonts(data):
+        assert len(font.getGlyphOrder()) < 80
+
+
+def test_documents_written_at_the_same_time_in_threads_each_come_out_right() -> None:
+    def one(n: int) -> str:
+        pdf = TextPdf(f"doc {n}")
+        pdf.paragraph(f"Document {n}: {WORDS}")
+        return " ".join(str(pypdf.PdfReader(io.BytesIO(pdf.output())).pages[0].extract_text()).split())
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(one, range(16)))
+    assert all(f"Document {n}: {WORDS}" in text for n, text in enumerate(results))
