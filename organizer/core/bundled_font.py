@@ -20,6 +20,7 @@ import functools
 import io
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, BinaryIO
 
@@ -30,9 +31,54 @@ from fontTools import ttLib
 from fpdf import FPDF
 from fpdf.fonts import SubsetMap, TTFFont
 
-from organizer.core.resources import font_path
+from organizer.core.resources import font_path, resources_folder
 
 FAMILY = "DejaVu"
+
+# Fonts for scripts DejaVu Sans lacks (resources/fonts/fallback, regular weight only: bold text in
+# these scripts is shown in the regular weight). Each covers these Unicode ranges.
+FALLBACKS: tuple[tuple[str, tuple[tuple[int, int], ...]], ...] = (
+    ("NotoSansArabic-Regular.ttf", ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF),
+                                    (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))),
+    ("NotoSansHebrew-Regular.ttf", ((0x0590, 0x05FF), (0xFB1D, 0xFB4F))),
+    ("NotoSansArmenian-Regular.ttf", ((0x0530, 0x058F), (0xFB13, 0xFB17))),
+    ("NotoSansDevanagari-Regular.ttf", ((0x0900, 0x097F), (0xA8E0, 0xA8FF))),
+    ("NotoSansBengali-Regular.ttf", ((0x0980, 0x09FF),)),
+    ("NotoSansGurmukhi-Regular.ttf", ((0x0A00, 0x0A7F),)),
+    ("NotoSansGujarati-Regular.ttf", ((0x0A80, 0x0AFF),)),
+    ("NotoSansTamil-Regular.ttf", ((0x0B80, 0x0BFF),)),
+    ("NotoSansTelugu-Regular.ttf", ((0x0C00, 0x0C7F),)),
+    ("NotoSansKannada-Regular.ttf", ((0x0C80, 0x0CFF),)),
+    ("NotoSansMalayalam-Regular.ttf", ((0x0D00, 0x0D7F),)),
+    ("NotoSansSinhala-Regular.ttf", ((0x0D80, 0x0DFF),)),
+    ("NotoSansThai-Regular.ttf", ((0x0E00, 0x0E7F),)),
+    ("NotoSansLao-Regular.ttf", ((0x0E80, 0x0EFF),)),
+    ("NotoSansMyanmar-Regular.ttf", ((0x1000, 0x109F),)),
+    ("NotoSansGeorgian-Regular.ttf", ((0x10A0, 0x10FF), (0x1C90, 0x1CBF), (0x2D00, 0x2D2F))),
+    ("NotoSansEthiopic-Regular.ttf", ((0x1200, 0x139F), (0x2D80, 0x2DDF))),
+    ("NotoSansKhmer-Regular.ttf", ((0x1780, 0x17FF), (0x19E0, 0x19FF))),
+    ("NanumGothic-Hangul.ttf", ((0x1100, 0x11FF), (0x3130, 0x318F), (0xAC00, 0xD7A3))),
+    ("DroidSansFallback-CJK.ttf", ((0x3000, 0x303F), (0x3040, 0x30FF), (0x31F0, 0x31FF),
+                                   (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF),
+                                   (0xFF00, 0xFFEF))),
+)
+
+
+def covered(text: str) -> bool:
+    """Whether the bundled DejaVu Sans alone has every character of `text`."""
+    return _dejavu_characters().issuperset(map(ord, text))
+
+
+def fallbacks_for(text: str) -> list[str]:
+    """The fallback font files `text` needs, in `FALLBACKS` order (empty when DejaVu has it all)."""
+    missing = set(map(ord, text)) - _dejavu_characters()
+    return [name for name, ranges in FALLBACKS
+            if any(low <= c <= high for c in missing for low, high in ranges)]
+
+
+@functools.cache
+def _dejavu_characters() -> frozenset[int]:
+    return frozenset(_parsed(False).template.cmap)
 
 
 def add_bundled_font(pdf: FPDF, *, bold: bool) -> None:
@@ -41,7 +87,17 @@ def add_bundled_font(pdf: FPDF, *, bold: bool) -> None:
     What a PDF changes is its own copy: the characters it uses, the font descriptor, the widths
     fpdf2 fills in on demand, and the font file it writes.
     """
-    parsed = _parsed(bold)
+    _add(pdf, _parsed(bold))
+
+
+def add_fallback_font(pdf: FPDF, name: str) -> str:
+    """Add one of `FALLBACKS` (by file name) to `pdf`; returns the family to name in fallbacks."""
+    parsed = _parsed_fallback(name)
+    _add(pdf, parsed)
+    return parsed.template.fontkey
+
+
+def _add(pdf: FPDF, parsed: _Parsed) -> None:
     font = copy.copy(parsed.template)
     font.i = len(pdf.fonts) + 1
     font.ttfont = _HarfBuzzCut(parsed)
@@ -65,13 +121,25 @@ class _Parsed:
 
 @functools.cache
 def _parsed(bold: bool) -> _Parsed:
-    path = font_path(bold=bold)
+    return _parse(font_path(bold=bold), FAMILY, "B" if bold else "")
+
+
+@functools.cache
+def _parsed_fallback(name: str) -> _Parsed:
+    return _parse(fallback_folder() / name, Path(name).stem.replace("-Regular", ""), "")
+
+
+def _parse(path: Path, family: str, style: str) -> _Parsed:
     scratch = FPDF(unit="pt")
-    scratch.add_font(FAMILY, "B" if bold else "", str(path))
-    template = scratch.fonts[FAMILY.lower() + ("B" if bold else "")]
+    scratch.add_font(family, style, str(path))
+    template = scratch.fonts[family.lower() + style]
     assert isinstance(template, TTFFont)
     data = path.read_bytes()
     return _Parsed(template, data, hb.Face(hb.Blob(data)), dict(template.ttfont.getReverseGlyphMap()))
+
+
+def fallback_folder() -> Path:
+    return resources_folder() / "fonts" / "fallback"
 
 
 class _HarfBuzzCut(ttLib.TTFont):  # type: ignore[misc]  # fontTools has no type hints

@@ -13,7 +13,7 @@ from organizer.core.packet.front import FrontMatter, front_matter
 from organizer.core.packet.options import LeftOut
 from organizer.core.packet.plan import PartPlan, Piece, section_title, sections
 from organizer.core.packet.sources import Bookmark, OpenedRecord
-from organizer.core.packet.stamp import Box, Stamper, StampFont
+from organizer.core.packet.stamp import Box, HeadForm, Stamper, StampFont
 
 
 @dataclass
@@ -30,15 +30,21 @@ class Assembled:
 def assemble(content: PacketContent, part: PartPlan, parts: tuple[PartPlan, ...],
              opened: Sequence[OpenedRecord], left_out: tuple[LeftOut, ...]) -> Assembled:
     """One packet file: generated pages, then each piece's pages, stamped, linked, bookmarked."""
-    front = front_matter(content, part, parts, left_out, stamp_alphabet(content))
+    head = stamp_head(content, part)
+    front = front_matter(content, part, parts, left_out, head)
     pdf = pikepdf.open(io.BytesIO(front.data))
+    head_form = None
+    if front.head_sheet is not None:  # the head drawn by the page writer, on a last page of its own
+        width, baseline = front.head_sheet
+        head_form = HeadForm(pdf.make_indirect(pdf.pages[-1].as_form_xobject()), width, baseline)
+        del pdf.pages[-1]
     for piece in part.pieces:
         source = opened[piece.source].pdf.pages
         pdf.pages.extend(source[piece.start:piece.stop])
     starts = _first_pages(front.pages, part.pieces)
     # Page objects fetched once: `pdf.pages[i]` walks the whole page list on every call.
     pages = [page.obj for page in pdf.pages]
-    stamper = Stamper(pdf, StampFont(pdf.pages[0]), stamp_head(content, part))
+    stamper = Stamper(pdf, StampFont(pdf.pages[0]), head, head_form)
     _stamp_all(stamper, pages, front.pages)
     _add_links(stamper, pages, front, starts)
     _add_outline(pdf, pages, front, part, starts, opened)
@@ -60,11 +66,6 @@ def _stamp_head(content: PacketContent) -> str:
     if content.date_of_birth:
         head.append(f"born {content.date_of_birth}")
     return " · ".join(head)
-
-
-def stamp_alphabet(content: PacketContent) -> str:
-    """Every character a stamp or contents page number can use."""
-    return "".join(sorted(set(_stamp_head(content) + " ·0123456789PartPageof?")))
 
 
 def stamp_head(content: PacketContent, part: PartPlan) -> str:

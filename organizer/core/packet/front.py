@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from organizer.core.bundled_font import covered
 from organizer.core.packet.content import PacketContent
 from organizer.core.packet.options import LeftOut
 from organizer.core.packet.plan import PartPlan, section_title, sections
+from organizer.core.packet.stamp import FONT_SIZE as STAMP_FONT_SIZE
 from organizer.core.packet.writer import PageWriter, Rect
 
 MEDICATION_COLUMNS = ("Medicine", "Dose", "Route", "How often", "Started", "Stopped", "Prescribed by",
@@ -22,15 +24,23 @@ class FrontMatter:
     pages: int
     bookmarks: tuple[tuple[str, int], ...]  # (title, 0-based page) for cover, contents, tables
     links: tuple[tuple[int, Rect, int], ...]  # (page, line, piece index in the part)
+    # When the stamp's head needs fonts the stamp font lacks: its width and baseline on one more
+    # page after the `pages` generated ones, which holds only the head (see PageWriter.head_sheet).
+    head_sheet: tuple[float, float] | None = None
+
+
+TAIL_CHARACTERS = " ·0123456789PartPageof?"  # what "· Page x of N" and contents numbers use
 
 
 def front_matter(content: PacketContent, part: PartPlan, parts: tuple[PartPlan, ...],
-                 left_out: tuple[LeftOut, ...], stamp_characters: str = "") -> FrontMatter:
+                 left_out: tuple[LeftOut, ...], stamp_head: str = "") -> FrontMatter:
     """Lay out the generated pages once; contents page numbers are written in later, at `links`.
 
     (Record page numbers depend on how many pages this makes, so they cannot be known yet.)
+    The font subset also gets every character the page stamps need, so the stamps reuse it.
     """
-    writer = PageWriter(f"Medical records of {content.person_name}", extra_characters=stamp_characters)
+    characters = "".join(sorted(set(stamp_head + TAIL_CHARACTERS)))
+    writer = PageWriter(f"Medical records of {content.person_name}", extra_characters=characters)
     bookmarks = [("Cover", 0)]
     _cover(writer, content, part, parts, left_out)
     writer.new_page()
@@ -44,8 +54,9 @@ def front_matter(content: PacketContent, part: PartPlan, parts: tuple[PartPlan, 
         writer.new_page()
         bookmarks.append(("Treatment plan summary", writer.page))
         _plan(writer, content)
-    data = writer.output()
-    return FrontMatter(data, writer.page + 1, tuple(bookmarks), tuple(links))
+    pages = writer.page + 1
+    sheet = None if covered(stamp_head) else writer.head_sheet(stamp_head, STAMP_FONT_SIZE)
+    return FrontMatter(writer.output(), pages, tuple(bookmarks), tuple(links), sheet)
 
 
 def _cover(writer: PageWriter, content: PacketContent, part: PartPlan, parts: tuple[PartPlan, ...],

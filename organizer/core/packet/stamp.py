@@ -16,6 +16,7 @@ import pikepdf
 BAND = 18.0  # points added below each record page
 FONT_SIZE = 7.0
 FONT_NAME = "/SOOStamp"
+HEAD_NAME = "/SOOStampHead"
 _BFCHAR = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>")
 Box = tuple[float, float, float, float]
 
@@ -94,24 +95,37 @@ class _Shape:
     clip: pikepdf.Object
 
 
+@dataclass(frozen=True)
+class HeadForm:
+    """The stamp's head already drawn (by the page writer, with shaping and fallback fonts) as a
+    form XObject: for names in scripts the stamp font lacks. Drawn at FONT_SIZE from x = 0."""
+
+    form: pikepdf.Object
+    width: float  # at FONT_SIZE
+    baseline: float  # y of the text's baseline inside the form
+
+
 class Stamper:
     """Stamps pages of one output PDF: "<head> · <tail>", e.g. "Zoë · born 1961-04-23 · Page 3 of 9".
 
-    The head is the same on every page, so its glyph codes and width are worked out once; what
-    pages of one shape share (grown box, clip stream) is worked out once per shape, and the font
-    is added once per shared resource dictionary.
+    The head is the same on every page, so its glyph codes and width are worked out once (or it is
+    one shared form, `HeadForm`); what pages of one shape share (grown box, clip stream) is worked
+    out once per shape, and the font is added once per shared resource dictionary.
     """
 
-    def __init__(self, target: pikepdf.Pdf, font: StampFont, head: str = "") -> None:
+    def __init__(self, target: pikepdf.Pdf, font: StampFont, head: str = "",
+                 head_form: HeadForm | None = None) -> None:
         self.font_object = target.make_indirect(font.font)
         self.pdf = target
         self.font = font
         self._head = head
-        self._head_code = font.encode(head)[1:-1]
-        self._head_width = font.width(head, 1000)
+        self._form = head_form
+        self._head_code = font.encode(head)[1:-1] if head_form is None else b""
+        self._head_width = font.width(head, 1000) if head_form is None else (
+            head_form.width * 1000 / FONT_SIZE)
         self._shapes: dict[tuple[bytes, bytes, object], _Shape] = {}
-        self._font_names: dict[tuple[int, int], str] = {}
-        self._openings: dict[tuple[str, Box, int, float], bytes] = {}
+        self._names: dict[tuple[str, tuple[int, int]], str] = {}
+        self._openings: dict[tuple[str, str, Box, int, float], bytes] = {}
         self._restore = target.make_indirect(pikepdf.Stream(target, b"Q\n"))
 
     def stamp_record_page(self, page: pikepdf.Dictionary, tail: str) -> None:
@@ -166,13 +180,14 @@ class Stamper:
     def _stamp(self, page: pikepdf.Dictionary, tail: str, box: Box, rotate: int) -> pikepdf.Object:
         joint_tail = " · " + tail if self._head and tail else tail
         tail_width = self.font.width(joint_tail, 1000)
-        opening = self._opening(self._font_name(page), box, rotate, tail_width)
+        form_name = self._name(page, "/XObject", HEAD_NAME, self._form.form) if self._form else ""
+        opening = self._opening(self._font_name(page), form_name, box, rotate, tail_width)
         data = b"".join((opening, self._head_code, self.font.encode(joint_tail)[1:], b" Tj ET EMC Q\n"))
         return self.pdf.make_indirect(pikepdf.Stream(self.pdf, data))
 
-    def _opening(self, name: str, box: Box, rotate: int, tail_width: float) -> bytes:
+    def _opening(self, name: str, form_name: str, box: Box, rotate: int, tail_width: float) -> bytes:
         """The stamp's operators up to its text; the same for every page of one shape and width."""
-        key = (name, box, rotate, tail_width)
+        key = (name, form_name, box, rotate, tail_width)
         opening = self._openings.get(key)
         if opening is None:
             x0, y0, x1, y1 = box
@@ -184,35 +199,45 @@ class Stamper:
                 width = (self._head_width + tail_width) * size / 1000
             offset = (across - width) / 2
             lift = (BAND - size * 0.7) / 2
-            matrix = _matrix(box, rotate, offset, lift)
-            opening = (f"q /Artifact <</Type /Pagination>> BDC BT 0.3 g {name} {_n(size)} Tf "
-                       f"{matrix} Tm <").encode()
+            a, b, c, d, e, f = _matrix(box, rotate, offset, lift)
+            head = ""
+            if self._form is not None:  # draw the head form, then start the tail where it ends
+                k = size / FONT_SIZE
+                head = (f"q {_numbers((a * k, b * k, c * k, d * k, e, f))} cm 1 0 0 1 0 "
+                        f"{_n(-self._form.baseline)} cm {form_name} Do Q ")
+                shift = self._head_width * size / 1000
+                e, f = e + a * shift, f + b * shift
+            opening = (f"q /Artifact <</Type /Pagination>> BDC {head}BT 0.3 g {name} {_n(size)} Tf "
+                       f"{_numbers((a, b, c, d, e, f))} Tm <").encode()
             self._openings[key] = opening
         return opening
 
     def _font_name(self, page: pikepdf.Dictionary) -> str:
-        """Our font's resource name on this page, never clashing with the page's own fonts."""
+        return self._name(page, "/Font", FONT_NAME, self.font_object)
+
+    def _name(self, page: pikepdf.Dictionary, kind: str, base: str, thing: pikepdf.Object) -> str:
+        """The name of our font or form in the page's resources (`kind` /Font or /XObject),
+        never clashing with the page's own; added once per shared resource dictionary."""
         resources = page.get("/Resources")
         if not isinstance(resources, pikepdf.Dictionary):
             page.Resources = pikepdf.Dictionary()
             resources = page.Resources
-        shared = resources.objgen if resources.is_indirect else None
-        if shared is not None and shared in self._font_names:
-            return self._font_names[shared]
-        fonts = resources.get("/Font")
-        if not isinstance(fonts, pikepdf.Dictionary):
-            resources.Font = pikepdf.Dictionary()
-            fonts = resources.Font
-        name, n = FONT_NAME, 1
-        while (present := fonts.get(name)) is not None and present.objgen != self.font_object.objgen:
+        shared = (kind, resources.objgen) if resources.is_indirect else None
+        if shared is not None and shared in self._names:
+            return self._names[shared]
+        names = resources.get(kind)
+        if not isinstance(names, pikepdf.Dictionary):
+            resources[kind] = pikepdf.Dictionary()
+            names = resources[kind]
+        name, n = base, 1
+        while (present := names.get(name)) is not None and present.objgen != thing.objgen:
             n += 1
-            name = f"{FONT_NAME}{n}"
+            name = f"{base}{n}"
         if present is None:
-            fonts[name] = self.font_object
+            names[name] = thing
         if shared is not None:
-            self._font_names[shared] = name
+            self._names[shared] = name
         return name
-
 
 def _unparsed(value: object) -> bytes:
     return value.unparse() if isinstance(value, pikepdf.Object) else b""
@@ -257,16 +282,19 @@ def _grow(box: Box, rotate: int) -> Box:
             180: (x0, y0, x1, y1 + BAND), 270: (x0 - BAND, y0, x1, y1)}[rotate]
 
 
-def _matrix(box: Box, rotate: int, offset: float, lift: float) -> str:
+def _matrix(box: Box, rotate: int, offset: float, lift: float) -> tuple[float, ...]:
     """Text matrix so the stamp reads upright along the shown bottom edge of the page."""
     x0, y0, x1, y1 = box
-    a, b, c, d, e, f = {
+    return {
         0: (1, 0, 0, 1, x0 + offset, y0 + lift),
         90: (0, 1, -1, 0, x1 - lift, y0 + offset),
         180: (-1, 0, 0, -1, x1 - offset, y1 - lift),
         270: (0, -1, 1, 0, x0 + lift, y1 - offset),
     }[rotate]
-    return " ".join(_n(v) for v in (a, b, c, d, e, f))
+
+
+def _numbers(values: tuple[float, ...]) -> str:
+    return " ".join(_n(v) for v in values)
 
 
 def _n(value: float) -> str:

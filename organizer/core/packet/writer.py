@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
 from fpdf import FPDF
 from fpdf.enums import MethodReturnValue, XPos, YPos
 from fpdf.fonts import TTFFont
 
+from organizer.core.bundled_font import covered
 from organizer.core.textpdf import FONT, TextPdf
 
 Rect = tuple[float, float, float, float]  # x0, y0, x1, y1 in PDF points, origin bottom left
@@ -32,7 +33,8 @@ class PageWriter(TextPdf):
         regular = self.pdf.fonts[FONT.lower()]
         assert isinstance(regular, TTFFont)
         for char in extra_characters:
-            regular.subset.pick(ord(char))
+            if covered(char):
+                regular.subset.pick(ord(char))
 
     @contextmanager
     def tagged(self, kind: str, title: str = "") -> Iterator[None]:
@@ -50,6 +52,7 @@ class PageWriter(TextPdf):
     def title(self, text: str, level: int = 1) -> None:
         """A heading (levels 1 and 2), tagged, never alone at the foot of a page."""
         size = 18 if level == 1 else 13
+        self.needs_more_fonts(text)
         self.keep_room(size * 4)
         self.pdf.set_font(FONT, "B", size)
         with self.tagged(f"H{level}"):
@@ -58,8 +61,9 @@ class PageWriter(TextPdf):
 
     def text(self, text: str, size: float = 11, bold: bool = False) -> None:
         """A paragraph; tagged /P when it fits on the current or next page."""
+        other_scripts = self.needs_more_fonts(text)
         self.pdf.set_font(FONT, "B" if bold else "", size)
-        if self._one_line(text, size * 1.4, size):
+        if not other_scripts and self._one_line(text, size * 1.4, size):
             self.space(size * 0.5)
             return
         breaks = self.pdf.multi_cell(0, size * 1.4, text, dry_run=True,
@@ -98,20 +102,44 @@ class PageWriter(TextPdf):
     def line_with_room(self, text: str, size: float = 10, indent: float = 0, room: float = 40) -> Rect:
         """One line leaving `room` points free at the right; returns where it is (for a link).
 
-        Placed as `cell` would place it, with the quicker `text` (a contents page has many).
+        Placed as `cell` would place it, with the quicker `text` (a contents page has many) when
+        DejaVu Sans has every character; text in other scripts goes through `cell` (shaping).
         """
         pdf = self.pdf
         height = size * 1.5
+        other_scripts = self.needs_more_fonts(text)
         self.keep_room(height)
         pdf.set_font(FONT, "", size)
         y = pdf.get_y()
         x = pdf.l_margin + indent
         room_for_text = self.width - indent - room - 2 * pdf.c_margin
         with self.tagged("P"):
-            pdf.text(x + pdf.c_margin, y + 0.5 * height + 0.3 * size, _fit(pdf, text, room_for_text))
+            if other_scripts:
+                pdf.set_x(x)
+                pdf.cell(room_for_text + 2 * pdf.c_margin, height,
+                         _fit(pdf, text, room_for_text, pdf.get_string_width))
+            else:
+                pdf.text(x + pdf.c_margin, y + 0.5 * height + 0.3 * size, _fit(pdf, text, room_for_text))
         pdf.set_xy(pdf.l_margin, y + height)
         top = pdf.h - y
         return (x, top - height, pdf.l_margin + self.width, top)
+
+    def head_sheet(self, text: str, size: float) -> tuple[float, float]:
+        """A last page holding only `text`, in the stamp's gray, from the left edge: the stamp's head
+        for scripts the stamp font lacks (it becomes a form the stamps draw, and the page goes).
+        Returns the text's width and its baseline's height on the page."""
+        pdf = self.pdf
+        self.needs_more_fonts(text)
+        pdf.add_page()
+        pdf.set_font(FONT, "", size)
+        width = pdf.get_string_width(text)
+        pdf.set_text_color(77)
+        margin, pdf.c_margin = pdf.c_margin, 0
+        pdf.set_xy(0, 0)
+        pdf.cell(width, 2 * size, text)
+        pdf.c_margin = margin
+        pdf.set_text_color(0)
+        return float(width), float(pdf.h - (size + 0.3 * size))
 
     def keep_room(self, points: float) -> None:
         if self.pdf.get_y() + points > self.pdf.page_break_trigger:
@@ -131,10 +159,11 @@ def _width(pdf: FPDF, text: str) -> float:
     return sum(widths[ord(c)] for c in text) * pdf.font_size / 1000
 
 
-def _fit(pdf: FPDF, text: str, room: float) -> str:
+def _fit(pdf: FPDF, text: str, room: float, measure: Callable[[str], float] | None = None) -> str:
     """`text` shortened with an ellipsis so it fits on one line of `room` points."""
-    if _width(pdf, text) <= room:
+    width = measure or (lambda line: _width(pdf, line))
+    if width(text) <= room:
         return text
-    while text and _width(pdf, text + "…") > room:
+    while text and width(text + "…") > room:
         text = text[:-1]
     return text.rstrip() + "…"
