@@ -117,6 +117,7 @@ class _Parsed:
     data: bytes
     face: hb.Face
     glyph_ids: dict[str, int]
+    glyph_names: tuple[str, ...]
 
 
 @functools.cache
@@ -135,7 +136,8 @@ def _parse(path: Path, family: str, style: str) -> _Parsed:
     template = scratch.fonts[family.lower() + style]
     assert isinstance(template, TTFFont)
     data = path.read_bytes()
-    return _Parsed(template, data, hb.Face(hb.Blob(data)), dict(template.ttfont.getReverseGlyphMap()))
+    return _Parsed(template, data, hb.Face(hb.Blob(data)), dict(template.ttfont.getReverseGlyphMap()),
+                   tuple(template.ttfont.getGlyphOrder()))
 
 
 def fallback_folder() -> Path:
@@ -153,6 +155,13 @@ class _HarfBuzzCut(ttLib.TTFont):  # type: ignore[misc]  # fontTools has no type
         self._parsed = parsed
         self._cut: bytes | None = None
         self._new_ids: dict[int, int] = {}
+        self.share_widths = True  # read-only; off before fontTools cuts this font itself
+
+    def __getitem__(self, tag: str) -> Any:
+        """Shaping reads each glyph's width: from the font parsed once, not decoded again per PDF."""
+        if tag == "hmtx" and self.share_widths:
+            return self._parsed.template.ttfont["hmtx"]
+        return super().__getitem__(tag)
 
     def keep_only(self, glyph_names: Iterable[str]) -> None:
         """Cut the font down to these glyphs (and .notdef, and the parts of composite glyphs)."""
@@ -166,6 +175,13 @@ class _HarfBuzzCut(ttLib.TTFont):  # type: ignore[misc]  # fontTools has no type
             raise _NotCut
         self._cut = bytes(cut.blob.data)
         self._new_ids = dict(plan.old_to_new_glyph_mapping.items())
+
+    def getGlyphName(self, glyphID: int) -> str:
+        """Names from the font parsed once (shaping asks for one per glyph; reading the names
+        again for each PDF cost ~30 ms for the CJK font)."""
+        if self._cut is None and 0 <= glyphID < len(self._parsed.glyph_names):
+            return self._parsed.glyph_names[glyphID]
+        return str(super().getGlyphName(glyphID))
 
     def getGlyphID(self, glyphName: str) -> int:
         if self._cut is None:
@@ -200,6 +216,8 @@ class _Subsetter:
                 return
             except _NotCut:
                 pass
+        if isinstance(font, _HarfBuzzCut):
+            font.share_widths = False  # fontTools changes the tables it cuts
         real = fonttools_subset.Subsetter(self._options, **self._kwargs)
         real.populate(**self._populate)
         real.subset(font)
