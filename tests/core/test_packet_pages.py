@@ -28,6 +28,12 @@ from tests.samples import encrypted
 FRONT = 4
 
 
+def saved(pdf: pikepdf.Pdf) -> bytes:
+    sink = io.BytesIO()
+    pdf.save(sink)
+    return sink.getvalue()
+
+
 def reshaped(box: list[float], rotate: int = 0, inherited: bool = False, crop: list[float] | None = None,
              ) -> bytes:
     """A two-page record with the given media box, rotation and crop box."""
@@ -43,9 +49,7 @@ def reshaped(box: list[float], rotate: int = 0, inherited: bool = False, crop: l
     if inherited:
         pdf.Root.Pages.Rotate = rotate
         pdf.Root.Pages.MediaBox = pikepdf.Array(box)
-    sink = io.BytesIO()
-    pdf.save(sink)
-    return sink.getvalue()
+    return saved(pdf)
 
 
 def char_box(textpage: pdfium.PdfTextPage, needle: str) -> tuple[float, float, float, float]:
@@ -184,9 +188,7 @@ def nested_tree(pages: int = 4) -> bytes:
                 del page[name]
     pdf.Root.Pages.Kids = pikepdf.Array([middle])
     pdf.Root.Pages.MediaBox = pikepdf.Array([0, 0, 595, 842])
-    sink = io.BytesIO()
-    pdf.save(sink)
-    return sink.getvalue()
+    return saved(pdf)
 
 
 def test_pages_take_what_every_level_of_their_page_tree_gives_them(tmp_path: Path) -> None:
@@ -211,9 +213,7 @@ def own_font_named_like_ours() -> bytes:
         page.obj.Resources = shared
         page.obj.Contents = pdf.make_indirect(pikepdf.Stream(
             pdf, page.obj.Contents.read_bytes().replace(name.encode(), b"/SOOStamp")))
-    sink = io.BytesIO()
-    pdf.save(sink)
-    return sink.getvalue()
+    return saved(pdf)
 
 
 def test_a_record_font_with_our_stamp_font_name_keeps_drawing_the_record(tmp_path: Path) -> None:
@@ -237,9 +237,7 @@ def without_resources() -> bytes:
     if "/Resources" in page:
         del page["/Resources"]
     page.Contents = pdf.make_indirect(pikepdf.Stream(pdf, b"0 0 1 rg 100 100 200 200 re f\n"))
-    sink = io.BytesIO()
-    pdf.save(sink)
-    return sink.getvalue()
+    return saved(pdf)
 
 
 def test_a_page_without_resources_still_gets_its_stamp(tmp_path: Path) -> None:
