@@ -13,7 +13,8 @@ from organizer.core.packet.front import FrontMatter, front_matter
 from organizer.core.packet.options import LeftOut
 from organizer.core.packet.plan import PartPlan, Piece, section_title, sections
 from organizer.core.packet.sources import Bookmark, OpenedRecord
-from organizer.core.packet.stamp import Box, HeadForm, Stamper, StampFont
+from organizer.core.packet.stamp import Box, HeadForm, Stamper
+from organizer.core.packet.stamp_font import StampFont
 
 
 @dataclass
