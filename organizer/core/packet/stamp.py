@@ -193,11 +193,6 @@ def _visible(media_box: object, crop: object) -> Box:
     return box if box[0] < box[2] and box[1] < box[3] else media
 
 
-def shown_rotation(page: pikepdf.Dictionary) -> int:
-    """The page's /Rotate as 0, 90, 180 or 270 (other values are invalid and read as 0)."""
-    return _rotation(page.get("/Rotate", 0))
-
-
 def _rotation(value: object) -> int:
     try:
         rotate = int(value) % 360  # type: ignore[call-overload]
