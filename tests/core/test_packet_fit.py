@@ -14,6 +14,7 @@ import pytest
 
 from organizer.core.errors import InvalidInput
 from organizer.core.packet import PacketCancelled, PacketNeedsSplit, PacketOptions, build_packet
+from organizer.core.packet import build as packet_build
 from organizer.core.packet.writing import part_path
 from organizer.core.records import RecordType
 from tests.core.test_packet_support import content, page_mark, pdfium_texts, record, record_pdf, texts
@@ -154,3 +155,31 @@ def test_a_stream_cannot_take_parts_and_says_so_with_its_own_error() -> None:
     with pytest.raises(PacketNeedsSplit, match="split into parts"):
         build_packet(content(*noisy_records(6, 2)), out, PacketOptions(max_bytes=250_000))
     assert out.getvalue() == b""
+
+
+def test_parts_are_filled_close_to_the_limit_so_there_are_few_of_them(tmp_path: Path) -> None:
+    records = [record(f"t{n}", RecordType.LAB, f"2024-02-{n % 28 + 1:02d}", 5) for n in range(60)]
+    whole = build_packet(content(*records), tmp_path / "whole.pdf", PacketOptions()).size
+    limit = 150_000
+    result = build_packet(content(*records), tmp_path / "packet.pdf", PacketOptions(max_bytes=limit))
+    sizes = [part.size for part in result.parts]
+    assert all(size <= limit for size in sizes)
+    # The first plan guesses the cover and structure high; the measured room fills parts up.
+    assert all(size > limit * 0.6 for size in sizes[:-1])
+    assert len(sizes) <= -(-whole // int(limit * 0.6))
+    assert len(sizes) > 1
+    expected = sorted(page_mark(r.document_id, p) for r in records for p in range(1, 6))
+    assert sorted(marks_in([p.path for p in result.parts])) == expected  # type: ignore[misc]
+
+
+def test_when_the_fuller_plan_does_not_fit_the_first_one_is_kept(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(packet_build, "MARGIN", -0.6)  # plan past the limit on purpose: it will not fit
+    records = [record(f"t{n}", RecordType.LAB, f"2024-02-{n % 28 + 1:02d}", 5) for n in range(60)]
+    limit = 150_000
+    result = build_packet(content(*records), tmp_path / "packet.pdf", PacketOptions(max_bytes=limit))
+    assert len(result.parts) > 2 and all(part.size <= limit for part in result.parts)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        part.path.name for part in result.parts if part.path)  # no leftovers of the discarded plan
+    expected = sorted(page_mark(r.document_id, p) for r in records for p in range(1, 6))
+    assert sorted(marks_in([p.path for p in result.parts])) == expected  # type: ignore[misc]

@@ -11,7 +11,7 @@ from typing import BinaryIO
 
 from organizer.core.packet.assemble import assemble
 from organizer.core.packet.content import PacketContent
-from organizer.core.packet.fitting import oversized_notes, plan_parts
+from organizer.core.packet.fitting import Oversized, oversized_notes, plan_parts
 from organizer.core.packet.front import front_matter
 from organizer.core.packet.options import (
     ContentsLine,
@@ -30,6 +30,8 @@ from organizer.core.packet.writing import Output
 
 FONT_COST = 40_000  # bytes the stamp font and document structure add to a part, at most
 SHRINK = 0.85  # when a part comes out over the limit, plan again with this much less room
+SPARE = 0.1  # parts this much under the limit are planned again with the room measured
+MARGIN = 0.03  # of the limit, kept free when planning with the measured room
 
 
 def build_packet(content: PacketContent, out: Path | BinaryIO, options: PacketOptions) -> PacketResult:
@@ -120,18 +122,52 @@ def _split(content: PacketContent, whole: PartPlan, run: _Run,
            limit: int) -> tuple[tuple[PartPlan, ...], list[str]]:
     front = front_matter(content, PartPlan(1, 2, whole.pieces), (whole,), run.left_out)
     budget = int(limit - len(front.data) - FONT_COST)
+    measured: dict[tuple[int, int, int], int] = {}  # each record's size, measured once
     for _ in range(8):
         if budget <= 0:
             break
-        parts, oversized = plan_parts(run.opened, budget)
-        sizes = [_render(content, part, parts, run, tight=True).size for part in parts]
-        over = [p for p, s in zip(parts, sizes, strict=True) if s > limit and not _one_page(p)]
-        if not over:
-            return parts, oversized_notes(oversized, limit)
-        run.output.discard()
+        fitted = _fit(content, run, limit, plan_parts(run.opened, budget, measured))
+        if fitted is not None:
+            return _with_spare_room(content, run, limit, budget, measured, fitted)
         budget = int(budget * SHRINK)
     raise PacketError("The packet could not be split into parts under the size limit; "
                       "the cover and contents alone are too big. Please choose a larger limit.")
+
+
+_Fitted = tuple[tuple[PartPlan, ...], list[Oversized], int]  # parts, oversized pages, largest part
+
+
+def _fit(content: PacketContent, run: _Run, limit: int,
+         planned: tuple[tuple[PartPlan, ...], list[Oversized]]) -> _Fitted | None:
+    """Render the planned parts; None (and nothing kept) when one is over the limit."""
+    parts, oversized = planned
+    sizes = [_render(content, part, parts, run, tight=True).size for part in parts]
+    if any(s > limit and not _one_page(p) for p, s in zip(parts, sizes, strict=True)):
+        run.output.discard()
+        return None
+    return parts, oversized, max(sizes)
+
+
+def _with_spare_room(content: PacketContent, run: _Run, limit: int, budget: int,
+                     measured: dict[tuple[int, int, int], int],
+                     fitted: _Fitted) -> tuple[tuple[PartPlan, ...], list[str]]:
+    """Fewer parts when the first plan left room: it guesses the cover and structure high.
+
+    Planned once more with the room the rendered parts left (less a margin); kept when that
+    needs fewer parts and every part still fits, else the first plan is rendered again.
+    """
+    parts, oversized, largest = fitted
+    spare = limit - largest - int(limit * MARGIN)
+    if len(parts) > 1 and spare > limit * SPARE:
+        roomier = plan_parts(run.opened, budget + spare, measured)
+        if len(roomier[0]) < len(parts):
+            run.output.discard()
+            better = _fit(content, run, limit, roomier)
+            if better is None:  # it did not fit after all: the first plan did
+                better = _fit(content, run, limit, (parts, oversized))
+                assert better is not None
+            parts, oversized, largest = better
+    return parts, oversized_notes(oversized, limit)
 
 
 def _one_page(part: PartPlan) -> bool:

@@ -7,7 +7,7 @@ what it costs; a record bigger than a part can hold is measured page by page and
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import pikepdf
@@ -26,17 +26,31 @@ class Oversized:
     size: int
 
 
-def plan_parts(opened: Sequence[OpenedRecord], budget: int) -> tuple[tuple[PartPlan, ...], list[Oversized]]:
-    """Record pieces packed in order into parts whose records cost at most `budget` bytes each."""
+Sizes = dict[tuple[int, int, int], int]  # (record index, first page, stop) → measured bytes
+
+
+def plan_parts(opened: Sequence[OpenedRecord], budget: int,
+               sizes: Sizes | None = None) -> tuple[tuple[PartPlan, ...], list[Oversized]]:
+    """Record pieces packed in order into parts whose records cost at most `budget` bytes each.
+
+    `sizes` keeps what was measured, so planning again with another budget measures nothing twice.
+    """
+    known: Sizes = {} if sizes is None else sizes
+
+    def size_of(index: int, start: int, stop: int) -> int:
+        if (index, start, stop) not in known:
+            known[index, start, stop] = measured_size(opened[index].pdf, range(start, stop))
+        return known[index, start, stop]
+
     pieces: list[tuple[Piece, int]] = []
     oversized: list[Oversized] = []
     for index, record in enumerate(opened):
-        size = measured_size(record.pdf, range(record.pages))
+        size = size_of(index, 0, record.pages)
         whole = Piece(index, record.record, 0, record.pages, record.pages)
         if size <= budget:
             pieces.append((whole, size))
         else:
-            split, too_big = _split_record(index, record, budget)
+            split, too_big = _split_record(index, record, budget, size_of)
             pieces.extend(split)
             oversized.extend(too_big)
     groups = _pack(pieces, budget)
@@ -56,15 +70,15 @@ def _pack(pieces: list[tuple[Piece, int]], budget: int) -> list[list[Piece]]:
     return groups
 
 
-def _split_record(index: int, record: OpenedRecord,
-                  budget: int) -> tuple[list[tuple[Piece, int]], list[Oversized]]:
+def _split_record(index: int, record: OpenedRecord, budget: int,
+                  size_of: Callable[[int, int, int], int]) -> tuple[list[tuple[Piece, int]], list[Oversized]]:
     """Consecutive runs of a record's pages, each run within `budget` where one page allows."""
     runs: list[tuple[Piece, int]] = []
     oversized: list[Oversized] = []
     start, used = 0, 0
     total = record.pages
     for page in range(total):
-        size = measured_size(record.pdf, range(page, page + 1))
+        size = size_of(index, page, page + 1)
         if page > start and used + size > budget:
             runs.append((Piece(index, record.record, start, page, total), used))
             start, used = page, 0
