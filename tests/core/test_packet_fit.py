@@ -113,8 +113,19 @@ def test_a_single_page_bigger_than_the_limit_is_included_and_reported(tmp_path: 
     out = tmp_path / "packet.pdf"
     huge = record("huge", pages=1, data=noisy("huge", 1, kb=200))
     result = build_packet(content(huge, record("small")), out, PacketOptions(max_bytes=120_000))
-    assert any("alone is" in w and "Report huge" in w for w in result.warnings)
+    [note] = result.warnings
+    over = [part for part in result.parts if part.size > 120_000]
+    assert len(over) == 1 and f"Part {over[0].number} holds only page 1 of \"Report huge\"" in note
+    assert "0.12 MB limit" in note  # small sizes never read "0.0 MB"
     assert page_mark("huge", 1) in marks_in([p.path for p in result.parts])  # type: ignore[misc]
+
+
+def test_a_page_that_fits_the_limit_in_a_part_of_its_own_is_not_reported(tmp_path: Path) -> None:
+    records = [record("big", pages=1, data=noisy("big", 1, kb=60)), *noisy_records(3, 1, kb=30)]
+    limit = 110_000
+    result = build_packet(content(*records), tmp_path / "packet.pdf", PacketOptions(max_bytes=limit))
+    assert len(result.parts) > 1 and all(part.size <= limit for part in result.parts)
+    assert result.warnings == ()
 
 
 def test_the_same_content_twice_gives_the_same_bytes(tmp_path: Path) -> None:

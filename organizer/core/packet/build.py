@@ -11,7 +11,7 @@ from typing import BinaryIO
 
 from organizer.core.packet.assemble import assemble
 from organizer.core.packet.content import PacketContent
-from organizer.core.packet.fitting import Oversized, oversized_notes, plan_parts
+from organizer.core.packet.fitting import oversized_notes, plan_parts
 from organizer.core.packet.front import front_matter
 from organizer.core.packet.options import (
     ContentsLine,
@@ -134,18 +134,19 @@ def _split(content: PacketContent, whole: PartPlan, run: _Run,
                       "the cover and contents alone are too big. Please choose a larger limit.")
 
 
-_Fitted = tuple[tuple[PartPlan, ...], list[Oversized], int]  # parts, oversized pages, largest part
+_Fitted = tuple[tuple[PartPlan, ...], list[int]]  # the parts and their sizes
 
 
-def _fit(content: PacketContent, run: _Run, limit: int,
-         planned: tuple[tuple[PartPlan, ...], list[Oversized]]) -> _Fitted | None:
-    """Render the planned parts; None (and nothing kept) when one is over the limit."""
-    parts, oversized = planned
+def _fit(content: PacketContent, run: _Run, limit: int, parts: tuple[PartPlan, ...]) -> _Fitted | None:
+    """Render the planned parts; None (and nothing kept) when one is over the limit.
+
+    A part that holds a single page may be over it: that page alone is too big.
+    """
     sizes = [_render(content, part, parts, run, tight=True).size for part in parts]
     if any(s > limit and not _one_page(p) for p, s in zip(parts, sizes, strict=True)):
         run.output.discard()
         return None
-    return parts, oversized, max(sizes)
+    return parts, sizes
 
 
 def _with_spare_room(content: PacketContent, run: _Run, limit: int, budget: int,
@@ -156,18 +157,20 @@ def _with_spare_room(content: PacketContent, run: _Run, limit: int, budget: int,
     Planned once more with the room the rendered parts left (less a margin); kept when that
     needs fewer parts and every part still fits, else the first plan is rendered again.
     """
-    parts, oversized, largest = fitted
+    parts, sizes = fitted
+    largest = max((s for s in sizes if s <= limit), default=limit)  # pages too big alone aside
     spare = limit - largest - int(limit * MARGIN)
     if len(parts) > 1 and spare > limit * SPARE:
         roomier = plan_parts(run.opened, budget + spare, measured)
-        if len(roomier[0]) < len(parts):
+        if len(roomier) < len(parts):
             run.output.discard()
             better = _fit(content, run, limit, roomier)
             if better is None:  # it did not fit after all: the first plan did
-                better = _fit(content, run, limit, (parts, oversized))
+                better = _fit(content, run, limit, parts)
                 assert better is not None
-            parts, oversized, largest = better
-    return parts, oversized_notes(oversized, limit)
+            parts, sizes = better
+    over = [(part, size) for part, size in zip(parts, sizes, strict=True) if size > limit]
+    return parts, oversized_notes(over, limit)
 
 
 def _one_page(part: PartPlan) -> bool:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 import pikepdf
 
@@ -18,22 +17,15 @@ from organizer.core.packet.sources import OpenedRecord
 PAGE_OVERHEAD = 600  # bytes a page adds in the packet: stamp, clip reference, page tree entry
 
 
-@dataclass(frozen=True)
-class Oversized:
-    """One page that alone is bigger than the limit: it still goes in, in a part of its own."""
-
-    piece: Piece
-    size: int
-
-
 Sizes = dict[tuple[int, int, int], int]  # (record index, first page, stop) → measured bytes
 
 
 def plan_parts(opened: Sequence[OpenedRecord], budget: int,
-               sizes: Sizes | None = None) -> tuple[tuple[PartPlan, ...], list[Oversized]]:
+               sizes: Sizes | None = None) -> tuple[PartPlan, ...]:
     """Record pieces packed in order into parts whose records cost at most `budget` bytes each.
 
-    `sizes` keeps what was measured, so planning again with another budget measures nothing twice.
+    A page bigger than that on its own goes into a part of its own. `sizes` keeps what was
+    measured, so planning again with another budget measures nothing twice.
     """
     known: Sizes = {} if sizes is None else sizes
 
@@ -43,19 +35,16 @@ def plan_parts(opened: Sequence[OpenedRecord], budget: int,
         return known[index, start, stop]
 
     pieces: list[tuple[Piece, int]] = []
-    oversized: list[Oversized] = []
     for index, record in enumerate(opened):
         size = size_of(index, 0, record.pages)
         whole = Piece(index, record.record, 0, record.pages, record.pages)
         if size <= budget:
             pieces.append((whole, size))
         else:
-            split, too_big = _split_record(index, record, budget, size_of)
-            pieces.extend(split)
-            oversized.extend(too_big)
+            pieces.extend(_split_record(index, record, budget, size_of))
     groups = _pack(pieces, budget)
     total = len(groups)
-    return tuple(PartPlan(n + 1, total, tuple(g)) for n, g in enumerate(groups)), oversized
+    return tuple(PartPlan(n + 1, total, tuple(g)) for n, g in enumerate(groups))
 
 
 def _pack(pieces: list[tuple[Piece, int]], budget: int) -> list[list[Piece]]:
@@ -71,10 +60,9 @@ def _pack(pieces: list[tuple[Piece, int]], budget: int) -> list[list[Piece]]:
 
 
 def _split_record(index: int, record: OpenedRecord, budget: int,
-                  size_of: Callable[[int, int, int], int]) -> tuple[list[tuple[Piece, int]], list[Oversized]]:
+                  size_of: Callable[[int, int, int], int]) -> list[tuple[Piece, int]]:
     """Consecutive runs of a record's pages, each run within `budget` where one page allows."""
     runs: list[tuple[Piece, int]] = []
-    oversized: list[Oversized] = []
     start, used = 0, 0
     total = record.pages
     for page in range(total):
@@ -83,10 +71,8 @@ def _split_record(index: int, record: OpenedRecord, budget: int,
             runs.append((Piece(index, record.record, start, page, total), used))
             start, used = page, 0
         used += size
-        if size > budget:
-            oversized.append(Oversized(Piece(index, record.record, page, page + 1, total), size))
     runs.append((Piece(index, record.record, start, total, total), used))
-    return runs, oversized
+    return runs
 
 
 def measured_size(source: pikepdf.Pdf, pages: range) -> int:
@@ -99,9 +85,14 @@ def measured_size(source: pikepdf.Pdf, pages: range) -> int:
         return sink.tell() + PAGE_OVERHEAD * len(pages)
 
 
-def oversized_notes(oversized: list[Oversized], limit: int) -> list[str]:
-    """Plain words for pages that alone exceed the limit (they are included, in a part over it)."""
-    return [f"Page {o.piece.start + 1} of \"{o.piece.record.title}\" alone is {o.size / 1e6:.1f} MB, "
-            f"more than the {limit / 1e6:.1f} MB limit. It is included, but the part that holds it "
-            "is over the limit; please send that part another way (for example on a USB drive)."
-            for o in oversized]
+def oversized_notes(over: list[tuple[PartPlan, int]], limit: int) -> list[str]:
+    """Plain words for parts over the limit: each holds one page that alone is too big."""
+    return [f"Part {part.number} holds only page {part.pieces[0].start + 1} of "
+            f"\"{part.pieces[0].record.title}\", which alone makes it {megabytes(size)}, more than the "
+            f"{megabytes(limit)} limit. It is included; please send that part another way "
+            "(for example on a USB drive)." for part, size in over]
+
+
+def megabytes(size: int) -> str:
+    """"2.4 MB", or "0.14 MB" below one megabyte (so a small size never reads "0.0 MB")."""
+    return f"{size / 1e6:.1f} MB" if size >= 1_000_000 else f"{size / 1e6:.2f} MB"
