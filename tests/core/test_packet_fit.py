@@ -15,6 +15,8 @@ import pytest
 from organizer.core.errors import InvalidInput
 from organizer.core.packet import PacketCancelled, PacketNeedsSplit, PacketOptions, build_packet
 from organizer.core.packet import build as packet_build
+from organizer.core.packet.fitting import plan_parts
+from organizer.core.packet.plan import PartPlan
 from organizer.core.packet.writing import part_path
 from organizer.core.records import RecordType
 from tests.core.test_packet_support import content, page_mark, pdfium_texts, record, record_pdf, texts
@@ -183,14 +185,24 @@ def test_parts_are_filled_close_to_the_limit_so_there_are_few_of_them(tmp_path: 
     assert sorted(marks_in([p.path for p in result.parts])) == expected  # type: ignore[misc]
 
 
-def test_when_the_fuller_plan_does_not_fit_the_first_one_is_kept(tmp_path: Path,
-                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(packet_build, "MARGIN", -0.6)  # plan past the limit on purpose: it will not fit
+def test_when_no_fuller_plan_fits_the_first_one_is_kept(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    first_plan = []
+
+    def plan(opened: list, budget: int, sizes: dict | None = None) -> tuple:
+        if first_plan:  # every later, roomier plan: all in one part, which cannot fit
+            pieces = tuple(piece for part in plan_parts(opened, budget, sizes) for piece in part.pieces)
+            return (PartPlan(1, 1, pieces),)
+        first_plan.append(plan_parts(opened, budget, sizes))
+        return first_plan[0]
+
+    monkeypatch.setattr(packet_build, "plan_parts", plan)
     records = [record(f"t{n}", RecordType.LAB, f"2024-02-{n % 28 + 1:02d}", 5) for n in range(60)]
     limit = 150_000
     result = build_packet(content(*records), tmp_path / "packet.pdf", PacketOptions(max_bytes=limit))
-    assert len(result.parts) > 2 and all(part.size <= limit for part in result.parts)
+    assert len(result.parts) == len(first_plan[0]) > 1
+    assert all(part.size <= limit for part in result.parts)
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        part.path.name for part in result.parts if part.path)  # no leftovers of the discarded plan
+        part.path.name for part in result.parts if part.path)  # no leftovers of the discarded plans
     expected = sorted(page_mark(r.document_id, p) for r in records for p in range(1, 6))
     assert sorted(marks_in([p.path for p in result.parts])) == expected  # type: ignore[misc]

@@ -30,7 +30,7 @@ from organizer.core.packet.writing import Output
 
 FONT_COST = 40_000  # bytes the stamp font and document structure add to a part, at most
 SHRINK = 0.85  # when a part comes out over the limit, plan again with this much less room
-SPARE = 0.1  # parts this much under the limit are planned again with the room measured
+SPARE = 0.1  # plan again when the measured room is this much more than the first guess
 MARGIN = 0.03  # of the limit, kept free when planning with the measured room
 
 
@@ -154,24 +154,47 @@ def _with_spare_room(content: PacketContent, run: _Run, limit: int, budget: int,
                      fitted: _Fitted) -> tuple[tuple[PartPlan, ...], list[str]]:
     """Fewer parts when the first plan left room: it guesses the cover and structure high.
 
-    Planned once more with the room the rendered parts left (less a margin); kept when that
-    needs fewer parts and every part still fits, else the first plan is rendered again.
+    The rendered parts tell how much room the records really have, read two ways: what the
+    most-loaded part added to its records, and what the fullest part left free. The records are
+    planned again with each reading (roomiest first, less a margin); the first plan with fewer
+    parts whose every part fits is kept, else the first plan is rendered again.
     """
     parts, sizes = fitted
-    largest = max((s for s in sizes if s <= limit), default=limit)  # pages too big alone aside
-    spare = limit - largest - int(limit * MARGIN)
-    if len(parts) > 1 and spare > limit * SPARE:
-        roomier = plan_parts(run.opened, budget + spare, measured)
-        if len(roomier) < len(parts):
+    margin = int(limit * MARGIN)
+    added = max(size - sum(_measured(piece, measured) for piece in part.pieces)
+                for part, size in zip(parts, sizes, strict=True))
+    fullest = max((size for size in sizes if size <= limit), default=limit)  # too-big pages aside
+    discarded = False
+    for roomy in sorted({limit - added - margin, budget + limit - fullest - margin}, reverse=True):
+        if len(parts) == 1 or roomy <= budget * (1 + SPARE):
+            break
+        roomier = plan_parts(run.opened, roomy, measured)
+        if len(roomier) >= len(parts):
+            continue
+        if not discarded:
             run.output.discard()
-            better = _fit(content, run, limit, roomier)
-            if better is None:  # it did not fit after all: the first plan did
-                better = _fit(content, run, limit, parts)
-                assert better is not None
-            parts, sizes = better
+            discarded = True
+        better = _fit(content, run, limit, roomier)
+        if better is not None:
+            return _with_notes(*better, limit)
+    if discarded:  # no fuller plan fitted: the first one did
+        again = _fit(content, run, limit, parts)
+        assert again is not None
+        return _with_notes(*again, limit)
+    return _with_notes(parts, sizes, limit)
+
+
+def _with_notes(parts: tuple[PartPlan, ...], sizes: list[int],
+                limit: int) -> tuple[tuple[PartPlan, ...], list[str]]:
     over = [(part, size) for part, size in zip(parts, sizes, strict=True) if size > limit]
     return parts, oversized_notes(over, limit)
 
+def _measured(piece: Piece, measured: dict[tuple[int, int, int], int]) -> int:
+    """A planned piece's measured size: the whole record's, or its pages' one by one."""
+    whole = measured.get((piece.source, piece.start, piece.stop))
+    if whole is not None:
+        return whole
+    return sum(measured.get((piece.source, page, page + 1), 0) for page in range(piece.start, piece.stop))
 
 def _one_page(part: PartPlan) -> bool:
     return len(part.pieces) == 1 and part.pieces[0].pages == 1
