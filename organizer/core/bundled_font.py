@@ -1,4 +1,8 @@
-"""The bundled font (DejaVu Sans) in the PDFs we write: read once per process, cut down by HarfBuzz.
+"""The bundled fonts in the PDFs we write: read once per process, cut down by HarfBuzz.
+
+DejaVu Sans (regular and bold) writes Latin, Greek, Cyrillic and Vietnamese; text in other
+scripts takes a fallback font from resources/fonts/fallback (`FALLBACKS`), added to a PDF only
+when its text needs one (see `TextPdf.needs_more_fonts`).
 
 fpdf2 embeds only the glyphs a PDF uses, and by itself it does two slow things for every PDF:
 it parses and measures the whole font file when the font is added (about 8 ms a font), and it
