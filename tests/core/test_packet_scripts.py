@@ -105,3 +105,11 @@ def test_which_fonts_a_text_needs() -> None:
     assert covered("Zoë Nguyễn Łukasz Ωμέγα Дмитрий") and fallbacks_for("Zoë") == []
     assert fallbacks_for("王 김 محمد") == ["NotoSansArabic-Regular.ttf", "NanumGothic-Hangul.ttf",
                                           "DroidSansFallback-CJK.ttf"]
+
+
+def test_a_packet_with_fallback_fonts_is_the_same_bytes_each_time(tmp_path: Path) -> None:
+    made = content(record("a"), person_name="王芳 · محمد")
+    first, second = tmp_path / "one.pdf", tmp_path / "two.pdf"
+    build_packet(made, first, PacketOptions())
+    build_packet(made, second, PacketOptions())
+    assert first.read_bytes() == second.read_bytes()
