@@ -132,6 +132,9 @@ class PageWriter(TextPdf):
         self.needs_more_fonts(text)
         pdf.add_page()
         pdf.set_font(FONT, "", size)
+        # Left-to-right as a whole (the packet reads in English), so a right-to-left name comes
+        # first, as in "محمد عبد الله · born 1961-04-23"; the name itself still reads right to left.
+        text = "\u200e" + text
         width = pdf.get_string_width(text)
         pdf.set_text_color(77)
         margin, pdf.c_margin = pdf.c_margin, 0
