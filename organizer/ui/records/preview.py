@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QModelIndex, QPointF, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPointF, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from organizer.ui.memory_pdf import MemoryPdfDocument
 from organizer.ui.records.thumbnails import ThumbnailModel
 
 MIN_ZOOM, MAX_ZOOM, ZOOM_STEP = 0.25, 6.0, 1.25
@@ -28,8 +29,7 @@ class PreviewPane(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.document = QPdfDocument(self)
-        self._buffer: QBuffer | None = None
+        self.document = MemoryPdfDocument(self)
         self.view = QPdfView(self)
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
@@ -98,16 +98,11 @@ class PreviewPane(QWidget):
 
     def show_pdf(self, data: bytes, password: str | None = None) -> None:
         """Show a PDF given as bytes; it is read from memory (a QBuffer), never from a file."""
-        self._unload()
-        self._buffer = QBuffer(self)
-        self._buffer.setData(QByteArray(data))
-        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document.setPassword(password or "")
-        self.document.load(self._buffer)
+        self.document.load_bytes(data, password)
 
     def show_message(self, text: str) -> None:
         """Show a sentence instead of a record (nothing chosen, loading, or a problem)."""
-        self._unload()
+        self.document.unload()
         self.message.setText(text)
         self.stack.setCurrentWidget(self.message)
         self._set_controls_enabled(False)
@@ -115,15 +110,6 @@ class PreviewPane(QWidget):
 
     def clear(self) -> None:
         self.show_message(self.tr("Choose a record in the list to see it here."))
-
-    def _unload(self) -> None:
-        self.document.close()
-        self.document.setPassword("")
-        if self._buffer is not None:
-            self._buffer.close()
-            self._buffer.setData(QByteArray())
-            self._buffer.deleteLater()
-            self._buffer = None
 
     def _status_changed(self, status: QPdfDocument.Status) -> None:
         if status == QPdfDocument.Status.Ready:
