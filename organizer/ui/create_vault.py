@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
-    QProgressBar,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -19,7 +18,7 @@ from organizer.core.session import Session
 from organizer.ui.error_dialog import report_error
 from organizer.ui.passphrase_fields import PassphraseFields
 from organizer.ui.recovery_key_page import RecoveryKeyPage
-from organizer.ui.style import explanation, heading, message_label, show_message
+from organizer.ui.style import busy_bar, explanation, heading, message_label, show_message
 from organizer.ui.vault_details_page import VaultDetailsPage
 from organizer.ui.workers import BackgroundTask
 
@@ -41,7 +40,7 @@ class CreateVaultDialog(QDialog):
         self.passphrase_page = QWidget(self)
         self.passphrase = PassphraseFields(self.tr("&Passphrase:"), self.passphrase_page)
         self.passphrase_message = message_label(self.passphrase_page)
-        self.progress = QProgressBar(self.passphrase_page)
+        self.progress = busy_bar(self.tr("Creating your vault"), self.passphrase_page)
         self.recovery = RecoveryKeyPage(self)
         self.pages = QStackedWidget(self)
         self.back_button = QPushButton(self.tr("&Back"), self)
@@ -63,10 +62,6 @@ class CreateVaultDialog(QDialog):
             "open the vault."), self.passphrase_page))
         layout.addWidget(self.passphrase)
         layout.addWidget(self.passphrase_message)
-        self.progress.setRange(0, 0)  # "busy" without a fake percentage
-        self.progress.setTextVisible(False)
-        self.progress.setAccessibleName(self.tr("Creating your vault"))
-        self.progress.setVisible(False)
         layout.addWidget(self.progress)
         layout.addStretch(1)
 

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -19,7 +18,7 @@ from organizer.core.errors import UserFacingError
 from organizer.core.session import Session
 from organizer.ui.error_dialog import report_error
 from organizer.ui.passphrase_fields import PassphraseFields
-from organizer.ui.style import explanation, heading, message_label, show_message
+from organizer.ui.style import busy_bar, explanation, heading, message_label, show_message
 from organizer.ui.workers import BackgroundTask
 
 
@@ -38,7 +37,7 @@ class RecoverDialog(QDialog):
         self.key.setPlaceholderText("ABCD-EFGH-…")
         self.passphrase = PassphraseFields(self.tr("&New passphrase:"), self)
         self.message = message_label(self)
-        self.progress = QProgressBar(self)
+        self.progress = busy_bar(self.tr("Opening the vault"), self)
         self.open_button = QPushButton(self.tr("&Open and save new passphrase"), self)
         self.open_button.setAccessibleName(self.tr("Open the vault and save the new passphrase"))
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
@@ -64,10 +63,6 @@ class RecoverDialog(QDialog):
         self.passphrase.form.insertRow(0, label, self.key)  # one column of labels for all fields
         layout.addWidget(self.passphrase)
         layout.addWidget(self.message)
-        self.progress.setRange(0, 0)
-        self.progress.setTextVisible(False)
-        self.progress.setAccessibleName(self.tr("Opening the vault"))
-        self.progress.setVisible(False)
         layout.addWidget(self.progress)
         layout.addStretch(1)
         buttons = QHBoxLayout()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QProgressBar, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 # Colours come from palette(...) so light, dark and high-contrast themes all keep working.
 # Sizes are in em so they grow with the user's font size.
@@ -48,6 +48,17 @@ def heading(text: str, scale: float = 1.6, parent: QWidget | None = None) -> QLa
     label.setWordWrap(True)
     label.setAccessibleName(label.text())
     return label
+
+
+def busy_bar(name: str, parent: QWidget, *, visible: bool = False) -> QProgressBar:
+    """A "working on it" bar without a made-up percentage, named for screen readers."""
+    bar = QProgressBar(parent)
+    bar.setRange(0, 0)
+    bar.setTextVisible(False)
+    bar.setAccessibleName(name)
+    if not visible:
+        bar.setVisible(False)
+    return bar
 
 
 def explanation(text: str, parent: QWidget | None = None) -> QLabel:

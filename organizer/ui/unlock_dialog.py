@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -23,7 +22,7 @@ from organizer.core.session import Session
 from organizer.ui.error_dialog import report_error, show_error
 from organizer.ui.recover_dialog import RecoverDialog
 from organizer.ui.remember_vault import remember_here
-from organizer.ui.style import explanation, heading, message_label, show_message
+from organizer.ui.style import busy_bar, explanation, heading, message_label, show_message
 from organizer.ui.workers import BackgroundTask
 
 
@@ -53,7 +52,7 @@ class UnlockDialog(QDialog):
             "account could then open the vault."), self)
         self.remember.setAccessibleDescription(self.remember_note.text())
         self.message = message_label(self)
-        self.progress = QProgressBar(self)
+        self.progress = busy_bar(self.tr("Unlocking"), self)
         self.unlock_button = QPushButton(self.tr("&Unlock"), self)
         self.unlock_button.setAccessibleName(self.tr("Unlock"))
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
@@ -82,10 +81,6 @@ class UnlockDialog(QDialog):
         layout.addWidget(self.remember)
         layout.addWidget(self.remember_note)
         layout.addWidget(self.message)
-        self.progress.setRange(0, 0)
-        self.progress.setTextVisible(False)
-        self.progress.setAccessibleName(self.tr("Unlocking"))
-        self.progress.setVisible(False)
         layout.addWidget(self.progress)
         layout.addStretch(1)
         buttons = QHBoxLayout()
@@ -185,10 +180,7 @@ class DemoDialog(QDialog):
         folder_label = explanation(str(self.folder), self)
         folder_label.setObjectName("vaultFolder")
         layout.addWidget(folder_label)
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 0)
-        self.progress.setTextVisible(False)
-        self.progress.setAccessibleName(self.tr("Making the demo vault"))
+        self.progress = busy_bar(self.tr("Making the demo vault"), self, visible=True)
         layout.addWidget(self.progress)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
         self._busy = True
