@@ -214,13 +214,13 @@ class _Subsetter:
         self._populate = kwargs
 
     def subset(self, font: ttLib.TTFont) -> None:
-        if isinstance(font, _HarfBuzzCut) and set(self._populate) <= {"glyphs"}:
-            try:
-                font.keep_only(self._populate.get("glyphs", ()))
-                return
-            except _NotCut:
-                pass
         if isinstance(font, _HarfBuzzCut):
+            if set(self._populate) <= {"glyphs"}:
+                try:
+                    font.keep_only(self._populate.get("glyphs", ()))
+                    return
+                except _NotCut:
+                    pass
             font.share_widths = False  # fontTools changes the tables it cuts
         real = fonttools_subset.Subsetter(self._options, **self._kwargs)
         real.populate(**self._populate)

@@ -34,8 +34,7 @@ class TextPdf:
         pdf.set_creation_date(FIXED_DATE)
         pdf.add_page()
         self.pdf = pdf
-        self._fallbacks: list[str] = []  # families of the fallback fonts added so far
-        self._fallback_files: set[str] = set()
+        self._fallbacks: dict[str, str] = {}  # fallback font file → its family, as added
 
     @property
     def width(self) -> float:
@@ -50,12 +49,11 @@ class TextPdf:
         text = "".join(texts)
         if covered(text):
             return False
-        new = [name for name in fallbacks_for(text) if name not in self._fallback_files]
+        new = [name for name in fallbacks_for(text) if name not in self._fallbacks]
         for name in new:
-            self._fallbacks.append(add_fallback_font(self.pdf, name))
-            self._fallback_files.add(name)
+            self._fallbacks[name] = add_fallback_font(self.pdf, name)
         if new:
-            self.pdf.set_fallback_fonts(self._fallbacks, exact_match=False)
+            self.pdf.set_fallback_fonts(list(self._fallbacks.values()), exact_match=False)
             self.pdf.set_text_shaping(True)
         return True
 
@@ -116,4 +114,3 @@ class TextPdf:
 
     def output(self) -> bytes:
         return bytes(self.pdf.output())
-

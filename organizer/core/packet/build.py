@@ -11,7 +11,7 @@ from typing import BinaryIO
 
 from organizer.core.packet.assemble import assemble
 from organizer.core.packet.content import PacketContent
-from organizer.core.packet.fitting import oversized_notes, plan_parts
+from organizer.core.packet.fitting import Sizes, measured_piece, oversized_notes, plan_parts
 from organizer.core.packet.front import front_matter
 from organizer.core.packet.options import (
     ContentsLine,
@@ -122,7 +122,7 @@ def _split(content: PacketContent, whole: PartPlan, run: _Run,
            limit: int) -> tuple[tuple[PartPlan, ...], list[str]]:
     front = front_matter(content, PartPlan(1, 2, whole.pieces), (whole,), run.left_out)
     budget = int(limit - len(front.data) - FONT_COST)
-    measured: dict[tuple[int, int, int], int] = {}  # each record's size, measured once
+    measured: Sizes = {}  # each record's size, measured once
     for _ in range(8):
         if budget <= 0:
             break
@@ -150,7 +150,7 @@ def _fit(content: PacketContent, run: _Run, limit: int, parts: tuple[PartPlan, .
 
 
 def _with_spare_room(content: PacketContent, run: _Run, limit: int, budget: int,
-                     measured: dict[tuple[int, int, int], int],
+                     measured: Sizes,
                      fitted: _Fitted) -> tuple[tuple[PartPlan, ...], list[str]]:
     """Fewer parts when the first plan left room: it guesses the cover and structure high.
 
@@ -161,7 +161,7 @@ def _with_spare_room(content: PacketContent, run: _Run, limit: int, budget: int,
     """
     parts, sizes = fitted
     margin = int(limit * MARGIN)
-    added = max(size - sum(_measured(piece, measured) for piece in part.pieces)
+    added = max(size - sum(measured_piece(piece, measured) for piece in part.pieces)
                 for part, size in zip(parts, sizes, strict=True))
     fullest = max((size for size in sizes if size <= limit), default=limit)  # too-big pages aside
     discarded = False
@@ -189,12 +189,6 @@ def _with_notes(parts: tuple[PartPlan, ...], sizes: list[int],
     over = [(part, size) for part, size in zip(parts, sizes, strict=True) if size > limit]
     return parts, oversized_notes(over, limit)
 
-def _measured(piece: Piece, measured: dict[tuple[int, int, int], int]) -> int:
-    """A planned piece's measured size: the whole record's, or its pages' one by one."""
-    whole = measured.get((piece.source, piece.start, piece.stop))
-    if whole is not None:
-        return whole
-    return sum(measured.get((piece.source, page, page + 1), 0) for page in range(piece.start, piece.stop))
 
 def _one_page(part: PartPlan) -> bool:
     return len(part.pieces) == 1 and part.pieces[0].pages == 1

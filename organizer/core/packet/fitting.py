@@ -75,6 +75,14 @@ def _split_record(index: int, record: OpenedRecord, budget: int,
     return runs
 
 
+def measured_piece(piece: Piece, sizes: Sizes) -> int:
+    """What planning measured for a piece: the whole record's size, or its pages' one by one."""
+    whole = sizes.get((piece.source, piece.start, piece.stop))
+    if whole is not None:
+        return whole
+    return sum(sizes.get((piece.source, page, page + 1), 0) for page in range(piece.start, piece.stop))
+
+
 def measured_size(source: pikepdf.Pdf, pages: range) -> int:
     """Bytes these pages take when saved on their own with lossless recompression."""
     with pikepdf.new() as alone:

@@ -26,7 +26,8 @@ class _Shape:
 
     box: Box
     rotate: int
-    grown: pikepdf.Array
+    grown: Box  # the box grown by the band, where the stamp goes
+    grown_array: pikepdf.Array
     clip: pikepdf.Object
 
 
@@ -67,14 +68,14 @@ class Stamper:
         """Grow the page by a band at its shown bottom, keep its content as it was, stamp the band."""
         media, crop = page.get("/MediaBox"), page.get("/CropBox")
         shape = self._shape(media, crop, page.get("/Rotate"))
-        page.MediaBox = shape.grown
+        page.MediaBox = shape.grown_array
         if crop is not None:
-            page.CropBox = shape.grown
+            page.CropBox = shape.grown_array
         original = page.get("/Contents")
         parts = list(original) if isinstance(original, pikepdf.Array) else (
             [original] if original is not None else [])
         page.Contents = pikepdf.Array([shape.clip, *parts, self._restore,
-                                       self._stamp(page, tail, _grow(shape.box, shape.rotate), shape.rotate)])
+                                       self._stamp(page, tail, shape.grown, shape.rotate)])
 
     def stamp_own_page(self, page: pikepdf.Dictionary, tail: str) -> None:
         """Stamp a page we generated, inside its own bottom margin (no content there to avoid)."""
@@ -107,7 +108,8 @@ class Stamper:
             turn = _rotation(rotate)
             x0, y0, x1, y1 = box
             clip = f"q {_n(x0)} {_n(y0)} {_n(x1 - x0)} {_n(y1 - y0)} re W n\n".encode()
-            shape = _Shape(box, turn, pikepdf.Array(_grow(box, turn)),
+            grown = _grow(box, turn)
+            shape = _Shape(box, turn, grown, pikepdf.Array(grown),
                            self.pdf.make_indirect(pikepdf.Stream(self.pdf, clip)))
             self._shapes[key] = shape
         return shape
@@ -173,6 +175,7 @@ class Stamper:
         if shared is not None:
             self._names[shared] = name
         return name
+
 
 def _unparsed(value: object) -> bytes:
     return value.unparse() if isinstance(value, pikepdf.Object) else b""

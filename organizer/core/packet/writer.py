@@ -91,7 +91,7 @@ class PageWriter(TextPdf):
         self.keep_room(height)
         y = pdf.get_y()
         with self.tagged("P"):
-            pdf.text(pdf.l_margin + pdf.c_margin, y + 0.5 * height + 0.3 * size, text)
+            pdf.text(pdf.l_margin + pdf.c_margin, _baseline(y, height, size), text)
         pdf.set_xy(pdf.l_margin, y + height)
         return True
 
@@ -119,7 +119,7 @@ class PageWriter(TextPdf):
                 pdf.cell(room_for_text + 2 * pdf.c_margin, height,
                          _fit(pdf, text, room_for_text, pdf.get_string_width))
             else:
-                pdf.text(x + pdf.c_margin, y + 0.5 * height + 0.3 * size, _fit(pdf, text, room_for_text))
+                pdf.text(x + pdf.c_margin, _baseline(y, height, size), _fit(pdf, text, room_for_text))
         pdf.set_xy(pdf.l_margin, y + height)
         top = pdf.h - y
         return (x, top - height, pdf.l_margin + self.width, top)
@@ -142,7 +142,7 @@ class PageWriter(TextPdf):
         pdf.cell(width, 2 * size, text)
         pdf.c_margin = margin
         pdf.set_text_color(0)
-        return float(width), float(pdf.h - (size + 0.3 * size))
+        return float(width), float(pdf.h - _baseline(0, 2 * size, size))
 
     def keep_room(self, points: float) -> None:
         if self.pdf.get_y() + points > self.pdf.page_break_trigger:
@@ -152,6 +152,11 @@ class PageWriter(TextPdf):
     def page(self) -> int:
         """The current page, 0-based."""
         return int(self.pdf.page) - 1
+
+
+def _baseline(top: float, height: float, size: float) -> float:
+    """Where fpdf2's `cell` puts a line's baseline in a cell `height` high from `top` (from the top)."""
+    return top + 0.5 * height + 0.3 * size
 
 
 def _width(pdf: FPDF, text: str) -> float:
