@@ -22,6 +22,7 @@ from __future__ import annotations
 import copy
 import functools
 import io
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -228,9 +229,24 @@ class _Subsetter:
 
 
 def install() -> None:
-    """Point fpdf2's subsetter at the stand-in (idempotent; fonts not ours go to fontTools)."""
+    """Point fpdf2's subsetter at the stand-in (idempotent; fonts not ours go to fontTools),
+    and keep the text of our PDFs out of fpdf2's log."""
     stand_in = SimpleNamespace(Options=fonttools_subset.Options, Subsetter=_Subsetter)
     setattr(fpdf.output, "ftsubset", stand_in)  # noqa: B010 - fpdf2 does not export the name
+    fpdf_log = logging.getLogger(fpdf.output.__name__)
+    if not any(isinstance(f, _NoQuotedText) for f in fpdf_log.filters):
+        fpdf_log.addFilter(_NoQuotedText())
+
+
+class _NoQuotedText(logging.Filter):
+    """fpdf2 logs the characters no font has, quoted from the text: a name, say, which could end
+    up in a log file. The record keeps the font and says some characters, not which."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if str(record.msg).startswith("Font %s is missing the following glyphs") and record.args:
+            font = record.args[0] if isinstance(record.args, tuple) else "?"
+            record.msg, record.args = "Font %s has no glyph for some characters of the text", (font,)
+        return True
 
 
 install()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 from concurrent.futures import ThreadPoolExecutor
 
 import pikepdf
@@ -109,3 +110,13 @@ def test_documents_written_at_the_same_time_in_threads_each_come_out_right() -> 
     with ThreadPoolExecutor(max_workers=4) as pool:
         results = list(pool.map(one, range(16)))
     assert all(f"Document {n}: {WORDS}" in text for n, text in enumerate(results))
+
+
+def test_characters_no_font_has_are_not_quoted_in_the_log(caplog: pytest.LogCaptureFixture) -> None:
+    pdf = TextPdf("Letter")
+    pdf.paragraph("Ana \U0001F600 Ꭰ")  # no bundled font has these
+    with caplog.at_level(logging.WARNING):
+        pdf.output()
+    assert caplog.records, "fpdf2 still says something is missing"
+    assert not any(quoted in r.getMessage().lower() for r in caplog.records
+                   for quoted in ("\U0001F600", "Ꭰ", "1f600", "13a0"))
