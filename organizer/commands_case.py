@@ -30,7 +30,8 @@ from organizer.core.vault import Vault
 from organizer.core.vault.atomic import atomic_output
 
 _STATE_WORDS = {ItemState.RECEIVED: "received", ItemState.REQUESTED: "asked for",
-                ItemState.MISSING: "missing", ItemState.NOT_APPLICABLE: "not needed"}
+                ItemState.MISSING: "missing", ItemState.NOT_APPLICABLE: "not needed",
+                ItemState.WRITTEN: "ready (written by you)"}
 
 
 # --- checklist ----------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from organizer.core.case.checklist import (
     PRELIMINARY_ONLY,
     build_checklist,
     checklist_json,
+    mark_id,
     completeness,
     derive_item,
 )
@@ -26,6 +27,9 @@ from organizer.core.case.checklist_items import (
 )
 from organizer.core.case.medications import Medication, add_medication
 from organizer.core.case.people import add_person
+from organizer.core.case.plan import set_plan_summary
+from organizer.core.case.entities import CHECKLIST
+from organizer.core.packet.content import PlanSummary
 from organizer.core.catalog import DOCUMENT
 from organizer.core.records import Person, RecordType
 from organizer.core.vault import Change, Vault
@@ -48,7 +52,7 @@ def store(vault: Vault, person: Person, kind: str | None, version: str | None = 
 
 
 marks = st.one_of(st.none(), st.builds(
-    Mark, st.sampled_from(ItemState), st.text(max_size=10),
+    Mark, st.sampled_from([s for s in ItemState if s is not ItemState.WRITTEN]), st.text(max_size=10),
     st.one_of(st.none(), st.sampled_from(RequestChannel)), st.just("2024-03-01"),
     st.text(min_size=1, max_size=10), st.text(max_size=10)))
 
@@ -153,11 +157,44 @@ def test_documents_of_other_people_and_other_types_do_not_count(vault: Vault) ->
     assert build_checklist(vault, jane).complete == 0.0
 
 
-def test_a_typed_medicine_list_is_mentioned_but_the_record_is_still_asked_for(vault: Vault) -> None:
+def test_a_medicine_list_the_patient_wrote_counts_as_ready_written_by_them(vault: Vault) -> None:
     person = add_person(vault, "Jane Doe")
     add_medication(vault, person, Medication("Letrozole", "2.5 mg"))
-    item = build_checklist(vault, person).get(CheckItem.MEDICATIONS)
-    assert item.state is ItemState.MISSING and "You listed 1 medicine yourself" in item.note
+    add_medication(vault, person, Medication("Calcium", "500 mg"))
+    checklist = build_checklist(vault, person)
+    item = checklist.get(CheckItem.MEDICATIONS)
+    assert item.state is ItemState.WRITTEN and item.state.done
+    assert "You listed 2 medicines yourself" in item.note
+    assert checklist.complete == 0.2
+    data = checklist_json(checklist)
+    assert data["items"][4]["state"] == "written" and data["complete"] == 0.2
+
+
+def test_a_plan_the_patient_wrote_counts_as_ready_even_while_the_letter_is_asked_for(
+    vault: Vault,
+) -> None:
+    person = add_person(vault, "Jane Doe")
+    marking.mark_requested(vault, person, CheckItem.TREATMENT_PLAN, "Dr. B", RequestChannel.OFFICE,
+                           "2024-03-01")
+    set_plan_summary(vault, person, PlanSummary("Radiation, then pills", "Dr. B"))
+    item = build_checklist(vault, person).get(CheckItem.TREATMENT_PLAN)
+    assert item.state is ItemState.WRITTEN
+    assert "Asked Dr. B" in item.note and "Your own summary of the plan" in item.note
+
+
+def test_a_not_needed_mark_wins_over_an_empty_list_and_a_stored_written_mark_means_nothing(
+    vault: Vault,
+) -> None:
+    person = add_person(vault, "Jane Doe")
+    marking.mark_not_applicable(vault, person, CheckItem.MEDICATIONS, "No medicines taken")
+    assert build_checklist(vault, person).get(CheckItem.MEDICATIONS).state is ItemState.NOT_APPLICABLE
+    vault.record([Change(CHECKLIST, mark_id(person, CheckItem.MEDICATIONS), {"state": "written"})])
+    assert build_checklist(vault, person).get(CheckItem.MEDICATIONS).state is ItemState.MISSING
+
+
+def test_the_states_are_exactly_the_documented_five() -> None:
+    assert [s.value for s in ItemState] == ["missing", "requested", "received", "not_applicable",
+                                            "written"]
 
 
 def test_the_json_has_the_documented_keys_and_the_five_records_first(vault: Vault) -> None:

@@ -79,7 +79,8 @@ def test_a_whole_case_can_be_built_from_the_command_line(
     data = checklist(folder, capsys, "--person", "Jane Doe")
     states = {i["record"]: i["state"] for i in data["items"]}  # type: ignore[attr-defined]
     assert states["operative"] == "not_applicable" and states["discharge"] == "requested"
-    assert states["medications"] == "received" and data["complete"] == 0.4
+    assert states["medications"] == "received" and states["treatment_plan"] == "written"
+    assert data["complete"] == 0.6
     assert data["person"]["diagnosis"] == "Breast cancer, left side"  # type: ignore[index]
     assert run("question", "list", folder, "--person", "Jane Doe", "--json") == 0
     assert json.loads(capsys.readouterr().out)[0]["text"] == "Can I keep working?"
@@ -123,6 +124,6 @@ def test_demo_prints_the_passphrase_and_the_vault_opens_with_it(
     out = capsys.readouterr().out
     [line] = [x for x in out.splitlines() if x.startswith("Passphrase: ")]
     monkeypatch.setenv("ORGANIZER_PASSPHRASE", line.removeprefix("Passphrase: "))
-    assert checklist(str(target), capsys)["complete"] == 0.4
+    assert checklist(str(target), capsys)["complete"] == 0.8  # the demo wrote its medicine list and plan
     assert run("verify", str(target)) == 0
     assert len(list((tmp_path / "samples").glob("*.pdf"))) == 8

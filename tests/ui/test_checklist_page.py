@@ -154,3 +154,17 @@ def test_locking_clears_every_name_and_state_from_the_page(show_page, session):
     assert "Ana" not in page.heading.text()
     assert all(not row.state.text() for row in page.rows.values())
     assert page.meter.text() == ""
+
+
+def test_a_medicine_list_typed_by_the_patient_shows_as_ready_written_by_them(
+    qtbot, show_page, session, person
+):
+    from organizer.core.case.medications import Medication, add_medication
+
+    session.call(add_medication, person, Medication("Letrozole", "2.5 mg"))
+    page = show_page(ChecklistPage(session))
+    row = page.rows[CheckItem.MEDICATIONS]
+    assert row.state.text() == "✎ Ready (written by you)"
+    assert "You listed 1 medicine yourself" in row.note.text()
+    assert page.meter.text() == "1 of 5 ready"
+    assert "Medication list" not in page.steps.text()

@@ -71,7 +71,7 @@ def derive_item(item: CheckItem, mark: Mark | None, documents: Sequence[CaseDocu
     """An item's state: documents of its type mean received; otherwise the user's mark decides.
 
     `typed` describes what the person wrote themselves (their own medicine list or plan summary):
-    it goes into the packet and the note, but the item still asks for the record itself.
+    it goes into the packet, so a missing or asked-for item counts as written by them (ready).
     """
     ids = tuple(d.id for d in documents)
     flags = (PRELIMINARY_ONLY,) if item is CheckItem.PATHOLOGY and preliminary_without_final(
@@ -79,10 +79,11 @@ def derive_item(item: CheckItem, mark: Mark | None, documents: Sequence[CaseDocu
     if documents:
         return ChecklistItem(item, ItemState.RECEIVED, ids, _received_note(item, documents, mark),
                              mark, flags)
-    state = mark.state if mark else ItemState.MISSING
+    state = mark.state if mark and mark.state.markable else ItemState.MISSING
     note = _state_note(item, state, mark)
     if typed and state in (ItemState.MISSING, ItemState.REQUESTED):
-        note = f"{note} {typed}"
+        note = typed if state is ItemState.MISSING else f"{note} {typed}"
+        state = ItemState.WRITTEN
     return ChecklistItem(item, state, (), note, mark, flags)
 
 
@@ -116,7 +117,8 @@ def _state_note(item: CheckItem, state: ItemState, mark: Mark | None) -> str:
 
 def read_mark(vault: Vault, person: Person, item: CheckItem) -> Mark | None:
     fields = vault.state.get(CHECKLIST, mark_id(person, item))
-    if fields is None or fields.get("state") not in ItemState._value2member_map_:
+    state = fields.get("state") if fields is not None else None
+    if fields is None or state not in ItemState._value2member_map_ or not ItemState(state).markable:
         return None
     return _mark(fields)
 

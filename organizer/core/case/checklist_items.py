@@ -70,11 +70,17 @@ class ItemState(StrEnum):
     REQUESTED = "requested"
     RECEIVED = "received"
     NOT_APPLICABLE = "not_applicable"
+    WRITTEN = "written"  # no record yet, but the person wrote it themselves (medicines, plan)
 
     @property
     def done(self) -> bool:
-        """Received and not-needed items both count towards completeness."""
-        return self in (ItemState.RECEIVED, ItemState.NOT_APPLICABLE)
+        """Received, written-by-you and not-needed items all count towards completeness."""
+        return self in (ItemState.RECEIVED, ItemState.NOT_APPLICABLE, ItemState.WRITTEN)
+
+    @property
+    def markable(self) -> bool:
+        """Whether a user's mark can say this (written comes only from what they wrote)."""
+        return self is not ItemState.WRITTEN
 
 
 class RequestChannel(StrEnum):

@@ -15,7 +15,7 @@ from organizer.ui.labels import check_item_label
 from organizer.ui.style import explanation
 
 SYMBOLS = {ItemState.MISSING: "✗", ItemState.REQUESTED: "✉", ItemState.RECEIVED: "✔",
-           ItemState.NOT_APPLICABLE: "⊘"}
+           ItemState.NOT_APPLICABLE: "⊘", ItemState.WRITTEN: "✎"}
 
 
 def state_word(state: ItemState) -> str:
@@ -25,6 +25,7 @@ def state_word(state: ItemState) -> str:
         ItemState.REQUESTED: QCoreApplication.translate("checklist", "Asked for"),
         ItemState.RECEIVED: QCoreApplication.translate("checklist", "Received"),
         ItemState.NOT_APPLICABLE: QCoreApplication.translate("checklist", "Not needed"),
+        ItemState.WRITTEN: QCoreApplication.translate("checklist", "Ready (written by you)"),
     }
     return words[state]
 
