@@ -13,9 +13,9 @@ from organizer.core.case.checklist import (
     PRELIMINARY_ONLY,
     build_checklist,
     checklist_json,
-    mark_id,
     completeness,
     derive_item,
+    mark_id,
 )
 from organizer.core.case.checklist_items import (
     NO_SURGERY,
@@ -25,12 +25,12 @@ from organizer.core.case.checklist_items import (
     Mark,
     RequestChannel,
 )
+from organizer.core.case.entities import CHECKLIST
 from organizer.core.case.medications import Medication, add_medication
 from organizer.core.case.people import add_person
 from organizer.core.case.plan import set_plan_summary
-from organizer.core.case.entities import CHECKLIST
-from organizer.core.packet.content import PlanSummary
 from organizer.core.catalog import DOCUMENT
+from organizer.core.packet.content import PlanSummary
 from organizer.core.records import Person, RecordType
 from organizer.core.vault import Change, Vault
 

@@ -24,7 +24,7 @@ from tests.core.test_packet_support import (
     texts,
 )
 
-FRONT = 4  # cover, contents, medications, plan summary
+FRONT = 6  # cover, summary, questions, contents, medications, plan summary
 
 
 def build(tmp_path: Path, *records: object, **changes: object) -> tuple[Path, object]:
@@ -45,7 +45,7 @@ def test_records_follow_the_generated_pages_in_checklist_order_oldest_first(tmp_
                  for text in pages[FRONT:]]
         assert marks == [d for d in order for _ in range(2)]
     assert [line.document_id for line in result.contents] == order  # type: ignore[attr-defined]
-    assert [line.first_page for line in result.contents] == [5, 7, 9, 11]  # type: ignore[attr-defined]
+    assert [line.first_page for line in result.contents] == [7, 9, 11, 13]  # type: ignore[attr-defined]
     assert syntax_problems(out) == []
 
 
@@ -53,9 +53,10 @@ def test_cover_text_is_extractable_with_unicode_names_and_what_is_not_included(t
     out, _ = build(tmp_path, record("a"), contact="Łukasz Wiśniewski, +48 600 000 000")
     for cover in (texts(out)[0], pdfium_texts(out)[0]):
         for expected in (NAME, DOB, "Left breast cancer, grade 2", "Dr. Łukasz Nowak", "2024-03-09",
-                         "Łukasz Wiśniewski", "Do I need surgery before chemotherapy?",
-                         "No surgery — no operative report"):
+                         "Łukasz Wiśniewski", "No surgery — no operative report"):
             assert expected in cover
+        assert "Do I need surgery before chemotherapy?" not in cover  # after the summary now
+    assert "Do I need surgery before chemotherapy?" in texts(out)[2]
     with pikepdf.open(out) as pdf:
         fonts = pdf.pages[0].Resources.Font
         assert all("/FontFile2" in f.DescendantFonts[0].FontDescriptor for f in fonts.values())
@@ -94,17 +95,15 @@ def test_the_stamp_lies_in_the_band_below_the_record_never_over_its_content(tmp_
 def test_contents_lines_link_to_each_records_first_page(tmp_path: Path) -> None:
     out, _result = build(tmp_path, record("a", pages=3), record("b", RecordType.IMAGING, pages=2))
     reader = pypdf.PdfReader(out)
-    contents_page = reader.pages[1]
+    contents_page = reader.pages[3]
     targets = []
     for annotation in contents_page["/Annots"]:
         link = annotation.get_object()
         assert link["/Subtype"] == "/Link"
-        targets.append(reader.get_page_number(link["/Dest"][0].get_object()))
-    assert targets == [FRONT, FRONT + 3]
-    assert "5" in texts(out)[1] and "8" in texts(out)[1]
-    document = pdfium.PdfDocument(out)
-    links = [link for link in document[1].get_links() if link] if hasattr(document[1], "get_links") else []
-    assert links == [] or len(links) == 2
+        destination = link["/Dest"] if "/Dest" in link else link["/A"]["/D"]
+        targets.append(reader.get_page_number(destination[0].get_object()))
+    assert targets == [1, 2, 4, 5, FRONT, FRONT + 3]  # the pages made for the doctor, then records
+    assert "pp. 7–9 (3 pages)" in texts(out)[3] and "pp. 10–11 (2 pages)" in texts(out)[3]
 
 
 def outline_titles(items: list[object], reader: pypdf.PdfReader, depth: int = 0) -> list[tuple]:
@@ -122,9 +121,10 @@ def test_outline_has_a_section_per_type_and_an_entry_per_record_with_date_and_ty
                    record("l", RecordType.LAB, "2024-02-02", pages=1))
     reader = pypdf.PdfReader(out)
     assert outline_titles(reader.outline, reader) == [
-        (0, "Cover", 0), (0, "Contents", 1), (0, "Medications", 2), (0, "Treatment plan summary", 3),
-        (0, "Pathology reports", 4), (1, "2024-01-09 · Pathology report · Report p", 4),
-        (0, "Lab results", 6), (1, "2024-02-02 · Lab results · Report l", 6)]
+        (0, "Cover", 0), (0, "Summary and timeline", 1), (0, "Questions for the doctor", 2),
+        (0, "Contents", 3), (0, "Medications", 4), (0, "Treatment plan summary", 5),
+        (0, "Pathology reports", 6), (1, "2024-01-09 · Pathology report: Report p", 6),
+        (0, "Lab results", 8), (1, "2024-02-02 · Lab results: Report l", 8)]
 
 
 def with_own_outline(pages: int) -> bytes:
@@ -146,7 +146,7 @@ def test_a_records_own_bookmarks_are_nested_under_its_entry_and_point_at_its_pag
                    record("own", date="2024-05-05", pages=3, data=with_own_outline(3)))
     reader = pypdf.PdfReader(out)
     titles = outline_titles(reader.outline, reader)
-    entry = titles.index((1, "2024-05-05 · Pathology report · Report own", FRONT + 1))
+    entry = titles.index((1, "2024-05-05 · Pathology report: Report own", FRONT + 1))
     assert titles[entry + 1: entry + 4] == [(2, "Specimen A", FRONT + 1), (3, "Microscopy", FRONT + 3),
                                             (2, "Comment", FRONT + 2)]
 

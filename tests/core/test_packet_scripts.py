@@ -23,7 +23,7 @@ from tests.core.test_packet_support import (
     syntax_problems,
 )
 
-FRONT = 4
+FRONT = 6  # cover, summary, questions, contents, medications, plan summary
 NAMES = {
     "Chinese": "王芳",
     "Japanese": "さくら 田中",
@@ -78,8 +78,8 @@ def test_record_titles_questions_and_medicines_in_other_scripts_are_written(tmp_
                                    lambda: record("a").read_pdf())
     build_packet(content(titled, questions=("هل أحتاج إلى جراحة أولاً؟",)), out, PacketOptions())
     pages = [flat(text) for text in pdfium_texts(out)]
-    assert "病理报告 — 最终" in pages[1]  # contents
-    assert "جراحة" in pages[0]  # the question, shaped right to left
+    assert "病理报告 — 最终" in pages[3]  # contents
+    assert "جراحة" in pages[2]  # the question, shaped right to left
     assert page_mark("a", 2) in pages[FRONT + 1]
 
 

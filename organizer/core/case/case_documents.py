@@ -30,6 +30,9 @@ class CaseDocument:
     readable_file: str
     pdf_password: str | None
     not_for_packet: bool
+    facility: str = ""  # as printed on the record, when found
+    procedure: str = ""  # the procedure or exam it is about, as printed, when found
+    specimen: str = ""  # the tissue a pathology report examined, as printed, when found
 
     @property
     def sort_key(self) -> tuple[str, str, str]:
@@ -72,4 +75,7 @@ def _document(doc_id: str, f: dict[str, Any]) -> CaseDocument:
         readable_file=str(f.get("readable_file") or ""),
         pdf_password=str(password) if password else None,
         not_for_packet=bool(f.get(NOT_FOR_PACKET) or f.get("excluded")),
+        facility=str(f.get("facility") or ""),
+        procedure=str(f.get("procedure") or ""),
+        specimen=str(f.get("specimen") or ""),
     )

@@ -17,9 +17,10 @@ from organizer.core.case.checklist_items import (
     RequestChannel,
 )
 from organizer.core.case.entities import CHECKLIST, text_of
-from organizer.core.case.medications import medications
+from organizer.core.case.medications import Medication, medications
 from organizer.core.case.people import PersonProfile, profile
 from organizer.core.case.plan import plan_summary
+from organizer.core.packet.content import PlanSummary
 from organizer.core.records import PathologyVersion, Person
 from organizer.core.vault import Vault
 
@@ -43,6 +44,10 @@ class ChecklistItem:
 class Checklist:
     profile: PersonProfile
     items: tuple[ChecklistItem, ...]
+    # What the person wrote themselves; the packet prints exactly these (one reading for both).
+    medicines: tuple[Medication, ...] = ()
+    plan: PlanSummary | None = None
+    untyped: tuple[str, ...] = ()  # ids of the person's documents whose type nobody chose yet
 
     @property
     def required(self) -> tuple[ChecklistItem, ...]:
@@ -81,7 +86,7 @@ def derive_item(item: CheckItem, mark: Mark | None, documents: Sequence[CaseDocu
                              mark, flags)
     state = mark.state if mark and mark.state.markable else ItemState.MISSING
     note = _state_note(item, state, mark)
-    if typed and state in (ItemState.MISSING, ItemState.REQUESTED):
+    if typed and state in (ItemState.MISSING, ItemState.REQUESTED, ItemState.NOT_APPLICABLE):
         note = typed if state is ItemState.MISSING else f"{note} {typed}"
         state = ItemState.WRITTEN
     return ChecklistItem(item, state, (), note, mark, flags)
@@ -117,7 +122,7 @@ def _state_note(item: CheckItem, state: ItemState, mark: Mark | None) -> str:
 
 def read_mark(vault: Vault, person: Person, item: CheckItem) -> Mark | None:
     fields = vault.state.get(CHECKLIST, mark_id(person, item))
-    state = fields.get("state") if fields is not None else None
+    state = str(fields.get("state")) if fields is not None else ""
     if fields is None or state not in ItemState._value2member_map_ or not ItemState(state).markable:
         return None
     return _mark(fields)
@@ -137,19 +142,21 @@ def _mark(f: dict[str, Any]) -> Mark:
 def build_checklist(vault: Vault, person: Person) -> Checklist:
     """The person's checklist: the five required records first, then slides and imaging discs."""
     documents = person_documents(vault, person)
-    meds = medications(vault, person)
+    meds = tuple(medications(vault, person))
+    plan = plan_summary(vault, person)
     typed = {
         CheckItem.MEDICATIONS: f"You listed {len(meds)} medicine{'s' * (len(meds) != 1)} "
         "yourself; that list goes in the packet." if meds else "",
         CheckItem.TREATMENT_PLAN: "Your own summary of the plan goes in the packet."
-        if plan_summary(vault, person) else "",
+        if plan else "",
     }
     items = []
     for item in (*REQUIRED, *EXTRAS):
         kind = item.record_type
         found = of_type(documents, kind) if kind else []
         items.append(derive_item(item, read_mark(vault, person, item), found, typed.get(item, "")))
-    return Checklist(profile(vault, person), tuple(items))
+    untyped = tuple(d.id for d in documents if d.type is None)
+    return Checklist(profile(vault, person), tuple(items), meds, plan, untyped)
 
 
 def checklist_json(checklist: Checklist) -> dict[str, Any]:

@@ -6,12 +6,18 @@ from collections.abc import Callable, Collection
 from datetime import date
 
 from organizer.core.case.case_documents import CaseDocument, person_documents
-from organizer.core.case.checklist import Checklist, build_checklist
-from organizer.core.case.checklist_items import ItemState
-from organizer.core.case.medications import medications
-from organizer.core.case.plan import plan_summary
+from organizer.core.case.checklist import build_checklist
+from organizer.core.case.packet_cover_facts import (
+    care_team,
+    extras_status,
+    not_included,
+    packet_coverage,
+    remembered_sender,
+    sender_and_contact,
+)
 from organizer.core.case.questions import questions
 from organizer.core.case.recipients import recipients
+from organizer.core.case.requests import records_requests
 from organizer.core.packet.content import RECORD_ORDER, PacketContent, PacketRecord
 from organizer.core.records import Person, RecordType
 from organizer.core.vault import Vault
@@ -24,42 +30,39 @@ def packet_content(
     vault: Vault, person: Person, *, recipient: str = "", sender: str = "", contact: str = "",
     include: Selection | None = None, exclude: Selection | None = None, made_on: str | None = None,
 ) -> PacketContent:
-    """Everything the packet builder needs for one person, taken from the vault."""
+    """Everything the packet builder needs for one person, taken from the vault.
+
+    `sender` is who sends it: a name, a contact id, or "" for whoever was chosen last time.
+    """
     checklist = build_checklist(vault, person)
-    profile = checklist.profile
-    own = profile.own_contact
     first_recipient = next(iter(recipients(vault, person)), None)
+    records = packet_records(vault, person, include, exclude)
+    coverage = packet_coverage(checklist, records)
+    signed, reach = sender_and_contact(checklist, sender or remembered_sender(vault, person))
     return PacketContent(
         person_name=person.name,
         date_of_birth=person.date_of_birth,
-        diagnosis=profile.diagnosis,
+        diagnosis=checklist.profile.diagnosis,
         recipient=recipient or (first_recipient.name if first_recipient else ""),
-        sender=sender or person.name,
-        contact=contact or (own.one_line() if own else ""),
+        sender=signed,
+        contact=contact or reach,
         made_on=made_on or date.today().isoformat(),
         questions=tuple(q.text for q in questions(vault, person)),
-        not_included=not_included(checklist),
-        medications=tuple(m.as_row() for m in medications(vault, person)),
-        plan=plan_summary(vault, person),
-        records=packet_records(vault, person, include, exclude),
+        not_included=not_included(coverage),
+        medications=tuple(m.as_row() for m in checklist.medicines),
+        plan=checklist.plan,
+        records=records,
+        extras=extras_status(checklist),
+        allergies=known_allergies(vault, person),
+        care_team=care_team(checklist, records, records_requests(vault, person)),
     )
 
 
-def not_included(checklist: Checklist) -> tuple[str, ...]:
-    """Lines telling the doctor which required records are absent, and why."""
-    lines = []
-    for item in checklist.required:
-        label = item.item.label
-        if item.state is ItemState.NOT_APPLICABLE and item.mark:
-            lines.append(f"{item.mark.reason} — no {label[0].lower()}{label[1:]}")
-        elif item.state is ItemState.REQUESTED and item.mark:
-            lines.append(f"{label} — asked for on {item.mark.requested_on or 'an earlier date'}, "
-                         "not received yet")
-        elif item.state is ItemState.MISSING:
-            lines.append(f"{label} — not received yet")
-        if item.flags and item.state is ItemState.RECEIVED:
-            lines.append(f"{label} — only a preliminary report; the final report is not here yet")
-    return tuple(lines)
+def known_allergies(vault: Vault, person: Person) -> tuple[str, ...]:
+    """Allergies as the person's records list them. Nothing reads them yet (patient-portal imports
+    will fill this); the summary page prints the list only when it is not empty."""
+    del vault, person
+    return ()
 
 
 def _matches(document: CaseDocument, selection: Selection) -> bool:
@@ -99,7 +102,7 @@ def packet_records(vault: Vault, person: Person, include: Selection | None = Non
         PacketRecord(
             document_id=d.id, type=d.type or RecordType.OTHER, title=_title(d), date=d.record_date,
             pages=d.pages, read_pdf=_reader(vault, d.readable_file or d.file),
-            pdf_password=d.pdf_password,
+            pdf_password=d.pdf_password, facility=d.facility, procedure=d.procedure or d.specimen,
         )
         for d in chosen_documents(vault, person, include, exclude)
     )

@@ -13,7 +13,7 @@ from organizer.core.packet.front import FrontMatter, front_matter
 from organizer.core.packet.options import LeftOut
 from organizer.core.packet.plan import PartPlan, Piece, section_title, sections
 from organizer.core.packet.sources import Bookmark, OpenedRecord
-from organizer.core.packet.stamp import Box, HeadForm, Stamper
+from organizer.core.packet.stamp import HeadForm, Stamper
 from organizer.core.packet.stamp_font import StampFont
 
 
@@ -91,21 +91,19 @@ def _stamp_all(stamper: Stamper, pages: list[pikepdf.Dictionary], front_pages: i
 
 def _add_links(stamper: Stamper, pages: list[pikepdf.Dictionary], front: FrontMatter,
                starts: list[int]) -> None:
-    """Contents lines: the page number written in, and a GoTo link to the record's first page."""
+    """Contents and timeline lines: a GoTo link to the record's first page (the front matter
+    writes the page numbers itself)."""
     pdf = stamper.pdf
-    numbers: dict[int, list[tuple[str, Box]]] = {}
     links: dict[int, list[pikepdf.Object]] = {}
     for page_index, rect, piece_index in front.links:
-        numbers.setdefault(page_index, []).append((str(starts[piece_index] + 1), rect))
         target = pages[starts[piece_index]]
         links.setdefault(page_index, []).append(pdf.make_indirect(pikepdf.Dictionary(
             Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Link, Rect=pikepdf.Array(list(rect)),
             Border=pikepdf.Array([0, 0, 0]), Dest=pikepdf.Array([target, pikepdf.Name.Fit]))))
-    for page_index, lines in numbers.items():  # one stream per contents page, not one per line
+    for page_index, added in links.items():
         page = pages[page_index]
         own = page.get("/Annots")
-        page.Annots = pikepdf.Array([*(own if isinstance(own, pikepdf.Array) else ()), *links[page_index]])
-        stamper.write_right(page, lines)
+        page.Annots = pikepdf.Array([*(own if isinstance(own, pikepdf.Array) else ()), *added])
 
 
 def _add_outline(pdf: pikepdf.Pdf, pages: list[pikepdf.Dictionary], front: FrontMatter, part: PartPlan,

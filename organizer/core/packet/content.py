@@ -55,6 +55,8 @@ class PacketRecord:
     pages: int
     read_pdf: Callable[[], bytes]
     pdf_password: str | None = None  # for protected originals
+    facility: str = ""  # where it comes from, as printed on it (or "")
+    procedure: str = ""  # the procedure, exam or specimen it is about, as printed (or "")
 
 
 @dataclass(frozen=True)
@@ -71,3 +73,7 @@ class PacketContent:
     medications: tuple[MedicationRow, ...] = ()
     plan: PlanSummary | None = None
     records: tuple[PacketRecord, ...] = field(default_factory=tuple)
+    # Slides and imaging discs: (what, where it stands), e.g. ("Glass slides…", "Coming separately: …")
+    extras: tuple[tuple[str, str], ...] = ()
+    allergies: tuple[str, ...] = ()  # as the person's records or portal list them; empty = not known
+    care_team: tuple[str, ...] = ()  # doctors and places named in the records, requests and contacts

@@ -1,19 +1,29 @@
-"""The packet's own pages: cover, contents (with link spots), medication table, plan summary."""
+"""The packet's own pages: cover, summary, questions, contents (with link spots), medicines, plan.
+
+Laid out once: page numbers that depend on how many pages this makes (contents ranges, the
+cover's page count) go into slots that are filled in when the last generated page is done.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from organizer.core.bundled_font import covered
 from organizer.core.packet.content import PacketContent
+from organizer.core.packet.cover import continuation_cover, cover
 from organizer.core.packet.options import LeftOut
-from organizer.core.packet.plan import PartPlan, section_title, sections
+from organizer.core.packet.plan import PartPlan, page_span, record_line, section_title, sections
 from organizer.core.packet.stamp import FONT_SIZE as STAMP_FONT_SIZE
-from organizer.core.packet.writer import PageWriter, Rect
+from organizer.core.packet.summary import summary
+from organizer.core.packet.writer import PageWriter, Rect, Slot
 
 MEDICATION_COLUMNS = ("Medicine", "Dose", "Route", "How often", "Started", "Stopped", "Prescribed by",
                       "Notes")
-MEDICATION_WIDTHS = (0.17, 0.1, 0.08, 0.14, 0.1, 0.1, 0.14, 0.17)
+MEDICATION_WIDTHS = (0.17, 0.1, 0.08, 0.14, 0.11, 0.11, 0.13, 0.16)
+SPAN_ROOM = 118.0  # points at the right of a contents line for "pp. 1004–1008 (5 pages)"
+MEDICATIONS_TITLE = "Medications (list written by the patient)"
+PLAN_TITLE = "Treatment plan summary (written by the patient)"
 
 
 @dataclass(frozen=True)
@@ -31,83 +41,123 @@ class FrontMatter:
 
 TAIL_CHARACTERS = " ·0123456789PartPageof?"  # what "· Page x of N" and contents numbers use
 
+Filler = Callable[[int], None]  # writes what waited for the number of generated pages
+
+
+@dataclass
+class Layout:
+    """What laying out collects: bookmarks, record links, and slots to fill at the end."""
+
+    writer: PageWriter
+    part: PartPlan
+    parts: tuple[PartPlan, ...]
+    bookmarks: list[tuple[str, int]]
+    links: list[tuple[int, Rect, int]]
+    fillers: list[Filler]
+
+    def record_link(self, rect: Rect, slot: Slot, index: int, *, short: bool = False) -> None:
+        """A line about piece `index`: a link to its first page and its page span (or only its
+        first page when `short`), filled in later."""
+        self.links.append((self.writer.page, rect, index))
+        pages = self.part.pieces[index].pages
+
+        def fill(front: int) -> None:
+            first = self.first_page(front, index)
+            self.writer.fill(slot, f"p. {first}" if short else page_span(first, pages), right=True)
+
+        self.fillers.append(fill)
+
+    def first_page(self, front_pages: int, index: int) -> int:
+        """1-based page in this file where piece `index` starts."""
+        return front_pages + sum(p.pages for p in self.part.pieces[:index]) + 1
+
 
 def front_matter(content: PacketContent, part: PartPlan, parts: tuple[PartPlan, ...],
                  left_out: tuple[LeftOut, ...], stamp_head: str = "") -> FrontMatter:
-    """Lay out the generated pages once; contents page numbers are written in later, at `links`.
+    """Lay out the generated pages once; the page numbers are written in when all are laid out.
 
-    (Record page numbers depend on how many pages this makes, so they cannot be known yet.)
+    (Record page numbers depend on how many pages this makes.)
     The font subset also gets every character the page stamps need, so the stamps reuse it.
     """
     characters = "".join(sorted(set(stamp_head + TAIL_CHARACTERS)))
     writer = PageWriter(f"Medical records of {content.person_name}", extra_characters=characters)
-    bookmarks = [("Cover", 0)]
-    _cover(writer, content, part, parts, left_out)
-    writer.new_page()
-    bookmarks.append(("Contents", writer.page))
-    links = _contents(writer, part)
-    if part.with_tables and content.medications:
-        writer.new_page()
-        bookmarks.append(("Medications", writer.page))
-        _medications(writer, content)
-    if part.with_tables and content.plan is not None:
-        writer.new_page()
-        bookmarks.append(("Treatment plan summary", writer.page))
-        _plan(writer, content)
+    layout = Layout(writer, part, parts, [("Cover", 0)], [], [])
+    if part.with_tables:
+        cover(writer, content, part, parts, left_out, layout.fillers)
+        _first_part_pages(layout, content)
+    else:
+        continuation_cover(layout, content)
     pages = writer.page + 1
+    for fill in layout.fillers:
+        fill(pages)
     sheet = None if covered(stamp_head) else writer.head_sheet(stamp_head, STAMP_FONT_SIZE)
-    return FrontMatter(writer.output(), pages, tuple(bookmarks), tuple(links), sheet)
+    return FrontMatter(writer.output(), pages, tuple(layout.bookmarks), tuple(layout.links), sheet)
 
 
-def _cover(writer: PageWriter, content: PacketContent, part: PartPlan, parts: tuple[PartPlan, ...],
-           left_out: tuple[LeftOut, ...]) -> None:
-    writer.title("Medical records for a second opinion")
-    if part.total > 1:
-        writer.text(f"Part {part.number} of {part.total}", size=13, bold=True)
-    writer.labelled([("Name", content.person_name), ("Date of birth", content.date_of_birth),
-                     ("Diagnosis (in the patient's words)", content.diagnosis),
-                     ("For", content.recipient), ("From", content.sender),
-                     ("Made on", content.made_on), ("Contact", content.contact)])
+def _first_part_pages(layout: Layout, content: PacketContent) -> None:
+    """Summary, questions, contents, then the medicines and plan the person wrote."""
+    writer = layout.writer
+    made: list[tuple[str, int]] = []  # (bookmark, 0-based page) of each page made for the doctor
+
+    def new_section(title: str) -> None:
+        writer.new_page()
+        layout.bookmarks.append((title, writer.page))
+        made.append((title, writer.page))
+
+    new_section("Summary and timeline")
+    summary(layout, content)
     if content.questions:
-        writer.title("Questions for the doctor", level=2)
+        new_section("Questions for the doctor")
+        writer.title("Questions for the doctor")
         writer.items(content.questions)
-    missing = [*content.not_included, *(f"{item.title}: {item.reason}" for item in left_out)]
-    if missing:
-        writer.title("Not included", level=2)
-        writer.items(missing)
-    if part.total > 1:
-        _parts_listing(writer, parts)
-    writer.text("Each record follows whole, as it was received, in the order of the contents page. "
-                "The line at the foot of every page gives the name, date of birth and page number.",
-                size=9)
+    listed = [title for title, _ in made]
+    listed += [MEDICATIONS_TITLE] * bool(content.medications) + [PLAN_TITLE] * (content.plan is not None)
+    writer.new_page()
+    layout.bookmarks.append(("Contents", writer.page))
+    own_lines = _contents(layout, listed)
+    if content.medications:
+        new_section("Medications")
+        _medications(writer, content)
+    if content.plan is not None:
+        new_section("Treatment plan summary")
+        _plan(writer, content)
+    for (rect, slot), (_, page) in zip(own_lines, made, strict=True):
+        _link_own_page(layout, rect, slot, page)
 
 
-def _parts_listing(writer: PageWriter, parts: tuple[PartPlan, ...]) -> None:
-    writer.title(f"This packet comes in {len(parts)} parts (to fit email size limits)", level=2)
-    for plan in parts:
-        extra = "cover, contents, medications and plan summary" if plan.with_tables else "cover, contents"
-        writer.text(f"Part {plan.number} of {len(parts)}: {extra}, and {len(plan.pieces)} record(s):",
-                    size=10, bold=True)
-        writer.items([piece.title for piece in plan.pieces], size=9)
-
-
-def _contents(writer: PageWriter, part: PartPlan) -> list[tuple[int, Rect, int]]:
+def _contents(layout: Layout, own_pages: list[str]) -> list[tuple[Rect, Slot]]:
+    """The contents: the pages made for the doctor (returned, to link once they all exist), then
+    each record piece by type, with its page span."""
+    writer = layout.writer
     writer.title("Contents")
-    links: list[tuple[int, Rect, int]] = []
-    for kind, members in sections(part.pieces):
+    writer.text("Pages made for the doctor", size=11, bold=True)
+    own_lines = [writer.line_with_slot(title, indent=12, room=SPAN_ROOM) for title in own_pages]
+    writer.space(6)
+    for kind, members in sections(layout.part.pieces):
         writer.keep_room(60)
         writer.text(section_title(kind), size=11, bold=True)
         for index in members:
-            rect = writer.line_with_room(part.pieces[index].title, indent=12)
-            links.append((writer.page, rect, index))
+            rect, slot = writer.line_with_slot(record_line(layout.part.pieces[index].record),
+                                               indent=12, room=SPAN_ROOM)
+            layout.record_link(rect, slot, index)
         writer.space(6)
-    if not part.pieces:
+    if not layout.part.pieces:
         writer.text("No records are in this part.")
-    return links
+    return own_lines
+
+
+def _link_own_page(layout: Layout, rect: Rect, slot: Slot, page: int) -> None:
+    """A contents line for a generated page: its number, and a link to it."""
+    writer = layout.writer
+    layout.fillers.append(lambda _front: writer.fill(slot, f"p. {page + 1}", right=True))
+    here = writer.pdf.page
+    writer.pdf.page = slot.page + 1
+    writer.link_to_page(rect, writer.pdf.add_link(page=page + 1))
+    writer.pdf.page = here
 
 
 def _medications(writer: PageWriter, content: PacketContent) -> None:
-    writer.title("Medications")
+    writer.title(MEDICATIONS_TITLE)
     rows = [(m.drug, m.dose, m.route, m.schedule, m.start, m.stop or "still taking", m.prescriber,
              m.notes) for m in content.medications]
     writer.table(MEDICATION_COLUMNS, rows, MEDICATION_WIDTHS, size=8)
@@ -116,7 +166,7 @@ def _medications(writer: PageWriter, content: PacketContent) -> None:
 def _plan(writer: PageWriter, content: PacketContent) -> None:
     plan = content.plan
     assert plan is not None
-    writer.title("Treatment plan summary")
+    writer.title(PLAN_TITLE)
     writer.labelled([("Proposed by", plan.proposed_by), ("Date", plan.date)])
     writer.text(plan.text)
     if plan.alternatives:

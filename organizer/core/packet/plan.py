@@ -28,14 +28,63 @@ class Piece:
 
     @property
     def title(self) -> str:
-        """"2024-01-09 · Pathology report · Core biopsy", with "pages 3–5 of 9" when split."""
-        words = [self.record.date or "Undated", self.record.type.label]
-        if self.record.title and self.record.title != self.record.type.label:
-            words.append(self.record.title)
-        text = " · ".join(words)
-        if not self.whole:
-            text += f" (pages {self.start + 1}–{self.stop} of {self.record_pages})"
-        return text
+        """"2024-01-09 · Pathology report: Core biopsy", with "pages 3–5 of 9" when split."""
+        return record_line(self.record, with_facility=False) + self.which_pages
+
+    @property
+    def which_pages(self) -> str:
+        """" (pages 3–5 of 9)" when this piece is part of a record split across parts, else ""."""
+        if self.whole:
+            return ""
+        span = f"page {self.start + 1}" if self.pages == 1 else f"pages {self.start + 1}–{self.stop}"
+        return f" ({span} of {self.record_pages})"
+
+
+def record_line(record: PacketRecord, *, with_facility: bool = True) -> str:
+    """Date (or "date unknown"), type and title, and where it is from: never the same words twice.
+
+    "2024-01-09 · Pathology report — final · Mercy Hospital"; a title that already names the
+    type stands alone, another one follows it: "Operative report: Right hemicolectomy".
+    """
+    label = record.type.label
+    title = " ".join(record.title.split())
+    if not title or title.casefold() == label.casefold():
+        what = label
+    elif label.casefold() in title.casefold():
+        what = title
+    else:
+        what = f"{label}: {title}"
+    words = [record.date or "date unknown", what]
+    facility = place(record.facility)
+    if with_facility and facility and facility.casefold() not in what.casefold():
+        words.append(facility)
+    return " · ".join(words)
+
+
+def place(facility: str) -> str:
+    """A facility's name without the department and address printed after it."""
+    return " ".join(facility.split(" · ")[0].split())
+
+
+def page_span(first: int, pages: int) -> str:
+    """"pp. 42–45 (4 pages)", or "p. 7 (1 page)"."""
+    if pages == 1:
+        return f"p. {first} (1 page)"
+    return f"pp. {first}–{first + pages - 1} ({pages} pages)"
+
+
+def with_article(label: str) -> str:
+    """"an Operative report", "a Pathology report"."""
+    return f"{'an' if label[:1].lower() in 'aeiou' else 'a'} {label}"
+
+
+def plural(label: str) -> str:
+    """"Discharge summaries", "Pathology reports", "Lab results" (already plural)."""
+    if label.endswith("s"):
+        return label
+    if label.endswith("y") and label[-2:-1].lower() not in "aeiou":
+        return label[:-1] + "ies"
+    return label + "s"
 
 
 @dataclass(frozen=True)
@@ -48,8 +97,13 @@ class PartPlan:
 
     @property
     def with_tables(self) -> bool:
-        """The medication table and plan summary go in the first part only."""
+        """The full cover, summary, questions, medication table and plan go in the first part only."""
         return self.number == 1
+
+    @property
+    def pages(self) -> int:
+        """The record pages this part carries."""
+        return sum(piece.pages for piece in self.pieces)
 
 
 def record_sort_key(record: PacketRecord) -> tuple[int, str, str, str]:
@@ -70,5 +124,4 @@ def sections(pieces: tuple[Piece, ...]) -> list[tuple[RecordType, list[int]]]:
 
 def section_title(kind: RecordType) -> str:
     """The plural heading for a group of records, e.g. "Pathology reports"."""
-    label = kind.label
-    return label if label.endswith("s") else label + "s"
+    return plural(kind.label)

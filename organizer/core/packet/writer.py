@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from fpdf import FPDF
 from fpdf.enums import MethodReturnValue, XPos, YPos
@@ -13,6 +14,18 @@ from organizer.core.bundled_font import covered
 from organizer.core.textpdf import FONT, TextPdf
 
 Rect = tuple[float, float, float, float]  # x0, y0, x1, y1 in PDF points, origin bottom left
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A place on a page to write text once it is known (page numbers, before the pages exist)."""
+
+    page: int  # 0-based
+    left: float
+    right: float
+    baseline: float  # from the top, as fpdf2 counts
+    size: float
+    bold: bool = False
 
 
 class PageWriter(TextPdf):
@@ -124,6 +137,45 @@ class PageWriter(TextPdf):
         top = pdf.h - y
         return (x, top - height, pdf.l_margin + self.width, top)
 
+    def line_with_slot(self, text: str, size: float = 10, indent: float = 0,
+                       room: float = 40) -> tuple[Rect, Slot]:
+        """`line_with_room`, and the room at its right as a slot for a page number written later."""
+        pdf = self.pdf
+        rect = self.line_with_room(text, size, indent, room)
+        top = pdf.h - rect[3]
+        right = pdf.l_margin + self.width - pdf.c_margin
+        return rect, Slot(self.page, right - room, right, _baseline(top, size * 1.5, size), size)
+
+    def slot_line(self, size: float = 11, bold: bool = False) -> Slot:
+        """A whole empty line to write later (e.g. the page count, known once all pages are laid out)."""
+        pdf = self.pdf
+        height = size * 1.4
+        self.keep_room(height)
+        y = pdf.get_y()
+        pdf.set_xy(pdf.l_margin, y + height)
+        self.space(size * 0.5)
+        left = pdf.l_margin + pdf.c_margin
+        return Slot(self.page, left, left + self.width - 2 * pdf.c_margin,
+                    _baseline(y, height, size), size, bold)
+
+    def fill(self, slot: Slot, text: str, *, right: bool = False) -> None:
+        """Write `text` in a slot (on whatever page it is), at its left or right edge, tagged /P."""
+        pdf = self.pdf
+        here, style, size = pdf.page, pdf.font_style, pdf.font_size_pt
+        pdf.page = slot.page + 1
+        _set_font_on_page(pdf, "B" if slot.bold else "", slot.size)
+        text = _fit(pdf, text, slot.right - slot.left)
+        x = slot.right - _width(pdf, text) if right else slot.left
+        with self.tagged("P"):
+            pdf.text(x, slot.baseline, text)
+        pdf.page = here
+        _set_font_on_page(pdf, style, size)
+
+    def link_to_page(self, rect: Rect, link: int) -> None:
+        """A link over `rect` (PDF points from the bottom) to an fpdf2 link id (see `add_link`)."""
+        x0, y0, x1, y1 = rect
+        self.pdf.link(x0, self.pdf.h - y1, x1 - x0, y1 - y0, link)
+
     def head_sheet(self, text: str, size: float) -> tuple[float, float]:
         """A last page holding only `text`, in the stamp's gray, from the left edge: the stamp's head
         for scripts the stamp font lacks (it becomes a form the stamps draw, and the page goes).
@@ -152,6 +204,13 @@ class PageWriter(TextPdf):
     def page(self) -> int:
         """The current page, 0-based."""
         return int(self.pdf.page) - 1
+
+
+def _set_font_on_page(pdf: FPDF, style: str, size: float) -> None:
+    """Set the font and write it into the current page even when fpdf2 thinks it is set already
+    (it is, but on another page: writing on an earlier page must say its font again)."""
+    pdf.set_font(FONT, "" if style == "B" else "B", size)
+    pdf.set_font(FONT, style, size)
 
 
 def _baseline(top: float, height: float, size: float) -> float:
