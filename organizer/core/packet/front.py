@@ -7,7 +7,8 @@ cover's page count) go into slots that are filled in when the last generated pag
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import accumulate
 
 from organizer.core.bundled_font import covered
 from organizer.core.packet.content import PacketContent
@@ -54,6 +55,7 @@ class Layout:
     bookmarks: list[tuple[str, int]]
     links: list[tuple[int, Rect, int]]
     fillers: list[Filler]
+    offsets: list[int] = field(default_factory=list)  # record pages before each piece
 
     def record_link(self, rect: Rect, slot: Slot, index: int, *, short: bool = False) -> None:
         """A line about piece `index`: a link to its first page and its page span (or only its
@@ -69,7 +71,9 @@ class Layout:
 
     def first_page(self, front_pages: int, index: int) -> int:
         """1-based page in this file where piece `index` starts."""
-        return front_pages + sum(p.pages for p in self.part.pieces[:index]) + 1
+        if len(self.offsets) != len(self.part.pieces) + 1:
+            self.offsets = list(accumulate((p.pages for p in self.part.pieces), initial=0))
+        return front_pages + self.offsets[index] + 1
 
 
 def front_matter(content: PacketContent, part: PartPlan, parts: tuple[PartPlan, ...],
@@ -160,7 +164,8 @@ def _medications(writer: PageWriter, content: PacketContent) -> None:
     writer.title(MEDICATIONS_TITLE)
     rows = [(m.drug, m.dose, m.route, m.schedule, m.start, m.stop or "still taking", m.prescriber,
              m.notes) for m in content.medications]
-    writer.table(MEDICATION_COLUMNS, rows, MEDICATION_WIDTHS, size=8)
+    with writer.unshaped("".join(value for row in rows for value in row)):
+        writer.table(MEDICATION_COLUMNS, rows, MEDICATION_WIDTHS, size=8)
 
 
 def _plan(writer: PageWriter, content: PacketContent) -> None:

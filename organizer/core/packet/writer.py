@@ -68,7 +68,7 @@ class PageWriter(TextPdf):
         self.needs_more_fonts(text)
         self.keep_room(size * 4)
         self.pdf.set_font(FONT, "B", size)
-        with self.tagged(f"H{level}"):
+        with self.tagged(f"H{level}"), self.unshaped(text):
             self.pdf.multi_cell(0, size * 1.3, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.space(size * 0.4)
 
@@ -76,9 +76,13 @@ class PageWriter(TextPdf):
         """A paragraph; tagged /P when it fits on the current or next page."""
         other_scripts = self.needs_more_fonts(text)
         self.pdf.set_font(FONT, "B" if bold else "", size)
-        if not other_scripts and self._one_line(text, size * 1.4, size):
-            self.space(size * 0.5)
-            return
+        with self.unshaped(text):
+            if not other_scripts and self._one_line(text, size * 1.4, size):
+                self.space(size * 0.5)
+                return
+            self._wrapped(text, size, bold)
+
+    def _wrapped(self, text: str, size: float, bold: bool) -> None:
         breaks = self.pdf.multi_cell(0, size * 1.4, text, dry_run=True,
                                      output=MethodReturnValue.PAGE_BREAK)
         if breaks and self.pdf.get_y() > self.pdf.t_margin + 1:
@@ -91,6 +95,24 @@ class PageWriter(TextPdf):
         with self.tagged("P"):
             self.pdf.multi_cell(0, size * 1.4, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.space(size * 0.5)
+
+    @contextmanager
+    def unshaped(self, text: str) -> Iterator[None]:
+        """Text shaping off while writing text our own font covers whole (shaping is on once
+        another script was written, and HarfBuzz makes each line several times slower).
+
+        fpdf2 has no call to pause shaping; this saves and restores its `text_shaping` setting.
+        """
+        pdf = self.pdf
+        shaping = pdf.text_shaping
+        if shaping is None or not covered(text):
+            yield
+            return
+        pdf.text_shaping = None
+        try:
+            yield
+        finally:
+            pdf.text_shaping = shaping
 
     def _one_line(self, text: str, height: float, size: float) -> bool:
         """Write `text` as `multi_cell` would if it fits on one line, and say whether it did.
@@ -126,7 +148,7 @@ class PageWriter(TextPdf):
         y = pdf.get_y()
         x = pdf.l_margin + indent
         room_for_text = self.width - indent - room - 2 * pdf.c_margin
-        with self.tagged("P"):
+        with self.tagged("P"), self.unshaped(text):
             if other_scripts:
                 pdf.set_x(x)
                 pdf.cell(room_for_text + 2 * pdf.c_margin, height,
@@ -166,7 +188,7 @@ class PageWriter(TextPdf):
         _set_font_on_page(pdf, "B" if slot.bold else "", slot.size)
         text = _fit(pdf, text, slot.right - slot.left)
         x = slot.right - _width(pdf, text) if right else slot.left
-        with self.tagged("P"):
+        with self.tagged("P"), self.unshaped(text):
             pdf.text(x, slot.baseline, text)
         pdf.page = here
         _set_font_on_page(pdf, style, size)
