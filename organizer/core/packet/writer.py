@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from fpdf import FPDF
 from fpdf.enums import MethodReturnValue, XPos, YPos
 from fpdf.fonts import TTFFont
+from fpdf.structure_tree import StructElem
 
 from organizer.core.bundled_font import covered
 from organizer.core.textpdf import FONT, TextPdf
@@ -26,6 +27,7 @@ class Slot:
     baseline: float  # from the top, as fpdf2 counts
     size: float
     bold: bool = False
+    element: StructElem | None = None  # the line's structure element: the text joins it
 
 
 class PageWriter(TextPdf):
@@ -40,6 +42,7 @@ class PageWriter(TextPdf):
     def __init__(self, title: str, *, extra_characters: str = "") -> None:
         super().__init__(title)
         self._next_mcid: dict[int, int] = {}
+        self.last_element: StructElem | None = None  # the structure element tagged last
         self.pdf.set_auto_page_break(True, margin=54)
         # Characters the page stamps will need go into the embedded subset too, so the stamps
         # reuse this font (fpdf2 has no public call for it; `subset.pick` is what writing does).
@@ -50,14 +53,22 @@ class PageWriter(TextPdf):
                 regular.subset.pick(ord(char))
 
     @contextmanager
-    def tagged(self, kind: str, title: str = "") -> Iterator[None]:
+    def tagged(self, kind: str, title: str = "", into: StructElem | None = None) -> Iterator[None]:
+        """Marked content tagged `kind`, as a new structure element or as more of `into` (text
+        written later into a line, such as its page number, so it reads with the line)."""
         pdf = self.pdf
         page = pdf.page
         if page not in self._next_mcid:
             self._next_mcid[page] = pdf.struct_builder.next_mcid_for_page(page)
         mcid = self._next_mcid[page]
         self._next_mcid[page] = mcid + 1
-        pdf._add_marked_content(struct_type=f"/{kind}", mcid=mcid, title=title or None)
+        if into is None:
+            self.last_element = pdf._add_marked_content(struct_type=f"/{kind}", mcid=mcid,
+                                                        title=title or None)
+        else:  # the parent tree maps each of the page's MCIDs, in order, to its element
+            into.k.append(mcid)
+            builder = pdf.struct_builder
+            builder.struct_tree_root.parent_tree.nums[builder.spid_per_page_number[page]].append(into)
         pdf._out(f"/{kind} <</MCID {mcid}>> BDC")
         yield
         pdf._out("EMC")
@@ -166,7 +177,8 @@ class PageWriter(TextPdf):
         rect = self.line_with_room(text, size, indent, room)
         top = pdf.h - rect[3]
         right = pdf.l_margin + self.width - pdf.c_margin
-        return rect, Slot(self.page, right - room, right, _baseline(top, size * 1.5, size), size)
+        return rect, Slot(self.page, right - room, right, _baseline(top, size * 1.5, size), size,
+                          element=self.last_element)
 
     def slot_line(self, size: float = 11, bold: bool = False) -> Slot:
         """A whole empty line to write later (e.g. the page count, known once all pages are laid out)."""
@@ -188,7 +200,7 @@ class PageWriter(TextPdf):
         _set_font_on_page(pdf, "B" if slot.bold else "", slot.size)
         text = _fit(pdf, text, slot.right - slot.left)
         x = slot.right - _width(pdf, text) if right else slot.left
-        with self.tagged("P"), self.unshaped(text):
+        with self.tagged("P", into=slot.element), self.unshaped(text):
             pdf.text(x, slot.baseline, text)
         pdf.page = here
         _set_font_on_page(pdf, style, size)
