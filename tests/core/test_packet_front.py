@@ -51,13 +51,14 @@ def link_targets(out: Path, page: int) -> list[int]:
 def test_the_cover_gives_the_page_count_dates_extras_sender_and_a_confidentiality_notice(
     tmp_path: Path,
 ) -> None:
-    out, pages = build(
+    _, pages = build(
         tmp_path, record("a", date="2023-11-02", pages=3), record("b", RecordType.LAB, "2024-05-01"),
         record("c", RecordType.OTHER, ""), sender="Anna Miller (daughter)", contact="555-0199",
         extras=(("Glass slides and tissue blocks", "Coming separately by City Hospital."),
                 ("Imaging discs (CT, MRI, PET scans)", "Not being sent.")))
     cover = pages[COVER]
-    assert f"In this file: {len(pages)} pages · records dated 2023-11-02 to 2024-05-01 (1 without a date)" in cover
+    assert (f"In this file: {len(pages)} pages · records dated 2023-11-02 to 2024-05-01 "
+            "(1 without a date)") in cover
     assert "From: Anna Miller (daughter)" in cover and "How to reach them: 555-0199" in cover
     assert "Glass slides and tissue blocks: Coming separately by City Hospital." in cover
     assert "Imaging discs (CT, MRI, PET scans): Not being sent." in cover
