@@ -51,14 +51,14 @@ def link_targets(out: Path, page: int) -> list[int]:
 def test_the_cover_gives_the_page_count_dates_extras_sender_and_a_confidentiality_notice(
     tmp_path: Path,
 ) -> None:
-    _, pages = build(
+    out, pages = build(
         tmp_path, record("a", date="2023-11-02", pages=3), record("b", RecordType.LAB, "2024-05-01"),
         record("c", RecordType.OTHER, ""), sender="Anna Miller (daughter)", contact="555-0199",
         extras=(("Glass slides and tissue blocks", "Coming separately by City Hospital."),
                 ("Imaging discs (CT, MRI, PET scans)", "Not being sent.")))
     cover = pages[COVER]
-    assert (f"In this file: {len(pages)} pages · records dated 2023-11-02 to 2024-05-01 "
-            "(1 without a date)") in cover
+    count = f"{len(pages)} pages · records dated 2023-11-02 to 2024-05-01 (1 without a date)"
+    assert "In this file:" in cover and count in cover and beside(out, COVER, "In this file:", count)
     assert "From: Anna Miller (daughter)" in cover and "How to reach them: 555-0199" in cover
     assert "Glass slides and tissue blocks: Coming separately by City Hospital." in cover
     assert "Imaging discs (CT, MRI, PET scans): Not being sent." in cover
@@ -143,7 +143,7 @@ def test_parts_after_the_first_start_with_a_one_page_continuation_cover(tmp_path
     for number, path in enumerate(paths[1:], start=2):
         pages = [" ".join(t.split()) for t in pdfium_texts(path)]  # type: ignore[arg-type]
         first = pages[0]
-        assert f"part {number} of {len(paths)}" in first
+        assert f"Part {number} of {len(paths)}" in first and f"This is part {number} of" in first
         assert f"Patient: {NAME}" in first and f"Date of birth: {DOB}" in first
         held = [line for line in result.contents if line.part == number]
         assert all(line.title.split(" · ")[0] in first for line in held)

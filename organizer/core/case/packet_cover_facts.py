@@ -144,7 +144,7 @@ def care_team(checklist: Checklist, records: Sequence[PacketRecord],
         if contact.role.lower() not in (SELF, *FAMILY_ROLES) and contact.name:
             names.append(f"{contact.name} ({contact.role})" if contact.role else contact.name)
     if checklist.plan is not None and checklist.plan.proposed_by:
-        names.append(f"{checklist.plan.proposed_by} (proposed the treatment plan)")
+        names.append(f"{checklist.plan.proposed_by} — proposed the treatment plan")
     names += [m.prescriber for m in checklist.medicines if m.prescriber]
     names += [r.facility for r in records if r.facility]
     names += [r.provider for r in requests if r.provider]

@@ -30,10 +30,10 @@ def cover(writer: PageWriter, content: PacketContent, part: PartPlan, parts: tup
     if part.total > 1:
         writer.text(f"Part {part.number} of {part.total}", size=13, bold=True)
     _identifiers(writer, content, with_diagnosis=True)
-    count = writer.slot_line(11)
+    count = writer.labelled_slot("In this file")
     dates = date_range(content.records)
     fillers.append(lambda front: writer.fill(
-        count, f"In this file: {front + part.pages:,} pages{f' · {dates}' if dates else ''}"))
+        count, f"{front + part.pages:,} pages{f' · {dates}' if dates else ''}"))
     if content.extras:
         writer.labelled(list(content.extras), size=10)
     missing = [*content.not_included, *(f"{item.title}: {item.reason}" for item in left_out)]
@@ -49,10 +49,11 @@ def cover(writer: PageWriter, content: PacketContent, part: PartPlan, parts: tup
 def continuation_cover(layout: Layout, content: PacketContent) -> None:
     """Parts 2 onwards: one page with the same identifiers, which part this is, and what it holds."""
     writer, part = layout.writer, layout.part
-    writer.title(f"{TITLE} — part {part.number} of {part.total}")
+    writer.title(TITLE)
+    writer.text(f"Part {part.number} of {part.total}", size=13, bold=True)
     _identifiers(writer, content, with_diagnosis=False)
     writer.text(f"This is part {part.number} of {part.total}. Part 1 holds the full cover, a summary "
-                "and timeline, the questions, the contents of every part, and the medicines and "
+                "and timeline of the records in every part, the questions, and the medicines and "
                 "plan the patient wrote down.", size=10)
     writer.title(f"This part holds {_records(len(part.pieces))}", level=2)
     for kind, members in sections(part.pieces):

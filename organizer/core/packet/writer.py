@@ -180,17 +180,22 @@ class PageWriter(TextPdf):
         return rect, Slot(self.page, right - room, right, _baseline(top, size * 1.5, size), size,
                           element=self.last_element)
 
-    def slot_line(self, size: float = 11, bold: bool = False) -> Slot:
-        """A whole empty line to write later (e.g. the page count, known once all pages are laid out)."""
+    def labelled_slot(self, label: str, size: float = 11) -> Slot:
+        """A line with a bold "Label: " now and room after it for text known later (a page count)."""
         pdf = self.pdf
         height = size * 1.4
         self.keep_room(height)
         y = pdf.get_y()
+        baseline = _baseline(y, height, size)
+        left = pdf.l_margin + pdf.c_margin
+        pdf.set_font(FONT, "B", size)
+        text = f"{label}: "
+        with self.tagged("P"), self.unshaped(text):
+            pdf.text(left, baseline, text)
         pdf.set_xy(pdf.l_margin, y + height)
         self.space(size * 0.5)
-        left = pdf.l_margin + pdf.c_margin
-        return Slot(self.page, left, left + self.width - 2 * pdf.c_margin,
-                    _baseline(y, height, size), size, bold)
+        return Slot(self.page, left + _width(pdf, text), left + self.width - 2 * pdf.c_margin,
+                    baseline, size, element=self.last_element)
 
     def fill(self, slot: Slot, text: str, *, right: bool = False) -> None:
         """Write `text` in a slot (on whatever page it is), at its left or right edge, tagged /P."""
