@@ -98,6 +98,8 @@ class VaultView(QWidget):
             self.stack.addWidget(page)
             self.nav.addItem(page.title)
             page.changed.connect(lambda page=page: self._page_changed(page))
+            if hasattr(page, "show_records"):
+                page.show_records.connect(self._show_records)
         width = max((self.nav.fontMetrics().horizontalAdvance(p.title) for p in self.pages),
                     default=100)
         self.nav.setFixedWidth(width + self.nav.fontMetrics().averageCharWidth() * 6)
@@ -199,6 +201,14 @@ class VaultView(QWidget):
 
     def _page_changed(self, source: VaultPage) -> None:
         self._stale.update(p for p in self.pages if p is not source)
+
+    def _show_records(self, type_filter: object) -> None:
+        """A page asked for the Records page showing only some records (e.g. those without a type)."""
+        page = self.show_page("RecordsPage")
+        table = getattr(page, "records", None)
+        chooser = getattr(table, "type_filter", None)
+        if chooser is not None:
+            chooser.setCurrentIndex(max(0, chooser.findData(type_filter)))
 
     def import_paths(self, paths: list[Path]) -> bool:
         """Switch to the Records page and import there; False when no page can import."""

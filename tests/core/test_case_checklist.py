@@ -210,3 +210,19 @@ def test_the_json_has_the_documented_keys_and_the_five_records_first(vault: Vaul
     assert all(list(i) == ["record", "state", "documents", "note"] for i in data["items"])
     assert data["items"][0]["documents"] == [doc] and data["items"][2]["state"] == "not_applicable"
     assert data["complete"] == 0.4
+
+
+def test_records_whose_type_nobody_chose_are_counted_and_named_in_the_next_steps(vault: Vault) -> None:
+    from organizer.core.case.insurance import insurance
+    from organizer.core.case.next_steps import next_steps
+
+    person = add_person(vault, "Jane Doe")
+    first = store(vault, person, None)
+    store(vault, person, "pathology")
+    checklist = build_checklist(vault, person)
+    assert checklist.untyped == (first,)
+    steps = next_steps(checklist, [], insurance(vault, person))
+    assert "1 record needs its type: choose one on the Records page" in steps[0]
+    store(vault, person, None)
+    steps = next_steps(build_checklist(vault, person), [], insurance(vault, person))
+    assert "2 records need their type" in steps[0] and "Other records" in steps[0]

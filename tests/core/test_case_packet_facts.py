@@ -94,3 +94,24 @@ def test_include_and_exclude_choose_records_by_type_or_document_id(
     assert {r.document_id for r in only.records} == {ids["preliminary"], ids["final"], ids["imaging"]}
     less = packet_content(vault, person, exclude=["pathology", ids["scan"]])
     assert {r.document_id for r in less.records} == {ids["plan"], ids["imaging"]}
+
+
+def test_the_sender_is_the_person_or_a_caregiver_with_their_relation_and_is_remembered(
+    case: tuple[Vault, Person, dict[str, str]],
+) -> None:
+    from organizer.core.case.packet_cover_facts import remember_sender, sender_choices
+
+    vault, person, _ = case
+    anna = add_contact(vault, person, Contact("Anna Miller", "daughter", "555-0142", "anna@example.com"))
+    add_contact(vault, person, Contact("Dr. Lee", "oncologist", "555-0000"))
+    choices, last = sender_choices(vault, person)
+    assert choices == [("self", "Jane Doe"), (anna.id, "Anna Miller (daughter)")] and last == "self"
+    assert packet_content(vault, person).sender == "Jane Doe"
+    remember_sender(vault, person, anna.id)
+    content = packet_content(vault, person)
+    assert content.sender == "Anna Miller (daughter)"
+    assert content.contact == "555-0142 · anna@example.com"
+    assert sender_choices(vault, person)[1] == anna.id
+    typed = packet_content(vault, person, sender="anna miller")  # as typed on the command line
+    assert typed.sender == "Anna Miller (daughter)"
+    assert packet_content(vault, person, sender="Sam Doe (son)").sender == "Sam Doe (son)"

@@ -127,3 +127,14 @@ def test_demo_prints_the_passphrase_and_the_vault_opens_with_it(
     assert checklist(str(target), capsys)["complete"] == 0.8  # the demo wrote its medicine list and plan
     assert run("verify", str(target)) == 0
     assert len(list((tmp_path / "samples").glob("*.pdf"))) == 8
+
+
+def test_packet_from_names_a_caregiver_with_their_relation_on_the_cover(
+    folder: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run("contact", "add", folder, "--name", "Anna Miller", "--role", "daughter",
+               "--phone", "555-0142") == 0
+    out = tmp_path / "packet.pdf"
+    assert run("packet", folder, "-o", str(out), "--from", "Anna Miller") == 0
+    cover = pdfium.PdfDocument(str(out))[0].get_textpage().get_text_range()
+    assert "From: Anna Miller (daughter)" in cover and "How to reach them: 555-0142" in cover

@@ -14,6 +14,8 @@ def next_steps(checklist: Checklist, requests: list[RecordsRequest], insurance: 
     """The person's to-do list, most useful first (never medical advice: only what to gather)."""
     day = on or today()
     steps = []
+    if checklist.untyped:  # first: until typed, they count for nothing here and print as "Other"
+        steps.append(untyped_step(len(checklist.untyped)))
     if insurance.to_do:
         steps.append(insurance.to_do)
     for request in requests:
@@ -26,3 +28,14 @@ def next_steps(checklist: Checklist, requests: list[RecordsRequest], insurance: 
         if item.state is ItemState.MISSING:
             steps.append(f"{item.item.label}: {item.note}")
     return steps
+
+
+def untyped_step(count: int) -> str:
+    """"2 records need their type: …", with the right plural."""
+    if count == 1:
+        head = "1 record needs its type: choose one on the Records page."
+    else:
+        head = f"{count} records need their type: choose one for each on the Records page."
+    return (f"{head} Until then {'it counts' if count == 1 else 'they count'} for nothing on this "
+            "checklist, and the packet files " + ("it" if count == 1 else "them")
+            + " under \"Other records\".")

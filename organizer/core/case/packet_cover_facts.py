@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from organizer.core.case.checklist import Checklist, ChecklistItem
 from organizer.core.case.checklist_items import EXTRAS, CheckItem, ItemState
 from organizer.core.case.entities import CASE, text_of
-from organizer.core.case.people import SELF, Contact
+from organizer.core.case.people import SELF, Contact, profile
 from organizer.core.case.requests import RecordsRequest
 from organizer.core.case.undo import record_edit
 from organizer.core.packet.content import PacketRecord
@@ -96,10 +96,15 @@ def extras_status(checklist: Checklist) -> tuple[tuple[str, str], ...]:
 
 # --- who sends it ------------------------------------------------------------------------------
 
-def senders(checklist: Checklist) -> list[tuple[str, str]]:
-    """Who can send the packet: (key, as printed), the person first, then their own people."""
-    person = checklist.profile.person
-    people = [(c.id, _signed(c)) for c in checklist.profile.contacts
+def sender_choices(vault: Vault, person: Person) -> tuple[list[tuple[str, str]], str]:
+    """Who can send the packet, and who sent it last time (a key of the list; the person if gone)."""
+    choices = senders_of(profile(vault, person).contacts, person)
+    last = remembered_sender(vault, person)
+    return choices, last if last in {key for key, _ in choices} else SELF
+
+
+def senders_of(contacts: Sequence[Contact], person: Person) -> list[tuple[str, str]]:
+    people = [(c.id, _signed(c)) for c in contacts
               if c.role.lower() in FAMILY_ROLES or c.role.lower().startswith(FAMILY_ROLES)]
     return [(SELF, person.name), *people]
 

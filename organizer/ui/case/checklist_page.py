@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
+    QHBoxLayout,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -27,6 +28,7 @@ from organizer.ui.case.case_page import CasePage
 from organizer.ui.case.checklist_row import ChecklistRow
 from organizer.ui.case.mark_dialogs import AskedForDialog, NotNeededDialog
 from organizer.ui.case.people_dialog import DiagnosisDialog
+from organizer.ui.records.table_model import UNSURE
 from organizer.ui.style import explanation, fill_with_scrolling, heading
 
 
@@ -43,6 +45,9 @@ class ChecklistView:
 class ChecklistPage(CasePage):
     """The checklist home view for the chosen person."""
 
+    # Asks the window to show the Records page filtered (UNSURE: records whose type nobody chose).
+    show_records = Signal(object)
+
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.setObjectName("checklistPage")
@@ -56,11 +61,17 @@ class ChecklistPage(CasePage):
         self.meter.setAccessibleName(self.tr("Records ready"))
         self.steps = explanation("", self)
         self.steps.setObjectName("nextSteps")
+        self.untyped = explanation("", self)
+        self.untyped.setObjectName("untypedRecords")
+        self.untyped_button = QPushButton(self.tr("Choose their &types…"), self)
+        self.untyped_button.setAccessibleName(self.tr("Show the records whose type is not chosen yet"))
+        self.untyped_button.setToolTip(self.untyped_button.accessibleName())
         self.rows = {item: ChecklistRow(item, self) for item in (*REQUIRED, *EXTRAS)}
         self.insurance = explanation("", self)
         self.insurance.setObjectName("insuranceStatus")
         self._lay_out()
         self.diagnosis_button.clicked.connect(self.edit_diagnosis)
+        self.untyped_button.clicked.connect(lambda: self.show_records.emit(UNSURE))
         for row in self.rows.values():
             row.asked.connect(self.ask_for)
             row.not_needed.connect(self.mark_not_needed)
@@ -86,6 +97,10 @@ class ChecklistPage(CasePage):
         column.addWidget(self.undo_bar)
         column.addSpacing(gap)
         column.addWidget(heading(self.tr("What to do next"), 1.2, body))
+        untyped = QHBoxLayout()
+        untyped.addWidget(self.untyped, 1)
+        untyped.addWidget(self.untyped_button, 0, Qt.AlignmentFlag.AlignTop)
+        column.addLayout(untyped)
         column.addWidget(self.steps)
         column.addSpacing(gap)
         column.addWidget(heading(self.tr("Records the second-opinion doctor needs"), 1.2, body))
@@ -127,6 +142,11 @@ class ChecklistPage(CasePage):
         self.meter.setAccessibleDescription(ready)
         self.steps.setText("\n".join(f"• {step}" for step in data.steps)
                            or self.tr("✔ Nothing to do right now."))
+        count = len(checklist.untyped)
+        self.untyped.setText("⚠ " + (self.tr("1 record needs its type.") if count == 1 else self.tr(
+            "{0} records need their type.").format(count)) if count else "")
+        self.untyped.setVisible(bool(count))
+        self.untyped_button.setVisible(bool(count))
         for line in checklist.items:
             self.rows[line.item].show_item(line, data.documents)
         self.insurance.setText(self._insurance_words(data.insurance))
@@ -145,6 +165,8 @@ class ChecklistPage(CasePage):
         self.meter.setValue(0)
         self.meter.setFormat("")
         self.steps.clear()
+        self.untyped.hide()
+        self.untyped_button.hide()
         self.insurance.clear()
         for row in self.rows.values():
             for label in (row.state, row.note, row.documents, row.flags):
