@@ -48,19 +48,34 @@ class WhoStep(QWizardPage):
             editor.setPlaceholderText(self.tr("e.g. Dr. Lee, City Cancer Center"))
             editor.setAccessibleName(self.tr("Who gets the packet"))
         self.recipient.setMinimumContentsLength(36)
+        self.from_whom = QComboBox(self)
+        self.from_whom.setAccessibleName(self.tr("Who sends the packet"))
         form = QFormLayout(self)
         for text, field in ((self.tr("&Whose records:"), self.person),
-                            (self.tr("&For (doctor or clinic):"), self.recipient)):
+                            (self.tr("&For (doctor or clinic):"), self.recipient),
+                            (self.tr("Fr&om (who sends it):"), self.from_whom)):
             label = QLabel(text, self)
             label.setBuddy(field)
             form.addRow(label, field)
         form.addRow(explanation(self.tr(
-            "The name you give here is printed on the cover page, so the doctor's office knows "
-            "the packet is meant for them."), self))
+            "Both names are printed on the cover page, so the doctor's office knows the packet is "
+            "meant for them and whom to call. To send it for someone in your family, add yourself "
+            "as their contact with how you are related (for example, daughter)."), self))
 
     def chosen_person(self) -> Person | None:
         person_id = self.person.currentData()
         return next((p for p in self.people if p.id == person_id), None)
+
+    def set_senders(self, choices: Sequence[tuple[str, str]], last: str) -> None:
+        """Who can send it, as (key, name as printed); `last` is the one chosen last time."""
+        self.from_whom.clear()
+        for key, name in choices:
+            self.from_whom.addItem(name, key)
+        self.from_whom.setCurrentIndex(max(0, self.from_whom.findData(last)))
+
+    def chosen_sender(self) -> str:
+        """The key of who sends it ("self" for the person)."""
+        return str(self.from_whom.currentData() or "self")
 
     def set_recipients(self, names: Sequence[str]) -> None:
         typed = self.recipient.currentText()
@@ -81,7 +96,10 @@ class ContentsStep(QWizardPage):
         self.records.setAccessibleName(self.tr("Records in the packet"))
         self.records.setAccessibleDescription(self.tr("Press Space to check or uncheck a record."))
         self.empty = message_label(self)
+        self.untyped = message_label(self)
+        self.untyped.setObjectName("untypedWarning")
         layout = QVBoxLayout(self)
+        layout.addWidget(self.untyped)
         layout.addWidget(self.records, 1)
         layout.addWidget(self.empty)
         layout.addWidget(explanation(self.tr(
@@ -103,6 +121,15 @@ class ContentsStep(QWizardPage):
         show_message(self.empty, "" if documents else "ⓘ " + self.tr(
             "There are no records to add yet. The packet will hold the cover page, the "
             "medicines and the plan only."))
+        count = sum(1 for d in documents if d.type is None)
+        show_message(self.untyped, "⚠ " + self._untyped_words(count) if count else "")
+
+    def _untyped_words(self, count: int) -> str:
+        head = (self.tr("1 record has no type yet, so the packet lists it under \"Other records\".")
+                if count == 1 else self.tr("{0} records have no type yet, so the packet lists them "
+                                           "under \"Other records\".").format(count))
+        return head + " " + self.tr("To file them where the doctor expects them, close this window "
+                                    "and choose their types on the Records page.")
 
     def left_out(self) -> frozenset[str]:
         items = (self.records.item(row) for row in range(self.records.count()))

@@ -8,6 +8,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
 from organizer.core.case.case_documents import CaseDocument
+from organizer.core.case.packet_cover_facts import remember_sender, sender_choices
+from organizer.core.errors import OrganizerError
 from organizer.core.records import Person
 from organizer.core.session import Session
 from organizer.ui.error_dialog import show_error
@@ -66,15 +68,29 @@ class PacketWizard(QWizard):
         person = self.who.chosen_person()
         if person is None:
             return
-        task = BackgroundTask(lambda: self.session.call(choices, person))
+        task = BackgroundTask(lambda: self.session.call(
+            lambda vault, who: (*choices(vault, who), *sender_choices(vault, who)), person))
         task.succeeded.connect(self._choices_loaded)
         task.failed.connect(lambda error: show_error(self, error))
         task.start()
 
+    def validateCurrentPage(self) -> bool:
+        """Leaving the first step keeps who sends the packet (in the vault) for the cover and
+        for next time."""
+        person = self.who.chosen_person()
+        if self.currentPage() is self.who and person is not None and self.who.from_whom.count():
+            try:
+                self.session.call(remember_sender, person, self.who.chosen_sender())
+            except OrganizerError as error:
+                show_error(self, error)
+                return False
+        return super().validateCurrentPage()
+
     def _choices_loaded(self, found: object) -> None:
         assert isinstance(found, tuple)
-        names, documents = found
+        names, documents, senders, last = found
         self.who.set_recipients(names)
+        self.who.set_senders(senders, last)
         self.documents = list(documents)
         self.contents.set_documents(self.documents)
 
