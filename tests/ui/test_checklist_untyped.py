@@ -38,7 +38,7 @@ def test_the_checklist_counts_untyped_records_and_its_button_shows_them_on_the_r
         checklist.refresh()
     assert checklist.untyped.isVisible()
     assert checklist.untyped.text().startswith("⚠ 2 records need their type")
-    assert "2 records need their type" in checklist.steps.text()
+    assert "need their type" not in checklist.steps.text()  # said once, beside its button
     checklist.untyped_button.click()
     page = window.vault.current_page()
     assert page is not None and type(page).__name__ == "RecordsPage"

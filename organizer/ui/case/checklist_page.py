@@ -19,7 +19,7 @@ from organizer.core.case.case_documents import CaseDocument, person_documents
 from organizer.core.case.checklist import Checklist, build_checklist
 from organizer.core.case.checklist_items import EXTRAS, REQUIRED, CheckItem
 from organizer.core.case.insurance import InsuranceCheck, insurance
-from organizer.core.case.next_steps import next_steps
+from organizer.core.case.next_steps import next_steps, untyped_step
 from organizer.core.case.requests import RecordsRequest, add_request, records_requests
 from organizer.core.records import Person
 from organizer.core.session import Session
@@ -93,7 +93,8 @@ class ChecklistPage(CasePage):
         column.addWidget(self.diagnosis_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addWidget(self.meter)
         column.addWidget(explanation(self.tr(
-            "A record counts as ready when you have it, or when it is not needed for you."), body))
+            "A record counts as ready when you have it, when you wrote it down yourself (the "
+            "medicines and the plan), or when it is not needed for you."), body))
         column.addWidget(self.undo_bar)
         column.addSpacing(gap)
         column.addWidget(heading(self.tr("What to do next"), 1.2, body))
@@ -140,9 +141,10 @@ class ChecklistPage(CasePage):
         self.meter.setValue(done)
         self.meter.setFormat(ready)
         self.meter.setAccessibleDescription(ready)
-        self.steps.setText("\n".join(f"• {step}" for step in data.steps)
-                           or self.tr("✔ Nothing to do right now."))
         count = len(checklist.untyped)
+        steps = [s for s in data.steps if not count or s != untyped_step(count)]  # shown above
+        self.steps.setText("\n".join(f"• {step}" for step in steps)
+                           or self.tr("✔ Nothing to do right now."))
         self.untyped.setText("⚠ " + (self.tr("1 record needs its type.") if count == 1 else self.tr(
             "{0} records need their type.").format(count)) if count else "")
         self.untyped.setVisible(bool(count))

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from organizer.core.case.case_documents import CaseDocument
 from organizer.core.packet.options import PASSWORD_MAX_LENGTH, check_password
-from organizer.core.records import Person, RecordType
+from organizer.core.records import Person
 from organizer.ui.labels import record_type_label
 from organizer.ui.settings_dialog import SizeLimitChooser
 from organizer.ui.style import explanation, message_label, show_message
@@ -103,13 +103,15 @@ class ContentsStep(QWizardPage):
         layout.addWidget(self.records, 1)
         layout.addWidget(self.empty)
         layout.addWidget(explanation(self.tr(
-            "The packet always starts with a cover page, a list of contents, the medicines and "
-            "the treatment plan you wrote down."), self))
+            "The packet always starts with a cover page, a one-page summary and timeline, your "
+            "questions, a list of contents, and the medicines and treatment plan you wrote down."),
+            self))
 
     def set_documents(self, documents: Sequence[CaseDocument]) -> None:
         self.records.clear()
         for document in documents:
-            kind = record_type_label(document.type or RecordType.OTHER)
+            kind = (record_type_label(document.type) if document.type is not None
+                    else self.tr("Type not chosen yet"))
             title = document.title or document.filename
             when = f" ({document.record_date})" if document.record_date else ""
             item = QListWidgetItem(f"{kind}: {title}{when}", self.records)
@@ -128,8 +130,11 @@ class ContentsStep(QWizardPage):
         head = (self.tr("1 record has no type yet, so the packet lists it under \"Other records\".")
                 if count == 1 else self.tr("{0} records have no type yet, so the packet lists them "
                                            "under \"Other records\".").format(count))
-        return head + " " + self.tr("To file them where the doctor expects them, close this window "
-                                    "and choose their types on the Records page.")
+        return head + " " + (self.tr(
+            "To file it where the doctor expects it, close this window and choose its type on the "
+            "Records page.") if count == 1 else self.tr(
+            "To file them where the doctor expects them, close this window and choose their types "
+            "on the Records page."))
 
     def left_out(self) -> frozenset[str]:
         items = (self.records.item(row) for row in range(self.records.count()))
