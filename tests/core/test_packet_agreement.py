@@ -95,3 +95,29 @@ def test_cover_contents_and_checklist_agree_for_every_state(vault: Vault, varian
         assert "Pathology reports — left out of this packet" in cover
     if variant == "received_without_paper":
         assert "Medication list — not in this packet" in cover
+
+
+def test_the_cover_says_whether_slides_and_discs_are_coming_from_the_checklist(vault: Vault) -> None:
+    from organizer.core.case.packet_cover_facts import extras_status
+
+    person = add_person(vault, "Jane Doe")
+    assert [status for _, status in extras_status(build_checklist(vault, person))] == [
+        "Not asked for yet. Please tell us if you need them."] * 2
+    mark_requested(vault, person, CheckItem.SLIDES, "City Hospital pathology", RequestChannel.OFFICE,
+                   "2024-04-02")
+    mark_not_applicable(vault, person, CheckItem.IMAGING_DISCS, "No scans were done")
+    content = packet_content(vault, person)
+    assert content.extras == (
+        ("Glass slides and tissue blocks",
+         "Coming separately by City Hospital pathology (asked for on 2024-04-02)."),
+        ("Imaging discs (CT, MRI, PET scans)", "Not being sent."))
+
+
+def test_a_question_the_patient_removed_is_not_printed(vault: Vault) -> None:
+    from organizer.core.case.questions import questions, remove_question
+
+    person = add_person(vault, "Jane Doe")
+    first = questions(vault, person)[0].text
+    remove_question(vault, person, "1")
+    printed = packet_content(vault, person).questions
+    assert first not in printed and len(printed) == len(questions(vault, person))
