@@ -115,3 +115,15 @@ def test_the_sender_is_the_person_or_a_caregiver_with_their_relation_and_is_reme
     typed = packet_content(vault, person, sender="anna miller")  # as typed on the command line
     assert typed.sender == "Anna Miller (daughter)"
     assert packet_content(vault, person, sender="Sam Doe (son)").sender == "Sam Doe (son)"
+
+
+def test_a_report_heading_taken_for_a_facility_is_not_printed_as_one(
+    case: tuple[Vault, Person, dict[str, str]],
+) -> None:
+    vault, person, _ = case
+    store(vault, person, "discharge", "2024-03-03", facility="HOSPITAL COURSE SUMMARY")
+    store(vault, person, "consult", "2024-03-04", facility="Lakeside Cancer Center")
+    content = packet_content(vault, person)
+    assert {r.facility for r in content.records} == {"", "Lakeside Cancer Center"}
+    assert "HOSPITAL COURSE SUMMARY" not in content.care_team
+    assert "Lakeside Cancer Center" in content.care_team

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection
 from datetime import date
 
@@ -65,6 +66,16 @@ def known_allergies(vault: Vault, person: Person) -> tuple[str, ...]:
     return ()
 
 
+# Words of report headings that the facility finder can take for a place ("HOSPITAL COURSE").
+_HEADING_WORDS = re.compile(r"\b(?:course|history|summary|diagnos[ie]s|findings|impression|"
+                            r"procedures?|medications?|instructions|plan|exam(?:ination)?)\b", re.I)
+
+
+def place_or_nothing(facility: str) -> str:
+    """The facility found on a record, unless it is really a report heading."""
+    return "" if _HEADING_WORDS.search(facility) else facility
+
+
 def _matches(document: CaseDocument, selection: Selection) -> bool:
     for wanted in selection:
         text = wanted.value if isinstance(wanted, RecordType) else str(wanted).strip().lower()
@@ -102,7 +113,8 @@ def packet_records(vault: Vault, person: Person, include: Selection | None = Non
         PacketRecord(
             document_id=d.id, type=d.type or RecordType.OTHER, title=_title(d), date=d.record_date,
             pages=d.pages, read_pdf=_reader(vault, d.readable_file or d.file),
-            pdf_password=d.pdf_password, facility=d.facility, procedure=d.procedure or d.specimen,
+            pdf_password=d.pdf_password, facility=place_or_nothing(d.facility),
+            procedure=d.procedure or d.specimen,
         )
         for d in chosen_documents(vault, person, include, exclude)
     )
