@@ -94,6 +94,7 @@ def front_matter(content: PacketContent, part: PartPlan, parts: tuple[PartPlan, 
     pages = writer.page + 1
     for fill in layout.fillers:
         fill(pages)
+    writer.end_fills()
     sheet = None if covered(stamp_head) else writer.head_sheet(stamp_head, STAMP_FONT_SIZE)
     return FrontMatter(writer.output(), pages, tuple(layout.bookmarks), tuple(layout.links), sheet)
 

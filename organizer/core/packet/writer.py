@@ -43,6 +43,7 @@ class PageWriter(TextPdf):
         super().__init__(title)
         self._next_mcid: dict[int, int] = {}
         self.last_element: StructElem | None = None  # the structure element tagged last
+        self._resume: tuple[int, str, float] | None = None  # where writing was before `fill`s
         self.pdf.set_auto_page_break(True, margin=54)
         # Characters the page stamps will need go into the embedded subset too, so the stamps
         # reuse this font (fpdf2 has no public call for it; `subset.pick` is what writing does).
@@ -126,19 +127,23 @@ class PageWriter(TextPdf):
             pdf.text_shaping = shaping
 
     def _one_line(self, text: str, height: float, size: float) -> bool:
-        """Write `text` as `multi_cell` would if it fits on one line, and say whether it did.
+        """Write `text` as `multi_cell` would when it needs no page break, and say whether it did.
 
         fpdf2's line breaking measures each line again for every character it adds, so a
-        cover that lists a few hundred records (every part's contents) took seconds.
+        cover that lists a few hundred records (every part's contents) took seconds. Lines are
+        broken here at spaces, each word measured once; a word wider than a line goes to fpdf2.
         """
         pdf = self.pdf
-        if "\n" in text or _width(pdf, text) > self.width - 2 * pdf.c_margin:
+        lines = None if "\n" in text else _wrap(pdf, text, self.width - 2 * pdf.c_margin)
+        if not lines or (len(lines) > 1 and pdf.get_y() + height * len(lines) > pdf.page_break_trigger):
             return False
         self.keep_room(height)
         y = pdf.get_y()
         with self.tagged("P"):
-            pdf.text(pdf.l_margin + pdf.c_margin, _baseline(y, height, size), text)
-        pdf.set_xy(pdf.l_margin, y + height)
+            for line in lines:
+                pdf.text(pdf.l_margin + pdf.c_margin, _baseline(y, height, size), line)
+                y += height
+        pdf.set_xy(pdf.l_margin, y)
         return True
 
     def items(self, items: Sequence[str], size: float = 11) -> None:
@@ -198,17 +203,31 @@ class PageWriter(TextPdf):
                     baseline, size, element=self.last_element)
 
     def fill(self, slot: Slot, text: str, *, right: bool = False) -> None:
-        """Write `text` in a slot (on whatever page it is), at its left or right edge, tagged /P."""
+        """Write `text` in a slot (on whatever page it is), at its left or right edge, tagged /P.
+
+        Call `end_fills` after the last one: it goes back to the page and font writing was at.
+        """
         pdf = self.pdf
-        here, style, size = pdf.page, pdf.font_style, pdf.font_size_pt
-        pdf.page = slot.page + 1
-        _set_font_on_page(pdf, "B" if slot.bold else "", slot.size)
+        if self._resume is None:
+            self._resume = (pdf.page, pdf.font_style, pdf.font_size_pt)
+        style = "B" if slot.bold else ""
+        if pdf.page != slot.page + 1:
+            pdf.page = slot.page + 1
+            _set_font_on_page(pdf, style, slot.size)
+        elif (pdf.font_style, pdf.font_size_pt) != (style, slot.size):
+            pdf.set_font(FONT, style, slot.size)
         text = _fit(pdf, text, slot.right - slot.left)
         x = slot.right - _width(pdf, text) if right else slot.left
         with self.tagged("P", into=slot.element), self.unshaped(text):
             pdf.text(x, slot.baseline, text)
-        pdf.page = here
-        _set_font_on_page(pdf, style, size)
+
+    def end_fills(self) -> None:
+        """Back to the page and font in use before the slots were filled."""
+        if self._resume is not None:
+            page, style, size = self._resume
+            self.pdf.page = page
+            _set_font_on_page(self.pdf, style, size)
+            self._resume = None
 
     def link_to_page(self, rect: Rect, link: int) -> None:
         """A link over `rect` (PDF points from the bottom) to an fpdf2 link id (see `add_link`)."""
@@ -243,6 +262,25 @@ class PageWriter(TextPdf):
     def page(self) -> int:
         """The current page, 0-based."""
         return int(self.pdf.page) - 1
+
+
+def _wrap(pdf: FPDF, text: str, room: float) -> list[str] | None:
+    """`text` broken into lines of at most `room` points at spaces; None when a word is wider."""
+    space = _width(pdf, " ")
+    lines: list[str] = []
+    line: list[str] = []
+    used = 0.0
+    for word in text.split(" "):
+        width = _width(pdf, word)
+        if width > room:
+            return None
+        if line and used + space + width > room:
+            lines.append(" ".join(line))
+            line, used = [], 0.0
+        used += (space if line else 0.0) + width
+        line.append(word)
+    lines.append(" ".join(line))
+    return lines
 
 
 def _set_font_on_page(pdf: FPDF, style: str, size: float) -> None:
