@@ -56,6 +56,9 @@ def show_checklist(vault: Vault, person: Person, args: argparse.Namespace) -> No
         print("What to do next:")
         for step in steps:
             print(f"  - {step}")
+    if checklist.untyped:
+        print(f"  To choose a type here: organizer tag VAULT DOC_ID TYPE. Without a type: "
+              f"{', '.join(checklist.untyped)}.")
 
 
 # --- people -------------------------------------------------------------------------------------

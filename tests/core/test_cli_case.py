@@ -138,3 +138,22 @@ def test_packet_from_names_a_caregiver_with_their_relation_on_the_cover(
     assert run("packet", folder, "-o", str(out), "--from", "Anna Miller") == 0
     cover = pdfium.PdfDocument(str(out))[0].get_textpage().get_text_range()
     assert "From: Anna Miller (daughter)" in cover and "How to reach them: 555-0142" in cover
+
+
+def test_the_text_checklist_names_records_without_a_type_and_how_to_tag_them(
+    folder: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.samples import text_pdf
+
+    note = tmp_path / "note.pdf"
+    note.write_bytes(text_pdf([["Hello, see you next week."]]))
+    assert run("import", folder, str(note)) == 0
+    capsys.readouterr()
+    assert run("checklist", folder) == 0
+    out = capsys.readouterr().out
+    assert "1 record needs its type" in out and "organizer tag VAULT DOC_ID TYPE" in out
+    doc_id = out.rsplit("Without a type: ", 1)[1].strip().rstrip(".")
+    assert run("tag", folder, doc_id, "consult") == 0
+    capsys.readouterr()
+    assert run("checklist", folder) == 0
+    assert "needs its type" not in capsys.readouterr().out
