@@ -11,7 +11,7 @@ import pikepdf
 from organizer.core.packet.content import PacketContent
 from organizer.core.packet.front import FrontMatter, front_matter
 from organizer.core.packet.options import LeftOut
-from organizer.core.packet.plan import PartPlan, Piece, section_title, sections
+from organizer.core.packet.plan import PartPlan, Piece, first_pages, section_title, sections
 from organizer.core.packet.sources import Bookmark, OpenedRecord
 from organizer.core.packet.stamp import HeadForm, Stamper
 from organizer.core.packet.stamp_font import StampFont
@@ -55,11 +55,7 @@ def assemble(content: PacketContent, part: PartPlan, parts: tuple[PartPlan, ...]
 
 def _first_pages(front_pages: int, pieces: tuple[Piece, ...]) -> list[int]:
     """0-based index of each piece's first page in the part."""
-    starts, at = [], front_pages
-    for piece in pieces:
-        starts.append(at)
-        at += piece.pages
-    return starts
+    return first_pages(front_pages, pieces)[:-1]
 
 
 def _stamp_head(content: PacketContent) -> str:

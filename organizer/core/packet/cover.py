@@ -3,7 +3,7 @@ one-page cover of parts 2 onwards when the packet is split to fit an email size 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from organizer.core.packet.content import PacketContent, PacketRecord
@@ -24,7 +24,7 @@ SPAN_ROOM = 118.0
 
 
 def cover(writer: PageWriter, content: PacketContent, part: PartPlan, parts: tuple[PartPlan, ...],
-          left_out: tuple[LeftOut, ...], fillers: list[Callable[[int], None]]) -> None:
+          left_out: tuple[LeftOut, ...], layout: Layout) -> None:
     """The first part's cover: identifiers, sender, size and dates, slides and discs, what is missing."""
     writer.title(TITLE)
     if part.total > 1:
@@ -32,8 +32,8 @@ def cover(writer: PageWriter, content: PacketContent, part: PartPlan, parts: tup
     _identifiers(writer, content, with_diagnosis=True)
     count = writer.labelled_slot("In this file")
     dates = date_range(content.records)
-    fillers.append(lambda front: writer.fill(
-        count, f"{front + part.pages:,} pages{f' · {dates}' if dates else ''}"))
+    layout.fillers.append(lambda front: writer.fill(count, f"{layout.first_page(front, len(part.pieces)):,} "
+                                                    f"pages{f' · {dates}' if dates else ''}"))
     if content.extras:
         writer.labelled(list(content.extras), size=10)
     missing = [*content.not_included, *(f"{item.title}: {item.reason}" for item in left_out)]

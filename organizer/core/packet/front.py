@@ -8,13 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import accumulate
 
 from organizer.core.bundled_font import covered
 from organizer.core.packet.content import PacketContent
 from organizer.core.packet.cover import continuation_cover, cover
 from organizer.core.packet.options import LeftOut
-from organizer.core.packet.plan import PartPlan, page_span, record_line, section_title, sections
+from organizer.core.packet.plan import (
+    PartPlan,
+    first_pages,
+    page_span,
+    record_line,
+    section_title,
+    sections,
+)
 from organizer.core.packet.stamp import FONT_SIZE as STAMP_FONT_SIZE
 from organizer.core.packet.summary import summary
 from organizer.core.packet.writer import PageWriter, Rect, Slot
@@ -55,7 +61,7 @@ class Layout:
     bookmarks: list[tuple[str, int]]
     links: list[tuple[int, Rect, int]]
     fillers: list[Filler]
-    offsets: list[int] = field(default_factory=list)  # record pages before each piece
+    starts: list[tuple[int, list[int]]] = field(default_factory=list)  # (front pages, first_pages)
 
     def record_link(self, rect: Rect, slot: Slot, index: int, *, short: bool = False) -> None:
         """A line about piece `index`: a link to its first page and its page span (or only its
@@ -70,10 +76,10 @@ class Layout:
         self.fillers.append(fill)
 
     def first_page(self, front_pages: int, index: int) -> int:
-        """1-based page in this file where piece `index` starts."""
-        if len(self.offsets) != len(self.part.pieces) + 1:
-            self.offsets = list(accumulate((p.pages for p in self.part.pieces), initial=0))
-        return front_pages + self.offsets[index] + 1
+        """1-based page in this file where piece `index` starts (`index` = pieces: page count)."""
+        if not self.starts or self.starts[0][0] != front_pages:
+            self.starts = [(front_pages, first_pages(front_pages, self.part.pieces))]
+        return self.starts[0][1][index] + (1 if index < len(self.part.pieces) else 0)
 
 
 def front_matter(content: PacketContent, part: PartPlan, parts: tuple[PartPlan, ...],
@@ -87,7 +93,7 @@ def front_matter(content: PacketContent, part: PartPlan, parts: tuple[PartPlan, 
     writer = PageWriter(f"Medical records of {content.person_name}", extra_characters=characters)
     layout = Layout(writer, part, parts, [("Cover", 0)], [], [])
     if part.with_tables:
-        cover(writer, content, part, parts, left_out, layout.fillers)
+        cover(writer, content, part, parts, left_out, layout)
         _first_part_pages(layout, content)
     else:
         continuation_cover(layout, content)

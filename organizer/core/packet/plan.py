@@ -106,6 +106,20 @@ class PartPlan:
         return sum(piece.pages for piece in self.pieces)
 
 
+def first_pages(front_pages: int, pieces: tuple[Piece, ...]) -> list[int]:
+    """0-based page where each piece starts in its file, then the file's page count.
+
+    The one place that knows where records fall: the contents, the summary's page numbers, the
+    cover's page count and the links all read it (so a blank page added before a record, for
+    two-sided printing, goes here).
+    """
+    starts, at = [], front_pages
+    for piece in pieces:
+        starts.append(at)
+        at += piece.pages
+    return [*starts, at]
+
+
 def record_sort_key(record: PacketRecord) -> tuple[int, str, str, str]:
     """Checklist order: by type as in RECORD_ORDER, then oldest first (undated last), then title."""
     rank = RECORD_ORDER.index(record.type) if record.type in RECORD_ORDER else len(RECORD_ORDER)
