@@ -1,0 +1,67 @@
+"""Our readable PDF of a portal document: who and what at the top, then each section as written."""
+
+from __future__ import annotations
+
+from fpdf.errors import FPDFException
+
+from organizer.core.intake.portal.model import PortalDocument, Section, Table
+from organizer.core.textpdf import TextPdf
+
+_MADE_BY = ("Made by Second Opinion Organizer from a patient-portal download, so it can be read "
+            "and printed. The original file is kept unchanged beside it.")
+
+
+def readable_pdf(document: PortalDocument) -> tuple[bytes, int]:
+    """The document as a PDF (and its page count): header facts, then each section."""
+    pdf = TextPdf(document.title)
+    pdf.heading(document.title, 1)
+    facility = document.facility if document.facility != document.custodian else ""
+    pdf.labelled([("Patient", document.patient), ("Date of birth", document.birth_date),
+                  ("Author", document.author), ("Custodian", document.custodian),
+                  ("Facility", facility), ("Date", document.date),
+                  ("Document code", " ".join(p for p in (document.code, document.code_name) if p))])
+    pdf.paragraph(_MADE_BY, size=8)
+    for number, section in enumerate(document.sections):
+        if section.new_page and number:
+            pdf.new_page()
+        _section(pdf, section)
+    if not document.sections:
+        pdf.paragraph("This document has no readable sections.")
+    data = pdf.output()
+    return data, int(pdf.pdf.pages_count)
+
+
+def _section(pdf: TextPdf, section: Section) -> None:
+    pdf.heading(section.title, min(section.level + 1, 3))
+    if not section.blocks:
+        pdf.paragraph("(Nothing written in this section.)", size=9)
+    for block in section.blocks:
+        if isinstance(block, Table):
+            _table(pdf, block)
+        else:
+            pdf.paragraph(block, size=10)
+
+
+def _table(pdf: TextPdf, table: Table) -> None:
+    """A table as a table; one too wide or tall for a page is written as labelled lines instead."""
+    widths = _widths(table)
+    if len(widths) <= 8:
+        try:
+            pdf.table(table.header, table.rows, widths, size=8 if len(widths) > 4 else 9)
+            return
+        except FPDFException:
+            pass  # e.g. a single cell taller than a page
+    for row in table.rows:
+        pdf.labelled([(head or "Value", value) for head, value in zip(table.header, row, strict=True)],
+                     size=9)
+
+
+def _widths(table: Table) -> list[float]:
+    """Column widths as shares of the page, by how much each column holds."""
+    columns = len(table.header)
+    weights = []
+    for index in range(columns):
+        longest = max([len(table.header[index]), *(len(r[index]) for r in table.rows)], default=1)
+        weights.append(min(max(longest, 6), 60))
+    total = float(sum(weights)) or 1.0
+    return [w / total for w in weights]
