@@ -16,6 +16,7 @@ from organizer.core.intake.portal.model import Attachment, PortalDocument
 
 MAX_JSON_BYTES = 64 * 1024 * 1024
 MAX_RESOURCES = 50_000
+TOO_BIG = "This file is too large (over 64 MB) to be portal data we can read."
 NOT_FHIR = "This file is not FHIR health data we can read (no FHIR resources in it)."
 REPORTS = ("Composition", "DiagnosticReport", "DocumentReference")
 _CATEGORY_CODES = {"LAB": "11502-2", "RAD": "18748-4", "PAT": "11526-1", "SP": "11526-1"}
@@ -24,22 +25,28 @@ _CATEGORY_CODES = {"LAB": "11502-2", "RAD": "18748-4", "PAT": "11526-1", "SP": "
 def load_resources(data: bytes) -> list[dict[str, Any]]:
     """Every resource in the file: Bundles and contained resources opened, NDJSON line by line."""
     if len(data) > MAX_JSON_BYTES:
-        raise IntakeError("This file is too large (over 64 MB) to be portal data we can read.")
+        raise IntakeError(TOO_BIG)
     text = data.decode("utf-8-sig", errors="replace")
     try:
-        parsed: Any = [json.loads(text)]
-    except json.JSONDecodeError as whole:
-        try:
-            parsed = [json.loads(line) for line in text.splitlines() if line.strip()]
-        except json.JSONDecodeError:
-            raise IntakeError(f"This JSON file is damaged or incomplete (line {whole.lineno}), "
-                              "so it could not be read.", details=str(whole)) from None
+        parsed = _parse(text)
     except RecursionError:
         raise IntakeError("This JSON file is nested too deeply to be health data.") from None
     found = list(_resources(parsed))
     if not found:
         raise IntakeError(NOT_FHIR)
     return found[:MAX_RESOURCES]
+
+
+def _parse(text: str) -> list[Any]:
+    """The whole text as one JSON value, else as NDJSON (one value per line)."""
+    try:
+        return [json.loads(text)]
+    except json.JSONDecodeError as whole:
+        try:
+            return [json.loads(line) for line in text.splitlines() if line.strip()]
+        except json.JSONDecodeError:
+            raise IntakeError(f"This JSON file is damaged or incomplete (line {whole.lineno}), "
+                              "so it could not be read.", details=str(whole)) from None
 
 
 def _resources(value: Any) -> Iterator[dict[str, Any]]:

@@ -31,7 +31,11 @@ class ZipMember:
 
 
 class SafeZip:
-    """A zip in memory whose member names and sizes were checked before anything is unpacked."""
+    """A zip in memory: names checked before anything is unpacked, sizes capped as it is read.
+
+    Only what is read counts against the caps, so a large file we leave out (Apple Health's
+    export.xml of step counts) does not stop the records beside it from being read.
+    """
 
     def __init__(self, data: bytes) -> None:
         try:
@@ -41,30 +45,26 @@ class SafeZip:
             raise IntakeError(BROKEN, details=repr(error)) from None
         if len(infos) > MAX_MEMBERS:
             raise IntakeError(BOMB)
-        total = 0
-        members: list[ZipMember] = []
         for info in infos:
             _check_name(info.filename)
-            if info.is_dir():
-                continue
-            ratio = info.file_size / max(info.compress_size, 1)
-            if info.file_size > MAX_MEMBER_BYTES or ratio > MAX_RATIO and info.file_size > 1 << 20:
-                raise IntakeError(BOMB)
-            total += info.file_size
-            members.append(ZipMember(info.filename, info.file_size))
-        if total > MAX_TOTAL_BYTES:
-            raise IntakeError(BOMB)
-        self.members = tuple(members)
+        self._infos = {info.filename: info for info in infos if not info.is_dir()}
+        self.members = tuple(ZipMember(i.filename, i.file_size) for i in self._infos.values())
+        self._read_total = 0
 
     def read(self, name: str) -> bytes:
-        """A member's bytes, read no further than its declared size (a lying header is refused)."""
+        """A member's bytes; a member that would unpack too large (or lies about it) is refused."""
+        info = self._infos[name]
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > MAX_MEMBER_BYTES or (ratio > MAX_RATIO and info.file_size > 1 << 20):
+            raise IntakeError(BOMB)
         try:
-            with self._zip.open(name) as member:
+            with self._zip.open(info) as member:
                 data = member.read(MAX_MEMBER_BYTES + 1)
         except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, EOFError) as error:
             # RuntimeError: an encrypted member; zlib errors arrive as BadZipFile/OSError
             raise IntakeError(BROKEN, details=repr(error)) from None
-        if len(data) > MAX_MEMBER_BYTES:
+        self._read_total += len(data)
+        if len(data) > MAX_MEMBER_BYTES or self._read_total > MAX_TOTAL_BYTES:
             raise IntakeError(BOMB)
         return data
 
