@@ -73,7 +73,8 @@ def test_a_huge_xml_file_is_refused_with_its_size(monkeypatch: pytest.MonkeyPatc
 def test_broken_xml_and_broken_json_get_a_plain_reason() -> None:
     assert "damaged or incomplete" in _refusal(cda()[:-200])
     assert "damaged or incomplete" in _refusal(b'{"resourceType": "Patient", "name": [')
-    assert "nested too deeply" in _refusal(b'{"resourceType": "x", "a": ' + b"[" * 100_000 + b"]" * 100_000 + b"}")
+    deep = b'{"resourceType": "x", "a": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    assert "nested too deeply" in _refusal(deep)
 
 
 def test_xml_that_is_not_a_clinical_document_and_a_zip_without_records_are_explained() -> None:

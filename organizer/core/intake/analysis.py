@@ -15,8 +15,6 @@ from organizer.core.intake.images import (
     unsupported_image_error,
 )
 from organizer.core.intake.metadata import RecordMetadata, extract_metadata
-from organizer.core.intake.portal import portal_kind
-from organizer.core.intake.portal.model import PortalFindings
 from organizer.core.intake.pdf_check import (
     CheckedPdf,
     check_pdf,
@@ -25,6 +23,8 @@ from organizer.core.intake.pdf_check import (
     is_empty,
     rewrite,
 )
+from organizer.core.intake.portal import portal_kind
+from organizer.core.intake.portal.model import PortalFindings
 from organizer.core.intake.text import PAGE_BREAK, ExtractedText, UnreadablePdf, extract_text
 from organizer.core.records import PathologyVersion, RecordType
 

@@ -113,8 +113,7 @@ class _Batch:
         self.known = {str(f.get("sha256")): doc_id
                       for doc_id, f in vault.state.all(DOCUMENT).items()}
         self.unsaved: dict[int, FileOutcome] = {}  # imported, waiting for their group's commit
-        self.group = CommitGroup(vault, lambda index: index >= 0 and self._finish(
-            index, self.unsaved.pop(index)))  # -1: a portal part, reported with its file
+        self.group = CommitGroup(vault, self._saved)
 
     def run(self) -> ImportResult:
         pending = list(range(len(self.sources)))
@@ -172,6 +171,10 @@ class _Batch:
             self._finish(index, FileOutcome(str(path), REJECTED,
                                             f"This file could not be read ({error.strerror})."))
             return None
+
+    def _saved(self, index: int) -> None:
+        if index >= 0:  # -1: a document from a portal download, reported with its file
+            self._finish(index, self.unsaved.pop(index))
 
     def _store(self, index: int, found: Analysis, password: str | None) -> None:
         if found.parts:  # a portal download holding several documents (issue 16)

@@ -72,7 +72,7 @@ def _medicine(given: Any, refs: References, source: str) -> FoundMedicine:
             schedule = _period(time.find("{*}period"))
         elif kind.endswith("EIVL_TS"):
             schedule = concept(time.find("{*}event"), refs) or clean(
-                (time.find("{*}event").get("code") if time.find("{*}event") is not None else ""))
+                time.find("{*}event").get("code") if time.find("{*}event") is not None else "")
         elif not start and not stop:
             start, stop = time_of(time)
     dose = given.find("{*}doseQuantity")

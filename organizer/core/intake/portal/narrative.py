@@ -72,8 +72,11 @@ def _table(element: Any) -> Table | str:
     caption = element.find("{*}caption")
     if not header:
         header = [all_text(caption)] + [""] * (width - 1) if caption is not None else [""] * width
-    pad = lambda values: tuple(values + [""] * (width - len(values)))  # noqa: E731
-    return Table(pad(header), tuple(pad(r) for r in rows))
+    return Table(_padded(header, width), tuple(_padded(r, width) for r in rows))
+
+
+def _padded(values: list[str], width: int) -> tuple[str, ...]:
+    return tuple(values + [""] * (width - len(values)))
 
 
 def _cell(cell: Any) -> str:
