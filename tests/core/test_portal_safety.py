@@ -81,8 +81,16 @@ def test_xml_that_is_not_a_clinical_document_and_a_zip_without_records_are_expla
     assert "not a clinical document" in _refusal(b"<?xml version='1.0'?><HealthData/>")
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as package:
-        package.writestr("notes.txt", "hello")
+        package.writestr("IHE_XDM/SUBSET01/NOTES.XML", "<?xml version='1.0'?><notes/>")
     assert "no portal records" in _refusal(out.getvalue())
+
+
+def test_other_zips_such_as_office_files_keep_their_own_message() -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+        package.writestr("word/document.xml", "<document/>")
+    assert "no portal records" not in _refusal(out.getvalue())
 
 
 def test_hostile_files_are_reported_one_by_one_and_nothing_is_written_outside_the_vault(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
+from pathlib import PurePosixPath
 from typing import Literal
 
 from organizer.core.intake.portal.fhir import is_fhir_json
@@ -16,7 +19,7 @@ _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 def portal_kind(data: bytes) -> PortalKind | None:
     """Which kind of portal file `data` is, from its first bytes; None for anything else."""
     if is_zip(data):
-        return "zip"
+        return "zip" if _portal_zip(data) else None
     head = data[:8192]
     if head.startswith(_BOMS[1:]):
         head = head.decode("utf-16", errors="ignore").encode("utf-8", errors="ignore")
@@ -37,3 +40,23 @@ def _looks_like_xml(head: bytes) -> bool:
 
 def _json(data: bytes) -> PortalKind | None:
     return "json" if is_fhir_json(data) else None
+
+
+_RECORD_NAMES = (".xml", ".ccd", ".ccda", ".cda", ".json", ".ndjson")
+_OFFICE = ("[content_types].xml", "mimetype", "meta-inf/manifest.xml")
+
+
+def _portal_zip(data: bytes) -> bool:
+    """A zip holding portal records (XDM, Apple Health, C-CDA or FHIR files), not an Office file.
+
+    Only the zip's directory is read here; a zip that cannot even be listed is left to the
+    PDF reader's "this is not a PDF" message.
+    """
+    try:
+        names = [n.lower() for n in zipfile.ZipFile(io.BytesIO(data)).namelist()]
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError):
+        return False
+    if any(n in _OFFICE for n in names):
+        return False
+    return any(n.startswith("ihe_xdm/") or "clinical-records/" in n
+               or PurePosixPath(n).name.endswith(_RECORD_NAMES) for n in names)

@@ -7,6 +7,7 @@ from fpdf.errors import FPDFException
 from organizer.core.intake.portal.model import PortalDocument, Section, Table
 from organizer.core.textpdf import TextPdf
 
+_LINE_CHARS = 110.0  # about how many 8-point characters fit across the page
 _MADE_BY = ("Made by Second Opinion Organizer from a patient-portal download, so it can be read "
             "and printed. The original file is kept unchanged beside it.")
 
@@ -57,11 +58,14 @@ def _table(pdf: TextPdf, table: Table) -> None:
 
 
 def _widths(table: Table) -> list[float]:
-    """Column widths as shares of the page, by how much each column holds."""
-    columns = len(table.header)
-    weights = []
-    for index in range(columns):
-        longest = max([len(table.header[index]), *(len(r[index]) for r in table.rows)], default=1)
-        weights.append(min(max(longest, 6), 60))
-    total = float(sum(weights)) or 1.0
-    return [w / total for w in weights]
+    """Column widths as shares of the page: each fits its longest word, the rest by content."""
+    columns = list(zip(table.header, *table.rows, strict=True))
+    words = [max((len(w) for cell in column for w in cell.split()), default=1) for column in columns]
+    lengths = [min(max((len(cell) for cell in column), default=1), 60) for column in columns]
+    floor = [min(w, 18) * 1.15 + 2.5 for w in words]  # in characters; a long code may wrap
+    spare = max(_LINE_CHARS - sum(floor), 0.0)
+    extra = [max(length - low, 0.0) for length, low in zip(lengths, floor, strict=True)]
+    total_extra = sum(extra) or 1.0
+    widths = [low + spare * e / total_extra for low, e in zip(floor, extra, strict=True)]
+    total = sum(widths)
+    return [w / total for w in widths]
