@@ -44,9 +44,11 @@ def time_of(element: Any) -> tuple[str, str]:
     value = iso_date(element.get("value"))
     if value:
         return value, ""
-    low, high = element.find("{*}low"), element.find("{*}high")
-    return (iso_date(low.get("value")) if low is not None else "",
-            iso_date(high.get("value")) if high is not None else "")
+    low, high, center = (element.find(f"{{*}}{name}") for name in ("low", "high", "center"))
+    start = iso_date(low.get("value")) if low is not None else ""
+    if not start and center is not None:
+        start = iso_date(center.get("value"))
+    return start, iso_date(high.get("value")) if high is not None else ""
 
 
 def person_name(element: Any) -> str:
