@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from organizer.core.intake.classify import Classification, classify_text, pathology_version
@@ -17,9 +18,6 @@ from organizer.core.records import RecordType
 if TYPE_CHECKING:
     from organizer.core.intake.analysis import Analysis
 
-_READ_NOTE = ("Read from a patient-portal download: a readable PDF was made for viewing and "
-              "printing, and the original file is kept unchanged.")
-
 
 def analyse_portal(data: bytes, filename: str, kind: PortalKind) -> Analysis:
     """One Analysis; a file holding several documents gives one whose `parts` are stored instead."""
@@ -28,8 +26,6 @@ def analyse_portal(data: bytes, filename: str, kind: PortalKind) -> Analysis:
     if len(analyses) == 1:
         return analyses[0]
     first = analyses[0]
-    from dataclasses import replace
-
     return replace(first, original=data, sha256=hashlib.sha256(data).hexdigest(),
                    parts=tuple(analyses))
 
@@ -50,7 +46,7 @@ def _part(part: PortalPart, notes: tuple[str, ...]) -> Analysis:
         repaired=False, encrypted=False, pages=pages, text=text, scanned=False,
         text_truncated=False, metadata=_metadata(document), classification=classification,
         pathology_version=version, sha256=hashlib.sha256(part.original).hexdigest(),
-        notes=(_READ_NOTE, *document.notes, *notes),
+        notes=(*document.notes, *notes),  # remarks worth a look; being a portal file is not one
         portal=PortalFindings(title, document.medicines, document.facts),
     )
 
