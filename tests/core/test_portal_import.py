@@ -175,3 +175,30 @@ def test_a_download_for_someone_else_is_flagged_like_a_pdf(
     outcome = _import(folder, capsys, str(files / "other.cda"))[0]
     warnings = " ".join(outcome["warnings"])  # type: ignore[arg-type]
     assert "Robert Smith" in warnings and "date of birth" in warnings
+
+
+@pytest.mark.parametrize("failing_write", [3, 5])
+def test_a_disk_failure_midway_through_a_download_leaves_no_files_and_no_records(
+    vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing_write: int,
+) -> None:
+    from organizer.core.errors import VaultError
+    from organizer.core.intake.importer import ImportOptions, import_files
+    from organizer.core.vault.verify import verify
+
+    person = catalog.add_person(vault, "Jane Doe", "1962-03-14")
+    path = tmp_path / "download.zip"
+    path.write_bytes(xdm_zip([cda(), cda(code="18842-5", title="Discharge Summary"),
+                              cda(code="18748-4", title="CT Chest")]))
+    real, calls = vault.store_file, []
+
+    def store(source: object) -> object:
+        calls.append(1)
+        if len(calls) == failing_write:
+            raise VaultError("The vault could not be saved to the disk.")
+        return real(source)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(vault, "store_file", store)
+    with pytest.raises(VaultError):
+        import_files(vault, [path], ImportOptions(person))
+    assert vault.files_on_disk() == [] and catalog.documents(vault) == []
+    assert verify(vault).problems == ()

@@ -201,8 +201,15 @@ class _Batch:
             self._finish(index, FileOutcome(str(self.sources[index]), DUPLICATE,
                                             "Already in the vault.", ids[0], records=ids))
             return
-        pending = [self._write(index if n == len(new) - 1 else -1, part, None, self._warnings(part))
-                   for n, part in enumerate(new)]
+        pending: list[PendingDocument] = []
+        try:
+            for n, part in enumerate(new):
+                pending.append(self._write(index if n == len(new) - 1 else -1, part, None,
+                                           self._warnings(part)))
+        except BaseException:
+            for stored in (s for p in pending for s in p.stored):
+                self.vault.discard_file(stored.id)
+            raise
         self.known.update({part.sha256: p.document_id for part, p in zip(new, pending, strict=True)})
         first = _imported(str(self.sources[index]), pending[0].document_id, new[0],
                           self._warnings(new[0]), self.options)
