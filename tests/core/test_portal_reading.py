@@ -87,3 +87,8 @@ def test_a_utf16_document_reads_like_any_other() -> None:
     data = cda().decode().replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16")
     found = analyse(data, "wide.xml")
     assert found.metadata.patient_name == "Jane Doe"
+
+
+def test_an_export_that_says_utf8_but_holds_windows_letters_is_still_read() -> None:
+    data = cda(given="José").replace("José".encode(), "José".encode("cp1252"))
+    assert analyse(data, "odd.xml").metadata.patient_name == "José Doe"

@@ -9,6 +9,7 @@ _TYPES: dict[str, RecordType] = {
     "18842-5": RecordType.DISCHARGE, "11490-0": RecordType.DISCHARGE,
     "28655-9": RecordType.DISCHARGE, "18761-7": RecordType.DISCHARGE,
     "34105-7": RecordType.DISCHARGE, "34106-5": RecordType.DISCHARGE,
+    "34745-0": RecordType.DISCHARGE,
     # operative and procedure notes
     "11504-8": RecordType.OPERATIVE, "34137-4": RecordType.OPERATIVE,
     "28570-0": RecordType.OPERATIVE, "34874-8": RecordType.OPERATIVE,
@@ -16,11 +17,16 @@ _TYPES: dict[str, RecordType] = {
     # pathology
     "11526-1": RecordType.PATHOLOGY, "60567-5": RecordType.PATHOLOGY,
     "60568-3": RecordType.PATHOLOGY, "60570-9": RecordType.PATHOLOGY,
-    "26439-0": RecordType.PATHOLOGY, "22637-3": RecordType.PATHOLOGY,
+    "22637-3": RecordType.PATHOLOGY,
     # consultations, history and physical
     "11488-4": RecordType.CONSULT, "34117-2": RecordType.CONSULT,
     "28569-2": RecordType.CONSULT, "34101-6": RecordType.CONSULT,
     "34140-4": RecordType.CONSULT, "34095-0": RecordType.CONSULT,
+    "34099-2": RecordType.CONSULT, "34100-8": RecordType.CONSULT,
+    "34104-0": RecordType.CONSULT, "51845-6": RecordType.CONSULT,
+    "51853-0": RecordType.CONSULT, "51854-8": RecordType.CONSULT,
+    "34765-8": RecordType.CONSULT, "11492-6": RecordType.CONSULT,
+    "28626-0": RecordType.CONSULT, "47039-3": RecordType.CONSULT,
     # imaging
     "18748-4": RecordType.IMAGING, "18747-6": RecordType.IMAGING,
     "18755-9": RecordType.IMAGING, "18760-9": RecordType.IMAGING,

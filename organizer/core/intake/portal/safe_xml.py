@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from lxml import etree
@@ -14,6 +15,7 @@ MAX_XML_BYTES = 64 * 1024 * 1024
 HOSTILE = ("This file declares its own XML entities, which health records never need, so it was "
            "not read, to keep your computer safe.")
 TOO_BIG = "This file is too large (over 64 MB) to be a portal record we can read."
+_DECLARATION = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>")
 BROKEN = "This XML file is damaged or incomplete, so it could not be read"
 
 
@@ -32,7 +34,7 @@ def parse_xml(data: bytes) -> Any:
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as error:
-        raise IntakeError(f"{BROKEN} (line {error.lineno}).", details=str(error)) from None
+        root = _with_windows_encoding(data, error)
     except ValueError as error:  # e.g. a declared encoding lxml does not know
         raise IntakeError(f"{BROKEN}.", details=str(error)) from None
     tree = root.getroottree()
@@ -40,6 +42,18 @@ def parse_xml(data: bytes) -> Any:
     if dtd is not None and any(True for _ in dtd.iterentities()):
         raise IntakeError(HOSTILE)
     return root
+
+
+def _with_windows_encoding(data: bytes, error: Any) -> Any:
+    """Exports that say UTF-8 but hold Windows-1252 letters (é, ’) are read as Windows-1252."""
+    if "encoding" not in str(error).lower() and "utf-8" not in str(error).lower():
+        raise IntakeError(f"{BROKEN} (line {error.lineno}).", details=str(error)) from None
+    text = data.decode("cp1252", errors="replace")
+    text = _DECLARATION.sub("", text, count=1)
+    try:
+        return etree.fromstring(text.encode("utf-8"), _parser())
+    except etree.XMLSyntaxError as again:
+        raise IntakeError(f"{BROKEN} (line {again.lineno}).", details=str(again)) from None
 
 
 def _declares_entities(data: bytes) -> bool:
