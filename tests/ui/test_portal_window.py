@@ -8,7 +8,15 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
-from records_steps import TIMEOUT, close_summary, drop_files, wait_for_summary, wait_idle
+from records_steps import (
+    TIMEOUT,
+    close_summary,
+    drop_files,
+    import_and_confirm,
+    table_texts,
+    wait_for_summary,
+    wait_idle,
+)
 
 from organizer.core.case.medications import Medication, add_medication, medications
 from organizer.core.intake.importer import ImportOptions
@@ -18,7 +26,8 @@ from organizer.ui.case.clinical_lists_page import ClinicalListsPage
 from organizer.ui.records import RecordsPage
 from organizer.ui.records.drop_zone import choose_record_files
 from organizer.ui.records.portal_medicines import PortalMedicinesDialog
-from tests.portal_samples import as_json, cda, fhir_bundle
+from organizer.ui.records.table_model import TYPE
+from tests.portal_samples import as_json, cda, fhir_bundle, xdm_zip
 
 pytest_plugins = ["records_fixtures", "case_fixtures"]
 
@@ -105,3 +114,13 @@ def test_the_allergies_and_history_page_lists_what_portal_records_code_with_thei
     assert page.procedures.item(0, 0).text() == "Lumpectomy, left breast"
     assert page.problems.item(0, 2).text() == "2024-03-12"
     assert page.title == "Allergies and history"
+
+
+def test_dropping_an_xdm_zip_adds_each_document_as_its_own_row(
+        qtbot, records_page: RecordsPage, tmp_path: Path) -> None:
+    path = tmp_path / "download.zip"
+    path.write_bytes(xdm_zip([cda(given="Jane", family="Doe"),
+                              cda(given="Jane", family="Doe", code="18842-5", title="Discharge Summary")]))
+    lines = import_and_confirm(qtbot, records_page, [path])
+    assert lines[0].startswith("Imported — download.zip") and "2 records" in lines[0]
+    assert sorted(table_texts(records_page, TYPE)) == ["Discharge summary", "Pathology report"]
