@@ -92,3 +92,30 @@ def test_a_utf16_document_reads_like_any_other() -> None:
 def test_an_export_that_says_utf8_but_holds_windows_letters_is_still_read() -> None:
     data = cda(given="José").replace("José".encode(), "José".encode("cp1252"))
     assert analyse(data, "odd.xml").metadata.patient_name == "José Doe"
+
+
+def test_a_single_fhir_document_reference_reads_its_note_and_keeps_its_pdf() -> None:
+    from tests.portal_samples import pdf_attachment
+
+    note = base64.b64encode(b"Seen for follow-up.\n\nPlan: repeat CT in 3 months.").decode()
+    resource = {
+        "resourceType": "DocumentReference", "status": "current", "date": "2024-05-02T10:00:00Z",
+        "type": {"coding": [{"system": "http://loinc.org", "code": "11488-4",
+                             "display": "Consult note"}]},
+        "author": [{"display": "Dr. Paul Stone"}], "custodian": {"display": "Lakeside Hospital"},
+        "content": [{"attachment": {"contentType": "text/plain", "data": note}},
+                    {"attachment": {"contentType": "application/pdf", "data": pdf_attachment()}}],
+    }
+    found = analyse(as_json(resource), "note.json")
+    note_part, pdf_part = found.parts
+    assert note_part.classification.type is RecordType.CONSULT
+    assert note_part.metadata.record_date == "2024-05-02"
+    assert "Plan: repeat CT in 3 months." in note_part.text
+    assert note_part.portal is not None and note_part.portal.title == "Consult note — Lakeside Hospital"
+    assert pdf_part.kind == "pdf" and pdf_part.classification.best is RecordType.PATHOLOGY
+
+
+def test_a_fhir_diagnostic_report_without_a_loinc_code_is_typed_by_its_category() -> None:
+    report = {"resourceType": "DiagnosticReport", "status": "final", "code": {"text": "CT chest"},
+              "category": [{"coding": [{"code": "RAD"}]}], "conclusion": "No nodules."}
+    assert analyse(as_json(report), "ct.json").classification.type is RecordType.IMAGING
