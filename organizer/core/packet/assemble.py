@@ -40,8 +40,11 @@ def assemble(content: PacketContent, part: PartPlan, parts: tuple[PartPlan, ...]
         head_form = HeadForm(pdf.make_indirect(pdf.pages[-1].as_form_xobject()), width, baseline)
         del pdf.pages[-1]
     for piece in part.pieces:
-        source = opened[piece.source].pdf.pages
-        pdf.pages.extend(source[piece.start:piece.stop])
+        try:
+            copy_pages(pdf, opened[piece.source].pdf, piece.start, piece.stop)
+        except Exception as error:  # qpdf on a damaged record: build again without it
+            pdf.close()
+            raise RecordNotCopied(piece.source) from error
     starts = _first_pages(front.pages, part.pieces)
     # Page objects fetched once: `pdf.pages[i]` walks the whole page list on every call.
     pages = [page.obj for page in pdf.pages]
@@ -51,6 +54,19 @@ def assemble(content: PacketContent, part: PartPlan, parts: tuple[PartPlan, ...]
     _add_outline(pdf, pages, front, part, starts, opened)
     pdf.Root.PageMode = pikepdf.Name.UseOutlines
     return Assembled(pdf, front.pages)
+
+
+class RecordNotCopied(Exception):
+    """A record's pages could not be copied into the packet; `source` is its index in `opened`."""
+
+    def __init__(self, source: int) -> None:
+        super().__init__(source)
+        self.source = source
+
+
+def copy_pages(target: pikepdf.Pdf, source: pikepdf.Pdf, start: int, stop: int) -> None:
+    """Pages `start` to `stop` of `source` appended to `target`."""
+    target.pages.extend(source.pages[start:stop])
 
 
 def _first_pages(front_pages: int, pieces: tuple[Piece, ...]) -> list[int]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from organizer.core.packet.assemble import assemble
+from organizer.core.packet.assemble import RecordNotCopied, assemble
 from organizer.core.packet.content import PacketContent
 from organizer.core.packet.fitting import Sizes, measured_piece, oversized_notes, plan_parts
 from organizer.core.packet.front import front_matter
@@ -40,13 +40,24 @@ def build_packet(content: PacketContent, out: Path | BinaryIO, options: PacketOp
         opened, left_out = _open_records(content, options)
         fronts: dict[int, int] = {}
         try:
-            with Output(out) as output:
-                parts, warnings = _build(content, _Run(output, options, opened, tuple(left_out), fronts))
-                written = output.commit()
+            while True:
+                try:
+                    with Output(out) as output:
+                        parts, warnings = _build(content, _Run(output, options, opened, tuple(left_out),
+                                                               fronts))
+                        written = output.commit()
+                    break
+                except RecordNotCopied as failed:  # build again without it; the cover says so
+                    bad = opened.pop(failed.source)
+                    bad.close()
+                    left_out.append(LeftOut(bad.record.document_id, bad.record.title,
+                                            "Its pages could not be copied into the packet."))
+                    fronts.clear()
+            notes = [f"{r.record.title or r.record.document_id}: {note}" for r in opened for note in r.notes]
         finally:
             for record in opened:
                 record.close()
-    return PacketResult(written, _contents(parts, fronts), tuple(left_out), tuple(warnings))
+    return PacketResult(written, _contents(parts, fronts), tuple(left_out), (*notes, *warnings))
 
 
 @contextlib.contextmanager
