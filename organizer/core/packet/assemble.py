@@ -23,14 +23,20 @@ class Assembled:
 
     pdf: pikepdf.Pdf
     front_pages: int
+    starts: list[int]  # 0-based index of each piece's first page
 
     def close(self) -> None:
         self.pdf.close()
 
 
 def assemble(content: PacketContent, part: PartPlan, parts: tuple[PartPlan, ...],
-             opened: Sequence[OpenedRecord], left_out: tuple[LeftOut, ...]) -> Assembled:
-    """One packet file: generated pages, then each piece's pages, stamped, linked, bookmarked."""
+             opened: Sequence[OpenedRecord], left_out: tuple[LeftOut, ...],
+             two_sided: bool = False) -> Assembled:
+    """One packet file: generated pages, then each piece's pages, stamped, linked, bookmarked.
+
+    `two_sided` adds a blank page (stamped) after the generated pages and after each piece with an
+    odd number of pages, so each record starts on the front of a sheet when printed on both sides.
+    """
     head = stamp_head(content, part)
     front = front_matter(content, part, parts, left_out, head)
     pdf = pikepdf.open(io.BytesIO(front.data))
@@ -39,21 +45,45 @@ def assemble(content: PacketContent, part: PartPlan, parts: tuple[PartPlan, ...]
         width, baseline = front.head_sheet
         head_form = HeadForm(pdf.make_indirect(pdf.pages[-1].as_form_xobject()), width, baseline)
         del pdf.pages[-1]
+    sheet = _sheet_size(pdf) if two_sided else None
+    blanks = _blank_if_odd(pdf, front.pages, sheet)
+    starts: list[int] = []
+    at = front.pages + len(blanks)
     for piece in part.pieces:
+        starts.append(at)
         try:
             copy_pages(pdf, opened[piece.source].pdf, piece.start, piece.stop)
         except Exception as error:  # qpdf on a damaged record: build again without it
             pdf.close()
             raise RecordNotCopied(piece.source) from error
-    starts = _first_pages(front.pages, part.pieces)
+        at += piece.pages
+        if _blank_if_odd(pdf, at, sheet):
+            blanks.append(at)
+            at += 1
     # Page objects fetched once: `pdf.pages[i]` walks the whole page list on every call.
     pages = [page.obj for page in pdf.pages]
     stamper = Stamper(pdf, StampFont(pdf.pages[0]), head, head_form)
-    _stamp_all(stamper, pages, front.pages)
+    _stamp_all(stamper, pages, {*range(front.pages), *blanks})
     _add_links(stamper, pages, front, starts)
     _add_outline(pdf, pages, front, part, starts, opened)
     pdf.Root.PageMode = pikepdf.Name.UseOutlines
-    return Assembled(pdf, front.pages)
+    # A viewer's page box shows 1, 2, 3…: the same number as the stamp's "Page x of N".
+    pdf.Root.PageLabels = pikepdf.Dictionary(Nums=pikepdf.Array([0, pikepdf.Dictionary(S=pikepdf.Name.D)]))
+    return Assembled(pdf, front.pages, starts)
+
+
+def _sheet_size(pdf: pikepdf.Pdf) -> tuple[float, float]:
+    """The generated pages' size, for blank pages."""
+    x0, y0, x1, y1 = (float(v) for v in pdf.pages[0].obj.MediaBox)
+    return (abs(x1 - x0), abs(y1 - y0))
+
+
+def _blank_if_odd(pdf: pikepdf.Pdf, pages: int, sheet: tuple[float, float] | None) -> list[int]:
+    """A blank page after the first `pages` when that count is odd and pages are printed two-sided."""
+    if sheet is None or pages % 2 == 0:
+        return []
+    pdf.add_blank_page(page_size=sheet)
+    return [pages]
 
 
 class RecordNotCopied(Exception):
@@ -67,15 +97,6 @@ class RecordNotCopied(Exception):
 def copy_pages(target: pikepdf.Pdf, source: pikepdf.Pdf, start: int, stop: int) -> None:
     """Pages `start` to `stop` of `source` appended to `target`."""
     target.pages.extend(source.pages[start:stop])
-
-
-def _first_pages(front_pages: int, pieces: tuple[Piece, ...]) -> list[int]:
-    """0-based index of each piece's first page in the part."""
-    starts, at = [], front_pages
-    for piece in pieces:
-        starts.append(at)
-        at += piece.pages
-    return starts
 
 
 def _stamp_head(content: PacketContent) -> str:
@@ -96,10 +117,10 @@ def stamp_head(content: PacketContent, part: PartPlan) -> str:
     return head
 
 
-def _stamp_all(stamper: Stamper, pages: list[pikepdf.Dictionary], front_pages: int) -> None:
+def _stamp_all(stamper: Stamper, pages: list[pikepdf.Dictionary], own: set[int]) -> None:
     total = len(pages)
     for index, page in enumerate(pages):
-        if index < front_pages:
+        if index in own:
             stamper.stamp_own_page(page, f"Page {index + 1} of {total}")
         else:
             stamper.stamp_record_page(page, f"Page {index + 1} of {total}")
@@ -141,6 +162,7 @@ def _add_outline(pdf: pikepdf.Pdf, pages: list[pikepdf.Dictionary], front: Front
                 entry = pikepdf.OutlineItem(piece.title, to(starts[index]))
                 own = opened[piece.source].bookmarks
                 entry.children.extend(_nested(to, own, piece, starts[index]))
+                entry.is_closed = True  # the outline opens at the record level
                 section.children.append(entry)
             outline.root.append(section)
 

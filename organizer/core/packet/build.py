@@ -38,7 +38,7 @@ def build_packet(content: PacketContent, out: Path | BinaryIO, options: PacketOp
     """Build the packet into `out` (a file path, or a stream when it fits in one file)."""
     with _cyclic_gc_paused():
         opened, left_out = _open_records(content, options)
-        fronts: dict[int, int] = {}
+        fronts: dict[int, list[int]] = {}
         try:
             while True:
                 try:
@@ -109,7 +109,7 @@ class _Run:
     options: PacketOptions
     opened: list[OpenedRecord]
     left_out: tuple[LeftOut, ...]
-    fronts: dict[int, int]  # part number → how many generated pages it starts with
+    fronts: dict[int, list[int]]  # part number → where each of its pieces starts (0-based)
 
 
 def _build(content: PacketContent, run: _Run) -> tuple[tuple[PartPlan, ...], list[str]]:
@@ -210,8 +210,8 @@ def _render(content: PacketContent, part: PartPlan, parts: tuple[PartPlan, ...],
     total = len(run.opened)
     _step(run.options, total, total, f"Saving part {part.number} of {part.total}"
           if part.total > 1 else "Saving the packet")
-    made = assemble(content, part, parts, run.opened, run.left_out)
-    run.fronts[part.number] = made.front_pages
+    made = assemble(content, part, parts, run.opened, run.left_out, run.options.two_sided)
+    run.fronts[part.number] = made.starts
     try:
         with run.output.part(part.number, part.total) as (sink, finish):
             save_pdf(made.pdf, sink, content, run.options.password, tight=tight)
@@ -220,13 +220,11 @@ def _render(content: PacketContent, part: PartPlan, parts: tuple[PartPlan, ...],
         made.close()
 
 
-def _contents(parts: tuple[PartPlan, ...], fronts: dict[int, int]) -> tuple[ContentsLine, ...]:
+def _contents(parts: tuple[PartPlan, ...], starts: dict[int, list[int]]) -> tuple[ContentsLine, ...]:
     lines = []
     for part in parts:
-        at = fronts[part.number] + 1
-        for piece in part.pieces:
+        for piece, start in zip(part.pieces, starts[part.number], strict=True):
             r = piece.record
-            lines.append(ContentsLine(r.document_id, piece.title, r.type, r.date, part.number, at,
+            lines.append(ContentsLine(r.document_id, piece.title, r.type, r.date, part.number, start + 1,
                                       piece.pages, piece.start + 1, piece.record_pages))
-            at += piece.pages
     return tuple(lines)

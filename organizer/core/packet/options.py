@@ -36,6 +36,7 @@ class PacketOptions:
     max_bytes: int | None = None  # email size limit; None = one file whatever its size
     progress: Progress | None = None
     cancel: threading.Event | None = None
+    two_sided: bool = False  # a blank page where needed, so each record starts on a new sheet
 
     def __post_init__(self) -> None:
         if self.password is not None:

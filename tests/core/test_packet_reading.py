@@ -1,0 +1,121 @@
+"""How the packet reads in a viewer: tags that belong to the packet only, title and language, page
+labels matching the stamps, an outline open at the record level, and two-sided printing."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pikepdf
+import pypdfium2 as pdfium
+import pytest
+
+from organizer.core.packet import PacketOptions, build_packet
+from organizer.core.records import RecordType
+from tests.core.test_packet_build import with_own_outline
+from tests.core.test_packet_pages import saved
+from tests.core.test_packet_support import DOB, NAME, content, page_mark, pdfium_texts, record, record_pdf
+
+FRONT = 4
+
+
+def tagged_record(pages: int = 2) -> bytes:
+    """A record whose pages claim entries 0 and 1 of its own structure tree, and marked content ids."""
+    pdf = pikepdf.open(io.BytesIO(record_pdf("tagged", pages)))
+    for number, page in enumerate(pdf.pages):
+        page.obj.StructParents = number
+        page.obj.Tabs = pikepdf.Name.S
+        page.obj.Contents = pdf.make_indirect(pikepdf.Stream(
+            pdf, b"/P <</MCID 0>> BDC\n" + page.obj.Contents.read_bytes() + b"\nEMC\n"))
+    return saved(pdf)
+
+
+def test_record_pages_claim_none_of_the_packets_tags(tmp_path: Path) -> None:
+    out = tmp_path / "packet.pdf"
+    build_packet(content(record("tagged", data=tagged_record())), out, PacketOptions())
+    with pikepdf.open(out) as pdf:
+        pages = [page.obj for page in pdf.pages]
+        for page in pages[FRONT:]:
+            assert "/StructParents" not in page
+            for annot in page.get("/Annots", []):
+                assert "/StructParent" not in annot
+        keys = {int(page.StructParents) for page in pages[:FRONT] if "/StructParents" in page}
+        assert keys  # the packet's own pages are tagged
+    assert page_mark("tagged", 2) in pdfium_texts(out)[FRONT + 1]
+
+
+def test_title_language_and_metadata_say_whose_records_these_are(tmp_path: Path) -> None:
+    out = tmp_path / "packet.pdf"
+    build_packet(content(record("a")), out, PacketOptions())
+    title = f"{NAME} (born {DOB}) — medical records for a second opinion"
+    with pikepdf.open(out) as pdf:
+        assert str(pdf.Root.Lang) == "en-US"
+        assert pdf.Root.ViewerPreferences.DisplayDocTitle is True
+        assert str(pdf.docinfo.Title) == title
+        with pdf.open_metadata() as meta:
+            assert meta["dc:title"] == title
+            assert meta["pdf:Producer"].startswith("Second Opinion Organizer")
+            assert "Second Opinion Organizer" in meta["xmp:CreatorTool"]
+
+
+def test_the_title_without_a_birth_date_is_just_the_name(tmp_path: Path) -> None:
+    out = tmp_path / "packet.pdf"
+    build_packet(content(record("a"), date_of_birth=""), out, PacketOptions())
+    with pikepdf.open(out) as pdf, pdf.open_metadata() as meta:
+        assert meta["dc:title"] == f"{NAME} — medical records for a second opinion"
+
+
+def test_a_viewers_page_box_shows_the_number_on_the_stamp(tmp_path: Path) -> None:
+    out = tmp_path / "packet.pdf"
+    build_packet(content(record("a", pages=3), record("b", RecordType.LAB)), out, PacketOptions())
+    document = pdfium.PdfDocument(out)
+    texts = pdfium_texts(out)
+    for index in range(len(document)):
+        label = document.get_page_label(index)
+        assert label == str(index + 1)
+        assert f"Page {label} of {len(document)}" in texts[index]
+
+
+def test_the_outline_opens_at_the_record_level_with_records_own_bookmarks_folded(tmp_path: Path) -> None:
+    out = tmp_path / "packet.pdf"
+    build_packet(content(record("own", pages=3, data=with_own_outline(3)), record("b", RecordType.LAB)),
+                 out, PacketOptions())
+    with pikepdf.open(out) as pdf:
+        top = []
+        item = pdf.Root.Outlines.First
+        while item is not None:
+            top.append(item)
+            item = item.get("/Next")
+        sections = [item for item in top if "/First" in item]
+        assert sections and all(int(section.Count) > 0 for section in sections)  # open: records show
+        own = sections[0].First
+        assert "/First" in own and int(own.Count) < 0  # the record's own bookmarks start folded
+
+
+def page_marks(texts: list[str]) -> list[str]:
+    return [next((word for word in text.split() if word.startswith("MARK-")), "") for text in texts]
+
+
+@pytest.mark.parametrize("front_extras", [True, False])
+def test_two_sided_printing_starts_each_record_on_a_new_sheet(tmp_path: Path, front_extras: bool) -> None:
+    out = tmp_path / "packet.pdf"
+    changes = {} if front_extras else {"medications": (), "plan": None}
+    result = build_packet(content(record("a", pages=3), record("b", pages=2), record("c", RecordType.LAB,
+                                                                                     pages=1), **changes),
+                          out, PacketOptions(two_sided=True))
+    texts = pdfium_texts(out)
+    marks = page_marks(texts)
+    firsts = {doc: marks.index(page_mark(doc, 1)) for doc in ("a", "b", "c")}
+    assert all(index % 2 == 0 for index in firsts.values())  # 0-based even: a right-hand page
+    assert len(texts) % 2 == 0
+    for line in result.contents:
+        assert line.first_page == firsts[line.document_id] + 1
+    blanks = [index for index, mark in enumerate(marks) if not mark and index >= firsts["a"]]
+    assert blanks and all(f"Page {i + 1} of {len(texts)}" in texts[i] for i in blanks)
+    assert all(f"{NAME} · born {DOB}" in text for text in texts)
+
+
+def test_one_sided_printing_adds_no_blank_pages(tmp_path: Path) -> None:
+    out = tmp_path / "packet.pdf"
+    build_packet(content(record("a", pages=3), record("b", pages=2)), out, PacketOptions())
+    assert len(pdfium_texts(out)) == FRONT + 5
