@@ -10,9 +10,14 @@ import pikepdf
 import pypdfium2 as pdfium
 import pytest
 
+from organizer import commands_packet
+from organizer.core import catalog
 from organizer.core.packet import PacketOptions, build_packet
 from organizer.core.records import RecordType
+from organizer.core.vault import Vault
+from tests.conftest import PASSPHRASE
 from tests.core.test_packet_build import with_own_outline
+from tests.core.test_packet_delivery import run_cli
 from tests.core.test_packet_pages import saved
 from tests.core.test_packet_support import DOB, NAME, content, page_mark, pdfium_texts, record, record_pdf
 
@@ -119,3 +124,25 @@ def test_one_sided_printing_adds_no_blank_pages(tmp_path: Path) -> None:
     out = tmp_path / "packet.pdf"
     build_packet(content(record("a", pages=3), record("b", pages=2)), out, PacketOptions())
     assert len(pdfium_texts(out)) == FRONT + 5
+
+
+def test_the_packet_command_prints_for_two_sided_printing_when_asked(
+        vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    catalog.add_person(vault, "Zoë Nguyễn", "1961-04-23")
+    folder = vault.folder
+    vault.close()
+    secret = tmp_path / "pass.txt"
+    secret.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    asked: list[PacketOptions] = []
+    real = commands_packet.build_packet
+
+    def spying(content: object, out: Path, options: PacketOptions) -> object:
+        asked.append(options)
+        return real(content, out, options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(commands_packet, "build_packet", spying)
+    for extra in ([], ["--two-sided"]):
+        out = tmp_path / f"packet{len(extra)}.pdf"
+        assert run_cli(["packet", str(folder), "-o", str(out), "--passphrase-file", str(secret), *extra]) == 0
+    assert [options.two_sided for options in asked] == [False, True]
+    assert len(pdfium_texts(tmp_path / "packet1.pdf")) % 2 == 0
