@@ -31,9 +31,8 @@ class FormNotFlattened(Exception):
     """The record's form could not be drawn into its pages; its fields were dropped."""
 
 
-def clean_pages(pdf: pikepdf.Pdf) -> list[str]:
-    """Clean every page of `pdf` in place; plain-words notes on what could not be kept."""
-    pages = [page.obj for page in pdf.pages]
+def clean_pages(pdf: pikepdf.Pdf, pages: list[pikepdf.Dictionary]) -> list[str]:
+    """Clean `pages` (every page of `pdf`) in place; plain-words notes on what could not be kept."""
     notes = []
     if any(_annots(page) for page in pages):
         try:

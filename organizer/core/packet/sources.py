@@ -34,10 +34,12 @@ class OpenedRecord:
     pdf: pikepdf.Pdf
     bookmarks: tuple[Bookmark, ...] = field(default_factory=tuple)
     notes: tuple[str, ...] = ()  # what of the record's extras was dropped, in plain words
+    # Its pages, listed once: pikepdf's `pdf.pages[i]` and slices walk the whole page list.
+    page_objects: list[pikepdf.Dictionary] = field(default_factory=list)
 
     @property
     def pages(self) -> int:
-        return len(self.pdf.pages)
+        return len(self.page_objects)
 
     def close(self) -> None:
         self.pdf.close()
@@ -78,7 +80,8 @@ def _prepared(record: PacketRecord, pdf: pikepdf.Pdf) -> OpenedRecord | LeftOut:
         if len(pdf.pages) == 0:
             pdf.close()
             return LeftOut(record.document_id, record.title, "The file has no pages.")
-        notes = clean_pages(pdf)
+        page_objects = [page.obj for page in pdf.pages]
+        notes = clean_pages(pdf, page_objects)
     except Exception:  # its pages cannot be made safe to pass on: leave it out
         pdf.close()
         return LeftOut(record.document_id, record.title, "The file is damaged and could not be opened.")
@@ -87,14 +90,14 @@ def _prepared(record: PacketRecord, pdf: pikepdf.Pdf) -> OpenedRecord | LeftOut:
     except Exception:  # pikepdf.OutlineStructureError and any other outline damage
         bookmarks = ()
         notes.append("Its own bookmarks could not be read, so they were left out.")
-    return OpenedRecord(record, pdf, bookmarks, tuple(notes))
+    return OpenedRecord(record, pdf, bookmarks, tuple(notes), page_objects)
 
 
 def read_bookmarks(pdf: pikepdf.Pdf) -> tuple[Bookmark, ...]:
     """The record's own outline, with targets as page numbers; entries without a target are kept."""
     if "/Outlines" not in pdf.Root:
         return ()
-    pages = {page.obj.objgen: index for index, page in enumerate(pdf.pages)}
+    pages = {page.obj.objgen: index for index, page in enumerate(pdf.pages)}  # iterating is linear
     with pdf.open_outline() as outline:
         return tuple(_bookmark(pdf, item, pages) for item in outline.root)
 
