@@ -14,7 +14,14 @@ from organizer.core.packet import PacketOptions, build_packet
 from organizer.core.packet import assemble as assemble_module
 from organizer.core.packet.sources import OpenedRecord
 from tests.core.test_packet_pages import filled_form, saved
-from tests.core.test_packet_support import content, page_mark, pdfium_texts, record, record_pdf, syntax_problems
+from tests.core.test_packet_support import (
+    content,
+    page_mark,
+    pdfium_texts,
+    record,
+    record_pdf,
+    syntax_problems,
+)
 
 FRONT = 4
 PAYLOAD = b"MZ-PAYLOAD-EXE-BYTES"
@@ -83,7 +90,7 @@ def _walk(value: object, found: list[str]) -> None:
             if isinstance(item, pikepdf.Object) and not item.is_indirect:
                 _walk(item, found)
     elif isinstance(value, pikepdf.Dictionary | pikepdf.Stream):
-        for key in value.keys():
+        for key in list(value.keys()):
             item = value.get(key)
             if key in BAD_KEYS and not (key == "/OpenAction" and isinstance(item, pikepdf.Array)):
                 found.append(f"key {key}")  # the packet's own OpenAction is a page to show: allowed

@@ -143,12 +143,13 @@ class Stamper:
         if shape is None:
             box = _visible(media, crop)
             turn = _rotation(rotate)
-            user_unit = float(unit) if isinstance(unit, int | float) and 0 < float(unit) <= 75_000 else 1.0
+            known = isinstance(unit, int | float) and 0 < float(unit) <= 75_000
+            user_unit = float(unit) if known else 1.0  # type: ignore[arg-type]
             size, band = stamp_size(box, user_unit)
             matrix = _scaling(box, turn, band)
             x0, y0, x1, y1 = box
-            clip = (f"q {' '.join(f'{v:.6f}' for v in matrix)} cm {_n(x0)} {_n(y0)} {_n(x1 - x0)} {_n(y1 - y0)} "
-                    "re W n\n").encode()
+            scaling = " ".join(f"{v:.6f}" for v in matrix)  # exact enough that the band stays free
+            clip = f"q {scaling} cm {_n(x0)} {_n(y0)} {_n(x1 - x0)} {_n(y1 - y0)} re W n\n".encode()
             shape = _Shape(box, pikepdf.Array(box), turn, size, band, matrix,
                            self.pdf.make_indirect(pikepdf.Stream(self.pdf, clip)))
             self._shapes[key] = shape
