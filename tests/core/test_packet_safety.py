@@ -63,6 +63,8 @@ def hostile_record() -> bytes:
     annots.append(_annot(pdf, "/Link", Dest=Array([second, Name.Fit])))  # a jump inside: kept
     annots.append(_annot(pdf, "/Link", A=Dictionary(S=Name.GoTo, D=Array([second, Name.XYZ, 0, 700, 0]),
                                                      Next=_action("/JavaScript", pdf))))
+    pdf.Root.Dests = Dictionary(There=Array([second, Name.FitH, 600]))
+    annots.append(_annot(pdf, "/Link", Dest=Name("/There")))  # a named jump inside: kept, made explicit
     annots.append(_annot(pdf, "/FileAttachment", FS=filespec, Contents=String("payload")))
     annots.append(_annot(pdf, "/RichMedia", RichMediaContent=Dictionary(Assets=Dictionary())))
     for subtype in ("/Screen", "/Sound", "/Movie", "/3D"):
@@ -128,7 +130,7 @@ def test_jumps_inside_the_record_are_kept_pointing_at_its_pages_in_the_packet(tm
     with pikepdf.open(out) as pdf:
         pages = [page.obj for page in pdf.pages]
         links = [a for a in pages[FRONT].get("/Annots", []) if a.get("/Subtype") == "/Link"]
-        assert len(links) == 2
+        assert len(links) == 3
         for link in links:
             assert set(link.keys()) <= {"/Type", "/Subtype", "/Rect", "/Border", "/Dest"}
             assert link.Dest[0].objgen == pages[FRONT + 1].objgen
@@ -269,3 +271,57 @@ def test_copying_pages_never_slices_or_extends_the_page_list(monkeypatch: pytest
     monkeypatch.undo()
     assert len(target.pages) == 3
     opened.close()
+
+
+def test_links_that_cannot_be_kept_are_dropped_with_a_note_and_the_pages_still_go_in(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from organizer.core.packet import cleaning
+
+    def broken(*args: object) -> None:
+        raise pikepdf.PdfError("damaged link")
+
+    monkeypatch.setattr(cleaning, "_keep_internal_links", broken)
+    out = tmp_path / "packet.pdf"
+    result = build_packet(content(record("evil", data=hostile_record())), out, PacketOptions())
+    assert result.left_out == ()
+    assert any("Report evil" in note and "links" in note for note in result.warnings)
+    assert active_content(out) == []
+    assert page_mark("evil", 2) in pdfium_texts(out)[FRONT + 1]
+
+
+def test_a_form_that_cannot_be_drawn_is_dropped_with_a_note_and_the_page_still_goes_in(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from organizer.core.packet import cleaning
+
+    def broken(*args: object) -> None:
+        raise pikepdf.PdfError("hostile form")
+
+    monkeypatch.setattr(cleaning, "_complete_form", broken)
+    out = tmp_path / "packet.pdf"
+    result = build_packet(content(record("form", pages=1, data=orphan_widget_form())), out, PacketOptions())
+    assert result.left_out == ()
+    assert any("form fields" in note for note in result.warnings)
+    assert active_content(out) == []
+    assert "Consent form" in pdfium_texts(out)[FRONT]
+
+
+def test_a_record_page_that_cannot_be_stamped_leaves_only_its_record_out(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from organizer.core.packet.stamp import Stamper
+
+    real = Stamper.stamp_record_page
+
+    def picky(self: Stamper, page: pikepdf.Dictionary, tail: str) -> None:
+        if float(page.MediaBox[2]) == 500:
+            raise pikepdf.PdfError("unreadable page")
+        real(self, page, tail)
+
+    monkeypatch.setattr(Stamper, "stamp_record_page", picky)
+    odd = pikepdf.open(io.BytesIO(record_pdf("odd", 2)))
+    for page in odd.pages:
+        page.obj.MediaBox = Array([0, 0, 500, 700])
+    out = tmp_path / "packet.pdf"
+    result = build_packet(content(record("good"), record("odd", data=saved(odd))), out, PacketOptions())
+    assert [item.document_id for item in result.left_out] == ["odd"]
+    assert [line.document_id for line in result.contents] == ["good"]
+    assert len(pdfium_texts(out)) == FRONT + 2

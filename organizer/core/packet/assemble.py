@@ -63,7 +63,9 @@ def assemble(content: PacketContent, part: PartPlan, parts: tuple[PartPlan, ...]
     # Page objects fetched once: `pdf.pages[i]` walks the whole page list on every call.
     pages = [page.obj for page in pdf.pages]
     stamper = Stamper(pdf, StampFont(pdf.pages[0]), head, head_form)
-    _stamp_all(stamper, pages, {*range(front.pages), *blanks})
+    owners = {at + k: piece.source for piece, at in zip(part.pieces, starts, strict=True)
+              for k in range(piece.pages)}
+    _stamp_all(stamper, pages, owners)
     _add_links(stamper, pages, front, starts)
     _add_outline(pdf, pages, front, part, starts, opened)
     pdf.Root.PageMode = pikepdf.Name.UseOutlines
@@ -129,13 +131,19 @@ def stamp_head(content: PacketContent, part: PartPlan) -> str:
     return head
 
 
-def _stamp_all(stamper: Stamper, pages: list[pikepdf.Dictionary], own: set[int]) -> None:
+def _stamp_all(stamper: Stamper, pages: list[pikepdf.Dictionary], owners: dict[int, int]) -> None:
+    """Stamp every page; `owners` maps each record page to its record (the rest are our own)."""
     total = len(pages)
     for index, page in enumerate(pages):
-        if index in own:
+        source = owners.get(index)
+        if source is None:
             stamper.stamp_own_page(page, f"Page {index + 1} of {total}")
-        else:
+            continue
+        try:
             stamper.stamp_record_page(page, f"Page {index + 1} of {total}")
+        except Exception as error:  # a page too damaged to stamp: build again without its record
+            stamper.pdf.close()
+            raise RecordNotCopied(source) from error
 
 
 def _add_links(stamper: Stamper, pages: list[pikepdf.Dictionary], front: FrontMatter,

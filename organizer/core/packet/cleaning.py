@@ -27,10 +27,6 @@ _DEFAULT_FONT = "/Helv 0 Tf 0 g"
 Pages = dict[tuple[int, int], pikepdf.Dictionary]  # page objgen → page
 
 
-class FormNotFlattened(Exception):
-    """The record's form could not be drawn into its pages; its fields were dropped."""
-
-
 def clean_pages(pdf: pikepdf.Pdf, pages: list[pikepdf.Dictionary]) -> list[str]:
     """Clean `pages` (every page of `pdf`) in place; plain-words notes on what could not be kept."""
     notes = []
@@ -41,8 +37,14 @@ def clean_pages(pdf: pikepdf.Pdf, pages: list[pikepdf.Dictionary]) -> list[str]:
             notes.append("Its form fields could not be drawn into its pages, so filled-in values "
                          "may be missing.")
         by_id: Pages = {page.objgen: page for page in pages}
-        for page in pages:
-            _keep_internal_links(pdf, page, by_id)
+        try:
+            for page in pages:
+                _keep_internal_links(pdf, page, by_id)
+        except Exception:  # a damaged link: no links for this record, its pages still go in
+            for page in pages:
+                if "/Annots" in page:
+                    del page["/Annots"]
+            notes.append("Its links could not be kept, so they were left out.")
     for page in pages:
         for key in set(page.keys()) - PAGE_KEYS:
             del page[key]
