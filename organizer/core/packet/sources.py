@@ -77,10 +77,10 @@ def _open(data: bytes, password: str | None) -> pikepdf.Pdf:
 
 def _prepared(record: PacketRecord, pdf: pikepdf.Pdf) -> OpenedRecord | LeftOut:
     try:
-        if len(pdf.pages) == 0:
+        page_objects = [page.obj for page in pdf.pages]
+        if not page_objects:
             pdf.close()
             return LeftOut(record.document_id, record.title, "The file has no pages.")
-        page_objects = [page.obj for page in pdf.pages]
         notes = clean_pages(pdf, page_objects)
     except Exception:  # its pages cannot be made safe to pass on: leave it out
         pdf.close()
