@@ -17,6 +17,8 @@ from __future__ import annotations
 import pikepdf
 from pikepdf import Array, Dictionary, Name
 
+from organizer.core.packet.stamp import lookup
+
 # What a page needs to be drawn; everything else on a page dictionary is dropped.
 PAGE_KEYS = frozenset({"/Type", "/Parent", "/Resources", "/MediaBox", "/CropBox", "/BleedBox", "/TrimBox",
                        "/ArtBox", "/Contents", "/Rotate", "/Group", "/UserUnit", "/Annots"})
@@ -52,7 +54,7 @@ def clean_pages(pdf: pikepdf.Pdf, pages: list[pikepdf.Dictionary]) -> list[str]:
 
 
 def _annots(page: pikepdf.Dictionary) -> list[pikepdf.Dictionary]:
-    annots = page["/Annots"] if "/Annots" in page else None  # get() is slow on a missing key
+    annots = lookup(page, "/Annots")
     if not isinstance(annots, Array):
         return []
     return [a for a in annots if isinstance(a, Dictionary)]

@@ -224,7 +224,7 @@ class Stamper:
 
 def lookup(dictionary: pikepdf.Dictionary, key: str) -> pikepdf.Object | None:
     """`dictionary.get(key)`, quicker for keys often missing (pikepdf's get raises inside then)."""
-    return dictionary[key] if key in dictionary else None
+    return dictionary[key] if key in dictionary else None  # noqa: SIM401 - on purpose, see above
 
 
 def _unparsed(value: object) -> bytes:
