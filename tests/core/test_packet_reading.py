@@ -4,11 +4,13 @@ labels matching the stamps, an outline open at the record level, and two-sided p
 from __future__ import annotations
 
 import io
+from decimal import Decimal
 from pathlib import Path
 
 import pikepdf
 import pypdfium2 as pdfium
 import pytest
+from reportlab.pdfgen import canvas
 
 from organizer import commands_packet
 from organizer.core import catalog
@@ -146,3 +148,50 @@ def test_the_packet_command_prints_for_two_sided_printing_when_asked(
         assert run_cli(["packet", str(folder), "-o", str(out), "--passphrase-file", str(secret), *extra]) == 0
     assert [options.two_sided for options in asked] == [False, True]
     assert len(pdfium_texts(tmp_path / "packet1.pdf")) % 2 == 0
+
+
+def with_views() -> bytes:
+    """Two pages; page 2 says TARGET-LINE at y = 500, and a bookmark and a link on page 1 jump there."""
+    buffer = io.BytesIO()
+    drawing = canvas.Canvas(buffer, pagesize=(612, 792), invariant=True)
+    drawing.drawString(60, 700, "FIRST-PAGE")
+    drawing.showPage()
+    drawing.drawString(60, 500, "TARGET-LINE")
+    drawing.showPage()
+    drawing.save()
+    pdf = pikepdf.open(io.BytesIO(buffer.getvalue()))
+    first, second = (page.obj for page in pdf.pages)
+    first.Annots = pikepdf.Array([pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Link, Rect=[50, 690, 200, 712],
+        Dest=pikepdf.Array([second, pikepdf.Name.XYZ, 0, Decimal("512.5"), 0])))])
+    with pdf.open_outline() as outline:
+        target = pikepdf.Array([second, pikepdf.Name.XYZ, 0, 512, 0])
+        outline.root.append(pikepdf.OutlineItem("Target", target))
+    return saved(pdf)
+
+
+def test_jumps_to_a_place_on_a_page_land_there_after_the_page_is_scaled(tmp_path: Path) -> None:
+    out = tmp_path / "packet.pdf"
+    build_packet(content(record("views", data=with_views())), out, PacketOptions())
+    document = pdfium.PdfDocument(out)
+    textpage = document[FRONT + 1].get_textpage()
+    start = textpage.get_text_range().index("TARGET-LINE")
+    top = max(textpage.get_charbox(i)[3] for i in range(start, start + 11))
+    first = document[FRONT].get_textpage()
+    _, low, _, high = first.get_charbox(first.get_text_range().index("FIRST-PAGE"))
+    with pikepdf.open(out) as pdf:
+        target = pdf.pages[FRONT + 1].obj
+        [link] = pdf.pages[FRONT].obj.Annots
+        mark = next(item for item in _outline_items(pdf.Root.Outlines) if str(item.Title) == "Target")
+        for dest in (link.Dest, mark.Dest):
+            assert dest[0].objgen == target.objgen and dest[1] == "/XYZ"
+            assert 0 < float(dest[3]) - top < 14  # just above the line, as in the record
+        assert float(link.Rect[1]) < (low + high) / 2 < float(link.Rect[3])  # still over its text
+
+
+def _outline_items(node: pikepdf.Dictionary) -> list[pikepdf.Dictionary]:
+    items, item = [], node.get("/First")
+    while item is not None:
+        items.extend([item, *_outline_items(item)])
+        item = item.get("/Next")
+    return items

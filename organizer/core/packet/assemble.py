@@ -11,9 +11,10 @@ import pikepdf
 from organizer.core.packet.content import PacketContent
 from organizer.core.packet.front import FrontMatter, front_matter
 from organizer.core.packet.options import LeftOut
+from organizer.core.packet.page_shape import Box, lookup
 from organizer.core.packet.plan import PartPlan, Piece, section_title, sections
 from organizer.core.packet.sources import Bookmark, OpenedRecord
-from organizer.core.packet.stamp import Box, HeadForm, Stamper
+from organizer.core.packet.stamp import HeadForm, Stamper
 from organizer.core.packet.stamp_font import StampFont
 
 
@@ -66,8 +67,9 @@ def assemble(content: PacketContent, part: PartPlan, parts: tuple[PartPlan, ...]
     owners = {at + k: piece.source for piece, at in zip(part.pieces, starts, strict=True)
               for k in range(piece.pages)}
     _stamp_all(stamper, pages, owners)
+    _move_link_views(stamper, pages, owners)
     _add_links(stamper, pages, front, starts)
-    _add_outline(pdf, pages, front, part, starts, opened)
+    _add_outline(stamper, pages, front, part, starts, opened)
     pdf.Root.PageMode = pikepdf.Name.UseOutlines
     # A viewer's page box shows 1, 2, 3…: the same number as the stamp's "Page x of N".
     pdf.Root.PageLabels = pikepdf.Dictionary(Nums=pikepdf.Array([0, pikepdf.Dictionary(S=pikepdf.Name.D)]))
@@ -165,13 +167,31 @@ def _add_links(stamper: Stamper, pages: list[pikepdf.Dictionary], front: FrontMa
         stamper.write_right(page, lines)
 
 
-def _add_outline(pdf: pikepdf.Pdf, pages: list[pikepdf.Dictionary], front: FrontMatter, part: PartPlan,
+def _move_link_views(stamper: Stamper, pages: list[pikepdf.Dictionary], owners: dict[int, int]) -> None:
+    """A record's links within itself (rebuilt by the cleaning) land where their target's content
+    now is, after the scaling that freed the stamp's band."""
+    done: set[tuple[int, int]] = set()
+    for index in owners:
+        annots = lookup(pages[index], "/Annots")
+        for annot in annots if isinstance(annots, pikepdf.Array) else ():
+            dest = lookup(annot, "/Dest") if isinstance(annot, pikepdf.Dictionary) else None
+            if not isinstance(dest, pikepdf.Array) or len(dest) < 2 or annot.objgen in done:
+                continue
+            target = dest[0]
+            if not isinstance(target, pikepdf.Dictionary):
+                continue
+            done.add(annot.objgen)
+            annot.Dest = pikepdf.Array([target, *stamper.moved_view(target, tuple(dest[1:]))])
+
+
+def _add_outline(stamper: Stamper, pages: list[pikepdf.Dictionary], front: FrontMatter, part: PartPlan,
                  starts: list[int], opened: Sequence[OpenedRecord]) -> None:
     """Bookmarks: the generated pages, a section per record type, an entry per record (its own nested)."""
     def to(index: int, view: tuple[object, ...] = ()) -> pikepdf.Array:
-        return pikepdf.Array([pages[index], *(view or (pikepdf.Name.Fit,))])
+        page = pages[index]
+        return pikepdf.Array([page, *(stamper.moved_view(page, view) or (pikepdf.Name.Fit,))])
 
-    with pdf.open_outline() as outline:
+    with stamper.pdf.open_outline() as outline:
         outline.root.clear()
         for title, page in front.bookmarks:
             outline.root.append(pikepdf.OutlineItem(title, to(page)))

@@ -14,10 +14,12 @@ record's own in-memory copy, before the page is copied:
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pikepdf
 from pikepdf import Array, Dictionary, Name
 
-from organizer.core.packet.stamp import lookup
+from organizer.core.packet.page_shape import lookup
 
 # What a page needs to be drawn; everything else on a page dictionary is dropped.
 PAGE_KEYS = frozenset({"/Type", "/Parent", "/Resources", "/MediaBox", "/CropBox", "/BleedBox", "/TrimBox",
@@ -162,9 +164,10 @@ def internal_target(pdf: pikepdf.Pdf, target: object, pages: Pages) -> Array | N
     page = pages.get(first.objgen) if isinstance(first, Dictionary) else None
     if page is None:
         return None
-    view = [v for v in list(target)[1:6] if isinstance(v, int | float | Name) or v is None]
+    view = list(target)[1:6]
     kind = view[0] if view and isinstance(view[0], Name) else Name.Fit
-    numbers = [v if isinstance(v, int | float) else None for v in view[1:]]
+    numbers = [float(v) if isinstance(v, int | float | Decimal) and not isinstance(v, bool) else None
+               for v in view[1:]]
     return Array([page, kind, *numbers])
 
 

@@ -12,18 +12,29 @@ cuts the stamp.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 import pikepdf
 
+from organizer.core.packet.page_shape import (
+    STAMP_BAND,
+    STAMP_SIZE,
+    Box,
+    lookup,
+    rotation,
+    scaling,
+    stamp_size,
+    text_matrix,
+    visible,
+    visible_box,
+)
 from organizer.core.packet.stamp_font import StampFont
 
-BAND = 18.0  # the stamp's band on a Letter page, in points
-FONT_SIZE = 7.0  # the stamp's size on a Letter page, in points
-LETTER = (612.0, 792.0)
+BAND = STAMP_BAND  # the stamp's band on a Letter page, in points
+FONT_SIZE = STAMP_SIZE  # the stamp's size on a Letter page, in points
 PRINT_BOXES = ("/TrimBox", "/BleedBox", "/ArtBox")
 FONT_NAME = "/SOOStamp"
 HEAD_NAME = "/SOOStampHead"
-Box = tuple[float, float, float, float]
 
 
 @dataclass(frozen=True)
@@ -39,13 +50,8 @@ class _Shape:
     clip: pikepdf.Object  # q, the scaling and the clip to the content's new place
 
 
-def stamp_size(box: Box, user_unit: float = 1.0) -> tuple[float, float]:
-    """The stamp's font size and band height for a page, in its own units: as on Letter once the
-    page is printed to fit a Letter (or A4) sheet either way round."""
-    width, height = (box[2] - box[0]) * user_unit, (box[3] - box[1]) * user_unit
-    fit = max(max(width, height) / LETTER[1], min(width, height) / LETTER[0])
-    size = FONT_SIZE * fit / user_unit
-    return size, size * BAND / FONT_SIZE
+# Which coordinates follow each kind of view: x, y, or "-" (a zoom, not a place).
+_VIEW_AXES = {"/XYZ": "xy-", "/FitH": "y", "/FitBH": "y", "/FitV": "x", "/FitBV": "x", "/FitR": "xyxy"}
 
 
 @dataclass(frozen=True)
@@ -81,6 +87,7 @@ class Stamper:
         self._openings: dict[tuple[str, str, Box, int, float, float], bytes] = {}
         self._restore = target.make_indirect(pikepdf.Stream(target, b"Q\n"))
         self._moved: set[tuple[int, int]] = set()
+        self._scalings: dict[tuple[int, int], tuple[float, ...]] = {}  # record page → its scaling
 
     def stamp_record_page(self, page: pikepdf.Dictionary, tail: str) -> None:
         """Scale the content up from the band at the page's shown bottom, keep the size, stamp the band."""
@@ -96,7 +103,23 @@ class Stamper:
             [original] if original is not None else [])
         page.Contents = pikepdf.Array([shape.clip, *parts, self._restore,
                                        self._stamp(page, tail, shape.box, shape.rotate, shape.size)])
+        self._scalings[page.objgen] = shape.matrix
         self._move_links(page, shape.matrix)
+
+    def moved_view(self, page: pikepdf.Dictionary, view: tuple[object, ...]) -> tuple[object, ...]:
+        """A destination's view (/XYZ left top zoom, /FitH top, /FitR …) on `page`, following its
+        scaled content; unchanged on pages we did not scale."""
+        matrix = self._scalings.get(page.objgen)
+        if matrix is None or not view:
+            return view
+        s, _, _, _, e, f = matrix
+        axes = _VIEW_AXES.get(str(view[0]), "")
+        moved: list[object] = [view[0]]
+        for value, axis in zip(view[1:], axes + "-" * len(view), strict=False):
+            if isinstance(value, int | float | Decimal) and not isinstance(value, bool) and axis != "-":
+                value = s * float(value) + (e if axis == "x" else f)
+            moved.append(value)
+        return tuple(moved)
 
     def _move_links(self, page: pikepdf.Dictionary, matrix: tuple[float, ...]) -> None:
         """The page's links (rebuilt by the cleaning, ours alone) follow the scaled content."""
@@ -141,15 +164,15 @@ class Stamper:
                float(unit) if isinstance(unit, int | float) else None)
         shape = self._shapes.get(key)
         if shape is None:
-            box = _visible(media, crop)
-            turn = _rotation(rotate)
+            box = visible(media, crop)
+            turn = rotation(rotate)
             known = isinstance(unit, int | float) and 0 < float(unit) <= 75_000
             user_unit = float(unit) if known else 1.0  # type: ignore[arg-type]
             size, band = stamp_size(box, user_unit)
-            matrix = _scaling(box, turn, band)
+            matrix = scaling(box, turn, band)
             x0, y0, x1, y1 = box
-            scaling = " ".join(f"{v:.6f}" for v in matrix)  # exact enough that the band stays free
-            clip = f"q {scaling} cm {_n(x0)} {_n(y0)} {_n(x1 - x0)} {_n(y1 - y0)} re W n\n".encode()
+            exact = " ".join(f"{v:.6f}" for v in matrix)  # exact enough that the band stays free
+            clip = f"q {exact} cm {_n(x0)} {_n(y0)} {_n(x1 - x0)} {_n(y1 - y0)} re W n\n".encode()
             shape = _Shape(box, pikepdf.Array(box), turn, size, band, matrix,
                            self.pdf.make_indirect(pikepdf.Stream(self.pdf, clip)))
             self._shapes[key] = shape
@@ -181,7 +204,7 @@ class Stamper:
                 width = (self._head_width + tail_width) * size / 1000
             offset = (across - width) / 2
             lift = (band - size * 0.7) / 2
-            a, b, c, d, e, f = _matrix(box, rotate, offset, lift)
+            a, b, c, d, e, f = text_matrix(box, rotate, offset, lift)
             head = ""
             if self._form is not None:  # draw the head form, then start the tail where it ends
                 k = size / FONT_SIZE
@@ -222,63 +245,8 @@ class Stamper:
         return name
 
 
-def lookup(dictionary: pikepdf.Dictionary, key: str) -> pikepdf.Object | None:
-    """`dictionary.get(key)`, quicker for keys often missing (pikepdf's get raises inside then)."""
-    return dictionary[key] if key in dictionary else None  # noqa: SIM401 - on purpose, see above
-
-
 def _unparsed(value: object) -> bytes:
     return value.unparse() if isinstance(value, pikepdf.Object) else b""
-
-
-def visible_box(page: pikepdf.Dictionary) -> Box:
-    """The part of the page a reader shows: the crop box within the media box, corners ordered."""
-    return _visible(page.get("/MediaBox"), page.get("/CropBox"))
-
-
-def _visible(media_box: object, crop: object) -> Box:
-    media = _ordered(media_box) if isinstance(media_box, pikepdf.Array) and len(media_box) == 4 else (
-        0.0, 0.0, 612.0, 792.0)
-    if not isinstance(crop, pikepdf.Array) or len(crop) != 4:
-        return media
-    c = _ordered(crop)
-    box = (max(media[0], c[0]), max(media[1], c[1]), min(media[2], c[2]), min(media[3], c[3]))
-    return box if box[0] < box[2] and box[1] < box[3] else media
-
-
-def _rotation(value: object) -> int:
-    try:
-        rotate = int(value) % 360  # type: ignore[call-overload]
-    except (TypeError, ValueError):
-        return 0
-    return rotate if rotate in (0, 90, 180, 270) else 0
-
-
-def _ordered(box: pikepdf.Object) -> Box:
-    a, b, c, d = (float(v) for v in box)
-    return (min(a, c), min(b, d), max(a, c), max(b, d))
-
-
-def _scaling(box: Box, rotate: int, band: float) -> tuple[float, float, float, float, float, float]:
-    """The content scaled towards the middle of the page's shown top edge, freeing `band` at the
-    shown bottom edge: a matrix (s 0 0 s e f)."""
-    x0, y0, x1, y1 = box
-    tall = (y1 - y0) if rotate in (0, 180) else (x1 - x0)
-    s = max(0.5, (tall - band) / tall)
-    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-    anchor = {0: (cx, y1), 180: (cx, y0), 90: (x0, cy), 270: (x1, cy)}[rotate]
-    return (s, 0.0, 0.0, s, anchor[0] * (1 - s), anchor[1] * (1 - s))
-
-
-def _matrix(box: Box, rotate: int, offset: float, lift: float) -> tuple[float, ...]:
-    """Text matrix so the stamp reads upright along the shown bottom edge of the page."""
-    x0, y0, x1, y1 = box
-    return {
-        0: (1, 0, 0, 1, x0 + offset, y0 + lift),
-        90: (0, 1, -1, 0, x1 - lift, y0 + offset),
-        180: (-1, 0, 0, -1, x1 - offset, y1 - lift),
-        270: (0, -1, 1, 0, x0 + lift, y1 - offset),
-    }[rotate]
 
 
 def _numbers(values: tuple[float, ...]) -> str:
