@@ -34,7 +34,7 @@ Pages = dict[tuple[int, int], pikepdf.Dictionary]  # page objgen → page
 def clean_pages(pdf: pikepdf.Pdf, pages: list[pikepdf.Dictionary]) -> list[str]:
     """Clean `pages` (every page of `pdf`) in place; plain-words notes on what could not be kept."""
     notes = []
-    if any(_annots(page) for page in pages):
+    if any("/Annots" in page for page in pages):
         try:
             _draw_annotations(pdf, pages)
         except Exception:  # qpdf's appearance code on a hostile form: drop the fields, keep the pages

@@ -91,20 +91,24 @@ class Stamper:
 
     def stamp_record_page(self, page: pikepdf.Dictionary, tail: str) -> None:
         """Scale the content up from the band at the page's shown bottom, keep the size, stamp the band."""
-        media, crop = lookup(page, "/MediaBox"), lookup(page, "/CropBox")
-        shape = self._shape(media, crop, lookup(page, "/Rotate"), lookup(page, "/UserUnit"))
+        keys = page.keys()  # one call: pikepdf's get() is slow on the keys that are missing
+        media = page["/MediaBox"] if "/MediaBox" in keys else None
+        crop = page["/CropBox"] if "/CropBox" in keys else None
+        shape = self._shape(media, crop, page["/Rotate"] if "/Rotate" in keys else None,
+                            page["/UserUnit"] if "/UserUnit" in keys else None)
         if crop is not None:
             page.CropBox = shape.box_array
         for key in PRINT_BOXES:
-            if key in page:
+            if key in keys:
                 del page[key]
-        original = lookup(page, "/Contents")
+        original = page["/Contents"] if "/Contents" in keys else None
         parts = list(original) if isinstance(original, pikepdf.Array) else (
             [original] if original is not None else [])
         page.Contents = pikepdf.Array([shape.clip, *parts, self._restore,
                                        self._stamp(page, tail, shape.box, shape.rotate, shape.size)])
         self._scalings[page.objgen] = shape.matrix
-        self._move_links(page, shape.matrix)
+        if "/Annots" in keys:
+            self._move_links(page, shape.matrix)
 
     def moved_view(self, page: pikepdf.Dictionary, view: tuple[object, ...]) -> tuple[object, ...]:
         """A destination's view (/XYZ left top zoom, /FitH top, /FitR …) on `page`, following its
@@ -230,12 +234,12 @@ class Stamper:
         shared = (kind, resources.objgen) if resources.is_indirect else None
         if shared is not None and shared in self._names:
             return self._names[shared]
-        names = resources.get(kind)
+        names = lookup(resources, kind)
         if not isinstance(names, pikepdf.Dictionary):
             resources[kind] = pikepdf.Dictionary()
             names = resources[kind]
         name, n = base, 1
-        while (present := names.get(name)) is not None and present.objgen != thing.objgen:
+        while (present := lookup(names, name)) is not None and present.objgen != thing.objgen:
             n += 1
             name = f"{base}{n}"
         if present is None:
