@@ -189,7 +189,7 @@ class Stamper:
         form_name = self._name(page, "/XObject", HEAD_NAME, self._form.form) if self._form else ""
         opening = self._opening(self._font_name(page), form_name, box, rotate, tail_width, size)
         data = b"".join((opening, self._head_code, self.font.encode(joint_tail)[1:], b" Tj ET EMC Q\n"))
-        return self.pdf.make_indirect(pikepdf.Stream(self.pdf, data))
+        return pikepdf.Stream(self.pdf, data)  # a new stream is already an indirect object
 
     def _opening(self, name: str, form_name: str, box: Box, rotate: int, tail_width: float,
                  size: float) -> bytes:
@@ -238,6 +238,7 @@ class Stamper:
         if not isinstance(names, pikepdf.Dictionary):
             resources[kind] = pikepdf.Dictionary()
             names = resources[kind]
+        assert isinstance(names, pikepdf.Dictionary)
         name, n = base, 1
         while (present := lookup(names, name)) is not None and present.objgen != thing.objgen:
             n += 1
