@@ -23,7 +23,6 @@ class Assembled:
     """One packet file in memory; its pages still read from the open sources and font until saved."""
 
     pdf: pikepdf.Pdf
-    front_pages: int
     starts: list[int]  # 0-based index of each piece's first page
 
     def close(self) -> None:
@@ -73,7 +72,7 @@ def assemble(content: PacketContent, part: PartPlan, parts: tuple[PartPlan, ...]
     pdf.Root.PageMode = pikepdf.Name.UseOutlines
     # A viewer's page box shows 1, 2, 3…: the same number as the stamp's "Page x of N".
     pdf.Root.PageLabels = pikepdf.Dictionary(Nums=pikepdf.Array([0, pikepdf.Dictionary(S=pikepdf.Name.D)]))
-    return Assembled(pdf, front.pages, starts)
+    return Assembled(pdf, starts)
 
 
 def _sheet_size(pdf: pikepdf.Pdf) -> tuple[float, float]:

@@ -96,8 +96,12 @@ class WrittenPart:
 class PacketResult:
     parts: tuple[WrittenPart, ...]
     contents: tuple[ContentsLine, ...]
+    # Records not in the packet and why (damaged, wrong password, pages that could not be copied);
+    # the cover lists them too.
     left_out: tuple[LeftOut, ...] = ()
-    warnings: tuple[str, ...] = field(default_factory=tuple)  # e.g. a page bigger than the limit
+    # Plain-words notes: "<record>: its own bookmarks could not be read…" (an extra dropped, the
+    # pages in), then e.g. a page bigger than the size limit. The CLI and the window show them.
+    warnings: tuple[str, ...] = field(default_factory=tuple)
 
     @property
     def pages(self) -> int:
