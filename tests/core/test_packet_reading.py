@@ -195,3 +195,18 @@ def _outline_items(node: pikepdf.Dictionary) -> list[pikepdf.Dictionary]:
         items.extend([item, *_outline_items(item)])
         item = item.get("/Next")
     return items
+
+
+def test_two_sided_parts_each_start_their_records_on_a_new_sheet(tmp_path: Path) -> None:
+    from tests.core.test_packet_fit import noisy_records
+
+    out = tmp_path / "packet.pdf"
+    records = noisy_records(6, 3)
+    result = build_packet(content(*records), out, PacketOptions(max_bytes=250_000, two_sided=True))
+    assert len(result.parts) >= 2
+    for part in result.parts:
+        assert part.pages % 2 == 0 and part.path is not None
+        marks = page_marks(pdfium_texts(part.path))
+        for line in (line for line in result.contents if line.part == part.number):
+            assert line.first_page % 2 == 1
+            assert marks[line.first_page - 1] == page_mark(line.document_id, line.from_page)
