@@ -21,7 +21,8 @@ def cmd_packet(args: argparse.Namespace) -> int:
         raise InvalidInput(f"{out} is a folder. Please give a file name ending in .pdf.")
     password = read_secret_file(args.password_file, "packet password") if args.password_file else None
     max_bytes = None if args.max_mb is None else int(args.max_mb * 1_000_000)
-    options = PacketOptions(password=password, max_bytes=max_bytes, progress=None)
+    options = PacketOptions(password=password, max_bytes=max_bytes, progress=None,
+                            two_sided=bool(getattr(args, "two_sided", False)))
     with unlock(args) as vault:
         person = catalog.find_person(vault, args.person)
         content = packet_content(vault, person, recipient=args.recipient or "", sender=args.sender or "",
@@ -72,3 +73,6 @@ def register(command: AddCommand) -> None:
     p.add_argument("--exclude", nargs="+", metavar="TYPE_OR_ID", help="leave out these types or documents")
     p.add_argument("--for", dest="recipient", metavar="WHO", help="who the packet is for")
     p.add_argument("--from", dest="sender", metavar="WHO", help="who it is from")
+    p.add_argument("--two-sided", action="store_true",
+                   help="for printing on both sides of the paper: a blank page where needed, "
+                        "so each record starts on a new sheet")

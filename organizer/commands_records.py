@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from organizer.cli_parser import AddCommand
+from organizer.commands_portal import portal_medicines
 from organizer.commands_vault import unlock
 from organizer.core import catalog
 from organizer.core.errors import IntakeError, InvalidInput
@@ -49,10 +50,14 @@ def cmd_import(args: argparse.Namespace) -> int:
         progress = None if args.json else _print_progress
         options = ImportOptions(person, forced, passwords, progress)
         result = import_files(vault, sources, options)
+        found = portal_medicines(vault, person, result, add=args.add_medicines)
     if args.json:
-        print(json.dumps([o.as_json() for o in result.outcomes], indent=2, ensure_ascii=False))
+        print(json.dumps([{**o.as_json(), **found.for_outcome(o)} for o in result.outcomes],
+                         indent=2, ensure_ascii=False))
     else:
         print(_summary(result))
+        if found.message:
+            print(found.message)
     return 0
 
 
@@ -126,6 +131,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         document = catalog.get_document(vault, args.doc_id)
         fields = vault.state.get(catalog.DOCUMENT, document.id) or {}
         file_id = str(fields.get("readable_file") or fields.get("file") or document.id)
+        if fields.get("kind") == "portal" and not args.readable:  # the download, byte for byte
+            file_id = str(fields.get("file") or file_id)
         with vault.open_file(file_id) as reader, atomic_output(out) as sink:
             for chunk in reader.chunks():
                 sink.write(chunk)
@@ -141,6 +148,8 @@ def register(command: AddCommand) -> None:
     imp.add_argument("--pdf-password-file", type=Path, metavar="F",
                      help="passwords for protected PDFs, one per line")
     imp.add_argument("--json", action="store_true", help="print JSON")
+    imp.add_argument("--add-medicines", action="store_true",
+                     help="add medicines found in portal records to the medicine list")
     cls = command("classify", cmd_classify, "say what kind of record each file is (no vault needed)",
                   vault=False, secret=False)
     cls.add_argument("files", nargs="+", metavar="FILE")
@@ -151,3 +160,5 @@ def register(command: AddCommand) -> None:
     exp = command("export", cmd_export, "save one document from the vault as a PDF")
     exp.add_argument("doc_id", metavar="DOC_ID")
     exp.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
+    exp.add_argument("--readable", action="store_true",
+                     help="for a portal record, our readable PDF instead of the original file")

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QWidget
 from organizer.core.session import Session
 from organizer.ui.case.appointments_page import AppointmentsPage
 from organizer.ui.case.checklist_page import ChecklistPage
+from organizer.ui.case.clinical_lists_page import ClinicalListsPage
 from organizer.ui.case.insurance_page import InsurancePage
 from organizer.ui.case.medicines_page import MedicinesPage
 from organizer.ui.case.plan_page import PlanPage
@@ -22,6 +23,7 @@ PAGES: tuple[type[VaultPage], ...] = (
     ChecklistPage,
     RecordsPage,
     MedicinesPage,
+    ClinicalListsPage,
     PlanPage,
     QuestionsPage,
     InsurancePage,

@@ -2,7 +2,9 @@
 
     python tests/bench/bench_packet.py [--records N] [--pages P]
 
-Prints figures only (no pass/fail). Target: the packet takes at most 2× the plain merge.
+Prints figures only (no pass/fail). Target: the packet — with every record page cleaned (actions,
+attachments, media, forms), scaled for its stamp, labelled and bookmarked — takes at most 1.5× the
+plain merge of the same files, both measured in this run.
 """
 
 from __future__ import annotations
@@ -63,6 +65,13 @@ def timed(step: object) -> tuple[float, object]:
     return time.perf_counter() - start, value
 
 
+def cpu_timed(step: object) -> tuple[float, float, object]:
+    """Wall-clock and CPU seconds of this process (the CPU time is steadier on a busy machine)."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    value = step()  # type: ignore[operator]
+    return time.perf_counter() - wall, time.process_time() - cpu, value
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--records", type=int, default=200)
@@ -75,13 +84,15 @@ def main() -> None:
         first_s, _ = timed(lambda: build_packet(content(files[:2], args.pages), warm, PacketOptions()))
         rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         # Best of 5, interleaved, so a busy moment on a shared machine hurts both equally.
-        merges, packets = [], []
+        merges, packets, merge_cpu, packet_cpu = [], [], [], []
         for _ in range(5):
-            merge_s, merged_pages = timed(lambda: plain_merge(files, Path(folder) / "merge.pdf"))
-            packet_s, result = timed(lambda: build_packet(made, Path(folder) / "packet.pdf",
-                                                          PacketOptions()))
+            merge_s, merge_c, merged_pages = cpu_timed(lambda: plain_merge(files, Path(folder) / "merge.pdf"))
+            packet_s, packet_c, result = cpu_timed(lambda: build_packet(made, Path(folder) / "packet.pdf",
+                                                                        PacketOptions()))
             merges.append(merge_s)
             packets.append(packet_s)
+            merge_cpu.append(merge_c)
+            packet_cpu.append(packet_c)
         best_merge, best_packet = min(merges), min(packets)
         rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         merge_size = (Path(folder) / "merge.pdf").stat().st_size
@@ -89,8 +100,10 @@ def main() -> None:
         print(f"sources: {args.records} records × {args.pages} pages, {source_bytes / 1e6:.2f} MB in all")
         print(f"plain pikepdf merge: {merged_pages} pages in {best_merge:.3f} s, {merge_size / 1e6:.2f} MB")
         print(f"packet: {result.pages} pages in {best_packet:.3f} s, {result.size / 1e6:.2f} MB "
-              f"(cover, contents, medications, plan, {len(result.contents)} bookmarks, stamps)")
-        print(f"ratio packet / plain merge: {best_packet / best_merge:.2f}× (target ≤ 2×)")
+              f"(cover, contents, medications, plan, {len(result.contents)} bookmarks, stamps, "
+              "pages cleaned)")
+        print(f"ratio packet / plain merge: {best_packet / best_merge:.2f}× (target ≤ 1.5×); "
+              f"in CPU time {min(packet_cpu) / min(merge_cpu):.2f}×")
         print(f"first packet in this process ({2 * args.pages} record pages; reads the bundled fonts "
               f"once): {first_s:.3f} s")
         print(f"peak RSS: {rss_before / 1024:.0f} MB before the timed runs, {rss_after / 1024:.0f} MB after")

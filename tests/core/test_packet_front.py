@@ -178,3 +178,17 @@ def test_page_numbers_written_later_belong_to_their_lines_structure_element(tmp_
         for index, element in enumerate(elements):
             assert index in ([int(k) for k in element.K] if isinstance(element.K, pikepdf.Array)
                              else [int(element.K)])
+
+
+def test_two_sided_page_numbers_count_the_blank_pages(tmp_path: Path) -> None:
+    out = tmp_path / "packet.pdf"
+    made = content(record("a", pages=3), record("b", RecordType.IMAGING, "2024-02-01", pages=2),
+                   questions=())  # five generated pages: a blank follows them
+    result = build_packet(made, out, PacketOptions(two_sided=True))
+    pages = [" ".join(t.split()) for t in pdfium_texts(out)]
+    assert "In this file: " in pages[COVER] and f"{len(pages)} pages" in pages[COVER]
+    contents = next(i for i, text in enumerate(pages) if text.startswith("Contents"))
+    for line in result.contents:
+        span = page_span(line.first_page, line.pages)
+        assert span in pages[contents] and beside(out, contents, line.title, span)
+    assert [line.first_page for line in result.contents] == [7, 11]

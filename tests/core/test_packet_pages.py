@@ -64,10 +64,15 @@ def inside(inner: tuple[float, ...], outer: tuple[float, ...]) -> bool:
             and inner[3] <= outer[3] + 0.5)
 
 
-def band_for(box: list[float], rotate: int) -> tuple[float, float, float, float]:
+def band_for(box: list[float], rotate: int, band: float = 24) -> tuple[float, float, float, float]:
+    """The strip along the page's shown bottom edge, inside the page, where the stamp goes."""
     x0, y0, x1, y1 = box
-    return {0: (x0, y0 - BAND, x1, y0), 90: (x1, y0, x1 + BAND, y1), 180: (x0, y1, x1, y1 + BAND),
-            270: (x0 - BAND, y0, x0, y1)}[rotate]
+    return {0: (x0, y0, x1, y0 + band), 90: (x1 - band, y0, x1, y1), 180: (x0, y1 - band, x1, y1),
+            270: (x0, y0, x0 + band, y1)}[rotate]
+
+
+def apart(one: tuple[float, ...], other: tuple[float, ...]) -> bool:
+    return one[2] <= other[0] or other[2] <= one[0] or one[3] <= other[1] or other[3] <= one[1]
 
 
 CASES = [
@@ -85,7 +90,7 @@ CASES = [
 
 
 @pytest.mark.parametrize(("label", "box", "rotate", "inherited"), CASES, ids=[c[0] for c in CASES])
-def test_rotated_and_odd_sized_pages_get_the_stamp_in_a_band_at_their_shown_bottom(
+def test_rotated_and_odd_sized_pages_keep_their_size_and_get_the_stamp_at_their_shown_bottom(
         tmp_path: Path, label: str, box: list[float], rotate: int, inherited: bool) -> None:
     out = tmp_path / "packet.pdf"
     build_packet(content(record("odd", data=reshaped(box, rotate, inherited))), out, PacketOptions())
@@ -93,11 +98,13 @@ def test_rotated_and_odd_sized_pages_get_the_stamp_in_a_band_at_their_shown_bott
     for index in (FRONT, FRONT + 1):
         page = document[index]
         assert page.get_rotation() == rotate
+        assert page.get_mediabox() == tuple(box)
         textpage = page.get_textpage()
-        assert inside(char_box(textpage, NAME), band_for(box, rotate))
+        stamp = char_box(textpage, NAME)
+        assert inside(stamp, band_for(box, rotate))
         mark = char_box(textpage, page_mark("odd", index - FRONT + 1))
         if inside(mark, (0, 0, 612, 792)) and inside(mark, tuple(box)):  # where the record shows it
-            assert not inside(mark, band_for(box, rotate))
+            assert apart(mark, stamp)
     assert f"Page {FRONT + 2} of {FRONT + 2}" in texts(out)[-1]
 
 
@@ -106,7 +113,37 @@ def test_a_tiny_page_gets_a_smaller_stamp_that_still_fits_its_width(tmp_path: Pa
     build_packet(content(record("odd", data=reshaped([0, 0, 120, 90]))), out, PacketOptions())
     textpage = pdfium.PdfDocument(out)[FRONT].get_textpage()
     stamp = char_box(textpage, f"Page {FRONT + 1} of {FRONT + 2}")
-    assert inside(stamp, (0, -BAND, 120, 0))
+    assert inside(stamp, (0, 0, 120, 12))
+
+
+def printed_height(path: Path, index: int, unit: float = 1) -> float:
+    """The stamp's height once its page is printed fit to a Letter sheet (either way round)."""
+    page = pdfium.PdfDocument(path)[index]
+    x0, y0, x1, y1 = page.get_mediabox()
+    long, short = max(x1 - x0, y1 - y0) * unit, min(x1 - x0, y1 - y0) * unit
+    fit = min(792 / long, 612 / short)
+    _, low, _, high = char_box(page.get_textpage(), NAME)
+    return (high - low) * unit * fit
+
+
+def with_user_unit(box: list[float], unit: float) -> bytes:
+    pdf = pikepdf.open(io.BytesIO(reshaped(box)))
+    for page in pdf.pages:
+        page.obj.UserUnit = unit
+    return saved(pdf)
+
+
+@pytest.mark.parametrize(("box", "unit"), [([0, 0, 8400, 8400], 10), ([0, 0, 200, 280], 1),
+                                           ([0, 0, 2384, 3370], 1), ([0, 0, 595, 842], 1)],
+                         ids=["huge with UserUnit 10", "tiny", "A0", "A4"])
+def test_the_stamp_reads_the_same_size_as_on_letter_when_printed_to_fit(
+        tmp_path: Path, box: list[float], unit: float) -> None:
+    letter, other = tmp_path / "letter.pdf", tmp_path / "other.pdf"
+    build_packet(content(record("odd", data=reshaped([0, 0, 612, 792]))), letter, PacketOptions())
+    build_packet(content(record("odd", data=with_user_unit(box, unit))), other, PacketOptions())
+    expected = printed_height(letter, FRONT)
+    assert 0.8 * expected <= printed_height(other, FRONT, unit) <= 1.3 * expected
+    assert pdfium.PdfDocument(other)[FRONT].get_mediabox() == tuple(box)
 
 
 def test_a_crop_box_is_what_gets_the_band_and_hidden_parts_stay_hidden(tmp_path: Path) -> None:
@@ -114,8 +151,50 @@ def test_a_crop_box_is_what_gets_the_band_and_hidden_parts_stay_hidden(tmp_path:
     data = reshaped([0, 0, 612, 792], crop=[0, 300, 612, 792])
     build_packet(content(record("odd", data=data)), out, PacketOptions())
     page = pdfium.PdfDocument(out)[FRONT]
-    assert page.get_cropbox() == (0, 300 - BAND, 612, 792)
-    assert inside(char_box(page.get_textpage(), NAME), (0, 300 - BAND, 612, 300))
+    assert page.get_cropbox() == (0, 300, 612, 792)
+    assert page.get_mediabox() == (0, 0, 612, 792)
+    assert inside(char_box(page.get_textpage(), NAME), (0, 300, 612, 300 + BAND))
+
+
+def with_print_boxes() -> bytes:
+    """Letter pages whose trim, bleed and art boxes are smaller than the page: printers cut there."""
+    pdf = pikepdf.open(io.BytesIO(reshaped([0, 0, 612, 792])))
+    for page in pdf.pages:
+        page.obj.TrimBox = pikepdf.Array([20, 20, 592, 772])
+        page.obj.BleedBox = pikepdf.Array([10, 10, 602, 782])
+        page.obj.ArtBox = pikepdf.Array([30, 30, 582, 762])
+    return saved(pdf)
+
+
+def test_trim_bleed_and_art_boxes_never_cut_the_stamp(tmp_path: Path) -> None:
+    out = tmp_path / "packet.pdf"
+    build_packet(content(record("odd", data=with_print_boxes())), out, PacketOptions())
+    document = pdfium.PdfDocument(out)
+    page = document[FRONT]
+    stamp = char_box(page.get_textpage(), NAME)
+    for box in (page.get_mediabox(), page.get_cropbox(), page.get_trimbox(), page.get_bleedbox(),
+                page.get_artbox()):
+        assert inside(stamp, box)
+
+
+def drawn_at_the_very_bottom() -> bytes:
+    buffer = io.BytesIO()
+    drawing = canvas.Canvas(buffer, pagesize=(612, 792), invariant=True)
+    drawing.drawString(60, 2, "BOTTOM-LINE-TEXT")
+    drawing.drawString(60, 780, "TOP-LINE-TEXT")
+    drawing.showPage()
+    drawing.save()
+    return buffer.getvalue()
+
+
+def test_the_record_is_scaled_a_little_to_free_the_band_so_nothing_of_it_is_cut(tmp_path: Path) -> None:
+    out = tmp_path / "packet.pdf"
+    build_packet(content(record("low", pages=1, data=drawn_at_the_very_bottom())), out, PacketOptions())
+    textpage = pdfium.PdfDocument(out)[FRONT].get_textpage()
+    stamp = char_box(textpage, NAME)
+    bottom, top = char_box(textpage, "BOTTOM-LINE-TEXT"), char_box(textpage, "TOP-LINE-TEXT")
+    assert bottom[1] >= stamp[3] and top[3] <= 792
+    assert 0.95 <= (top[1] - bottom[1]) / (780 - 2) <= 1  # scaled only slightly
 
 
 def filled_form() -> bytes:

@@ -23,10 +23,12 @@ from organizer.core.intake.pdf_check import (
     is_empty,
     rewrite,
 )
+from organizer.core.intake.portal import portal_kind
+from organizer.core.intake.portal.model import PortalFindings
 from organizer.core.intake.text import PAGE_BREAK, ExtractedText, UnreadablePdf, extract_text
 from organizer.core.records import PathologyVersion, RecordType
 
-Kind = Literal["pdf", "image"]
+Kind = Literal["pdf", "image", "portal"]
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,10 @@ class Analysis:
     """Hex digest of the original bytes (used to spot the same file added twice)."""
     notes: tuple[str, ...] = ()
     """Plain-language remarks (what was repaired or converted)."""
+    portal: PortalFindings | None = None
+    """Title, medicines and clinical lists a patient-portal download codes (None for PDFs)."""
+    parts: tuple[Analysis, ...] = ()
+    """The records inside a download holding several; these are stored instead of the file."""
 
     @property
     def page_texts(self) -> tuple[str, ...]:
@@ -96,6 +102,11 @@ def analyse(data: bytes, filename: str, password: str | None = None) -> Analysis
 
     Nothing is written to disk: the original, the readable copy and the text stay in memory.
     """
+    portal = portal_kind(data)
+    if portal is not None:  # C-CDA, FHIR, XDM or Apple Health zip (issue 16)
+        from organizer.core.intake.portal.analyse import analyse_portal
+
+        return analyse_portal(data, filename, portal)
     kind: Kind = "pdf"
     if image_kind(data) is not None:
         kind = "image"

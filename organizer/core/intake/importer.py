@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +14,7 @@ from organizer.core.errors import IntakeError, PasswordRequired, WrongPdfPasswor
 from organizer.core.intake.analysis import Analysis
 from organizer.core.intake.commit_group import CommitGroup, PendingDocument
 from organizer.core.intake.metadata import mismatch_warnings
+from organizer.core.intake.portal.stored import portal_fields
 from organizer.core.intake.sandbox import FileReader
 from organizer.core.records import Person, RecordType
 from organizer.core.vault import StoredFile, Vault
@@ -39,6 +40,8 @@ class FileOutcome:
     pages: int = 0
     scanned: bool = False
     warnings: tuple[str, ...] = ()
+    records: tuple[str, ...] = ()
+    """Every record made from this file (a portal download may hold several documents)."""
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -48,6 +51,7 @@ class FileOutcome:
             "best_guess": self.best_guess.value if self.best_guess else None,
             "confidence": round(self.confidence, 3), "evidence": list(self.evidence),
             "pages": self.pages, "scanned": self.scanned, "warnings": list(self.warnings),
+            "records": list(self.records or ([self.document_id] if self.document_id else [])),
         }
 
 
@@ -109,7 +113,7 @@ class _Batch:
         self.known = {str(f.get("sha256")): doc_id
                       for doc_id, f in vault.state.all(DOCUMENT).items()}
         self.unsaved: dict[int, FileOutcome] = {}  # imported, waiting for their group's commit
-        self.group = CommitGroup(vault, lambda index: self._finish(index, self.unsaved.pop(index)))
+        self.group = CommitGroup(vault, self._saved)
 
     def run(self) -> ImportResult:
         pending = list(range(len(self.sources)))
@@ -168,7 +172,14 @@ class _Batch:
                                             f"This file could not be read ({error.strerror})."))
             return None
 
+    def _saved(self, index: int) -> None:
+        if index >= 0:  # -1: a document from a portal download, reported with its file
+            self._finish(index, self.unsaved.pop(index))
+
     def _store(self, index: int, found: Analysis, password: str | None) -> None:
+        if found.parts:  # a portal download holding several documents (issue 16)
+            self._store_parts(index, found)
+            return
         source = str(self.sources[index])
         if found.sha256 in self.known:
             twin = self.known[found.sha256]
@@ -181,6 +192,33 @@ class _Batch:
         self.known[found.sha256] = pending.document_id
         self.unsaved[index] = _imported(source, pending.document_id, found, warnings, self.options)
         self.group.add(pending)
+
+    def _store_parts(self, index: int, found: Analysis) -> None:
+        """Each document in the download becomes its own record; the file's outcome lists them."""
+        new = list({p.sha256: p for p in found.parts if p.sha256 not in self.known}.values())
+        if not new:
+            ids = tuple(self.known[p.sha256] for p in found.parts)
+            self._finish(index, FileOutcome(str(self.sources[index]), DUPLICATE,
+                                            "Already in the vault.", ids[0], records=ids))
+            return
+        pending: list[PendingDocument] = []
+        try:
+            for n, part in enumerate(new):
+                pending.append(self._write(index if n == len(new) - 1 else -1, part, None,
+                                           self._warnings(part)))
+        except BaseException:
+            for stored in (s for p in pending for s in p.stored):
+                self.vault.discard_file(stored.id)
+            raise
+        self.known.update({part.sha256: p.document_id for part, p in zip(new, pending, strict=True)})
+        first = _imported(str(self.sources[index]), pending[0].document_id, new[0],
+                          self._warnings(new[0]), self.options)
+        self.unsaved[index] = replace(
+            first, records=tuple(self.known[p.sha256] for p in found.parts),
+            message=f"Imported {len(new)} records from this download." if len(new) > 1
+            else first.message)
+        for document in pending:
+            self.group.add(document)
 
     def _warnings(self, found: Analysis) -> tuple[str, ...]:
         person = self.options.person
@@ -236,7 +274,7 @@ def document_fields(
         "pdf_password": password if found.encrypted else None,
         "record_date": meta.record_date, "patient_name": meta.patient_name,
         "printed_dob": meta.date_of_birth, "facility": meta.facility, "specimen": meta.specimen,
-        "procedure": meta.procedure, "warnings": list(warnings),
+        "procedure": meta.procedure, "warnings": list(warnings), **portal_fields(found),
     }
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from organizer.core.packet.assemble import assemble
+from organizer.core.packet.assemble import RecordNotCopied, assemble
 from organizer.core.packet.content import PacketContent
 from organizer.core.packet.fitting import Sizes, measured_piece, oversized_notes, plan_parts
 from organizer.core.packet.front import front_matter
@@ -38,15 +38,26 @@ def build_packet(content: PacketContent, out: Path | BinaryIO, options: PacketOp
     """Build the packet into `out` (a file path, or a stream when it fits in one file)."""
     with _cyclic_gc_paused():
         opened, left_out = _open_records(content, options)
-        fronts: dict[int, int] = {}
+        fronts: dict[int, list[int]] = {}
         try:
-            with Output(out) as output:
-                parts, warnings = _build(content, _Run(output, options, opened, tuple(left_out), fronts))
-                written = output.commit()
+            while True:
+                try:
+                    with Output(out) as output:
+                        parts, warnings = _build(content, _Run(output, options, opened, tuple(left_out),
+                                                               fronts))
+                        written = output.commit()
+                    break
+                except RecordNotCopied as failed:  # build again without it; the cover says so
+                    bad = opened.pop(failed.source)
+                    bad.close()
+                    left_out.append(LeftOut(bad.record.document_id, bad.record.title,
+                                            "Its pages could not be copied into the packet."))
+                    fronts.clear()
+            notes = [f"{r.record.title or r.record.document_id}: {note}" for r in opened for note in r.notes]
         finally:
             for record in opened:
                 record.close()
-    return PacketResult(written, _contents(parts, fronts), tuple(left_out), tuple(warnings))
+    return PacketResult(written, _contents(parts, fronts), tuple(left_out), (*notes, *warnings))
 
 
 @contextlib.contextmanager
@@ -98,7 +109,7 @@ class _Run:
     options: PacketOptions
     opened: list[OpenedRecord]
     left_out: tuple[LeftOut, ...]
-    fronts: dict[int, int]  # part number → how many generated pages it starts with
+    fronts: dict[int, list[int]]  # part number → where each of its pieces starts (0-based)
 
 
 def _build(content: PacketContent, run: _Run) -> tuple[tuple[PartPlan, ...], list[str]]:
@@ -199,8 +210,8 @@ def _render(content: PacketContent, part: PartPlan, parts: tuple[PartPlan, ...],
     total = len(run.opened)
     _step(run.options, total, total, f"Saving part {part.number} of {part.total}"
           if part.total > 1 else "Saving the packet")
-    made = assemble(content, part, parts, run.opened, run.left_out)
-    run.fronts[part.number] = made.front_pages
+    made = assemble(content, part, parts, run.opened, run.left_out, run.options.two_sided)
+    run.fronts[part.number] = made.starts
     try:
         with run.output.part(part.number, part.total) as (sink, finish):
             save_pdf(made.pdf, sink, content, run.options.password, tight=tight)
@@ -209,13 +220,11 @@ def _render(content: PacketContent, part: PartPlan, parts: tuple[PartPlan, ...],
         made.close()
 
 
-def _contents(parts: tuple[PartPlan, ...], fronts: dict[int, int]) -> tuple[ContentsLine, ...]:
+def _contents(parts: tuple[PartPlan, ...], starts: dict[int, list[int]]) -> tuple[ContentsLine, ...]:
     lines = []
     for part in parts:
-        at = fronts[part.number] + 1
-        for piece in part.pieces:
+        for piece, start in zip(part.pieces, starts[part.number], strict=True):
             r = piece.record
-            lines.append(ContentsLine(r.document_id, piece.title, r.type, r.date, part.number, at,
+            lines.append(ContentsLine(r.document_id, piece.title, r.type, r.date, part.number, start + 1,
                                       piece.pages, piece.start + 1, piece.record_pages))
-            at += piece.pages
     return tuple(lines)

@@ -61,6 +61,7 @@ class Layout:
     bookmarks: list[tuple[str, int]]
     links: list[tuple[int, Rect, int]]
     fillers: list[Filler]
+    two_sided: bool = False
     starts: list[tuple[int, list[int]]] = field(default_factory=list)  # (front pages, first_pages)
 
     def record_link(self, rect: Rect, slot: Slot, index: int, *, short: bool = False) -> None:
@@ -78,12 +79,13 @@ class Layout:
     def first_page(self, front_pages: int, index: int) -> int:
         """1-based page in this file where piece `index` starts (`index` = pieces: page count)."""
         if not self.starts or self.starts[0][0] != front_pages:
-            self.starts = [(front_pages, first_pages(front_pages, self.part.pieces))]
+            self.starts = [(front_pages, first_pages(front_pages, self.part.pieces, self.two_sided))]
         return self.starts[0][1][index] + (1 if index < len(self.part.pieces) else 0)
 
 
 def front_matter(content: PacketContent, part: PartPlan, parts: tuple[PartPlan, ...],
-                 left_out: tuple[LeftOut, ...], stamp_head: str = "") -> FrontMatter:
+                 left_out: tuple[LeftOut, ...], stamp_head: str = "",
+                 two_sided: bool = False) -> FrontMatter:
     """Lay out the generated pages once; the page numbers are written in when all are laid out.
 
     (Record page numbers depend on how many pages this makes.)
@@ -91,7 +93,7 @@ def front_matter(content: PacketContent, part: PartPlan, parts: tuple[PartPlan, 
     """
     characters = "".join(sorted(set(stamp_head + TAIL_CHARACTERS)))
     writer = PageWriter(f"Medical records of {content.person_name}", extra_characters=characters)
-    layout = Layout(writer, part, parts, [("Cover", 0)], [], [])
+    layout = Layout(writer, part, parts, [("Cover", 0)], [], [], two_sided)
     if part.with_tables:
         cover(writer, content, part, parts, left_out, layout)
         _first_part_pages(layout, content)

@@ -36,6 +36,7 @@ class PacketOptions:
     max_bytes: int | None = None  # email size limit; None = one file whatever its size
     progress: Progress | None = None
     cancel: threading.Event | None = None
+    two_sided: bool = False  # a blank page where needed, so each record starts on a new sheet
 
     def __post_init__(self) -> None:
         if self.password is not None:
@@ -95,8 +96,12 @@ class WrittenPart:
 class PacketResult:
     parts: tuple[WrittenPart, ...]
     contents: tuple[ContentsLine, ...]
+    # Records not in the packet and why (damaged, wrong password, pages that could not be copied);
+    # the cover lists them too.
     left_out: tuple[LeftOut, ...] = ()
-    warnings: tuple[str, ...] = field(default_factory=tuple)  # e.g. a page bigger than the limit
+    # Plain-words notes: "<record>: its own bookmarks could not be read…" (an extra dropped, the
+    # pages in), then e.g. a page bigger than the size limit. The CLI and the window show them.
+    warnings: tuple[str, ...] = field(default_factory=tuple)
 
     @property
     def pages(self) -> int:

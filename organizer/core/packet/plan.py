@@ -106,17 +106,19 @@ class PartPlan:
         return sum(piece.pages for piece in self.pieces)
 
 
-def first_pages(front_pages: int, pieces: tuple[Piece, ...]) -> list[int]:
+def first_pages(front_pages: int, pieces: tuple[Piece, ...], two_sided: bool = False) -> list[int]:
     """0-based page where each piece starts in its file, then the file's page count.
 
-    The one place that knows where records fall: the contents, the summary's page numbers, the
-    cover's page count and the links all read it (so a blank page added before a record, for
-    two-sided printing, goes here).
+    What the contents, the summary's page numbers and the cover's page count read. Two-sided,
+    a blank page follows the generated pages and each piece that ends on an odd count, so every
+    record starts on the front of a sheet (as assemble adds them).
     """
-    starts, at = [], front_pages
+    at = front_pages + (two_sided and front_pages % 2)
+    starts = []
     for piece in pieces:
         starts.append(at)
         at += piece.pages
+        at += two_sided and at % 2
     return [*starts, at]
 
 

@@ -1,10 +1,12 @@
-"""Saving a packet file: metadata from the content, deterministic ids, compression, AES-256."""
+"""Saving a packet file: title, language and XMP metadata from the content, deterministic ids,
+compression, AES-256."""
 
 from __future__ import annotations
 
 import hashlib
 import secrets
 from typing import BinaryIO
+from xml.sax.saxutils import escape
 
 import pikepdf
 
@@ -29,17 +31,53 @@ def save_pdf(pdf: pikepdf.Pdf, sink: BinaryIO, content: PacketContent, password:
     )
 
 
+CREATOR = "Second Opinion Organizer"
+PRODUCER = "Second Opinion Organizer (pikepdf, fpdf2)"
+LANGUAGE = "en-US"  # the packet's own words; records in other languages keep their text as is
+
+
+def packet_title(content: PacketContent) -> str:
+    """"Zoë Nguyễn (born 1961-04-23) — medical records for a second opinion": what a viewer's
+    title bar and a file list show."""
+    born = f" (born {content.date_of_birth})" if content.date_of_birth else ""
+    return f"{content.person_name or 'Patient'}{born} — medical records for a second opinion"
+
+
 def _set_info(pdf: pikepdf.Pdf, content: PacketContent) -> None:
-    """Document info from the content only, so two builds of the same content match."""
-    if "/Metadata" in pdf.Root:
-        del pdf.Root["/Metadata"]
+    """Document info and XMP from the content only, so two builds of the same content match."""
     stamp = _pdf_date(content.made_on)
+    title = packet_title(content)
     info = pikepdf.Dictionary(
-        Title=pikepdf.String(f"Medical records of {content.person_name}"),
-        Creator=pikepdf.String("Second Opinion Organizer"),
-        Producer=pikepdf.String("Second Opinion Organizer (pikepdf, fpdf2)"),
+        Title=pikepdf.String(title), Creator=pikepdf.String(CREATOR), Producer=pikepdf.String(PRODUCER),
         CreationDate=pikepdf.String(stamp), ModDate=pikepdf.String(stamp))
     pdf.trailer.Info = pdf.make_indirect(info)
+    pdf.Root.Lang = pikepdf.String(LANGUAGE)
+    pdf.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
+    pdf.Root.Metadata = pdf.make_indirect(pikepdf.Stream(
+        pdf, _xmp(title, _xmp_date(stamp)), Type=pikepdf.Name.Metadata, Subtype=pikepdf.Name.XML))
+
+
+def _xmp(title: str, date: str) -> bytes:
+    """The XMP packet (ISO 16684-1) that PDF/A and PDF/UA checkers and file managers read."""
+    return f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"
+ xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
+<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{escape(title)}</rdf:li></rdf:Alt></dc:title>
+<dc:language><rdf:Bag><rdf:li>{LANGUAGE}</rdf:li></rdf:Bag></dc:language>
+<dc:format>application/pdf</dc:format>
+<xmp:CreatorTool>{CREATOR}</xmp:CreatorTool>
+<xmp:CreateDate>{date}</xmp:CreateDate><xmp:ModifyDate>{date}</xmp:ModifyDate>
+<xmp:MetadataDate>{date}</xmp:MetadataDate>
+<pdf:Producer>{escape(PRODUCER)}</pdf:Producer>
+</rdf:Description></rdf:RDF></x:xmpmeta>
+<?xpacket end="w"?>""".encode()
+
+
+def _xmp_date(pdf_date: str) -> str:
+    """D:20240309000000Z → 2024-03-09T00:00:00Z"""
+    d = pdf_date[2:16]
+    return f"{d[0:4]}-{d[4:6]}-{d[6:8]}T{d[8:10]}:{d[10:12]}:{d[12:14]}Z"
 
 
 def _pdf_date(iso: str) -> str:

@@ -1,4 +1,8 @@
-"""Opening each record's PDF for the packet: passwords, repairs, filled forms, its own bookmarks."""
+"""Opening each record's PDF for the packet: passwords, repairs, cleaning, its own bookmarks.
+
+What fails in a record's extras (its bookmarks, links, form) is dropped with a note and its pages
+still go in; only a record that cannot be opened or cleaned at all is left out.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from dataclasses import dataclass, field
 
 import pikepdf
 
+from organizer.core.packet.cleaning import clean_pages, named
 from organizer.core.packet.content import PacketRecord
 from organizer.core.packet.options import LeftOut
 
@@ -28,10 +33,13 @@ class OpenedRecord:
     record: PacketRecord
     pdf: pikepdf.Pdf
     bookmarks: tuple[Bookmark, ...] = field(default_factory=tuple)
+    notes: tuple[str, ...] = ()  # what of the record's extras was dropped, in plain words
+    # Its pages, listed once: pikepdf's `pdf.pages[i]` and slices walk the whole page list.
+    page_objects: list[pikepdf.Dictionary] = field(default_factory=list)
 
     @property
     def pages(self) -> int:
-        return len(self.pdf.pages)
+        return len(self.page_objects)
 
     def close(self) -> None:
         self.pdf.close()
@@ -44,10 +52,7 @@ def open_record(record: PacketRecord) -> OpenedRecord | LeftOut:
     except Exception:  # a vault or reader failure of any kind: the packet still builds
         return LeftOut(record.document_id, record.title, "It could not be read from the vault.")
     try:
-        # No push of inherited attributes at open: qpdf pushes them onto a page when the page is
-        # copied into the packet, and only for the files whose pages need it.
-        pdf = pikepdf.open(io.BytesIO(data), password=record.pdf_password or "",
-                           inherit_page_attributes=False)
+        pdf = _open(data, record.pdf_password)
     except pikepdf.PasswordError:
         return LeftOut(record.document_id, record.title,
                        "It is protected by a password, and the saved password does not open it.")
@@ -56,32 +61,43 @@ def open_record(record: PacketRecord) -> OpenedRecord | LeftOut:
     return _prepared(record, pdf)
 
 
+def _open(data: bytes, password: str | None) -> pikepdf.Pdf:
+    """Open without a password first: pikepdf warns on stderr when one is given but not needed.
+
+    No push of inherited attributes at open: qpdf pushes them onto a page when the page is
+    copied into the packet, and only for the files whose pages need it.
+    """
+    try:
+        return pikepdf.open(io.BytesIO(data), inherit_page_attributes=False)
+    except pikepdf.PasswordError:
+        if not password:
+            raise
+    return pikepdf.open(io.BytesIO(data), password=password, inherit_page_attributes=False)
+
+
 def _prepared(record: PacketRecord, pdf: pikepdf.Pdf) -> OpenedRecord | LeftOut:
     try:
-        if len(pdf.pages) == 0:
+        page_objects = [page.obj for page in pdf.pages]
+        if not page_objects:
             pdf.close()
             return LeftOut(record.document_id, record.title, "The file has no pages.")
-        flatten_form(pdf)
-        return OpenedRecord(record, pdf, read_bookmarks(pdf))
-    except (pikepdf.PdfError, ValueError, KeyError, TypeError, AttributeError):
+        notes = clean_pages(pdf, page_objects)
+    except Exception:  # its pages cannot be made safe to pass on: leave it out
         pdf.close()
         return LeftOut(record.document_id, record.title, "The file is damaged and could not be opened.")
-
-
-def flatten_form(pdf: pikepdf.Pdf) -> None:
-    """Draw filled form values into the pages, so they show and print without the form."""
-    form = pdf.Root.get("/AcroForm")
-    if not isinstance(form, pikepdf.Dictionary) or not form.get("/Fields"):
-        return
-    pdf.generate_appearance_streams()
-    pdf.flatten_annotations("all")
+    try:
+        bookmarks = read_bookmarks(pdf)
+    except Exception:  # pikepdf.OutlineStructureError and any other outline damage
+        bookmarks = ()
+        notes.append("Its own bookmarks could not be read, so they were left out.")
+    return OpenedRecord(record, pdf, bookmarks, tuple(notes), page_objects)
 
 
 def read_bookmarks(pdf: pikepdf.Pdf) -> tuple[Bookmark, ...]:
     """The record's own outline, with targets as page numbers; entries without a target are kept."""
     if "/Outlines" not in pdf.Root:
         return ()
-    pages = {page.obj.objgen: index for index, page in enumerate(pdf.pages)}
+    pages = {page.obj.objgen: index for index, page in enumerate(pdf.pages)}  # iterating is linear
     with pdf.open_outline() as outline:
         return tuple(_bookmark(pdf, item, pages) for item in outline.root)
 
@@ -97,7 +113,7 @@ def _bookmark(pdf: pikepdf.Pdf, item: pikepdf.OutlineItem, pages: dict[tuple[int
 
 def _resolve(pdf: pikepdf.Pdf, target: object,
              pages: dict[tuple[int, int], int]) -> tuple[int, tuple[object, ...]]:
-    target = _named(pdf, target)
+    target = named(pdf, target)
     if isinstance(target, pikepdf.Dictionary):
         target = target.get("/D")
     if isinstance(target, pikepdf.Array) and len(target) > 0:
@@ -107,16 +123,3 @@ def _resolve(pdf: pikepdf.Pdf, target: object,
         if isinstance(first, int) and 0 <= first < len(pages):
             return int(first), tuple(target[1:])
     return 0, ()
-
-
-def _named(pdf: pikepdf.Pdf, target: object) -> object:
-    """A named destination's value (old /Dests dictionary or the /Names tree), else `target`."""
-    if isinstance(target, pikepdf.Name):
-        dests = pdf.Root.get("/Dests")
-        return dests.get(str(target)) if isinstance(dests, pikepdf.Dictionary) else None
-    if isinstance(target, pikepdf.String):
-        names = pdf.Root.get("/Names")
-        if isinstance(names, pikepdf.Dictionary) and "/Dests" in names:
-            tree = pikepdf.NameTree(names.Dests)
-            return tree.get(str(target))
-    return target

@@ -1,34 +1,57 @@
 """The small line on every page — name · date of birth · page x of N — in a band below the record.
 
-A record page's media box grows by a band at the edge that shows at the bottom (after /Rotate);
-its content is wrapped in q … Q and clipped to its old visible box, so nothing of the record is
-moved, covered or altered, and its links and annotations keep their coordinates.
+A record page keeps its size: its content is scaled down slightly (about 2 %) towards the top of
+the page as shown (after /Rotate), which frees a band along the shown bottom edge for the stamp.
+The content is wrapped in q … Q and clipped, so nothing of the record is covered or cut; its links
+move with it. The stamp is sized relative to the page (honouring /UserUnit), so it reads the same
+as on a Letter page when the page is printed to fit Letter or A4; the crop box is the visible box
+and the trim, bleed and art boxes are dropped (they then default to it), so no viewer or printer
+cuts the stamp.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 import pikepdf
 
+from organizer.core.packet.page_shape import (
+    STAMP_BAND,
+    STAMP_SIZE,
+    Box,
+    lookup,
+    rotation,
+    scaling,
+    stamp_size,
+    text_matrix,
+    visible,
+    visible_box,
+)
 from organizer.core.packet.stamp_font import StampFont
 
-BAND = 18.0  # points added below each record page
-FONT_SIZE = 7.0
+BAND = STAMP_BAND  # the stamp's band on a Letter page, in points
+FONT_SIZE = STAMP_SIZE  # the stamp's size on a Letter page, in points
+PRINT_BOXES = ("/TrimBox", "/BleedBox", "/ArtBox")
 FONT_NAME = "/SOOStamp"
 HEAD_NAME = "/SOOStampHead"
-Box = tuple[float, float, float, float]
 
 
 @dataclass(frozen=True)
 class _Shape:
-    """What every page with the same boxes and rotation shares: sizes, the grown box, the clip."""
+    """What every page with the same boxes, rotation and unit shares: the stamp's size, the scaling."""
 
-    box: Box
+    box: Box  # the visible box: the stamp's band is inside it, along its shown bottom edge
+    box_array: pikepdf.Array
     rotate: int
-    grown: Box  # the box grown by the band, where the stamp goes
-    grown_array: pikepdf.Array
-    clip: pikepdf.Object
+    size: float  # the stamp's font size, in the page's units
+    band: float  # the band's height, in the page's units
+    matrix: tuple[float, float, float, float, float, float]  # the content's scaling
+    clip: pikepdf.Object  # q, the scaling and the clip to the content's new place
+
+
+# Which coordinates follow each kind of view: x, y, or "-" (a zoom, not a place).
+_VIEW_AXES = {"/XYZ": "xy-", "/FitH": "y", "/FitBH": "y", "/FitV": "x", "/FitBV": "x", "/FitR": "xyxy"}
 
 
 @dataclass(frozen=True)
@@ -59,29 +82,69 @@ class Stamper:
         self._head_code = font.encode(head)[1:-1] if head_form is None else b""
         self._head_width = font.width(head, 1000) if head_form is None else (
             head_form.width * 1000 / FONT_SIZE)
-        self._shapes: dict[tuple[bytes, bytes, object], _Shape] = {}
+        self._shapes: dict[tuple[bytes, bytes, object, object], _Shape] = {}
         self._names: dict[tuple[str, tuple[int, int]], str] = {}
-        self._openings: dict[tuple[str, str, Box, int, float], bytes] = {}
+        self._openings: dict[tuple[str, str, Box, int, float, float], bytes] = {}
         self._restore = target.make_indirect(pikepdf.Stream(target, b"Q\n"))
+        self._moved: set[tuple[int, int]] = set()
+        self._scalings: dict[tuple[int, int], tuple[float, ...]] = {}  # record page → its scaling
 
     def stamp_record_page(self, page: pikepdf.Dictionary, tail: str) -> None:
-        """Grow the page by a band at its shown bottom, keep its content as it was, stamp the band."""
-        media, crop = page.get("/MediaBox"), page.get("/CropBox")
-        shape = self._shape(media, crop, page.get("/Rotate"))
-        page.MediaBox = shape.grown_array
+        """Scale the content up from the band at the page's shown bottom, keep the size, stamp the band."""
+        keys = page.keys()  # one call: pikepdf's get() is slow on the keys that are missing
+        media = page["/MediaBox"] if "/MediaBox" in keys else None
+        crop = page["/CropBox"] if "/CropBox" in keys else None
+        shape = self._shape(media, crop, page["/Rotate"] if "/Rotate" in keys else None,
+                            page["/UserUnit"] if "/UserUnit" in keys else None)
         if crop is not None:
-            page.CropBox = shape.grown_array
-        original = page.get("/Contents")
+            page.CropBox = shape.box_array
+        for key in PRINT_BOXES:
+            if key in keys:
+                del page[key]
+        original = page["/Contents"] if "/Contents" in keys else None
         parts = list(original) if isinstance(original, pikepdf.Array) else (
             [original] if original is not None else [])
         page.Contents = pikepdf.Array([shape.clip, *parts, self._restore,
-                                       self._stamp(page, tail, shape.grown, shape.rotate)])
+                                       self._stamp(page, tail, shape.box, shape.rotate, shape.size)])
+        self._scalings[page.objgen] = shape.matrix
+        if "/Annots" in keys:
+            self._move_links(page, shape.matrix)
+
+    def moved_view(self, page: pikepdf.Dictionary, view: tuple[object, ...]) -> tuple[object, ...]:
+        """A destination's view (/XYZ left top zoom, /FitH top, /FitR …) on `page`, following its
+        scaled content; unchanged on pages we did not scale."""
+        matrix = self._scalings.get(page.objgen)
+        if matrix is None or not view:
+            return view
+        s, _, _, _, e, f = matrix
+        axes = _VIEW_AXES.get(str(view[0]), "")
+        moved: list[object] = [view[0]]
+        for value, axis in zip(view[1:], axes + "-" * len(view), strict=False):
+            if isinstance(value, int | float | Decimal) and not isinstance(value, bool) and axis != "-":
+                value = s * float(value) + (e if axis == "x" else f)
+            moved.append(value)
+        return tuple(moved)
+
+    def _move_links(self, page: pikepdf.Dictionary, matrix: tuple[float, ...]) -> None:
+        """The page's links (rebuilt by the cleaning, ours alone) follow the scaled content."""
+        annots = lookup(page, "/Annots")
+        if not isinstance(annots, pikepdf.Array):
+            return
+        s, _, _, _, e, f = matrix
+        for annot in annots:
+            if not isinstance(annot, pikepdf.Dictionary) or annot.objgen in self._moved:
+                continue
+            self._moved.add(annot.objgen)  # a page used twice shares its links: move them once
+            rect = annot.get("/Rect")
+            if isinstance(rect, pikepdf.Array) and len(rect) == 4:
+                x0, y0, x1, y1 = (float(v) for v in rect)
+                annot.Rect = pikepdf.Array([s * x0 + e, s * y0 + f, s * x1 + e, s * y1 + f])
 
     def stamp_own_page(self, page: pikepdf.Dictionary, tail: str) -> None:
         """Stamp a page we generated, inside its own bottom margin (no content there to avoid)."""
         x0, y0, x1, y1 = visible_box(page)
         band = (x0, y0 + BAND, x1, y1)  # the stamp sits on the line BAND above the page's edge
-        self._append(page, self._stamp(page, tail, band, 0))
+        self._append(page, self._stamp(page, tail, band, 0, FONT_SIZE))
 
     def write_right(self, page: pikepdf.Dictionary, lines: list[tuple[str, Box]], size: float = 10) -> None:
         """Write each text flush right in its rect, in one stream (the contents page numbers)."""
@@ -95,48 +158,57 @@ class Stamper:
         self._append(page, self.pdf.make_indirect(pikepdf.Stream(self.pdf, data)))
 
     def _append(self, page: pikepdf.Dictionary, stream: pikepdf.Object) -> None:
-        contents = page.get("/Contents")
+        contents = lookup(page, "/Contents")
         parts = list(contents) if isinstance(contents, pikepdf.Array) else (
             [contents] if contents is not None else [])
         page.Contents = pikepdf.Array([*parts, stream])
 
-    def _shape(self, media: object, crop: object, rotate: object) -> _Shape:
-        key = (_unparsed(media), _unparsed(crop), rotate if isinstance(rotate, int) else None)
+    def _shape(self, media: object, crop: object, rotate: object, unit: object) -> _Shape:
+        key = (_unparsed(media), _unparsed(crop), rotate if isinstance(rotate, int) else None,
+               float(unit) if isinstance(unit, int | float) else None)
         shape = self._shapes.get(key)
         if shape is None:
-            box = _visible(media, crop)
-            turn = _rotation(rotate)
+            box = visible(media, crop)
+            turn = rotation(rotate)
+            known = isinstance(unit, int | float) and 0 < float(unit) <= 75_000
+            user_unit = float(unit) if known else 1.0  # type: ignore[arg-type]
+            size, band = stamp_size(box, user_unit)
+            matrix = scaling(box, turn, band)
             x0, y0, x1, y1 = box
-            clip = f"q {_n(x0)} {_n(y0)} {_n(x1 - x0)} {_n(y1 - y0)} re W n\n".encode()
-            grown = _grow(box, turn)
-            shape = _Shape(box, turn, grown, pikepdf.Array(grown),
+            exact = " ".join(f"{v:.6f}" for v in matrix)  # exact enough that the band stays free
+            clip = f"q {exact} cm {_n(x0)} {_n(y0)} {_n(x1 - x0)} {_n(y1 - y0)} re W n\n".encode()
+            shape = _Shape(box, pikepdf.Array(box), turn, size, band, matrix,
                            self.pdf.make_indirect(pikepdf.Stream(self.pdf, clip)))
             self._shapes[key] = shape
         return shape
 
-    def _stamp(self, page: pikepdf.Dictionary, tail: str, box: Box, rotate: int) -> pikepdf.Object:
+    def _stamp(self, page: pikepdf.Dictionary, tail: str, box: Box, rotate: int,
+               size: float) -> pikepdf.Object:
         joint_tail = " · " + tail if self._head and tail else tail
         tail_width = self.font.width(joint_tail, 1000)
         form_name = self._name(page, "/XObject", HEAD_NAME, self._form.form) if self._form else ""
-        opening = self._opening(self._font_name(page), form_name, box, rotate, tail_width)
+        opening = self._opening(self._font_name(page), form_name, box, rotate, tail_width, size)
         data = b"".join((opening, self._head_code, self.font.encode(joint_tail)[1:], b" Tj ET EMC Q\n"))
-        return self.pdf.make_indirect(pikepdf.Stream(self.pdf, data))
+        return pikepdf.Stream(self.pdf, data)  # a new stream is already an indirect object
 
-    def _opening(self, name: str, form_name: str, box: Box, rotate: int, tail_width: float) -> bytes:
-        """The stamp's operators up to its text; the same for every page of one shape and width."""
-        key = (name, form_name, box, rotate, tail_width)
+    def _opening(self, name: str, form_name: str, box: Box, rotate: int, tail_width: float,
+                 size: float) -> bytes:
+        """The stamp's operators up to its text; the same for every page of one shape and width.
+        `size` is the font size, `box`'s shown bottom edge the band's (BAND high at FONT_SIZE)."""
+        key = (name, form_name, box, rotate, tail_width, size)
         opening = self._openings.get(key)
         if opening is None:
             x0, y0, x1, y1 = box
             across = (x1 - x0) if rotate in (0, 180) else (y1 - y0)
-            size = FONT_SIZE
+            band = size * BAND / FONT_SIZE
+            margin = size * 8 / FONT_SIZE
             width = (self._head_width + tail_width) * size / 1000
-            if width > across - 8:  # tiny pages: shrink the text to fit the width
-                size = max(2.0, size * (across - 8) / max(width, 1.0))
+            if width > across - margin:  # narrow pages: shrink the text to fit the width
+                size = size * (across - margin) / max(width, 1e-6)
                 width = (self._head_width + tail_width) * size / 1000
             offset = (across - width) / 2
-            lift = (BAND - size * 0.7) / 2
-            a, b, c, d, e, f = _matrix(box, rotate, offset, lift)
+            lift = (band - size * 0.7) / 2
+            a, b, c, d, e, f = text_matrix(box, rotate, offset, lift)
             head = ""
             if self._form is not None:  # draw the head form, then start the tail where it ends
                 k = size / FONT_SIZE
@@ -155,19 +227,20 @@ class Stamper:
     def _name(self, page: pikepdf.Dictionary, kind: str, base: str, thing: pikepdf.Object) -> str:
         """The name of our font or form in the page's resources (`kind` /Font or /XObject),
         never clashing with the page's own; added once per shared resource dictionary."""
-        resources = page.get("/Resources")
+        resources = lookup(page, "/Resources")
         if not isinstance(resources, pikepdf.Dictionary):
             page.Resources = pikepdf.Dictionary()
             resources = page.Resources
         shared = (kind, resources.objgen) if resources.is_indirect else None
         if shared is not None and shared in self._names:
             return self._names[shared]
-        names = resources.get(kind)
+        names = lookup(resources, kind)
         if not isinstance(names, pikepdf.Dictionary):
             resources[kind] = pikepdf.Dictionary()
             names = resources[kind]
+        assert isinstance(names, pikepdf.Dictionary)
         name, n = base, 1
-        while (present := names.get(name)) is not None and present.objgen != thing.objgen:
+        while (present := lookup(names, name)) is not None and present.objgen != thing.objgen:
             n += 1
             name = f"{base}{n}"
         if present is None:
@@ -179,51 +252,6 @@ class Stamper:
 
 def _unparsed(value: object) -> bytes:
     return value.unparse() if isinstance(value, pikepdf.Object) else b""
-
-
-def visible_box(page: pikepdf.Dictionary) -> Box:
-    """The part of the page a reader shows: the crop box within the media box, corners ordered."""
-    return _visible(page.get("/MediaBox"), page.get("/CropBox"))
-
-
-def _visible(media_box: object, crop: object) -> Box:
-    media = _ordered(media_box) if isinstance(media_box, pikepdf.Array) and len(media_box) == 4 else (
-        0.0, 0.0, 612.0, 792.0)
-    if not isinstance(crop, pikepdf.Array) or len(crop) != 4:
-        return media
-    c = _ordered(crop)
-    box = (max(media[0], c[0]), max(media[1], c[1]), min(media[2], c[2]), min(media[3], c[3]))
-    return box if box[0] < box[2] and box[1] < box[3] else media
-
-
-def _rotation(value: object) -> int:
-    try:
-        rotate = int(value) % 360  # type: ignore[call-overload]
-    except (TypeError, ValueError):
-        return 0
-    return rotate if rotate in (0, 90, 180, 270) else 0
-
-
-def _ordered(box: pikepdf.Object) -> Box:
-    a, b, c, d = (float(v) for v in box)
-    return (min(a, c), min(b, d), max(a, c), max(b, d))
-
-
-def _grow(box: Box, rotate: int) -> Box:
-    x0, y0, x1, y1 = box
-    return {0: (x0, y0 - BAND, x1, y1), 90: (x0, y0, x1 + BAND, y1),
-            180: (x0, y0, x1, y1 + BAND), 270: (x0 - BAND, y0, x1, y1)}[rotate]
-
-
-def _matrix(box: Box, rotate: int, offset: float, lift: float) -> tuple[float, ...]:
-    """Text matrix so the stamp reads upright along the shown bottom edge of the page."""
-    x0, y0, x1, y1 = box
-    return {
-        0: (1, 0, 0, 1, x0 + offset, y0 + lift),
-        90: (0, 1, -1, 0, x1 - lift, y0 + offset),
-        180: (-1, 0, 0, -1, x1 - offset, y1 - lift),
-        270: (0, -1, 1, 0, x0 + lift, y1 - offset),
-    }[rotate]
 
 
 def _numbers(values: tuple[float, ...]) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 
 import pikepdf
@@ -24,22 +23,24 @@ class StampFont:
         self._widths = _widths(cid_font)
         self._default_width = float(cid_font.get("/DW", 1000))
         self._fallback = self._codes.get("?", 0)
+        self._hexes: dict[str, bytes] = {}
+        self._char_widths: dict[str, float] = {}
 
     def encode(self, text: str) -> bytes:
         """`text` as a PDF hex string of glyph codes (characters the font lacks become "?")."""
-        return b"<" + b"".join(map(self._hex, text)) + b">"
+        hexes = self._hexes
+        return b"<" + b"".join([hexes[c] if c in hexes else self._learn(c)[0] for c in text]) + b">"
 
     def width(self, text: str, size: float) -> float:
-        return size / 1000 * sum(map(self._char_width, text))
+        widths = self._char_widths
+        return size / 1000 * sum([widths[c] if c in widths else self._learn(c)[1] for c in text])
 
-    # Stamps repeat the same few characters on every page: remember each one's code and width.
-    @functools.lru_cache(maxsize=512)  # noqa: B019 - one StampFont per packet file, short-lived
-    def _hex(self, char: str) -> bytes:
-        return b"%04X" % self._codes.get(char, self._fallback)
-
-    @functools.lru_cache(maxsize=512)  # noqa: B019 - one StampFont per packet file, short-lived
-    def _char_width(self, char: str) -> float:
-        return self._widths.get(self._codes.get(char, self._fallback), self._default_width)
+    # Stamps repeat the same few characters on every page: each one's code and width, worked out once.
+    def _learn(self, char: str) -> tuple[bytes, float]:
+        code = self._codes.get(char, self._fallback)
+        self._hexes[char] = b"%04X" % code
+        self._char_widths[char] = self._widths.get(code, self._default_width)
+        return self._hexes[char], self._char_widths[char]
 
 
 def _regular_font(page: pikepdf.Page) -> pikepdf.Object:

@@ -41,6 +41,7 @@ class PacketRequest:
     left_out: frozenset[str] = frozenset()  # document ids unchecked in the contents step
     password: str | None = None
     max_bytes: int | None = None
+    two_sided: bool = False  # a blank page where needed, so each record starts on a new sheet
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,8 @@ def build_in_memory(session: Session, request: PacketRequest, progress: Progress
     def once(vault: Vault, max_bytes: int | None) -> tuple[bytes, PacketResult]:
         out = io.BytesIO()
         result = build_packet(_content(vault, request),
-                              out, PacketOptions(request.password, max_bytes, progress, cancel))
+                              out, PacketOptions(request.password, max_bytes, progress, cancel,
+                                                   two_sided=request.two_sided))
         return out.getvalue(), result
 
     try:
@@ -93,7 +95,7 @@ def write_packet(session: Session, built: BuiltPacket, folder: Path) -> PacketRe
     target = folder / file_name(built.request.person)
     if built.split:
         request = built.request
-        options = PacketOptions(request.password, request.max_bytes)
+        options = PacketOptions(request.password, request.max_bytes, two_sided=request.two_sided)
         return session.call(lambda vault: build_packet(_content(vault, request), target, options))
     with atomic_output(target) as sink:
         sink.write(built.data)

@@ -142,12 +142,12 @@ class ContentsStep(QWizardPage):
 
 
 class OptionsStep(QWizardPage):
-    """An optional password (explained plainly) and an email size limit."""
+    """An optional password (explained plainly), an email size limit, and two-sided printing."""
 
     def __init__(self, default_limit: int | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTitle(self.tr("Password and size"))
-        self.setSubTitle(self.tr("Both are optional."))
+        self.setTitle(self.tr("Password, size and printing"))
+        self.setSubTitle(self.tr("All are optional."))
         self.use_password = QCheckBox(self.tr("&Protect the packet with a password"), self)
         self.use_password.setAccessibleName(self.tr("Protect the packet with a password"))
         self.password = QLineEdit(self)
@@ -159,6 +159,9 @@ class OptionsStep(QWizardPage):
         self.password_message = message_label(self)
         self.size_limit = SizeLimitChooser(self)
         self.size_limit.set_limit(default_limit)
+        self.two_sided = QCheckBox(self.tr("For printing on both sides: start each &record on a new sheet"),
+                                   self)
+        self.two_sided.setAccessibleName(self.tr("For printing on both sides"))
         self._lay_out()
         self.use_password.toggled.connect(self._update)
         self.show_password.toggled.connect(self._update)
@@ -186,6 +189,11 @@ class OptionsStep(QWizardPage):
         layout.addWidget(explanation(self.tr(
             "Most email services refuse attachments over 20 or 25 MB. With a limit, the packet "
             "is made smaller, or split into numbered parts that each fit."), self))
+        layout.addSpacing(self.fontMetrics().height() // 2)
+        layout.addWidget(self.two_sided)
+        layout.addWidget(explanation(self.tr(
+            "Adds a blank page where needed, so no record starts on the back of another "
+            "record's last page."), self))
         layout.addStretch(1)
 
     def _update(self) -> None:
@@ -206,6 +214,9 @@ class OptionsStep(QWizardPage):
 
     def isComplete(self) -> bool:
         return not self.use_password.isChecked() or not self._problem()
+
+    def chosen_two_sided(self) -> bool:
+        return self.two_sided.isChecked()
 
     def chosen_password(self) -> str | None:
         return self.password.text() if self.use_password.isChecked() else None

@@ -62,7 +62,7 @@ class PacketWizard(QWizard):
         assert person is not None
         return PacketRequest(person, " ".join(self.who.recipient.currentText().split()),
                              self.contents.left_out(), self.protection.chosen_password(),
-                             self.protection.size_limit.limit())
+                             self.protection.size_limit.limit(), self.protection.chosen_two_sided())
 
     def _load_choices(self) -> None:
         person = self.who.chosen_person()

@@ -48,10 +48,13 @@ def local_paths(mime: QMimeData) -> list[Path]:
 
 
 def choose_record_files(parent: QWidget) -> list[Path]:
-    """Ask for PDFs and pictures with the system's file dialog; [] when the user cancels."""
+    """Ask for PDFs, pictures and portal downloads with the file dialog; [] when cancelled."""
     names, _ = QFileDialog.getOpenFileNames(
         parent, QCoreApplication.translate("records", "Add records"), "",
         QCoreApplication.translate(
-            "records", "PDFs and pictures (*.pdf *.PDF *.jpg *.JPG *.jpeg *.JPEG *.png *.PNG);;"
+            "records", "Records (*.pdf *.PDF *.jpg *.JPG *.jpeg *.JPEG *.png *.PNG *.xml *.XML "
+            "*.ccd *.ccda *.cda *.json *.ndjson *.zip *.ZIP);;"
+            "PDFs and pictures (*.pdf *.PDF *.jpg *.JPG *.jpeg *.JPEG *.png *.PNG);;"
+            "Patient-portal downloads (*.xml *.XML *.ccd *.ccda *.cda *.json *.ndjson *.zip *.ZIP);;"
             "All files (*)"))
     return [Path(name) for name in names]

@@ -22,6 +22,7 @@ from organizer.core.records import Person
 from organizer.core.session import Session
 from organizer.ui.error_dialog import show_error
 from organizer.ui.records.import_dialogs import ImportSummaryDialog, ask_password
+from organizer.ui.records.portal_medicines import offer_found_medicines
 from organizer.ui.workers import BackgroundTask
 
 
@@ -149,7 +150,8 @@ class ImportFlow(QObject):
         self._unsure += [o for o in result.outcomes if o.status == IMPORTED and o.type is None]
         self.summary = ImportSummaryDialog(result.outcomes, self.window)
         self.summary.setWindowModality(Qt.WindowModality.WindowModal)
-        self.summary.finished.connect(lambda _code: self._after_summary(result))
+        self.summary.finished.connect(lambda _code: offer_found_medicines(  # portal records
+            self.window, self.session, self.person, result, lambda: self._after_summary(result)))
         self.summary.open()
 
     def _after_summary(self, result: ImportResult) -> None:

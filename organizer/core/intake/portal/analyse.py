@@ -1,0 +1,71 @@
+"""A portal file as the importer's Analysis: a readable PDF, type, date, title and coded entries."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from organizer.core.intake.classify import Classification, classify_text, pathology_version
+from organizer.core.intake.metadata import RecordMetadata
+from organizer.core.intake.portal.detect import PortalKind
+from organizer.core.intake.portal.doctype import record_title, type_from_code
+from organizer.core.intake.portal.model import PortalDocument, PortalFindings
+from organizer.core.intake.portal.read import PortalPart, read_portal
+from organizer.core.intake.portal.readable import readable_pdf
+from organizer.core.records import RecordType
+
+if TYPE_CHECKING:
+    from organizer.core.intake.analysis import Analysis
+
+
+def analyse_portal(data: bytes, filename: str, kind: PortalKind) -> Analysis:
+    """One Analysis; a file holding several documents gives one whose `parts` are stored instead."""
+    read = read_portal(data, filename, kind)
+    analyses = [_part(part, read.notes) for part in read.parts]
+    if len(analyses) == 1:
+        return analyses[0]
+    first = analyses[0]
+    return replace(first, original=data, sha256=hashlib.sha256(data).hexdigest(),
+                   parts=tuple(analyses))
+
+
+def _part(part: PortalPart, notes: tuple[str, ...]) -> Analysis:
+    from organizer.core.intake.analysis import Analysis, analyse
+
+    if part.document is None:  # a PDF that came inside a report
+        return analyse(part.original, part.filename)
+    document = part.document
+    readable, pages = readable_pdf(document)
+    text = document.text
+    classification = _classification(document, text)
+    version = pathology_version(text) if classification.best is RecordType.PATHOLOGY else None
+    title = record_title(document.title, document.code, document.facility or document.custodian)
+    return Analysis(
+        filename=part.filename, kind="portal", original=part.original, readable=readable,
+        repaired=False, encrypted=False, pages=pages, text=text, scanned=False,
+        text_truncated=False, metadata=_metadata(document), classification=classification,
+        pathology_version=version, sha256=hashlib.sha256(part.original).hexdigest(),
+        notes=(*document.notes, *notes),  # remarks worth a look; being a portal file is not one
+        portal=PortalFindings(title, document.medicines, document.facts),
+    )
+
+
+def _classification(document: PortalDocument, text: str) -> Classification:
+    """The type the document's own code gives; the text decides when the code says nothing."""
+    chosen, decided = type_from_code(document.code)
+    label = f"document code {document.code}" + (f" ({document.code_name})" if document.code_name else "")
+    if decided and chosen is not None:
+        return Classification(chosen, 1.0, (label,), ((chosen, 1.0),))
+    by_text = classify_text(text)
+    if decided:  # referral notes, care plans: no single type fits, so the user chooses
+        return Classification(None, 0.0, (label,), by_text.guesses)
+    return by_text
+
+
+def _metadata(document: PortalDocument) -> RecordMetadata:
+    return RecordMetadata(
+        record_date=document.date or None, record_date_kind="report" if document.date else None,
+        patient_name=document.patient or None, date_of_birth=document.birth_date or None,
+        facility=document.facility or document.custodian or None,
+    )

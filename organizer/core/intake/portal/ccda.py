@@ -1,0 +1,129 @@
+"""Reading a C-CDA document (R1.1 or R2.1, any document type): header, sections and entries."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from typing import Any
+
+from organizer.core.intake.portal.ccda_entries import clinical_facts, medicines
+from organizer.core.intake.portal.hl7_values import (
+    References,
+    all_text,
+    clean,
+    iso_date,
+    person_name,
+    time_of,
+)
+from organizer.core.intake.portal.model import Attachment, PortalDocument, Section
+from organizer.core.intake.portal.narrative import narrative_blocks
+
+MAX_SECTIONS = 2000
+NOT_CDA = "This XML file is not a clinical document (C-CDA) we can read."
+
+
+def is_cda(root: Any) -> bool:
+    return isinstance(root.tag, str) and root.tag.rsplit("}", 1)[-1] == "ClinicalDocument"
+
+
+def read_cda(root: Any, filename: str) -> PortalDocument:
+    """The readable content of a ClinicalDocument element."""
+    refs = References(root)
+    code = root.find("{*}code")
+    code_value = clean(code.get("code")) if code is not None else ""
+    code_name = clean(code.get("displayName")) if code is not None else ""
+    title = all_text(root.find("{*}title")) or code_name or filename
+    sections, attachments = _body(root.find("{*}component"), filename)
+    patient = root.find("{*}recordTarget/{*}patientRole/{*}patient")
+    birth = patient.find("{*}birthTime") if patient is not None else None
+    return PortalDocument(
+        title=title, code=code_value, code_name=code_name,
+        patient=person_name(patient.find("{*}name")) if patient is not None else "",
+        birth_date=iso_date(birth.get("value")) if birth is not None else "",
+        author=_author(root), custodian=_custodian(root), facility=_facility(root),
+        date=_date(root), sections=sections,
+        medicines=medicines(root, refs, title), facts=clinical_facts(root, refs, title),
+        attachments=attachments,
+    )
+
+
+def _body(component: Any, filename: str) -> tuple[tuple[Section, ...], tuple[Attachment, ...]]:
+    if component is None:
+        return (), ()
+    structured = component.find("{*}structuredBody")
+    if structured is not None:
+        found: list[Section] = []
+        for part in structured.findall("{*}component/{*}section"):
+            _sections(part, 1, found)
+        return tuple(found), ()
+    text = component.find("{*}nonXMLBody/{*}text")
+    if text is None:
+        return (), ()
+    return _non_xml(text, filename)
+
+
+def _sections(section: Any, level: int, found: list[Section]) -> None:
+    if len(found) >= MAX_SECTIONS:
+        return
+    code = section.find("{*}code")
+    title = all_text(section.find("{*}title")) or (
+        clean(code.get("displayName")) if code is not None else "") or "Section"
+    found.append(Section(title, narrative_blocks(section.find("{*}text")), level))
+    for child in section.findall("{*}component/{*}section"):
+        _sections(child, level + 1, found)
+
+
+def _non_xml(text: Any, filename: str) -> tuple[tuple[Section, ...], tuple[Attachment, ...]]:
+    """An unstructured document: plain text becomes a section; a PDF becomes its own record."""
+    media = (text.get("mediaType") or "text/plain").lower()
+    content = "".join(text.itertext())
+    if text.get("representation", "").upper() == "B64":
+        try:
+            raw = base64.b64decode("".join(content.split()), validate=True)
+        except (binascii.Error, ValueError):
+            return (Section("Document", ("The attached content could not be decoded.",)),), ()
+        if media == "application/pdf":
+            return (), (Attachment(f"{filename}.pdf", raw),)
+        content = raw.decode("utf-8", errors="replace") if media.startswith("text/") else ""
+    if not media.startswith("text/") or not content.strip():
+        return (Section("Document", (f"The document's content ({media}) cannot be shown here; "
+                                     "the original file is kept.",)),), ()
+    paragraphs = tuple(clean(p) for p in content.split("\n\n") if clean(p))
+    return (Section("Document", paragraphs),), ()
+
+
+def _author(root: Any) -> str:
+    for author in root.findall("{*}author/{*}assignedAuthor"):
+        name = person_name(author.find("{*}assignedPerson/{*}name"))
+        organisation = all_text(author.find("{*}representedOrganization/{*}name"))
+        if name or organisation:
+            return ", ".join(p for p in (name, organisation) if p)
+    return ""
+
+
+def _custodian(root: Any) -> str:
+    return all_text(root.find(
+        "{*}custodian/{*}assignedCustodian/{*}representedCustodianOrganization/{*}name"))
+
+
+def _facility(root: Any) -> str:
+    encounter = root.find("{*}componentOf/{*}encompassingEncounter")
+    if encounter is not None:
+        place = encounter.find("{*}location/{*}healthCareFacility")
+        if place is not None:
+            name = (all_text(place.find("{*}location/{*}name"))
+                    or all_text(place.find("{*}serviceProviderOrganization/{*}name")))
+            if name:
+                return name
+    return _custodian(root)
+
+
+def _date(root: Any) -> str:
+    """The document's own time; else the service event's end or start."""
+    effective = root.find("{*}effectiveTime")
+    start, _ = time_of(effective)
+    if start:
+        return start
+    event = root.find("{*}documentationOf/{*}serviceEvent/{*}effectiveTime")
+    low, high = time_of(event)
+    return high or low

@@ -1,0 +1,127 @@
+"""Medicines (summarised per drug), allergies, problems and procedures from FHIR resources."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import Any
+
+from organizer.core.intake.portal.fhir_values import day, first_day, quantity, text_of
+from organizer.core.intake.portal.model import (
+    ALLERGY,
+    PROBLEM,
+    PROCEDURE,
+    ClinicalFact,
+    FoundMedicine,
+)
+
+MEDICINE_TYPES = frozenset({"MedicationStatement", "MedicationRequest", "MedicationOrder",
+                            "MedicationAdministration"})
+_UNITS = {"h": "hours", "d": "days", "wk": "weeks", "mo": "months", "min": "minutes"}
+
+
+def medicines(resources: Iterable[dict[str, Any]], source: str) -> tuple[FoundMedicine, ...]:
+    """One line per drug: statements, requests and administrations of the same drug merged."""
+    listed = list(resources)
+    named = {f"{r.get('resourceType')}/{r.get('id')}": text_of(r.get("code"))
+             for r in listed if r.get("resourceType") == "Medication"}
+    by_drug: dict[str, FoundMedicine] = {}
+    for resource in listed:
+        if resource.get("resourceType") in MEDICINE_TYPES:
+            found = _medicine(resource, named, source)
+            key = found.drug.casefold()
+            by_drug[key] = _merge(by_drug[key], found) if key in by_drug else found
+    return tuple(by_drug.values())
+
+
+def _merge(first: FoundMedicine, second: FoundMedicine) -> FoundMedicine:
+    start = min(d for d in (first.start, second.start) if d) if first.start or second.start else ""
+    stop = max(first.stop, second.stop)
+    filled = {name: getattr(first, name) or getattr(second, name)
+              for name in ("dose", "route", "schedule", "prescriber", "status")}
+    return replace(first, start=start, stop=stop, **filled)
+
+
+def _medicine(resource: dict[str, Any], named: dict[str, str], source: str) -> FoundMedicine:
+    reference = resource.get("medicationReference")
+    drug = text_of(resource.get("medicationCodeableConcept")) or text_of(reference)
+    if not drug and isinstance(reference, dict):
+        drug = named.get(str(reference.get("reference", "")).split("/_history")[0], "")
+    dosage = _dosage(resource)
+    period = resource.get("effectivePeriod")
+    if not isinstance(period, dict):
+        request = resource.get("dispenseRequest")
+        period = request.get("validityPeriod") if isinstance(request, dict) else None
+    start = first_day(resource, "effectivePeriod", "effectiveDateTime", "authoredOn",
+                      "dateWritten", "effectiveTimeDateTime", "effectiveTimePeriod")
+    stop = day(period.get("end")) if isinstance(period, dict) else ""
+    return FoundMedicine(
+        drug=drug or "Medicine (name not given)",
+        dose=quantity(_dose(dosage)) or str(dosage.get("text") or "")[:200],
+        route=text_of(dosage.get("route")), schedule=_schedule(dosage.get("timing")),
+        start=start, stop=stop, prescriber=_prescriber(resource),
+        status=str(resource.get("status") or ""), source=source,
+    )
+
+
+def _dosage(resource: dict[str, Any]) -> dict[str, Any]:
+    for key in ("dosage", "dosageInstruction"):
+        value = resource.get(key)
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            return value[0]
+        if isinstance(value, dict):  # MedicationAdministration.dosage is one object
+            return value
+    return {}
+
+
+def _dose(dosage: dict[str, Any]) -> Any:
+    rates = dosage.get("doseAndRate")
+    if isinstance(rates, list) and rates and isinstance(rates[0], dict):
+        return rates[0].get("doseQuantity")
+    return dosage.get("doseQuantity") or dosage.get("dose")
+
+
+def _schedule(timing: Any) -> str:
+    if not isinstance(timing, dict):
+        return ""
+    repeat = timing.get("repeat")
+    if isinstance(repeat, dict) and repeat.get("period"):
+        times, period = repeat.get("frequency", 1), repeat.get("period")
+        unit = _UNITS.get(str(repeat.get("periodUnit", "")), str(repeat.get("periodUnit", "")))
+        prefix = f"{times} times " if times not in (1, None) else ""
+        every = f"every {period} {unit}" if period != 1 else f"every {unit.rstrip('s')}"
+        return f"{prefix}{every}".strip()
+    return text_of(timing.get("code"))
+
+
+def _prescriber(resource: dict[str, Any]) -> str:
+    requester = resource.get("requester")
+    if isinstance(requester, dict) and isinstance(requester.get("agent"), dict):  # STU3
+        requester = requester["agent"]
+    for candidate in (requester, resource.get("prescriber"), resource.get("informationSource")):
+        if text_of(candidate):
+            return text_of(candidate)
+    return ""
+
+
+def clinical_facts(resources: Iterable[dict[str, Any]], source: str) -> tuple[ClinicalFact, ...]:
+    found: list[ClinicalFact] = []
+    for resource in resources:
+        kind = resource.get("resourceType")
+        if kind == "AllergyIntolerance":
+            reactions = resource.get("reaction")
+            reaction = reactions[0] if isinstance(reactions, list) and reactions else {}
+            found.append(ClinicalFact(
+                ALLERGY, text_of(resource.get("code")) or text_of(resource.get("substance")),
+                text_of(reaction.get("manifestation")) if isinstance(reaction, dict) else "",
+                first_day(resource, "onsetDateTime", "recordedDate", "onset", "recordedDate"), source))
+        elif kind == "Condition":
+            found.append(ClinicalFact(
+                PROBLEM, text_of(resource.get("code")), text_of(resource.get("clinicalStatus")),
+                first_day(resource, "onsetDateTime", "onsetPeriod", "recordedDate", "dateRecorded",
+                          "assertedDate"), source))
+        elif kind == "Procedure":
+            found.append(ClinicalFact(
+                PROCEDURE, text_of(resource.get("code")), text_of(resource.get("status")),
+                first_day(resource, "performedDateTime", "performedPeriod"), source))
+    return tuple(dict.fromkeys(f for f in found if f.name))

@@ -1,0 +1,100 @@
+"""Reading HL7 v3 values: timestamps, person names, coded concepts and narrative references."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+_TS = re.compile(r"^\s*(\d{4})(\d{2})?(\d{2})?")
+
+
+def local(element: Any) -> str:
+    """An element's tag without its namespace ("" for comments and the like)."""
+    tag = element.tag
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def clean(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def all_text(element: Any) -> str:
+    return clean(" ".join(element.itertext())) if element is not None else ""
+
+
+def iso_date(value: str | None, *, full: bool = True) -> str:
+    """An HL7 timestamp (20050329171504+0500) as an ISO date; "" if not a full valid date."""
+    match = _TS.match(value or "")
+    if not match:
+        return ""
+    year, month, day = match.groups()
+    if not (month and day):
+        return "" if full else "-".join(p for p in (year, month) if p)
+    try:
+        return date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return ""
+
+
+def time_of(element: Any) -> tuple[str, str]:
+    """(start, end) ISO dates from an effectiveTime: a value, or low/high."""
+    if element is None:
+        return "", ""
+    value = iso_date(element.get("value"))
+    if value:
+        return value, ""
+    low, high, center = (element.find(f"{{*}}{name}") for name in ("low", "high", "center"))
+    start = iso_date(low.get("value")) if low is not None else ""
+    if not start and center is not None:
+        start = iso_date(center.get("value"))
+    return start, iso_date(high.get("value")) if high is not None else ""
+
+
+def person_name(element: Any) -> str:
+    """A name element as people write it: given names then family name (suffix kept)."""
+    if element is None:
+        return ""
+    parts = [clean(p.text) for tag in ("given", "family", "suffix")
+             for p in element.findall(f"{{*}}{tag}") if clean(p.text)]
+    return " ".join(parts) or clean(element.text)
+
+
+class References:
+    """Narrative elements by their ID, so coded entries can point at their human-readable text."""
+
+    def __init__(self, root: Any) -> None:
+        self._by_id: dict[str, Any] | None = None
+        self._root = root
+
+    def text(self, reference: Any) -> str:
+        if reference is None:
+            return ""
+        target = (reference.get("value") or "").lstrip("#")
+        if not target:
+            return ""
+        if self._by_id is None:
+            self._by_id = {str(e.get("ID")): e for e in self._root.iter() if e.get("ID")}
+        return all_text(self._by_id.get(target))
+
+
+def concept(element: Any, refs: References) -> str:
+    """The words for a coded value: displayName, else its original text, else a translation's."""
+    if element is None:
+        return ""
+    name = clean(element.get("displayName"))
+    if name:
+        return name
+    original = element.find("{*}originalText")
+    if original is not None:
+        text = refs.text(original.find("{*}reference")) or clean(original.text)
+        if text:
+            return text
+    for translation in element.findall("{*}translation"):
+        if clean(translation.get("displayName")):
+            return clean(translation.get("displayName"))
+    return clean(element.text) if local(element) in ("value", "name") else ""
+
+
+def template_ids(element: Any) -> set[str]:
+    return {str(t.get("root")) for t in element.findall("{*}templateId") if t.get("root")}

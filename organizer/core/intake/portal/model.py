@@ -1,0 +1,118 @@
+"""What we read from a portal document: header facts, sections with their narrative, and entries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table from the narrative, kept as a table: header cells and rows of cells."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+Block = str | Table
+"""A paragraph of text or a table."""
+
+
+@dataclass(frozen=True)
+class Section:
+    """One titled part of the document and its human-readable content."""
+
+    title: str
+    blocks: tuple[Block, ...]
+    level: int = 1
+    new_page: bool = False
+    """A FHIR report or note starts its own page."""
+
+
+@dataclass(frozen=True)
+class FoundMedicine:
+    """One medicine entry as the document codes it."""
+
+    drug: str
+    dose: str = ""
+    route: str = ""
+    schedule: str = ""
+    start: str = ""
+    stop: str = ""
+    prescriber: str = ""
+    status: str = ""
+    source: str = ""
+    """The title of the document it came from."""
+
+    def as_json(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+
+
+ALLERGY, PROBLEM, PROCEDURE = "allergy", "problem", "procedure"
+
+
+@dataclass(frozen=True)
+class ClinicalFact:
+    """An allergy, problem/diagnosis or procedure the document codes, with its date and source."""
+
+    kind: str
+    name: str
+    detail: str = ""
+    """Reaction for allergies, status for problems."""
+    date: str = ""
+    source: str = ""
+
+    def as_json(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A PDF carried inside a portal file (FHIR attachment, CDA non-XML body)."""
+
+    name: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class PortalDocument:
+    """One readable document from a portal download."""
+
+    title: str
+    code: str = ""
+    """The document's LOINC code (C-CDA) or the main resource's code (FHIR)."""
+    code_name: str = ""
+    patient: str = ""
+    birth_date: str = ""
+    """ISO date, or "" when the document gives no full date."""
+    author: str = ""
+    custodian: str = ""
+    facility: str = ""
+    date: str = ""
+    sections: tuple[Section, ...] = ()
+    medicines: tuple[FoundMedicine, ...] = ()
+    facts: tuple[ClinicalFact, ...] = ()
+    attachments: tuple[Attachment, ...] = ()
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def text(self) -> str:
+        """All the narrative as plain text (for the classifier and, later, search)."""
+        lines = [self.title]
+        for section in self.sections:
+            lines.append(section.title)
+            for block in section.blocks:
+                if isinstance(block, Table):
+                    lines += [" | ".join(row) for row in (block.header, *block.rows)]
+                else:
+                    lines.append(block)
+        return "\n".join(line for line in lines if line)
+
+
+@dataclass(frozen=True)
+class PortalFindings:
+    """What an imported portal document adds beyond its pages: its title and coded entries."""
+
+    title: str
+    medicines: tuple[FoundMedicine, ...] = ()
+    facts: tuple[ClinicalFact, ...] = ()

@@ -1,0 +1,87 @@
+"""Turning a CDA narrative block (<text>) into paragraphs and tables a person can read."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from organizer.core.intake.portal.hl7_values import all_text, clean, local
+from organizer.core.intake.portal.model import Block, Table
+
+MAX_CELL = 2000  # characters kept per table cell; longer cells are shortened with a mark
+_BREAKS = frozenset({"paragraph", "br", "item", "caption", "list", "footnote", "linkHtml",
+                     "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def narrative_blocks(text: Any) -> tuple[Block, ...]:
+    """Paragraphs (str) and tables, in document order."""
+    if text is None:
+        return ()
+    collector = _Collector()
+    collector.walk(text)
+    collector.flush()
+    return tuple(collector.blocks)
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.words: list[str] = []
+        self.bullet = False
+
+    def flush(self) -> None:
+        line = clean(" ".join(self.words))
+        if line:
+            self.blocks.append(f"•  {line}" if self.bullet else line)
+        self.words.clear()
+        self.bullet = False
+
+    def walk(self, element: Any) -> None:
+        if element.text:
+            self.words.append(element.text)
+        for child in element:
+            tag = local(child)
+            if tag == "table":
+                self.flush()
+                self.blocks.append(_table(child))
+            elif tag in _BREAKS:
+                self.flush()
+                self.bullet = tag in ("item", "li")
+                self.walk(child)
+                self.flush()
+            elif tag:
+                self.walk(child)
+            if child.tail:
+                self.words.append(child.tail)
+
+
+def _table(element: Any) -> Table | str:
+    header: list[str] = []
+    rows: list[list[str]] = []
+    for row in element.iter("{*}tr"):
+        cells = [c for c in row if local(c) in ("th", "td")]
+        values = [_cell(c) for c in cells]
+        heads = all(local(c) == "th" for c in cells)
+        in_head = local(row.getparent()) == "thead"
+        if not header and not rows and (heads or in_head):
+            header = values
+        elif any(values):
+            rows.append(values)
+    width = max([len(header), *(len(r) for r in rows)], default=0)
+    if width == 0:
+        return all_text(element)
+    caption = element.find("{*}caption")
+    if not header:
+        header = [all_text(caption)] + [""] * (width - 1) if caption is not None else [""] * width
+    return Table(_padded(header, width), tuple(_padded(r, width) for r in rows))
+
+
+def _padded(values: list[str], width: int) -> tuple[str, ...]:
+    return tuple(values + [""] * (width - len(values)))
+
+
+def _cell(cell: Any) -> str:
+    parts: list[str] = []
+    for piece in cell.itertext():
+        parts.append(piece)
+    text = clean(" ".join(parts))
+    return text if len(text) <= MAX_CELL else text[:MAX_CELL] + " …"

@@ -1,0 +1,120 @@
+"""Every shared portal sample imports, gets its type from its code, and reads back in our PDF."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import pypdf
+import pytest
+from lxml import etree
+
+from organizer.core import catalog
+from organizer.core.intake.analysis import Analysis, analyse
+from organizer.core.intake.importer import IMPORTED, ImportOptions, import_files
+from organizer.core.intake.portal.ccda_entries import medicine_sections
+from organizer.core.intake.sandbox import FileReader
+from organizer.core.vault import Vault
+
+
+@pytest.fixture(scope="module")
+def samples() -> list[dict[str, str]]:
+    from tests.conftest import CORPUS
+
+    folder = CORPUS / "portal"
+    if not (folder / "expected.csv").is_file():
+        pytest.skip("the shared portal corpus is not present")
+    with (folder / "expected.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    for row in rows:
+        row["path"] = str(folder / row["file"])
+    return rows
+
+
+@pytest.fixture(scope="module")
+def analysed(samples: list[dict[str, str]]) -> dict[str, Analysis]:
+    return {row["file"]: analyse(Path(row["path"]).read_bytes(), row["file"]) for row in samples}
+
+
+@pytest.fixture(scope="module")
+def reader() -> Iterator[FileReader]:
+    with FileReader() as shared:
+        yield shared
+
+
+def _pdf_text(data: bytes) -> str:
+    return " ".join(" ".join(page.extract_text().split()) for page in pypdf.PdfReader(io.BytesIO(data)).pages)
+
+
+def _coded_medicine_entries(data: bytes) -> int:
+    """Counted straight from the XML: substanceAdministration entries of medication sections."""
+    root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
+    return sum(len(s.findall("{*}entry/{*}substanceAdministration")) + len(
+        s.findall("{*}entry/{*}act/{*}entryRelationship/{*}substanceAdministration"))
+        for s in medicine_sections(root))
+
+
+def test_the_type_from_the_document_code_matches_the_expected_type_for_nearly_all(
+    samples: list[dict[str, str]], analysed: dict[str, Analysis],
+) -> None:
+    matched = 0
+    for row in samples:
+        found = analysed[row["file"]]
+        got = found.classification.type
+        matched += (got.value if got else "") == row["type"]
+    assert matched / len(samples) >= 0.95
+
+
+def test_each_readable_pdf_names_the_patient_and_every_section_title(
+    samples: list[dict[str, str]], analysed: dict[str, Analysis],
+) -> None:
+    for row in samples:
+        found = analysed[row["file"]]
+        assert found.kind == "portal" and found.readable is not None
+        text = _pdf_text(found.readable).casefold()
+        patient_line = text.split("patient:", 1)[1][:120]
+        assert row["given"].casefold() in patient_line, row["file"]
+        assert row["family"].casefold() in patient_line, row["file"]
+        for title in row["sections"].split("|"):
+            assert " ".join(title.split()).casefold() in text, (row["file"], title)
+
+
+def test_every_coded_medicine_entry_is_found(
+    samples: list[dict[str, str]], analysed: dict[str, Analysis],
+) -> None:
+    for row in samples:
+        data = Path(row["path"]).read_bytes()
+        found = analysed[row["file"]]
+        assert found.portal is not None
+        coded = _coded_medicine_entries(data)
+        assert coded >= int(row["meds"])
+        assert len(found.portal.medicines) == coded, row["file"]
+
+
+def test_header_facts_date_and_birth_date_come_from_the_document(
+    samples: list[dict[str, str]], analysed: dict[str, Analysis],
+) -> None:
+    dated = 0
+    for row in samples:
+        found = analysed[row["file"]]
+        assert (found.metadata.date_of_birth or "") == row["dob"], row["file"]
+        dated += bool(found.metadata.record_date)
+        assert found.portal is not None and found.portal.title
+        if row["code"] == "34133-9":
+            assert found.portal.title.startswith("Summary of care")
+    assert dated >= 0.9 * len(samples)  # a few samples give no usable document time at all
+
+
+def test_the_whole_shared_set_imports_into_a_vault_with_originals_kept(
+    samples: list[dict[str, str]], vault: Vault, reader: FileReader,
+) -> None:
+    person = catalog.add_person(vault, "Adam Everyman", "1954-11-25")
+    paths = [Path(row["path"]) for row in samples]
+    result = import_files(vault, paths, ImportOptions(person), reader)
+    assert [o.status for o in result.outcomes] == [IMPORTED] * len(paths)
+    first = result.outcomes[0]
+    fields = vault.state.get(catalog.DOCUMENT, first.document_id) or {}
+    assert vault.read_file(str(fields["file"])) == paths[0].read_bytes()
+    assert vault.read_file(str(fields["readable_file"])).startswith(b"%PDF")

@@ -1,0 +1,121 @@
+"""Reading C-CDA and FHIR: type from the document code, dates, entries, and what each file is."""
+
+from __future__ import annotations
+
+import base64
+
+import pytest
+
+from organizer.core.intake.analysis import analyse
+from organizer.core.intake.portal import portal_kind
+from organizer.core.intake.portal.doctype import record_title, type_from_code
+from organizer.core.records import RecordType
+from tests.portal_samples import as_json, cda, fhir_bundle, xdm_zip
+from tests.samples import OPERATIVE_LINES, text_pdf
+
+
+@pytest.mark.parametrize(("code", "expected"), [
+    ("11490-0", RecordType.DISCHARGE), ("18842-5", RecordType.DISCHARGE),
+    ("11504-8", RecordType.OPERATIVE), ("34137-4", RecordType.OPERATIVE),
+    ("11526-1", RecordType.PATHOLOGY), ("60567-5", RecordType.PATHOLOGY),
+    ("11488-4", RecordType.CONSULT), ("18748-4", RecordType.IMAGING),
+    ("34133-9", RecordType.OTHER), ("11506-3", RecordType.OTHER)])
+def test_the_loinc_document_code_decides_the_type(code: str, expected: RecordType) -> None:
+    assert type_from_code(code) == (expected, True)
+    assert analyse(cda(code=code), "doc.xml").classification.type is expected
+
+
+def test_referral_notes_and_care_plans_are_left_for_the_user_and_unknown_codes_read_the_text() -> None:
+    assert analyse(cda(code="57133-1", title="Referral Note"), "r.xml").classification.type is None
+    unknown = analyse(cda(code="99999-9", title="Note"), "n.xml").classification
+    assert unknown.evidence and "document code" not in unknown.evidence[0]
+
+
+def test_summaries_are_titled_summary_of_care_with_their_facility() -> None:
+    assert record_title("Continuity of Care Document", "34133-9", "Lakeside") == \
+        "Summary of care — Lakeside"
+    assert record_title("Lakeside Discharge Summary", "18842-5", "Lakeside") == \
+        "Lakeside Discharge Summary"
+
+
+def test_the_date_comes_from_the_document_time_else_the_service_event() -> None:
+    assert analyse(cda(when="20230105"), "a.xml").metadata.record_date == "2023-01-05"
+    no_time = cda(when="").replace(b'<effectiveTime value=""/>', b"<documentationOf><serviceEvent>"
+                                   b'<effectiveTime><low value="20220101"/><high value="20220203"/>'
+                                   b"</effectiveTime></serviceEvent></documentationOf>")
+    assert analyse(no_time, "b.xml").metadata.record_date == "2022-02-03"
+
+
+def test_a_medicine_entry_gives_drug_dose_route_schedule_dates_and_prescriber() -> None:
+    found = analyse(cda(medicines=(("Letrozole 2.5 MG Oral Tablet", "2.5"),)), "m.xml")
+    assert found.portal is not None
+    medicine = found.portal.medicines[0]
+    assert (medicine.drug, medicine.dose, medicine.route, medicine.schedule) == (
+        "Letrozole 2.5 MG Oral Tablet", "2.5 mg", "Oral", "every 12 hours")
+    assert (medicine.start, medicine.stop, medicine.prescriber) == ("2024-01-05", "2024-06-01", "Ana Ruiz")
+    assert medicine.source == "Surgical Pathology Report"
+
+
+def test_a_drug_named_only_in_the_narrative_is_read_through_its_reference() -> None:
+    found = analyse(cda(medicines=(("Anastrozole", "1"), ("Exemestane", "25"))), "m.xml")
+    assert found.portal is not None
+    assert [m.drug for m in found.portal.medicines] == ["Anastrozole", "Exemestane"]
+
+
+def test_an_unstructured_document_with_a_pdf_body_keeps_the_pdf_as_its_own_record() -> None:
+    pdf = text_pdf([OPERATIVE_LINES])
+    body = (b'<component><nonXMLBody><text mediaType="application/pdf" representation="B64">'
+            + base64.b64encode(pdf) + b"</text></nonXMLBody></component>")
+    start = cda().index(b"<component><structuredBody>")
+    data = cda()[:start] + body + b"</ClinicalDocument>"
+    found = analyse(data, "scan.xml")
+    assert [p.kind for p in found.parts] == ["portal", "pdf"]
+    assert found.parts[1].original == pdf
+    assert found.parts[1].classification.best is RecordType.OPERATIVE
+
+
+@pytest.mark.parametrize(("data", "kind"), [
+    (cda(), "xml"), (b"\xef\xbb\xbf" + cda(), "xml"), (cda().decode().encode("utf-16"), "xml"),
+    (as_json(fhir_bundle(with_pdf=False)), "json"), (xdm_zip([cda()]), "zip"),
+    (b"%PDF-1.7\n", None), (b"<html><body>saved page</body></html>", None),
+    (b'{"name": "not fhir"}', None)])
+def test_portal_files_are_recognised_by_their_first_bytes(data: bytes, kind: str | None) -> None:
+    assert portal_kind(data) == kind
+
+
+def test_a_utf16_document_reads_like_any_other() -> None:
+    data = cda().decode().replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16")
+    found = analyse(data, "wide.xml")
+    assert found.metadata.patient_name == "Jane Doe"
+
+
+def test_an_export_that_says_utf8_but_holds_windows_letters_is_still_read() -> None:
+    data = cda(given="José").replace("José".encode(), "José".encode("cp1252"))
+    assert analyse(data, "odd.xml").metadata.patient_name == "José Doe"
+
+
+def test_a_single_fhir_document_reference_reads_its_note_and_keeps_its_pdf() -> None:
+    from tests.portal_samples import pdf_attachment
+
+    note = base64.b64encode(b"Seen for follow-up.\n\nPlan: repeat CT in 3 months.").decode()
+    resource = {
+        "resourceType": "DocumentReference", "status": "current", "date": "2024-05-02T10:00:00Z",
+        "type": {"coding": [{"system": "http://loinc.org", "code": "11488-4",
+                             "display": "Consult note"}]},
+        "author": [{"display": "Dr. Paul Stone"}], "custodian": {"display": "Lakeside Hospital"},
+        "content": [{"attachment": {"contentType": "text/plain", "data": note}},
+                    {"attachment": {"contentType": "application/pdf", "data": pdf_attachment()}}],
+    }
+    found = analyse(as_json(resource), "note.json")
+    note_part, pdf_part = found.parts
+    assert note_part.classification.type is RecordType.CONSULT
+    assert note_part.metadata.record_date == "2024-05-02"
+    assert "Plan: repeat CT in 3 months." in note_part.text
+    assert note_part.portal is not None and note_part.portal.title == "Consult note — Lakeside Hospital"
+    assert pdf_part.kind == "pdf" and pdf_part.classification.best is RecordType.PATHOLOGY
+
+
+def test_a_fhir_diagnostic_report_without_a_loinc_code_is_typed_by_its_category() -> None:
+    report = {"resourceType": "DiagnosticReport", "status": "final", "code": {"text": "CT chest"},
+              "category": [{"coding": [{"code": "RAD"}]}], "conclusion": "No nodules."}
+    assert analyse(as_json(report), "ct.json").classification.type is RecordType.IMAGING
