@@ -127,3 +127,17 @@ def test_a_report_heading_taken_for_a_facility_is_not_printed_as_one(
     assert {r.facility for r in content.records} == {"", "Lakeside Cancer Center"}
     assert "HOSPITAL COURSE SUMMARY" not in content.care_team
     assert "Lakeside Cancer Center" in content.care_team
+
+
+def test_allergies_coded_in_portal_records_reach_the_summary(
+    case: tuple[Vault, Person, dict[str, str]],
+) -> None:
+    from organizer.core.intake.portal.model import ALLERGY
+    from organizer.core.intake.portal.stored import PORTAL_FIELD
+
+    vault, person, _ = case
+    assert packet_content(vault, person).allergies == ()
+    store(vault, person, "other", "2024-01-02", **{PORTAL_FIELD: {"medicines": [], "facts": [
+        {"kind": ALLERGY, "name": "Penicillin", "detail": "hives", "date": "", "source": ""},
+        {"kind": ALLERGY, "name": "Latex", "detail": "", "date": "", "source": ""}]}})
+    assert packet_content(vault, person).allergies == ("Latex", "Penicillin (hives)")

@@ -8,6 +8,7 @@ from datetime import date
 
 from organizer.core.case.case_documents import CaseDocument, person_documents
 from organizer.core.case.checklist import build_checklist
+from organizer.core.case.clinical_lists import clinical_facts
 from organizer.core.case.packet_cover_facts import (
     care_team,
     extras_status,
@@ -60,10 +61,10 @@ def packet_content(
 
 
 def known_allergies(vault: Vault, person: Person) -> tuple[str, ...]:
-    """Allergies as the person's records list them. Nothing reads them yet (patient-portal imports
-    will fill this); the summary page prints the list only when it is not empty."""
-    del vault, person
-    return ()
+    """Allergies as the person's patient-portal records code them ("Penicillin (hives)"); the
+    summary page prints the list only when it is not empty."""
+    return tuple(f"{a.name} ({a.detail})" if a.detail else a.name
+                 for a in clinical_facts(vault, person).allergies)
 
 
 # Words of report headings that the facility finder can take for a place ("HOSPITAL COURSE").
