@@ -40,7 +40,8 @@ def skipped_keys_notice(notes: list[str]) -> VaultNotice:
 def rekey_finished_notice() -> VaultNotice:
     return VaultNotice(REKEY_FINISHED, (
         "A change of keys that was interrupted has now been finished. Old passphrases and "
-        "old recovery keys no longer open this vault."))
+        "old recovery keys no longer open this vault. A new recovery key was made: write it "
+        "down now, it is shown only this once."))
 
 
 def _changes(count: int) -> str:

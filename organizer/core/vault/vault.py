@@ -40,7 +40,10 @@ class Vault(VaultKeys):
 
     Holds the single-instance lock and the keys until `close()`. `notices` says what the person
     should know about what was found on open (an older copy, missing changes, skipped keys).
+    `fresh_recovery_key` is set when opening finished an interrupted re-key: show it once.
     """
+
+    fresh_recovery_key: RecoveryKey | None = None
 
     # --- opening -------------------------------------------------------------------------
 
@@ -121,6 +124,8 @@ class Vault(VaultKeys):
         if new_slots is not None:
             with _closed_on_error(vault):
                 vault.finish_rekey(new_slots)
+                # The recovery key made by the interrupted re-key was never shown: replace it.
+                vault.fresh_recovery_key = vault.new_recovery_key()
             vault.notices.append(rekey_finished_notice())
         return vault
 

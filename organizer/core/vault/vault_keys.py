@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 from pathlib import Path
+from typing import BinaryIO, cast
 
 from organizer.core.vault import keyslots, rekey, remember
 from organizer.core.vault.atomic import atomic_output
@@ -132,7 +133,7 @@ class VaultKeys(VaultFiles, VaultCore):
                     if master == bytes(self._master or b""):
                         return  # already in the new key
                     with atomic_output(path) as out:
-                        encrypt_stream(reader, out, master=bytes(self._key(self._master)),
+                        encrypt_stream(cast(BinaryIO, reader), out, master=bytes(self._key(self._master)),
                                        vault_id=self._vault_id_bytes,
                                        doc_id=bytes.fromhex(file_id))
                     return
