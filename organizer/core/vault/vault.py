@@ -143,11 +143,19 @@ class Vault(VaultKeys):
 def _unfinished_rekey(
     folder: Path, vault_id: str, master: bytes
 ) -> tuple[bytes, bytes | None, tuple[str, ...] | None]:
-    """(current key, previous key, new slot ids) when a re-key was interrupted, else (master,)."""
+    """(current key, previous key, new slot ids) when a re-key was interrupted, else (master,).
+
+    Without the new passphrase slot (a stop before it was written) nothing was re-encrypted
+    yet: the re-key is undone and the old key stays.
+    """
     pending = rekey.read_pending(folder)
     keys = pending.keys_from(master) if pending and pending.vault_id == vault_id else None
     if pending is None or keys is None:
         return master, None, None
+    slot_files = keyslots.list_slot_files(folder / KEYS_DIR)
+    if not any(pending.new_slots[0] in path.name for path in slot_files):
+        rekey.finish(folder)
+        return keys[1], None, None
     return keys[0], keys[1], pending.new_slots
 
 

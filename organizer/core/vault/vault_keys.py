@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections import Counter
 from pathlib import Path
@@ -78,18 +79,28 @@ class VaultKeys(VaultFiles, VaultCore):
         passphrase_id, recovery_id = os.urandom(8).hex(), os.urandom(8).hex()
         try:
             rekey.start(self.folder, self.vault_id, old, new, (passphrase_id, recovery_id))
-            self._set_keys(new, old)
-            self._new_slot(keyslots.PASSPHRASE, new_passphrase, kdf, slot_id=passphrase_id)
-            self._new_slot(keyslots.RECOVERY, recovery.secret, slot_id=recovery_id)
         except OSError as error:
             raise disk_error(error) from None
+        try:
+            self._set_keys(new, old)
+            self._new_slot(keyslots.PASSPHRASE, new_passphrase, kdf, slot_id=passphrase_id)
+        except BaseException:
+            self._set_keys(old, None)  # nothing uses the new key yet: undo, as an open would
+            with contextlib.suppress(OSError):
+                rekey.finish(self.folder)
+            raise
+        # From here on the re-key only goes forward (the next open finishes it if we stop).
+        self._new_slot(keyslots.RECOVERY, recovery.secret, slot_id=recovery_id)
         self.finish_rekey((passphrase_id, recovery_id))
         return recovery
 
     def finish_rekey(self, new_slots: tuple[str, ...]) -> None:
         """Remove old slots, re-encrypt what is still in the old key, forget the old key."""
         try:
-            for path in keyslots.list_slot_files(self.folder / KEYS_DIR):
+            slot_files = keyslots.list_slot_files(self.folder / KEYS_DIR)
+            if not any(new_slots[0] in path.name for path in slot_files):
+                raise OSError("the new passphrase's key file is missing")  # never lock out
+            for path in slot_files:
                 if not any(slot_id in path.name for slot_id in new_slots):
                     path.unlink(missing_ok=True)
             for path in entry_files(self.folder / JOURNAL_DIR):
