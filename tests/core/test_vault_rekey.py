@@ -165,6 +165,7 @@ def test_sigkill_during_a_rekey_loses_nothing(tmp_path: Path, fast_kdf: KdfParam
     base = tmp_path / "base"
     _, contents = make_vault(base)
     rng = random.Random(13)
+    outcomes: dict[str, int] = {}
     for kill in range(KILLS):
         folder = shutil.copytree(base, tmp_path / f"kill{kill}")
         child = subprocess.Popen([sys.executable, "-c", CHILD, str(folder), PASSPHRASE, NEW],
@@ -173,9 +174,15 @@ def test_sigkill_during_a_rekey_loses_nothing(tmp_path: Path, fast_kdf: KdfParam
         time.sleep(rng.uniform(0, 0.15))
         child.send_signal(signal.SIGKILL)
         child.wait()
-        vault, _ = reopen(folder)
+        pending = (folder / rekey.PENDING_NAME).exists()
+        vault, other = reopen(folder)
         with vault:
             check_intact(vault, contents)
+            finished = any(n.kind == REKEY_FINISHED for n in vault.notices)
+        outcome = ("finished on open" if finished else "undone on open" if pending
+                   else "done before the kill" if other == PASSPHRASE else "killed before it began")
+        outcomes[outcome] = outcomes.get(outcome, 0) + 1
+    print(f"\nre-key SIGKILL: {KILLS} kills, {KILLS} intact: {outcomes}")
 
 
 def test_passwd_rekey_in_the_cli_prints_a_new_recovery_key_and_verify_counts_key_files(

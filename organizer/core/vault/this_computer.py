@@ -20,7 +20,7 @@ from pathlib import Path
 
 from platformdirs import user_state_dir
 
-from organizer.core.vault.atomic import write_atomically
+from organizer.core.vault.atomic import TEMP_PREFIX
 from organizer.core.vault.sealing import subkey
 
 APP_NAME = "second-opinion-organizer"  # the same folder name as the app's other folders
@@ -62,16 +62,23 @@ def load_seen(vault_id: str, key: bytes) -> frozenset[str] | None:
 
 
 def save_seen(vault_id: str, key: bytes, seen: Iterable[str]) -> None:
-    """Remember the newest entry ids (best effort: a read-only home must not stop the app)."""
+    """Remember the newest entry ids (best effort: a read-only home must not stop the app).
+
+    Replaced whole by a rename, but not fsynced: a record lost in a crash is just an older
+    record, which can only miss a rollback, never report a false one. That keeps saving a
+    change fast (an fsync here tripled its cost).
+    """
     body: dict[str, object] = {"format": RECORD_FORMAT, "vault_id": vault_id,
                                "seen": sorted(set(seen))}
     body["mac"] = _mac(key, body)
     path = record_path(vault_id)
+    temp = path.with_name(f"{TEMP_PREFIX}{path.name}.{os.getpid()}")
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        write_atomically(path, json.dumps(body, indent=1).encode())
-        if os.name == "posix":
-            path.chmod(0o600)
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as out:
+            out.write(json.dumps(body, indent=1).encode())
+        os.replace(temp, path)
 
 
 def gone_since_last_time(seen: frozenset[str] | None, present: Iterable[str]) -> list[str]:

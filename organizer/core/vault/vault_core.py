@@ -5,6 +5,7 @@ Documents and key slots are added by vault_files.py and vault_keys.py; vault.py 
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Self
@@ -33,6 +34,7 @@ from organizer.core.vault.upgrade import VaultHeader
 
 KEYS_DIR, JOURNAL_DIR, DOCUMENTS_DIR = "keys", "journal", "documents"
 JOURNAL_PURPOSE = b"organizer/journal/v1"
+SEEN_SAVE_SECONDS = 2.0  # this computer's record is saved at most this often while writing
 
 
 def disk_error(error: OSError) -> VaultError:
@@ -64,6 +66,7 @@ class VaultCore:
         self.notices: list[VaultNotice] = []
         self._heads: tuple[Head, ...] = ()
         self._documents_unsynced = False
+        self._seen_saved_at = 0.0
         self.refresh()
         self._compare_with_this_computer()
 
@@ -104,7 +107,8 @@ class VaultCore:
         self.state.apply(entry)
         self._heads = ((entry_id, entry_digest(entry_id, encode_plain(entry))),)
         self._present.add(entry_id)
-        self._save_seen()
+        if time.monotonic() - self._seen_saved_at >= SEEN_SAVE_SECONDS:
+            self._save_seen()  # also on lock; in between, a crash can only miss a rollback
 
     def _compare_with_this_computer(self) -> None:
         """Notice removed entries: named by others (links) or seen here before (local record)."""
@@ -118,6 +122,7 @@ class VaultCore:
         self._save_seen()
 
     def _save_seen(self) -> None:
+        self._seen_saved_at = time.monotonic()
         key = this_computer.record_key(bytes(self._key(self._master)))
         this_computer.save_seen(self.vault_id, key, (head[0] for head in self._heads))
 
