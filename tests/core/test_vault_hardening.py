@@ -23,6 +23,7 @@ from organizer.core.errors import (
     UnsafeKeySettings,
     UserFacingError,
     VaultDamaged,
+    WrongPassphrase,
 )
 from organizer.core.vault import Change, KdfParams, Vault, kdf, keyslots, rekey, upgrade
 from organizer.core.vault.documents import DecryptingReader
@@ -268,3 +269,14 @@ def test_a_fuzzed_rekey_record_is_ignored_or_read(closed: Path, body: object) ->
     rekey.read_pending(closed)
     with contextlib.suppress(UserFacingError):
         Vault.unlock(closed, PASSPHRASE).close()
+
+
+def test_a_slot_relabelled_with_this_vaults_id_does_not_open_it(closed: Path, foreign: Path) -> None:
+    """The vault id is in each slot's associated data (since version 1): editing it breaks it."""
+    own_id = json.loads((closed / "vault.json").read_text())["vault_id"]
+    _slot(closed, "passphrase").unlink()
+    relabelled = closed / "keys" / _slot(foreign, "passphrase").name
+    shutil.copy(_slot(foreign, "passphrase"), relabelled)
+    _resign(relabelled, {"vault_id": own_id})
+    with pytest.raises(WrongPassphrase):
+        Vault.unlock(closed, PASSPHRASE)
