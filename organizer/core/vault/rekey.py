@@ -74,12 +74,15 @@ def read_pending(folder: Path) -> PendingRekey | None:
         return None
     try:
         body = json.loads(path.read_bytes())
-        return PendingRekey(
+        pending = PendingRekey(
             str(body["vault_id"]), tuple(str(s) for s in body["new_slots"]),
             base64.b64decode(body["new_under_old"], validate=True),
             base64.b64decode(body["old_under_new"], validate=True))
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
+    if len(pending.new_slots) != 2 or not all(s and s.isalnum() for s in pending.new_slots):
+        return None
+    return pending
 
 
 def finish(folder: Path) -> None:
