@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
 from organizer.cli_parser import AddCommand
@@ -18,7 +19,20 @@ def print_json(data: object) -> None:
 
 
 def unlock(args: argparse.Namespace) -> Vault:
-    return Vault.unlock(Path(args.vault), current_passphrase(args.passphrase_file))
+    return tell_notices(Vault.unlock(Path(args.vault), current_passphrase(args.passphrase_file)))
+
+
+def tell_notices(vault: Vault) -> Vault:
+    """One line on stderr per thing found on open (an older copy, missing changes, bad keys)."""
+    for notice in vault.notices:
+        print(f"organizer: warning: {notice.message}", file=sys.stderr)
+    if vault.fresh_recovery_key is not None:
+        print(f"New recovery key: {vault.fresh_recovery_key.text}")
+    return vault
+
+
+def _key_counts(counts: dict[str, int]) -> str:
+    return ", ".join(f"{n} {kind}" for kind, n in counts.items()) or "none"
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -74,11 +88,13 @@ def cmd_verify(args: argparse.Namespace) -> int:
             "ok": report.ok,
             "checked": {"files": report.checked_files, "changes": report.checked_changes,
                         "keys": report.checked_keys},
+            "key_files": report.keys_by_kind,
             "problems": [p.__dict__ for p in report.problems],
         })
     else:
         print(f"Checked {report.checked_files} files, {report.checked_changes} saved changes and "
               f"{report.checked_keys} key files.")
+        print(f"Key files: {_key_counts(report.keys_by_kind)}.")
         for p in report.problems:
             print(f"{p.severity.upper()}: {p.what} ({p.path}): {p.reason}")
         print("Everything is intact." if report.ok else "Damage found: see the lines above.")
@@ -87,14 +103,25 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 def cmd_passwd(args: argparse.Namespace) -> int:
     with unlock(args) as vault:
-        vault.change_passphrase(new_passphrase(args.new_passphrase_file, allow_env=False))
-    print("The passphrase was changed. Your recovery key still works.")
+        passphrase = new_passphrase(args.new_passphrase_file, allow_env=False)
+        if not args.rekey:
+            vault.change_passphrase(passphrase)
+        else:
+            recovery = vault.rekey(passphrase)
+    if not args.rekey:
+        print("The passphrase was changed. Your recovery key still works.")
+        return 0
+    print("The passphrase and the vault's keys were changed, and every file was encrypted again.")
+    print("Old passphrases, old recovery keys and old key files no longer open this vault, and")
+    print("this computer no longer remembers it. Your new recovery key is below. Write it down or")
+    print("print it now and keep it somewhere safe: it is shown only this once.")
+    print(f"Recovery key: {recovery.text}")
     return 0
 
 
 def cmd_recover(args: argparse.Namespace) -> int:
     key = read_secret_file(args.recovery_key_file, "recovery key")
-    with Vault.recover(Path(args.vault), key) as vault:
+    with tell_notices(Vault.recover(Path(args.vault), key)) as vault:
         vault.change_passphrase(new_passphrase(args.new_passphrase_file, allow_env=False))
     print("The vault is open again with your new passphrase. Your recovery key still works.")
     return 0
@@ -115,6 +142,10 @@ def register(command: AddCommand) -> None:
     ver.add_argument("--json", action="store_true", help="print JSON")
     pw = command("passwd", cmd_passwd, "change the passphrase")
     pw.add_argument("--new-passphrase-file", type=Path, metavar="F")
+    pw.add_argument("--rekey", action="store_true",
+                    help="also change the vault's keys and encrypt every file again, so old "
+                         "passphrases, recovery keys and key files stop working (use if one "
+                         "leaked); prints a new recovery key")
     rec = command("recover", cmd_recover, "open with the recovery key and set a new passphrase",
                   secret=False)
     rec.add_argument("--recovery-key-file", type=Path, metavar="F", required=True)

@@ -56,3 +56,17 @@ def corpus() -> Path:
         pytest.skip("the shared test corpus (../shared/corpus) is not present")
     return CORPUS
 
+
+
+@pytest.fixture(autouse=True)
+def isolated_vault_records(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """Every test gets its own "this computer" state folder (what each vault last looked like).
+
+    Child processes inherit it through the environment. Tests that play two computers switch
+    it with `monkeypatch.setenv("XDG_STATE_HOME", ...)`.
+    """
+    folder = tmp_path_factory.mktemp("this-computer-state")  # beside tmp_path, not in it
+    monkeypatch.setenv("XDG_STATE_HOME", str(folder))
+    return folder

@@ -102,3 +102,10 @@ class FileTooComplex(IntakeError):
 
 class InvalidInput(OrganizerError):
     """A value typed or passed by the user is not acceptable; the message says how to fix it."""
+
+
+# --- the vault: keys that belong elsewhere ---------------------------------------------------
+
+
+class ForeignKeyFile(VaultError):
+    """A key file (or the key it holds) belongs to another vault, or to this one before a re-key."""

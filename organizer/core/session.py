@@ -41,6 +41,20 @@ class Session:
     def is_open(self) -> bool:
         return self.folder is not None
 
+    def notices(self) -> list[str]:
+        """What the person should know about the vault just opened, in plain words.
+
+        E.g. "this vault is older than the last time it was opened on this computer", missing
+        saved changes, skipped key files. Empty when all is well (or when locked).
+        """
+        vault = self._vault
+        if vault is None or not vault.is_open:
+            return []
+        messages = [notice.message for notice in vault.notices]
+        if vault.fresh_recovery_key is not None:
+            messages.append(f"New recovery key: {vault.fresh_recovery_key.text}")
+        return messages
+
     def call(self, work: Callable[..., T], *args: object, **kwargs: object) -> T:
         """Run `work(vault, *args, **kwargs)` while no other session call runs."""
         with self._lock:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
@@ -13,6 +13,7 @@ from organizer.ui.create_vault import CreateVaultDialog
 from organizer.ui.error_dialog import show_error
 from organizer.ui.idle_lock import IdleLock, LockKeyInDialogs
 from organizer.ui.recent_vaults import RecentVaults
+from organizer.ui.rekey_dialog import RekeyDialog
 from organizer.ui.remember_vault import RememberedOpening, forget_here
 from organizer.ui.settings_dialog import AppSettings, SettingsDialog
 from organizer.ui.single_instance import VaultBeacon, ask_open_window_to_focus
@@ -59,12 +60,13 @@ class MainWindow(QMainWindow):
         self.lock_action = QAction(self.tr("&Lock"), self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.forget_action = QAction(self.tr("&Forget this vault on this computer"), self)
+        self.rekey_action = QAction(self.tr("Change &passphrase and keys…"), self)
         self.settings_action = QAction(self.tr("&Settings…"), self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         actions = (self.create_action, self.open_action, self.demo_action, self.lock_action,
-                   self.forget_action, self.settings_action, self.quit_action)
+                   self.forget_action, self.rekey_action, self.settings_action, self.quit_action)
         for action in actions:
             if action in (self.settings_action, self.quit_action):
                 menu.addSeparator()
@@ -77,6 +79,7 @@ class MainWindow(QMainWindow):
         self.demo_action.triggered.connect(self.open_demo)
         self.lock_action.triggered.connect(self.lock)
         self.forget_action.triggered.connect(self.forget_on_this_computer)
+        self.rekey_action.triggered.connect(self.change_keys)
         self.settings_action.triggered.connect(self.edit_settings)
         self.quit_action.triggered.connect(self.close)
         self.start.create_requested.connect(self.create_vault)
@@ -117,10 +120,24 @@ class MainWindow(QMainWindow):
         BackgroundTask(self._session.warm_up_reader, self).start()  # first import starts faster
         self.activateWindow()  # back from the dialog: keyboard focus belongs here again
         self.vault.take_focus()
+        self._tell_notices()
+
+    def _tell_notices(self) -> None:
+        """Warn about what opening found: an older copy of the vault, missing changes, bad keys."""
+        notices = self._session.notices()
+        if not notices:
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Please check this vault"),
+                          "\n\n".join(notices), QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("vaultNotices")
+        box.setAccessibleName(box.windowTitle())
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.open()
 
     def _set_vault_open(self, is_open: bool) -> None:
         self.lock_action.setEnabled(is_open)
         self.forget_action.setEnabled(is_open)
+        self.rekey_action.setEnabled(is_open)
         for action in (self.create_action, self.open_action, self.demo_action):
             action.setEnabled(not is_open)
 
@@ -219,6 +236,14 @@ class MainWindow(QMainWindow):
             "to open it.")))
         task.failed.connect(lambda error: show_error(self, error))
         task.start()
+
+    def change_keys(self) -> None:
+        """Change the passphrase and re-key (after a leak); shows the new recovery key once."""
+        if not self._session.is_open:
+            return
+        dialog = RekeyDialog(self._session, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     def edit_settings(self) -> None:
         dialog = SettingsDialog(self.settings, self)

@@ -210,9 +210,9 @@ def test_an_older_vault_is_upgraded_step_by_step(
     folder, _ = created
     header = upgrade.read_header(folder)
     assert header is not None
-    upgrade.write_header(folder, upgrade.VaultHeader(header.vault_id, 0, header.created))
+    upgrade.write_header(folder, upgrade.VaultHeader(header.vault_id, 1, header.created))
     ran: list[int] = []
-    monkeypatch.setitem(upgrade.UPGRADES, 0, lambda f, key: ran.append(len(key)))
+    monkeypatch.setitem(upgrade.UPGRADES, 1, lambda f, key: ran.append(len(key)))
     Vault.unlock(folder, PASSPHRASE).close()
     assert ran == [32]
     assert upgrade.read_header(folder) == header

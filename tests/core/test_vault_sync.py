@@ -51,6 +51,13 @@ def add_document(vault: Vault, content: bytes, name: str) -> str:
     return stored.id
 
 
+def on_computer(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, name: str) -> None:
+    """From now on, play computer `name`: its own record of what each vault looked like."""
+    folder = tmp_path / f"computer-{name}"
+    folder.mkdir(exist_ok=True)
+    monkeypatch.setenv("XDG_STATE_HOME", str(folder))
+
+
 def later() -> None:
     """Let the clock move on, so that the next edit is the later one."""
     time.sleep(0.005)
@@ -216,11 +223,13 @@ def test_a_new_passphrase_reaches_a_copy_before_the_deletion_of_the_old_one(
 
 
 def test_a_file_the_sync_tool_is_still_downloading_is_not_reported_as_damage(
-    copies: tuple[Path, Path, str],
+    copies: tuple[Path, Path, str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
 ) -> None:
     a, b, _ = copies
+    on_computer(monkeypatch, tmp_path, "A")
     with Vault.unlock(a, PASSPHRASE) as va:
         va.record([Change("person", "pa", {"name": "Added on A"})])
+    on_computer(monkeypatch, tmp_path, "B")
     (new,) = {p.name for p in (a / "journal").iterdir()} - {p.name for p in (b / "journal").iterdir()}
     raw = (a / "journal" / new).read_bytes()
     (b / "journal" / f".syncthing.{new}.tmp").write_bytes(raw[: len(raw) // 2])

@@ -22,6 +22,7 @@ from typing import BinaryIO
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from organizer.core.errors import DocumentDamaged
 from organizer.core.vault.sealing import TAG_BYTES, subkey
 
 MAGIC = b"SOODOC"
@@ -31,8 +32,19 @@ _HEADER = struct.Struct(">6sHI16s16s16s")
 HEADER_BYTES = _HEADER.size
 
 
-class DocumentCorrupt(Exception):
-    """The file does not decrypt and authenticate as the expected document."""
+class DocumentCorrupt(DocumentDamaged):
+    """The file does not decrypt and authenticate as the expected document.
+
+    A DocumentDamaged, so wherever it surfaces (even mid-stream, in an export) the person reads
+    a plain message; the technical reason is in `details`.
+    """
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(
+            "This document's file in the vault is damaged and cannot be read. Your other "
+            "documents are not affected. If you still have the original, please import it again.",
+            details=reason,
+        )
 
 
 @dataclass(frozen=True)
@@ -169,6 +181,10 @@ class DecryptingReader(io.RawIOBase):
             self._pos += n
             filled += n
         return filled
+
+    def authenticate_first_chunk(self) -> None:
+        """Raise DocumentCorrupt now if the key is wrong (used while a re-key is unfinished)."""
+        self._decrypt(0)
 
     def chunks(self) -> Iterator[bytes]:
         """Every chunk's plaintext in order, authenticating each (used by verify and export)."""

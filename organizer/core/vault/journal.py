@@ -8,10 +8,13 @@ files, and after sync both see the union, with the later edit of any one field w
 
 File layout: b"SOOJRN" | version u16 | vault_id 16 | entry_id 16 | sealed JSON
 (AES-256-GCM, key HKDF(master, "organizer/journal/v1"), aad = the 40 header bytes).
+Version 2 entries also name, inside the sealed JSON, the entries their writer had seen last
+(`heads`, each as entry id and digest), so a removed entry is noticed: see heads.py.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import struct
@@ -25,11 +28,14 @@ from organizer.core.vault.atomic import atomic_output, is_transient
 from organizer.core.vault.sealing import SealBroken, seal, unseal
 
 MAGIC = b"SOOJRN"
-VERSION = 1
+VERSION = 2  # version 1 entries (no heads) are still read
+READABLE_VERSIONS = (1, 2)
 SUFFIX = ".jrn"
 _HEADER = struct.Struct(">6sH16s16s")
+HEADER_BYTES = _HEADER.size
 
 Stamp = tuple[int, int, str]  # (milliseconds, counter, entry id hex)
+Head = tuple[str, str]  # (entry id hex, digest hex) of an entry the writer had seen
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,9 @@ class Entry:
     entry_id: str
     stamp: Stamp
     changes: tuple[Change, ...]
+    heads: tuple[Head, ...] = ()
+    linked: bool = True  # False for version 1 entries, written before entries named heads
+    digest: str = ""  # filled in when read: what later entries name this one by
 
 
 @dataclass(frozen=True)
@@ -58,34 +67,67 @@ class EntryCorrupt(Exception):
     """An entry file is unreadable or does not authenticate."""
 
 
-def encode_entry(key: bytes, vault_id: bytes, entry: Entry) -> bytes:
-    header = _HEADER.pack(MAGIC, VERSION, vault_id, bytes.fromhex(entry.entry_id))
+def entry_digest(entry_id: str, plain: bytes) -> str:
+    """What other entries name this one by: SHA-256 of its id and sealed JSON, 16 bytes."""
+    return hashlib.sha256(bytes.fromhex(entry_id) + plain).hexdigest()[:32]
+
+
+def encode_plain(entry: Entry) -> bytes:
+    """The JSON that is sealed in an entry (its digest is taken over these bytes)."""
     body = {
         "stamp": [entry.stamp[0], entry.stamp[1]],
         "changes": [{"kind": c.kind, "id": c.id, "set": dict(c.fields)} for c in entry.changes],
+        "heads": [list(head) for head in entry.heads],
     }
-    plain = json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode()
-    return header + seal(key, plain, header)
+    return json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def encode_entry(key: bytes, vault_id: bytes, entry: Entry) -> bytes:
+    header = _HEADER.pack(MAGIC, VERSION, vault_id, bytes.fromhex(entry.entry_id))
+    return header + seal(key, encode_plain(entry), header)
+
+
+def read_entry_header(raw: bytes) -> tuple[int, bytes, str]:
+    """(version, vault id, entry id) from an entry's clear header; EntryCorrupt if not one."""
+    if len(raw) < _HEADER.size:
+        raise EntryCorrupt("cut short")
+    magic, version, file_vault, entry_id = _HEADER.unpack(raw[: _HEADER.size])
+    if magic != MAGIC or version not in READABLE_VERSIONS:
+        raise EntryCorrupt("not a journal entry")
+    return version, file_vault, entry_id.hex()
 
 
 def decode_entry(key: bytes, vault_id: bytes, raw: bytes) -> Entry:
-    if len(raw) < _HEADER.size:
-        raise EntryCorrupt("cut short")
-    header = raw[: _HEADER.size]
-    magic, version, file_vault, entry_id = _HEADER.unpack(header)
-    if magic != MAGIC or version != VERSION:
-        raise EntryCorrupt("not a journal entry")
+    version, file_vault, entry_id = read_entry_header(raw)
     if file_vault != vault_id:
         raise EntryCorrupt("belongs to another vault")
+    header = raw[: _HEADER.size]
     try:
-        body = json.loads(unseal(key, raw[_HEADER.size :], header))
-        stamp = (int(body["stamp"][0]), int(body["stamp"][1]), entry_id.hex())
-        changes = tuple(Change(str(c["kind"]), str(c["id"]), dict(c["set"])) for c in body["changes"])
+        plain = unseal(key, raw[_HEADER.size :], header)
+        return parse_plain(entry_id, version, plain)
     except SealBroken:
         raise EntryCorrupt("does not authenticate") from None
-    except (ValueError, KeyError, TypeError, IndexError):
+
+
+def parse_plain(entry_id: str, version: int, plain: bytes) -> Entry:
+    """An entry from its authenticated JSON; EntryCorrupt when a field is missing or wrong."""
+    try:
+        body = json.loads(plain)
+        stamp = (int(body["stamp"][0]), int(body["stamp"][1]), entry_id)
+        changes = tuple(Change(str(c["kind"]), str(c["id"]), dict(c["set"])) for c in body["changes"])
+        heads: tuple[Head, ...] = ()
+        if version >= 2:  # required from version 2 on: it cannot go missing unnoticed
+            heads = tuple((_hex_id(h[0]), str(h[1])) for h in body["heads"])
+    except (ValueError, KeyError, TypeError, IndexError, AttributeError, OverflowError):
         raise EntryCorrupt("unreadable content") from None
-    return Entry(entry_id.hex(), stamp, changes)
+    return Entry(entry_id, stamp, changes, heads, version >= 2, entry_digest(entry_id, plain))
+
+
+def _hex_id(value: object) -> str:
+    text = str(value)
+    if len(text) != 32 or bytes.fromhex(text).hex() != text:
+        raise ValueError("not an entry id")
+    return text
 
 
 class Clock:
@@ -148,19 +190,32 @@ def entry_files(folder: Path) -> list[Path]:
 
 
 def load_entries(
-    folder: Path, key: bytes, vault_id: bytes
+    folder: Path, key: bytes, vault_id: bytes, previous_key: bytes | None = None
 ) -> tuple[list[Entry], list[DamagedEntry]]:
-    """Read every entry; a damaged file is reported and skipped, never fatal."""
+    """Read every entry; a damaged file is reported and skipped, never fatal.
+
+    `previous_key` is the journal key before an unfinished re-key (entries not yet re-sealed).
+    """
     entries: dict[str, Entry] = {}
     damaged: list[DamagedEntry] = []
     for path in entry_files(folder):
         try:
-            entry = decode_entry(key, vault_id, path.read_bytes())
+            raw = path.read_bytes()
+            entry = _decode_either(key, previous_key, vault_id, raw)
         except (EntryCorrupt, OSError) as error:
             damaged.append(DamagedEntry(path, str(error)))
             continue
         entries[entry.entry_id] = entry
     return list(entries.values()), damaged
+
+
+def _decode_either(key: bytes, previous: bytes | None, vault_id: bytes, raw: bytes) -> Entry:
+    try:
+        return decode_entry(key, vault_id, raw)
+    except EntryCorrupt:
+        if previous is None:
+            raise
+        return decode_entry(previous, vault_id, raw)
 
 
 def write_entry(folder: Path, key: bytes, vault_id: bytes, entry: Entry) -> Path:

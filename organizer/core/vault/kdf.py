@@ -13,11 +13,22 @@ from organizer.core.errors import UnsafeKeySettings
 KEY_BYTES = 32
 
 # Bounds checked before any derivation runs: a damaged or hostile vault file must not be able
-# to make us allocate 100 GB or spin for an hour, nor trick us into a trivially weak setting.
+# to make us allocate gigabytes or spin for minutes, nor trick us into a trivially weak setting.
+# The upper bounds are what `calibrate` below can produce on real machines, with headroom:
+# - memory: calibration starts at 256 MiB and only ever halves it, so 1 GiB leaves 4x room;
+# - passes: calibration adds passes until about 0.7 s. Argon2id fills memory at roughly
+#   0.3-1.5 GiB/s per pass on today's laptops and desktops, so 256 MiB reaches 0.7 s within
+#   2-5 passes even on the fastest; 16 passes leaves room for a slow-memory setting (64 MiB);
+# - work (memory x passes): at most 2 GiB-passes (256 MiB x 8), twice what the fastest
+#   machine calibrates to. The worst slot we accept costs a slow laptop a few seconds, not the
+#   minutes that 4 GiB x 64 passes (128x more) did.
+# The lower bounds stay where they were: they only guard against absurd values (the tests'
+# fast settings, 8 MiB x 1 pass, are the floor; production code never writes them).
 MIN_MEMORY_KIB = 8 * 1024
-MAX_MEMORY_KIB = 4 * 1024 * 1024
+MAX_MEMORY_KIB = 1024 * 1024
 MIN_ITERATIONS = 1
-MAX_ITERATIONS = 64
+MAX_ITERATIONS = 16
+MAX_WORK_KIB = 2 * 1024 * 1024  # memory (KiB) x passes: 2 GiB-passes, e.g. 256 MiB x 8
 MIN_LANES = 1
 MAX_LANES = 16
 MIN_SALT = 16
@@ -45,6 +56,7 @@ class KdfParams:
             (MIN_ITERATIONS <= self.iterations <= MAX_ITERATIONS, "passes"),
             (MIN_LANES <= self.lanes <= MAX_LANES, "lanes"),
             (self.memory_kib >= 8 * self.lanes, "memory per lane"),
+            (self.memory_kib * self.iterations <= MAX_WORK_KIB, "memory x passes"),
         )
         for ok, what in checks:
             if not ok:
@@ -97,5 +109,6 @@ def calibrate(target_seconds: float = TARGET_SECONDS) -> KdfParams:
     while per_pass > target_seconds and memory > CALIBRATION_FLOOR_MEMORY_KIB:
         memory //= 2
         per_pass /= 2
-    iterations = max(2, min(MAX_ITERATIONS, round(target_seconds / max(per_pass, 1e-6))))
+    most = min(MAX_ITERATIONS, MAX_WORK_KIB // memory)
+    iterations = max(2, min(most, round(target_seconds / max(per_pass, 1e-6))))
     return KdfParams(memory, iterations, CALIBRATION_LANES)

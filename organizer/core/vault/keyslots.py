@@ -141,7 +141,14 @@ def read_slot(path: Path) -> KeySlot:
         raise damaged from None
     if slot.kind not in KINDS or (slot.kind == PASSPHRASE) != (params is not None):
         raise damaged
+    if not (_is_hex(slot.vault_id, 16) and _is_hex(slot.slot_id, 8)) or slot.format_version < 1:
+        raise damaged
     return slot
+
+
+def _is_hex(text: str, size: int) -> bool:
+    """True for exactly `size` bytes written as lowercase hex (ids end up in paths and names)."""
+    return len(text) == 2 * size and all(c in "0123456789abcdef" for c in text)
 
 
 def list_slot_files(keys_folder: Path) -> list[Path]:

@@ -8,16 +8,41 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from organizer.core.errors import VaultNotFound, VaultTooNew
+from organizer.core.errors import VaultDamaged, VaultTooNew
 from organizer.core.vault.atomic import write_atomically
+from organizer.core.vault.journal import Entry, load_entries, new_entry_id, write_entry
+from organizer.core.vault.sealing import subkey
 
 HEADER_NAME = "vault.json"
 FORMAT_NAME = "second-opinion-organizer-vault"
-CURRENT_VERSION = 1
+CURRENT_VERSION = 2
+OLDEST_VERSION = 1
+
+
+def link_old_entries(folder: Path, master: bytes) -> None:
+    """Version 1 to 2: one entry that names every entry written before entries had links.
+
+    The old entries are trusted as they are (a baseline); from now on, removing any of them is
+    noticed like the removal of any other entry. Safe to run twice (it only adds an entry).
+    Key slots need no change: since version 1 each slot authenticates its vault id.
+    """
+    header = read_header(folder)
+    if header is None:
+        return
+    key = subkey(master, b"organizer/journal/v1")
+    entries, _ = load_entries(folder / "journal", key, bytes.fromhex(header.vault_id))
+    old = sorted((e.entry_id, e.digest) for e in entries if not e.linked)
+    if not old:
+        return
+    newest = max(e.stamp for e in entries)
+    entry_id = new_entry_id()
+    write_entry(folder / "journal", key, bytes.fromhex(header.vault_id),
+                Entry(entry_id, (newest[0], newest[1] + 1, entry_id), (), tuple(old)))
+
 
 # UPGRADES[n] turns a version-n vault (unlocked, with its master key) into version n+1.
 UpgradeStep = Callable[[Path, bytes], None]
-UPGRADES: dict[int, UpgradeStep] = {}
+UPGRADES: dict[int, UpgradeStep] = {1: link_old_entries}
 
 
 @dataclass(frozen=True)
@@ -47,8 +72,11 @@ def read_header(folder: Path) -> VaultHeader | None:
         checksum = body.pop("checksum")
         if body.get("format") != FORMAT_NAME or checksum != _checksum(body):
             return None
-        return VaultHeader(str(body["vault_id"]), int(body["version"]), str(body["created"]))
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        header = VaultHeader(str(body["vault_id"]), int(body["version"]), str(body["created"]))
+        if len(bytes.fromhex(header.vault_id)) != 16 or header.version < OLDEST_VERSION:
+            return None  # damaged: the key slots say which vault and version this is
+        return header
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, OverflowError):
         return None
 
 
@@ -65,15 +93,22 @@ def check_version(version: int) -> None:
             "Please update the app to open it.",
             details=f"vault format {version}, this app reads up to {CURRENT_VERSION}",
         )
-    if version < 0:
-        raise VaultNotFound("This folder does not hold a vault this app can read.")
+    if version < OLDEST_VERSION:
+        raise VaultDamaged(
+            "This vault's files name a format version that never existed, so they are "
+            "damaged. Nothing was changed.", details=f"vault format {version}")
 
 
 def upgrade(folder: Path, header: VaultHeader, master: bytes) -> VaultHeader:
     """Run each upgrade step in turn, recording progress so an interrupted upgrade resumes."""
     check_version(header.version)
     while header.version < CURRENT_VERSION:
-        UPGRADES[header.version](folder, master)
+        step = UPGRADES.get(header.version)
+        if step is None:
+            raise VaultDamaged("This vault's files name a format version this app cannot "
+                               "upgrade, so they may be damaged. Nothing was changed.",
+                               details=f"no upgrade from version {header.version}")
+        step(folder, master)
         header = VaultHeader(header.vault_id, header.version + 1, header.created)
         write_header(folder, header)
     return header

@@ -1,41 +1,24 @@
-"""The Vault: open/create a vault folder, and read and write its documents and metadata."""
+"""The Vault: create or open a vault folder. Reading and writing live in the classes it extends:
+vault_core.py (keys, journal), vault_files.py (documents), vault_keys.py (key slots, re-key)."""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import shutil
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import BinaryIO
 
-from organizer.core.errors import (
-    DocumentDamaged,
-    DocumentNotFound,
-    VaultAlreadyExists,
-    VaultError,
-)
-from organizer.core.vault import keyslots, remember
-from organizer.core.vault.atomic import atomic_output, fsync_folder, remove_leftover_temp_files
-from organizer.core.vault.documents import DecryptingReader, DocumentCorrupt, encrypt_stream
-from organizer.core.vault.journal import (
-    Change,
-    DamagedEntry,
-    Entry,
-    MetadataState,
-    build_state,
-    load_entries,
-    new_entry_id,
-    write_entry,
-)
+from organizer.core.errors import VaultAlreadyExists
+from organizer.core.vault import keyslots, rekey, remember
+from organizer.core.vault.atomic import remove_leftover_temp_files
 from organizer.core.vault.kdf import KdfParams, calibrate
 from organizer.core.vault.keyslots import KeySlot
 from organizer.core.vault.lock import VaultLock
+from organizer.core.vault.notices import rekey_finished_notice, skipped_keys_notice
 from organizer.core.vault.recovery import RecoveryKey
-from organizer.core.vault.sealing import subkey
-from organizer.core.vault.unlocking import header_from_slots, unwrap_any
+from organizer.core.vault.unlocking import SlotReport, confirm_key, folder_header, unwrap_any
 from organizer.core.vault.upgrade import (
     CURRENT_VERSION,
     VaultHeader,
@@ -44,46 +27,23 @@ from organizer.core.vault.upgrade import (
     upgrade,
     write_header,
 )
+from organizer.core.vault.vault_core import DOCUMENTS_DIR, JOURNAL_DIR, KEYS_DIR, disk_error
+from organizer.core.vault.vault_files import DOC_SUFFIX, FILE_KIND, StoredFile
+from organizer.core.vault.vault_keys import VaultKeys
 
-KEYS_DIR, JOURNAL_DIR, DOCUMENTS_DIR = "keys", "journal", "documents"
-DOC_SUFFIX = ".sdoc"
-FILE_KIND = "file"  # journal entities describing stored files: size and sha256
-
-
-@dataclass(frozen=True)
-class StoredFile:
-    """A file just written to the vault. Record `file_change(...)` for it to keep it."""
-
-    id: str
-    size: int
-    sha256: str
+__all__ = ["DOCUMENTS_DIR", "DOC_SUFFIX", "FILE_KIND", "JOURNAL_DIR", "KEYS_DIR", "StoredFile",
+           "Vault", "calibrate"]
 
 
-def _disk_error(error: OSError) -> VaultError:
-    return VaultError(
-        "The vault could not be saved to the disk (it may be full, read-only or unplugged). "
-        "Nothing was changed.",
-        details=repr(error),
-    )
-
-
-class Vault:
+class Vault(VaultKeys):
     """An unlocked vault. Create with `Vault.create`, open with `unlock`/`recover`/`unlock_remembered`.
 
-    Holds the single-instance lock and the keys until `close()`.
+    Holds the single-instance lock and the keys until `close()`. `notices` says what the person
+    should know about what was found on open (an older copy, missing changes, skipped keys).
+    `fresh_recovery_key` is set when opening finished an interrupted re-key: show it once.
     """
 
-    def __init__(self, folder: Path, header: VaultHeader, master: bytes, lock: VaultLock) -> None:
-        self.folder = folder
-        self.vault_id = header.vault_id
-        self._vault_id_bytes = bytes.fromhex(header.vault_id)
-        self._master: bytearray | None = bytearray(master)
-        self._journal_key = bytearray(subkey(master, b"organizer/journal/v1"))
-        self._lock = lock
-        self.state = MetadataState()
-        self.damaged_entries: list[DamagedEntry] = []
-        self._documents_unsynced = False
-        self.refresh()
+    fresh_recovery_key: RecoveryKey | None = None
 
     # --- opening -------------------------------------------------------------------------
 
@@ -112,7 +72,7 @@ class Vault:
                 lock.release()
             _empty_folder(folder, remove_folder=made_folder)
             if isinstance(error, OSError):
-                raise _disk_error(error) from None
+                raise disk_error(error) from None
             raise
         return cls(folder, header, master, lock), recovery
 
@@ -142,179 +102,70 @@ class Vault:
     @classmethod
     def _open(cls, folder: Path, kind: str, attempt: Callable[[KeySlot], bytes | None]) -> Vault:
         slots, damaged = keyslots.read_all_slots(folder / KEYS_DIR)
-        header = read_header(folder) or header_from_slots(folder, slots, damaged)
+        header, rewrite = folder_header(folder, read_header(folder), slots, damaged)
         check_version(header.version)
         lock = VaultLock(folder)
         try:
-            master = unwrap_any(header, kind, slots, damaged, attempt)
+            report = SlotReport()
+            master = unwrap_any(header, kind, slots, damaged, attempt, report)
+            master, previous, new_slots = _unfinished_rekey(folder, header.vault_id, master)
+            confirm_key(folder, header.vault_id, [k for k in (master, previous) if k])
             remove_leftover_temp_files([folder / d for d in (KEYS_DIR, JOURNAL_DIR, DOCUMENTS_DIR)])
             remove_leftover_temp_files([folder])
+            if rewrite or read_header(folder) is None:
+                write_header(folder, header)  # repair a damaged or foreign header
             header = upgrade(folder, header, master)
-            if read_header(folder) is None:
-                write_header(folder, header)  # repair a damaged header from the key slots
-            return cls(folder, header, master, lock)
+            vault = cls(folder, header, master, lock, previous)
         except BaseException:
             lock.release()
             raise
+        if report.notes:
+            vault.notices.append(skipped_keys_notice(report.notes))
+        if new_slots is not None:
+            with _closed_on_error(vault):
+                vault.finish_rekey(new_slots)
+                # The recovery key made by the interrupted re-key was never shown: replace it.
+                vault.fresh_recovery_key = vault.new_recovery_key()
+            vault.notices.append(rekey_finished_notice())
+        return vault
 
-    # --- metadata --------------------------------------------------------------------------
-
-    def refresh(self) -> None:
-        """Re-read the journal (picks up changes that arrived through a sync folder)."""
-        entries, self.damaged_entries = load_entries(
-            self.folder / JOURNAL_DIR, bytes(self._key(self._journal_key)), self._vault_id_bytes
-        )
-        self.state, self._clock = build_state(entries)
-
-    def record(self, changes: Sequence[Change]) -> None:
-        """Save changes durably in one journal entry, then apply them to `state`."""
-        entry_id = new_entry_id()
-        entry = Entry(entry_id, self._clock.next(entry_id), tuple(changes))
-        try:
-            if self._documents_unsynced:  # files an entry lists must be durable before it
-                fsync_folder(self.folder / DOCUMENTS_DIR)
-                self._documents_unsynced = False
-            write_entry(self.folder / JOURNAL_DIR, bytes(self._key(self._journal_key)),
-                        self._vault_id_bytes, entry)
-        except OSError as error:
-            raise _disk_error(error) from None
-        self.state.apply(entry)
-
-    # --- documents -------------------------------------------------------------------------
-
-    def store_file(self, source: BinaryIO) -> StoredFile:
-        """Encrypt a stream into a new write-once file. Call `record([file_change(...)])` next."""
-        file_id = os.urandom(16).hex()
-        try:
-            # The folder is fsynced once, by the `record` that lists this file (cheaper per batch).
-            with atomic_output(self._doc_path(file_id), sync_folder=False) as out:
-                written = encrypt_stream(source, out, master=bytes(self._key(self._master)),
-                                         vault_id=self._vault_id_bytes,
-                                         doc_id=bytes.fromhex(file_id))
-        except OSError as error:
-            raise _disk_error(error) from None
-        self._documents_unsynced = True
-        return StoredFile(file_id, written.size, written.sha256)
-
-    @staticmethod
-    def file_change(stored: StoredFile) -> Change:
-        return Change(FILE_KIND, stored.id, {"size": stored.size, "sha256": stored.sha256})
-
-    def open_file(self, file_id: str) -> DecryptingReader:
-        """A seekable plaintext stream; DocumentDamaged/NotFound affect only this file."""
-        master = bytes(self._key(self._master))
-        path = self._doc_path(file_id)
-        try:
-            raw = path.open("rb")
-        except FileNotFoundError:
-            raise DocumentNotFound(
-                "This document's file is missing from the vault folder.", details=str(path)
-            ) from None
-        try:
-            return DecryptingReader(raw, master=master,
-                                    vault_id=self._vault_id_bytes, doc_id=bytes.fromhex(file_id))
-        except DocumentCorrupt as error:
-            raw.close()
-            raise _damaged(path, error) from None
-
-    def read_file(self, file_id: str) -> bytes:
-        """The whole plaintext in memory (for previews and PDF libraries)."""
-        with self.open_file(file_id) as reader:
-            try:
-                return b"".join(reader.chunks())
-            except DocumentCorrupt as error:
-                raise _damaged(self._doc_path(file_id), error) from None
-
-    def discard_file(self, file_id: str) -> None:
-        """Remove a stored file that was never recorded (undo of a failed import)."""
-        with contextlib.suppress(FileNotFoundError):
-            self._doc_path(file_id).unlink()
-
-    def files_on_disk(self) -> list[str]:
-        folder = self.folder / DOCUMENTS_DIR
-        return sorted(p.name[: -len(DOC_SUFFIX)] for p in folder.glob(f"*{DOC_SUFFIX}"))
-
-    def _doc_path(self, file_id: str) -> Path:
-        if len(file_id) != 32 or any(c not in "0123456789abcdef" for c in file_id):
-            raise DocumentNotFound(f"There is no document with the id {file_id!r}.")
-        return self.folder / DOCUMENTS_DIR / f"{file_id}{DOC_SUFFIX}"
-
-    # --- keys ------------------------------------------------------------------------------
+    # --- keys (the calibrated setting is looked up here, where tests replace it) ----------
 
     def change_passphrase(self, new_passphrase: str, *, kdf: KdfParams | None = None) -> None:
         """Write a slot for the new passphrase, then remove the old passphrase slots."""
-        old = [s.path for s in self._slots(keyslots.PASSPHRASE)]
-        old += self._damaged_slot_files(keyslots.PASSPHRASE)  # replaced now: stop reporting them
-        self._new_slot(keyslots.PASSPHRASE, new_passphrase, kdf or calibrate())
-        for path in old:
-            path.unlink(missing_ok=True)
+        super().change_passphrase(new_passphrase, kdf=kdf or calibrate())
 
-    def new_recovery_key(self) -> RecoveryKey:
-        """Replace the recovery key (the old printed sheet stops working)."""
-        old = self._slots(keyslots.RECOVERY)
-        key = RecoveryKey.generate()
-        self._new_slot(keyslots.RECOVERY, key.secret)
-        for slot in old:
-            slot.path.unlink(missing_ok=True)
-        return key
+    def rekey(self, new_passphrase: str, *, kdf: KdfParams | None = None) -> RecoveryKey:
+        """Change the passphrase and the master key; returns the new recovery key."""
+        return super().rekey(new_passphrase, kdf=kdf or calibrate())
 
-    def remember_on_this_computer(self, store: remember.SecretStore | None = None) -> None:
-        secrets = store or remember.system_store()
-        slot_id = os.urandom(8).hex()
-        secret = remember.store_secret(secrets, remember.slot_username(self.vault_id, slot_id))
-        self._new_slot(keyslots.KEYRING, secret, slot_id=slot_id)
 
-    def forget_on_this_computer(self, store: remember.SecretStore | None = None) -> None:
-        secrets = store or remember.system_store()
-        for slot in self._slots(keyslots.KEYRING):
-            username = remember.slot_username(slot.vault_id, slot.slot_id)
-            if remember.load_secret(secrets, username) is not None:
-                remember.forget_secret(secrets, username)
-                slot.path.unlink(missing_ok=True)
+def _unfinished_rekey(
+    folder: Path, vault_id: str, master: bytes
+) -> tuple[bytes, bytes | None, tuple[str, ...] | None]:
+    """(current key, previous key, new slot ids) when a re-key was interrupted, else (master,).
 
-    def _damaged_slot_files(self, kind: str) -> list[Path]:
-        _, damaged = keyslots.read_all_slots(self.folder / KEYS_DIR)
-        paths = [Path(error.details) for error in damaged]
-        return [p for p in paths if p.name.startswith(f"{kind}-")]
+    Without the new passphrase slot (a stop before it was written) nothing was re-encrypted
+    yet: the re-key is undone and the old key stays.
+    """
+    pending = rekey.read_pending(folder)
+    keys = pending.keys_from(master) if pending and pending.vault_id == vault_id else None
+    if pending is None or keys is None:
+        return master, None, None
+    slot_files = keyslots.list_slot_files(folder / KEYS_DIR)
+    if not any(pending.new_slots[0] in path.name for path in slot_files):
+        rekey.finish(folder)
+        return keys[1], None, None
+    return keys[0], keys[1], pending.new_slots
 
-    def _slots(self, kind: str) -> list[KeySlot]:
-        slots, _ = keyslots.read_all_slots(self.folder / KEYS_DIR)
-        return [s for s in slots if s.kind == kind]
 
-    def _new_slot(self, kind: str, secret: str | bytes, kdf: KdfParams | None = None,
-                  slot_id: str | None = None) -> None:
-        try:
-            keyslots.new_slot(self.folder / KEYS_DIR, vault_id=self.vault_id, kind=kind,
-                              secret=secret, master_key=bytes(self._key(self._master)),
-                              format_version=CURRENT_VERSION, kdf=kdf, slot_id=slot_id)
-        except OSError as error:
-            raise _disk_error(error) from None
-
-    # --- closing ---------------------------------------------------------------------------
-
-    @property
-    def is_open(self) -> bool:
-        return self._master is not None
-
-    def close(self) -> None:
-        """Forget the keys (overwritten in memory, best effort) and release the lock."""
-        for secret in (self._master, self._journal_key):
-            if secret is not None:
-                secret[:] = bytes(len(secret))
-        self._master = None
-        self.state = MetadataState()
-        self._lock.release()
-
-    def __enter__(self) -> Vault:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def _key(self, secret: bytearray | None) -> bytearray:
-        if self._master is None or secret is None:
-            raise VaultError("The vault is locked. Please unlock it again.")
-        return secret
+@contextlib.contextmanager
+def _closed_on_error(vault: Vault) -> Iterator[None]:
+    try:
+        yield
+    except BaseException:
+        vault.close()
+        raise
 
 
 def _write_new_vault(
@@ -347,10 +198,3 @@ def _empty_folder(folder: Path, *, remove_folder: bool) -> None:
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
-
-def _damaged(path: Path, error: Exception) -> DocumentDamaged:
-    return DocumentDamaged(
-        "This document's file in the vault is damaged and cannot be opened. Your other "
-        "documents are not affected. If you still have the original, please import it again.",
-        details=f"{path.name}: {error}",
-    )
