@@ -1,0 +1,173 @@
+"""Copying imaging out of the vault as a standard DICOM file-set (DICOMDIR + files), verified.
+
+pydicom's FileSet lays out the folders and writes the DICOMDIR. It stages each added image in a
+temporary folder of its own; we point that stage inside the destination instead (nothing
+decrypted may land in the system's temp folder) and put each image's original bytes there, so
+the copies are byte for byte what the hospital gave. Then the DICOMDIR is read back and every
+file's SHA-256 compared with the vault's before the copy is called done.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import shutil
+import threading
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pydicom import dcmread
+from pydicom.fileset import FileSet
+
+from organizer.core.catalog import now_iso
+from organizer.core.errors import InvalidInput, OrganizerError
+from organizer.core.imaging.entities import EXPORT
+from organizer.core.imaging.export_readme import README_NAME, readme_text
+from organizer.core.imaging.inventory import StudySummary, studies, study_instances
+from organizer.core.records import Person
+from organizer.core.vault import Change, Vault
+from organizer.core.vault.atomic import write_atomically
+
+STAGE = ".organizer-copying"
+Progress = Callable[[int, int], None]
+
+
+class ExportFailed(OrganizerError):
+    """The copy could not be made or did not check out; what was written is removed."""
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    folder: Path
+    studies: tuple[StudySummary, ...]
+    images: int
+    bytes: int
+
+
+def export_file_set(vault: Vault, folder: Path, person: Person | None = None,
+                    study_uids: list[str] | None = None, progress: Progress | None = None,
+                    cancel: threading.Event | None = None) -> ExportResult:
+    """Write the chosen studies (default: all of the person's) to `folder` and verify the copy."""
+    chosen = _chosen_studies(vault, person, study_uids)
+    folder = _ready_folder(Path(folder))
+    instances = study_instances(vault, {s.study_uid for s in chosen})
+    try:
+        _write_file_set(vault, folder, instances, progress, cancel or threading.Event())
+        _verify(folder, instances)
+        write_atomically(folder / README_NAME, readme_text(chosen, person, date.today()).encode())
+    except BaseException:
+        _remove_written(folder)
+        raise
+    finally:
+        shutil.rmtree(folder / STAGE, ignore_errors=True)
+    vault.record([Change(EXPORT, f"{now_iso()}-{len(instances)}", {
+        "date": date.today().isoformat(), "studies": [s.study_uid for s in chosen],
+        "images": len(instances)})])
+    return ExportResult(folder, tuple(chosen), len(instances),
+                        sum(int(f.get("size") or 0) for f in instances.values()))
+
+
+def _chosen_studies(vault: Vault, person: Person | None, uids: list[str] | None) -> list[StudySummary]:
+    found = studies(vault, person)
+    if uids:
+        wanted = set(uids)
+        missing = wanted - {s.study_uid for s in found}
+        if missing:
+            raise InvalidInput(f"There is no imaging study {sorted(missing)[0]!r} in this vault.")
+        found = [s for s in found if s.study_uid in wanted]
+    if not found:
+        raise InvalidInput("There are no imaging studies in the vault to copy yet.")
+    return found
+
+
+def _ready_folder(folder: Path) -> Path:
+    if folder.exists() and not folder.is_dir():
+        raise InvalidInput(f"{folder} is a file. Please choose a folder for the images.")
+    taken = [p.name for p in folder.iterdir()] if folder.is_dir() else []
+    if any(n.upper() in ("DICOMDIR", README_NAME.upper()) or n.upper().startswith("PT")
+           for n in taken):
+        raise InvalidInput(f"{folder} already holds images or a DICOMDIR. Please choose an empty "
+                           "folder, so nothing there is overwritten.")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise InvalidInput(f"The folder {folder} could not be made ({error.strerror}).") from None
+    return folder
+
+
+def _write_file_set(vault: Vault, folder: Path, instances: dict[str, dict[str, Any]],
+                    progress: Progress | None, cancel: threading.Event) -> None:
+    fs = FileSet()
+    stage = folder / STAGE
+    stage.mkdir(exist_ok=True)
+    fs._stage["t"].cleanup()  # no public way to choose where pydicom stages files
+    fs._stage["path"] = stage
+    for done, (uid, fields) in enumerate(sorted(instances.items()), start=1):
+        if cancel.is_set():
+            raise ExportFailed("The copy was stopped. Nothing was left half-written.")
+        _stage_instance(vault, fs, uid, str(fields["file"]), str(fields.get("syntax") or ""))
+        if progress:
+            progress(done, len(instances))
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            fs.write(folder)
+    except OSError as error:
+        raise ExportFailed(f"The images could not be written to {folder} ({error.strerror}). "
+                           "The drive may be full or unplugged.") from None
+
+
+def _stage_instance(vault: Vault, fs: FileSet, uid: str, file_id: str, syntax: str) -> None:
+    with vault.open_file(file_id) as reader, warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        ds = dcmread(reader, stop_before_pixels=True, defer_size=1 << 16, force=True)
+    meta = ds.file_meta
+    meta.MediaStorageSOPInstanceUID = meta.get("MediaStorageSOPInstanceUID") or uid
+    meta.MediaStorageSOPClassUID = meta.get("MediaStorageSOPClassUID") or ds.get("SOPClassUID")
+    meta.TransferSyntaxUID = meta.get("TransferSyntaxUID") or syntax or "1.2.840.10008.1.2"
+    instance = fs.add(ds)  # writes a header-only stand-in into the stage ...
+    with vault.open_file(file_id) as reader, open(instance.path, "wb") as out:
+        for chunk in reader.chunks():  # ... which the original bytes replace
+            out.write(chunk)
+
+
+def _verify(folder: Path, instances: dict[str, dict[str, Any]]) -> None:
+    """Re-read the DICOMDIR and compare every file with the vault's checksum."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            copied = FileSet(dcmread(folder / "DICOMDIR"))
+        found = {str(i.SOPInstanceUID): Path(i.path) for i in copied}
+    except Exception as error:
+        raise ExportFailed("The copy's index (DICOMDIR) could not be read back, so the copy "
+                           "cannot be trusted. Please try again or use another drive.",
+                           details=repr(error)) from None
+    if set(found) != set(instances):
+        raise ExportFailed("The copy's index does not list every image. Please try again.")
+    for uid, path in found.items():
+        if _sha256(path) != instances[uid].get("sha256"):
+            raise ExportFailed(f"A copied image ({path.name}) differs from the one in the vault. "
+                               "The drive may be failing; please try another one.")
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as source:
+        while block := source.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _remove_written(folder: Path) -> None:
+    """Undo a failed copy: only what a file-set write makes (the folder was free of these)."""
+    for entry in folder.iterdir() if folder.is_dir() else []:
+        name = entry.name.upper()
+        if entry.is_dir() and name.startswith("PT"):
+            shutil.rmtree(entry, ignore_errors=True)
+        elif name in ("DICOMDIR", README_NAME.upper()):
+            with contextlib.suppress(OSError):
+                entry.unlink()
