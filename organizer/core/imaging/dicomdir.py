@@ -27,8 +27,8 @@ class IndexCheck:
     notes: tuple[str, ...] = ()
 
 
-def index_check(index: DiscFile, names: Iterable[str]) -> IndexCheck:
-    """Compare the files the index lists with the files on the disc."""
+def index_check(index: DiscFile, names: Iterable[str], base: str = "") -> IndexCheck:
+    """Compare the files the index lists with the files on the disc (`names` relative to `base`)."""
     from organizer.core.imaging.disc import Skipped
 
     try:
@@ -39,10 +39,10 @@ def index_check(index: DiscFile, names: Iterable[str]) -> IndexCheck:
     present = {_key(name) for name in names}
     skipped: list[Skipped] = []
     for parts in references:
-        shown = "/".join(parts)
+        shown = base + "/".join(parts)
         if _outside(parts):
             skipped.append(Skipped(shown, "Refused: the disc's index points outside the disc."))
-        elif _key(shown) not in present:
+        elif _key("/".join(parts)) not in present:
             skipped.append(Skipped(shown, "Listed in the disc's index, but the file is not on the "
                                           "disc (the copy may be incomplete)."))
     return IndexCheck(True, tuple(skipped))
@@ -55,7 +55,9 @@ def listed_files(index: DiscFile) -> list[tuple[str, ...]]:
     with index.open() as source, warnings.catch_warnings():
         warnings.simplefilter("ignore")
         ds = dcmread(source, defer_size=1 << 20)
-        records: Any = ds.get("DirectoryRecordSequence") or []
+        if "DirectoryRecordSequence" not in ds:
+            raise ValueError("no directory records")
+        records: Any = ds.DirectoryRecordSequence
         found: list[tuple[str, ...]] = []
         for record in records:
             value = record.get("ReferencedFileID")

@@ -74,10 +74,13 @@ def open_disc(path: Path) -> Iterator[DiscContents]:
 
 
 def _with_index(label: str, files: list[DiscFile], skipped: list[Skipped]) -> DiscContents:
-    index = next((f for f in files if f.name.upper() == INDEX_NAME), None)
-    if index is None:
+    # The index sits at the disc's root, which a zip often wraps in one folder ("CD/DICOMDIR").
+    indexes = [f for f in files if PurePosixPath(f.name).name.upper() == INDEX_NAME]
+    index = min(indexes, key=lambda f: (f.name.count("/"), f.name), default=None)
+    if index is None or index.name.count("/") > 1:
         return DiscContents(label, tuple(files), tuple(skipped))
-    check = index_check(index, {f.name for f in files})
+    base = index.name[: -len(INDEX_NAME)]
+    check = index_check(index, {f.name[len(base):] for f in files if f.name.startswith(base)}, base)
     images = [f for f in files if f is not index]
     return DiscContents(label, tuple(images), tuple(skipped) + check.skipped, check.notes,
                         check.readable)
