@@ -119,6 +119,8 @@ def _write_file_set(vault: Vault, folder: Path, instances: dict[str, dict[str, A
     except OSError as error:
         raise ExportFailed(f"The images could not be written to {folder} ({error.strerror}). "
                            "The drive may be full or unplugged.") from None
+    finally:
+        fs._stage["t"].cleanup()  # the (empty) temporary folder pydicom makes anew after writing
 
 
 def _stage_instance(vault: Vault, fs: FileSet, uid: str, file_id: str, syntax: str) -> None:
@@ -141,6 +143,7 @@ def _verify(folder: Path, instances: dict[str, dict[str, Any]]) -> None:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             copied = FileSet(dcmread(folder / "DICOMDIR"))
+        copied._stage["t"].cleanup()
         found = {str(i.SOPInstanceUID): Path(i.path) for i in copied}
     except Exception as error:
         raise ExportFailed("The copy's index (DICOMDIR) could not be read back, so the copy "
