@@ -59,6 +59,7 @@ class ImagingGroup:
         group, self.pending = self.pending, []
         stored = [p.stored for p in group if p.stored]
         try:
+            self.vault.make_durable([s.id for s in stored])  # files before the entry that lists them
             self.vault.record(self._changes(group))
         except BaseException:
             for s in stored:  # nothing partly imported is left behind

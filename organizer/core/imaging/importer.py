@@ -124,7 +124,7 @@ class _DiscImport:
                 if self.known.get(header.sop_uid):
                     return Prepared(file.name, header, None, "")
                 source.seek(0)
-                return Prepared(file.name, header, self.vault.store_file(source), "")
+                return Prepared(file.name, header, self.vault.store_file(source, durable=False), "")
         except NotDicom as error:
             return Skipped(file.name, NOT_DICOM if str(error) == NOT_A_DICOM else str(error))
         except (OSError, EOFError, ValueError, RuntimeError) as error:  # zip CRC, unreadable disc
@@ -132,10 +132,10 @@ class _DiscImport:
 
     def _prepare_small(self, file: DiscFile, data: bytes) -> Prepared:
         header = read_header(io.BytesIO(data), len(data))
-        digest = hashlib.sha256(data).hexdigest()
-        if self.known.get(header.sop_uid):
-            return Prepared(file.name, header, None, digest)
-        return Prepared(file.name, header, self.vault.store_file(io.BytesIO(data)), digest)
+        if self.known.get(header.sop_uid):  # already kept: compare bytes, store nothing
+            return Prepared(file.name, header, None, hashlib.sha256(data).hexdigest())
+        stored = self.vault.store_file(io.BytesIO(data), durable=False)
+        return Prepared(file.name, header, stored, stored.sha256)
 
     def _take(self, file: DiscFile, outcome: Prepared | Skipped) -> None:
         self.done_files += 1

@@ -18,7 +18,12 @@ from organizer.core.errors import (
     VaultError,
 )
 from organizer.core.vault import keyslots, remember
-from organizer.core.vault.atomic import atomic_output, fsync_folder, remove_leftover_temp_files
+from organizer.core.vault.atomic import (
+    atomic_output,
+    fsync_folder,
+    remove_leftover_temp_files,
+    sync_whole_disk,
+)
 from organizer.core.vault.documents import DecryptingReader, DocumentCorrupt, encrypt_stream
 from organizer.core.vault.journal import (
     Change,
@@ -182,12 +187,16 @@ class Vault:
 
     # --- documents -------------------------------------------------------------------------
 
-    def store_file(self, source: BinaryIO) -> StoredFile:
-        """Encrypt a stream into a new write-once file. Call `record([file_change(...)])` next."""
+    def store_file(self, source: BinaryIO, *, durable: bool = True) -> StoredFile:
+        """Encrypt a stream into a new write-once file. Call `record([file_change(...)])` next.
+
+        `durable=False` skips the file's own fsync (one disk flush per file is most of the cost
+        of importing thousands of small images); `make_durable` must then run before `record`.
+        """
         file_id = os.urandom(16).hex()
         try:
             # The folder is fsynced once, by the `record` that lists this file (cheaper per batch).
-            with atomic_output(self._doc_path(file_id), sync_folder=False) as out:
+            with atomic_output(self._doc_path(file_id), sync_folder=False, sync_file=durable) as out:
                 written = encrypt_stream(source, out, master=bytes(self._key(self._master)),
                                          vault_id=self._vault_id_bytes,
                                          doc_id=bytes.fromhex(file_id))
@@ -195,6 +204,25 @@ class Vault:
             raise _disk_error(error) from None
         self._documents_unsynced = True
         return StoredFile(file_id, written.size, written.sha256)
+
+    def make_durable(self, file_ids: Sequence[str]) -> None:
+        """Flush files stored with `durable=False` to the disk.
+
+        On Linux one syncfs() flushes them all at once (about twice as fast as one fsync each).
+        """
+        if not file_ids:
+            return
+        try:
+            if sync_whole_disk(self.folder / DOCUMENTS_DIR):
+                return
+            for file_id in file_ids:
+                fd = os.open(self._doc_path(file_id), os.O_RDWR)
+                try:
+                    os.fsync(fd)
+                finally:
+                    os.close(fd)
+        except OSError as error:
+            raise _disk_error(error) from None
 
     @staticmethod
     def file_change(stored: StoredFile) -> Change:
