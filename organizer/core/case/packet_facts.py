@@ -12,6 +12,7 @@ from organizer.core.case.medications import medications
 from organizer.core.case.plan import plan_summary
 from organizer.core.case.questions import questions
 from organizer.core.case.recipients import recipients
+from organizer.core.imaging.packet_rows import imaging_rows
 from organizer.core.packet.content import RECORD_ORDER, PacketContent, PacketRecord
 from organizer.core.records import Person, RecordType
 from organizer.core.vault import Vault
@@ -42,6 +43,7 @@ def packet_content(
         medications=tuple(m.as_row() for m in medications(vault, person)),
         plan=plan_summary(vault, person),
         records=packet_records(vault, person, include, exclude),
+        imaging=imaging_rows(vault, person),
     )
 
 

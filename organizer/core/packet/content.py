@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from organizer.core.imaging.packet_rows import ImagingRow
 from organizer.core.records import RecordType
 
 # Records print in checklist order; within a type, oldest first.
@@ -71,3 +72,4 @@ class PacketContent:
     medications: tuple[MedicationRow, ...] = ()
     plan: PlanSummary | None = None
     records: tuple[PacketRecord, ...] = field(default_factory=tuple)
+    imaging: tuple[ImagingRow, ...] = ()  # the "Imaging studies" page (never the images)

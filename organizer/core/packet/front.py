@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from organizer.core.bundled_font import covered
+from organizer.core.imaging.packet_page import TITLE as IMAGING_TITLE
+from organizer.core.imaging.packet_page import imaging_page
 from organizer.core.packet.content import PacketContent
 from organizer.core.packet.options import LeftOut
 from organizer.core.packet.plan import PartPlan, section_title, sections
@@ -54,6 +56,10 @@ def front_matter(content: PacketContent, part: PartPlan, parts: tuple[PartPlan, 
         writer.new_page()
         bookmarks.append(("Treatment plan summary", writer.page))
         _plan(writer, content)
+    if part.with_tables and content.imaging:
+        writer.new_page()
+        bookmarks.append((IMAGING_TITLE, writer.page))
+        imaging_page(writer, content.imaging)
     pages = writer.page + 1
     sheet = None if covered(stamp_head) else writer.head_sheet(stamp_head, STAMP_FONT_SIZE)
     return FrontMatter(writer.output(), pages, tuple(bookmarks), tuple(links), sheet)
