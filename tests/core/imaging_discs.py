@@ -63,3 +63,14 @@ def copy_with_new_uids(source: Path, count: int, dest: Path, *, patient: str = "
         path.write_bytes(buffer.getvalue())
         made.append(path)
     return made
+
+
+def add_one_study(vault: object, person: object) -> None:
+    """Import one CT image for `person` (for tests that need the case to hold some imaging)."""
+    import tempfile
+
+    from organizer.core.imaging.importer import ImagingImportOptions, import_disc
+
+    with tempfile.TemporaryDirectory() as folder:
+        shutil.copy(SAMPLES / "CT_small.dcm", Path(folder) / "ct.dcm")
+        import_disc(vault, Path(folder), ImagingImportOptions(person))  # type: ignore[arg-type]
