@@ -17,9 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from pydicom import dcmread  # noqa: E402
+from pydicom import dcmread
 
-from tests.core.imaging_discs import SAMPLES  # noqa: E402
+from tests.core.imaging_discs import SAMPLES
 
 PLACEHOLDER = "1.2.826.0.1.3680043.8.498." + "9" * 36  # fixed length: replaced per file
 

@@ -14,7 +14,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from organizer.core.errors import InvalidInput
 from organizer.core.imaging.dicomdir import INDEX_NAME, index_check
@@ -175,4 +175,4 @@ def _zip_problem(info: zipfile.ZipInfo) -> str:
 
 
 def _zip_opener(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Callable[[], BinaryIO]:
-    return lambda: archive.open(info)  # reads stop at the declared size; the CRC is checked
+    return lambda: cast(BinaryIO, archive.open(info))  # reads stop at the declared size; CRC checked

@@ -22,6 +22,7 @@ from typing import Any
 
 from pydicom import dcmread
 from pydicom.fileset import FileSet
+from pydicom.uid import UID
 
 from organizer.core.catalog import now_iso
 from organizer.core.errors import InvalidInput, OrganizerError
@@ -128,9 +129,9 @@ def _stage_instance(vault: Vault, fs: FileSet, uid: str, file_id: str, syntax: s
         warnings.simplefilter("ignore")
         ds = dcmread(reader, stop_before_pixels=True, defer_size=1 << 16, force=True)
     meta = ds.file_meta
-    meta.MediaStorageSOPInstanceUID = meta.get("MediaStorageSOPInstanceUID") or uid
-    meta.MediaStorageSOPClassUID = meta.get("MediaStorageSOPClassUID") or ds.get("SOPClassUID")
-    meta.TransferSyntaxUID = meta.get("TransferSyntaxUID") or syntax or "1.2.840.10008.1.2"
+    meta.MediaStorageSOPInstanceUID = UID(meta.get("MediaStorageSOPInstanceUID") or uid)
+    meta.MediaStorageSOPClassUID = UID(meta.get("MediaStorageSOPClassUID") or ds.get("SOPClassUID"))
+    meta.TransferSyntaxUID = UID(meta.get("TransferSyntaxUID") or syntax or "1.2.840.10008.1.2")
     instance = fs.add(ds)  # writes a header-only stand-in into the stage ...
     with vault.open_file(file_id) as reader, open(instance.path, "wb") as out:
         for chunk in reader.chunks():  # ... which the original bytes replace
