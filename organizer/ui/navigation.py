@@ -13,6 +13,7 @@ from organizer.ui.case.plan_page import PlanPage
 from organizer.ui.case.questions_page import QuestionsPage
 from organizer.ui.case.requests_page import RequestsPage
 from organizer.ui.case.resources_page import ResourcesPage
+from organizer.ui.imaging.page import ImagingPage
 from organizer.ui.packet.page import PacketPage
 from organizer.ui.page import VaultPage
 from organizer.ui.records.page import RecordsPage
@@ -21,6 +22,7 @@ from organizer.ui.records.page import RecordsPage
 PAGES: tuple[type[VaultPage], ...] = (
     ChecklistPage,
     RecordsPage,
+    ImagingPage,
     MedicinesPage,
     PlanPage,
     QuestionsPage,
