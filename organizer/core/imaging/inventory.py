@@ -57,7 +57,9 @@ class StudySummary:
     @property
     def title(self) -> str:
         """How people name a study: '2024-03-02 CT Chest' (what is known of it)."""
-        parts = [self.date or "", self.modality, self.description or self.body_part.title()]
+        what = self.description or self.body_part.title()
+        modality = "" if what.upper().startswith(self.modality.upper() or "\0") else self.modality
+        parts = [self.date or "", modality, what]
         return " ".join(p for p in parts if p) or "Imaging study"
 
     def as_json(self) -> dict[str, Any]:

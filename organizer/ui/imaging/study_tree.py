@@ -86,5 +86,7 @@ class StudyTree(QTreeWidget):
         if item is None or not png:
             return
         picture = QPixmap()
-        if picture.loadFromData(png, "PNG"):
-            item.setIcon(0, picture)
+        if picture.loadFromData(png, "PNG"):  # tiny images (e.g. 16x16 scouts) are shown larger
+            item.setIcon(0, picture.scaled(PREVIEW_SIDE, PREVIEW_SIDE,
+                                           Qt.AspectRatioMode.KeepAspectRatio,
+                                           Qt.TransformationMode.SmoothTransformation))
