@@ -12,7 +12,7 @@ from pydicom.fileset import FileSet
 
 from organizer.core import catalog
 from organizer.core.errors import InvalidInput
-from organizer.core.imaging.export import STAGE, export_file_set
+from organizer.core.imaging.export import export_file_set
 from organizer.core.imaging.importer import ImagingImportOptions, import_disc
 from organizer.core.imaging.inventory import studies
 from organizer.core.vault import Vault
@@ -59,7 +59,6 @@ def test_the_file_set_rereads_with_the_same_studies_and_identical_files(
     assert {uid: sha for uid, (_, sha) in copied.items()} == originals
     assert {study for study, _ in copied.values()} == {s.study_uid for s in studies(vault)}
     assert result.images == 31 and len(result.studies) == 6
-    assert not (out / STAGE).exists()
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith("PT")) == [
         "DICOMDIR", "README.txt"]
 

@@ -1,10 +1,9 @@
 """Copying imaging out of the vault as a standard DICOM file-set (DICOMDIR + files), verified.
 
-pydicom's FileSet lays out the folders and writes the DICOMDIR. It stages each added image in a
-temporary folder of its own; we point that stage inside the destination instead (nothing
-decrypted may land in the system's temp folder) and put each image's original bytes there, so
-the copies are byte for byte what the hospital gave. Then the DICOMDIR is read back and every
-file's SHA-256 compared with the vault's before the copy is called done.
+Each image's original bytes go straight from the vault to the usual layout (PTxxxxxx/STxxxxxx/
+SExxxxxx/IMxxxxxx), byte for byte what the hospital gave, with no temporary copy anywhere; the
+DICOMDIR is made by `dicomdir_writer`. Then pydicom's FileSet reads the DICOMDIR back and every
+file's SHA-256 is compared with the vault's before the copy is called done.
 """
 
 from __future__ import annotations
@@ -22,18 +21,17 @@ from typing import Any
 
 from pydicom import dcmread
 from pydicom.fileset import FileSet
-from pydicom.uid import UID
 
 from organizer.core.catalog import now_iso
 from organizer.core.errors import InvalidInput, OrganizerError
-from organizer.core.imaging.entities import EXPORT
+from organizer.core.imaging.dicomdir_writer import IndexedFile, dicomdir_bytes
+from organizer.core.imaging.entities import EXPORT, STUDY
 from organizer.core.imaging.export_readme import README_NAME, readme_text
 from organizer.core.imaging.inventory import StudySummary, studies, study_instances
 from organizer.core.records import Person
 from organizer.core.vault import Change, Vault
 from organizer.core.vault.atomic import write_atomically
 
-STAGE = ".organizer-copying"
 Progress = Callable[[int, int], None]
 
 
@@ -63,8 +61,6 @@ def export_file_set(vault: Vault, folder: Path, person: Person | None = None,
     except BaseException:
         _remove_written(folder)
         raise
-    finally:
-        shutil.rmtree(folder / STAGE, ignore_errors=True)
     vault.record([Change(EXPORT, f"{now_iso()}-{len(instances)}", {
         "date": date.today().isoformat(), "studies": [s.study_uid for s in chosen],
         "images": len(instances)})])
@@ -102,40 +98,69 @@ def _ready_folder(folder: Path) -> Path:
 
 def _write_file_set(vault: Vault, folder: Path, instances: dict[str, dict[str, Any]],
                     progress: Progress | None, cancel: threading.Event) -> None:
-    fs = FileSet()
-    stage = folder / STAGE
-    stage.mkdir(exist_ok=True)
-    fs._stage["t"].cleanup()  # no public way to choose where pydicom stages files
-    fs._stage["path"] = stage
-    for done, (uid, fields) in enumerate(sorted(instances.items()), start=1):
-        if cancel.is_set():
-            raise ExportFailed("The copy was stopped. Nothing was left half-written.")
-        _stage_instance(vault, fs, uid, str(fields["file"]), str(fields.get("syntax") or ""))
-        if progress:
-            progress(done, len(instances))
+    """Each image's original bytes into the usual layout, then the DICOMDIR that lists them."""
+    indexed: list[IndexedFile] = []
+    layout = _layout(vault, instances)
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            fs.write(folder)
+        for done, (uid, parts) in enumerate(layout, start=1):
+            if cancel.is_set():
+                raise ExportFailed("The copy was stopped. Nothing was left half-written.")
+            indexed.append(_copy_instance(vault, folder, instances[uid], parts))
+            if progress:
+                progress(done, len(layout))
+        write_atomically(folder / "DICOMDIR", dicomdir_bytes(indexed))
     except OSError as error:
         raise ExportFailed(f"The images could not be written to {folder} ({error.strerror}). "
                            "The drive may be full or unplugged.") from None
-    finally:
-        fs._stage["t"].cleanup()  # the (empty) temporary folder pydicom makes anew after writing
 
 
-def _stage_instance(vault: Vault, fs: FileSet, uid: str, file_id: str, syntax: str) -> None:
-    with vault.open_file(file_id) as reader, warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        ds = dcmread(reader, stop_before_pixels=True, defer_size=1 << 16, force=True)
-    meta = ds.file_meta
-    meta.MediaStorageSOPInstanceUID = UID(meta.get("MediaStorageSOPInstanceUID") or uid)
-    meta.MediaStorageSOPClassUID = UID(meta.get("MediaStorageSOPClassUID") or ds.get("SOPClassUID"))
-    meta.TransferSyntaxUID = UID(meta.get("TransferSyntaxUID") or syntax or "1.2.840.10008.1.2")
-    instance = fs.add(ds)  # writes a header-only stand-in into the stage ...
-    with vault.open_file(file_id) as reader, open(instance.path, "wb") as out:
-        for chunk in reader.chunks():  # ... which the original bytes replace
+def _layout(vault: Vault, instances: dict[str, dict[str, Any]]) -> list[tuple[str, tuple[str, ...]]]:
+    """PTxxxxxx/STxxxxxx/SExxxxxx/IMxxxxxx for each image, grouped as the index groups them;
+    numbers restart inside each parent folder, as in pydicom's own layout."""
+    def patient(f: dict[str, Any]) -> str:
+        study = vault.state.get(STUDY, str(f.get("study"))) or {}
+        return f"{study.get('patient_id', '')}|{study.get('patient_name', '')}"
+
+    ordered = sorted(instances.items(), key=lambda item: (
+        patient(item[1]), str(item[1].get("study")), str(item[1].get("series")),
+        _number(item[1].get("number")), item[0]))
+    used: dict[str, int] = {}  # folder -> how many entries it has
+    named: dict[str, str] = {}  # what an entry stands for -> its path
+    layout = []
+    for uid, f in ordered:
+        path = ""
+        for prefix, key in (("PT", patient(f)), ("ST", str(f.get("study"))),
+                            ("SE", str(f.get("series"))), ("IM", uid)):
+            whole = f"{path}|{key}"
+            if whole not in named:
+                named[whole] = f"{path}/{prefix}{used.get(path, 0):06d}"
+                used[path] = used.get(path, 0) + 1
+            path = named[whole]
+        layout.append((uid, tuple(path.strip("/").split("/"))))
+    return layout
+
+
+def _number(value: Any) -> int:
+    try:
+        return int(str(value).strip())
+    except ValueError:
+        return 1 << 30
+
+
+def _copy_instance(vault: Vault, folder: Path, fields: dict[str, Any],
+                   parts: tuple[str, ...]) -> IndexedFile:
+    """Write one image's original bytes at `parts` and return its header for the index."""
+    target = folder.joinpath(*parts)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with vault.open_file(str(fields["file"])) as reader, target.open("wb") as out:
+        for chunk in reader.chunks():
             out.write(chunk)
+    with target.open("rb") as copied, warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        header = dcmread(copied, stop_before_pixels=True, defer_size=1024, force=True)
+    if not header.get("SOPInstanceUID"):
+        header.SOPInstanceUID = header.file_meta.get("MediaStorageSOPInstanceUID")
+    return IndexedFile(header, parts)
 
 
 def _verify(folder: Path, instances: dict[str, dict[str, Any]]) -> None:
