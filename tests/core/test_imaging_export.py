@@ -61,6 +61,10 @@ def test_the_file_set_rereads_with_the_same_studies_and_identical_files(
     assert result.images == 31 and len(result.studies) == 6
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith("PT")) == [
         "DICOMDIR", "README.txt"]
+    layout = {p.relative_to(out).parts for p in out.rglob("IM*")}
+    assert len(layout) == 31 and all(
+        [part[:2] for part in parts] == ["PT", "ST", "SE", "IM"] and all(len(p) == 8 for p in parts)
+        for parts in layout)
 
 
 def test_the_readme_says_whose_images_which_studies_and_when(
