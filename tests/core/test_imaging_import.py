@@ -160,3 +160,16 @@ def test_progress_is_reported_and_cancel_stops_cleanly(
     again = import_disc(vault, disc, ImagingImportOptions(peter))
     assert again.imported + result.imported == 30
     assert studies(vault)[0].images == 30
+
+
+def test_large_images_are_streamed_and_compared_byte_for_byte(
+    vault: Vault, peter: catalog.Person, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("organizer.core.imaging.importer.IN_MEMORY_BYTES", 1000)  # all "large"
+    disc = plain_disc(tmp_path / "disc")
+    first = import_disc(vault, disc, ImagingImportOptions(peter))
+    assert first.imported == 3 and "cut short" in _reasons(first.skipped)["DICOM/ST1/SE1/IM000002"]
+    fields = {str(f["path"]): str(f["file"]) for f in vault.state.all("imaging_instance").values()}
+    assert vault.read_file(fields["DICOM/mr.dcm"]) == (disc / "DICOM" / "mr.dcm").read_bytes()
+    again = import_disc(vault, disc, ImagingImportOptions(peter))
+    assert (again.imported, again.duplicates) == (0, 3)

@@ -121,9 +121,9 @@ class _DiscImport:
                 if file.size <= IN_MEMORY_BYTES:
                     return self._prepare_small(file, _read_at_most(source, file.size))
                 header = read_header(source, file.size)
-                if self.known.get(header.sop_uid):
-                    return Prepared(file.name, header, None, "")
                 source.seek(0)
+                if self.known.get(header.sop_uid):  # already kept: compare bytes, store nothing
+                    return Prepared(file.name, header, None, _sha256(source))
                 return Prepared(file.name, header, self.vault.store_file(source, durable=False), "")
         except NotDicom as error:
             return Skipped(file.name, NOT_DICOM if str(error) == NOT_A_DICOM else str(error))
@@ -159,7 +159,7 @@ class _DiscImport:
             return
         if prepared.stored:
             self.vault.discard_file(prepared.stored.id)
-        if earlier == digest or not digest:
+        if earlier == digest:
             self.duplicates += 1
             self.group.note_study(prepared.header)
         else:
@@ -175,6 +175,13 @@ def _read_at_most(source: BinaryIO, size: int) -> bytes:
     if len(data) > size:
         raise NotDicom("The file changed size while it was being read.")
     return data
+
+
+def _sha256(source: BinaryIO) -> str:
+    digest = hashlib.sha256()
+    while block := source.read(1 << 20):
+        digest.update(block)
+    return digest.hexdigest()
 
 
 def _reason(error: Exception) -> str:
