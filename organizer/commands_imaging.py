@@ -83,12 +83,19 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _print_copied(done: int, total: int) -> None:
+    if done % 100 == 0 or done == total:
+        print(f"\r{done}/{total} images copied", end="\n" if done == total else "",
+              file=sys.stderr, flush=True)
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     with unlock(args) as vault:
         everyone = catalog.people(vault)
         person = catalog.find_person(vault, args.person) if args.person else (
             everyone[0] if len(everyone) == 1 else None)
-        result = export_file_set(vault, Path(args.output), person, args.study or None)
+        result = export_file_set(vault, Path(args.output), person, args.study or None,
+                                 progress=_print_copied)
     print(f"Copied {len(result.studies)} stud{'y' if len(result.studies) == 1 else 'ies'} "
           f"({result.images} images, {_megabytes(result.bytes)}) to {result.folder} and checked "
           "every file against the vault. Open the DICOMDIR file there in a DICOM viewer.")

@@ -173,3 +173,15 @@ def test_large_images_are_streamed_and_compared_byte_for_byte(
     assert vault.read_file(fields["DICOM/mr.dcm"]) == (disc / "DICOM" / "mr.dcm").read_bytes()
     again = import_disc(vault, disc, ImagingImportOptions(peter))
     assert (again.imported, again.duplicates) == (0, 3)
+
+
+def test_a_study_already_kept_for_one_person_stays_theirs(vault: Vault, tmp_path: Path) -> None:
+    ana = catalog.add_person(vault, "Ana Silva")
+    ben = catalog.add_person(vault, "Ben Silva")
+    disc = tmp_path / "disc"
+    made = copy_with_new_uids(SAMPLES / "CT_small.dcm", 4, disc)
+    made[-1].rename(tmp_path / "later.dcm")
+    import_disc(vault, disc, ImagingImportOptions(ana))
+    (tmp_path / "later.dcm").rename(disc / "later.dcm")
+    import_disc(vault, disc, ImagingImportOptions(ben))
+    assert [s.images for s in studies(vault, ana)] == [4] and studies(vault, ben) == []

@@ -8,8 +8,6 @@ Counts and sizes are never stored: they are summed from the instances, so they c
 
 from __future__ import annotations
 
-from typing import Any
-
 from organizer.core.catalog import now_iso
 from organizer.core.imaging.headers import InstanceHeader
 from organizer.core.records import Person
@@ -36,15 +34,11 @@ def series_change(header: InstanceHeader) -> Change:
     })
 
 
-def study_change(header: InstanceHeader, person: Person, disc: str, warnings: list[str],
-                 known: dict[str, Any] | None) -> Change:
-    """The study's fields; a study seen before keeps its first disc and date added."""
-    fields: dict[str, Any] = {
+def study_change(header: InstanceHeader, person: Person, disc: str, warnings: list[str]) -> Change:
+    """A new study's fields (a study already in the vault keeps its person, disc and notes)."""
+    return Change(STUDY, header.study_uid, {
         "person": person.id, "date": header.study_date, "description": header.study_description,
         "patient_name": header.patient_name, "patient_id": header.patient_id,
         "patient_dob": header.patient_dob, "institution": header.institution,
-        "accession": header.accession, "warnings": warnings,
-    }
-    if not known:
-        fields.update({"disc": disc, "added": now_iso()})
-    return Change(STUDY, header.study_uid, fields)
+        "accession": header.accession, "warnings": warnings, "disc": disc, "added": now_iso(),
+    })

@@ -78,8 +78,6 @@ class ImagingGroup:
             series.setdefault(p.header.series_uid, p.header)
             studies.setdefault(p.header.study_uid, p.header)
         changes += [series_change(h) for h in series.values()]
-        for uid, header in studies.items():
-            known = self.vault.state.get(STUDY, uid)
-            changes.append(study_change(header, self.person, self.disc,
-                                        study_warnings(header, self.person), known))
+        changes += [study_change(header, self.person, self.disc, study_warnings(header, self.person))
+                    for uid, header in studies.items() if self.vault.state.get(STUDY, uid) is None]
         return changes

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import warnings
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, BinaryIO
 
 from pydicom import dcmread
@@ -124,8 +125,6 @@ def person_name(dicom_name: str) -> str:
 
 def dicom_date(value: str) -> str:
     """DICOM's YYYYMMDD as YYYY-MM-DD ("" when it is not a real date)."""
-    from datetime import date
-
     digits = value.replace("-", "").replace(".", "")[:8]
     if len(digits) != 8 or not digits.isdigit():
         return ""
