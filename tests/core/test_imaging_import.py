@@ -185,3 +185,26 @@ def test_a_study_already_kept_for_one_person_stays_theirs(vault: Vault, tmp_path
     (tmp_path / "later.dcm").rename(disc / "later.dcm")
     import_disc(vault, disc, ImagingImportOptions(ben))
     assert [s.images for s in studies(vault, ana)] == [4] and studies(vault, ben) == []
+
+
+def test_a_disk_error_mid_import_leaves_no_unlisted_files(
+    vault: Vault, peter: catalog.Person, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from organizer.core.errors import VaultError
+
+    disc = tmp_path / "disc"
+    copy_with_new_uids(SAMPLES / "CT_small.dcm", 40, disc)
+    real_store, calls = vault.store_file, []
+
+    def failing_store(source: object, **kwargs: object) -> object:
+        calls.append(1)
+        if len(calls) == 25:
+            raise VaultError("The vault could not be saved to the disk.")
+        return real_store(source, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(vault, "store_file", failing_store)
+    with pytest.raises(VaultError):
+        import_disc(vault, disc, ImagingImportOptions(peter, workers=2))
+    listed = set(vault.state.all("file"))
+    assert set(vault.files_on_disk()) == listed
+    assert verify(vault).problems == ()

@@ -82,12 +82,17 @@ class _DiscImport:
         self.done_files = self.done_bytes = 0
         self.total_bytes = sum(f.size for f in disc.files)
         self.group = ImagingGroup(vault, options.person, disc.label)
+        self.flight: deque[tuple[DiscFile, Future[Prepared | Skipped]]] = deque()
 
     def run(self) -> ImagingImportResult:
         with ThreadPoolExecutor(max(1, self.options.workers)) as pool:
-            for file, outcome in self._prepared(pool):
-                self._take(file, outcome)
-        self.group.commit()
+            try:
+                for file, outcome in self._prepared(pool):
+                    self._take(file, outcome)
+                self.group.commit()
+            except BaseException:
+                self._abandon()
+                raise
         touched = set(self.group.studies_touched)
         found = tuple(s for s in studies(self.vault) if s.study_uid in touched)
         mismatched = sorted({f"{h.patient_name or 'no name'}" for h in self.headers
@@ -100,7 +105,7 @@ class _DiscImport:
 
     def _prepared(self, pool: ThreadPoolExecutor) -> Iterator[tuple[DiscFile, Prepared | Skipped]]:
         """Results in disc order, with a few files in flight (memory stays bounded)."""
-        flight: deque[tuple[DiscFile, Future[Prepared | Skipped]]] = deque()
+        flight = self.flight
         files = iter(self.disc.files)
         for file in files:
             if self.options.cancel.is_set():
@@ -113,6 +118,19 @@ class _DiscImport:
         while flight:
             done, future = flight.popleft()
             yield done, future.result()
+
+    def _abandon(self) -> None:
+        """After an error (disk full, a damaged vault): remove files no entry will ever list."""
+        for _, future in self.flight:
+            future.cancel()
+        unlisted = [p.stored for p in self.group.pending if p.stored]
+        for _, future in self.flight:
+            if not future.cancelled() and future.exception() is None:
+                outcome = future.result()
+                if isinstance(outcome, Prepared) and outcome.stored:
+                    unlisted.append(outcome.stored)
+        for stored in unlisted:
+            self.vault.discard_file(stored.id)
 
     def _prepare(self, file: DiscFile) -> Prepared | Skipped:
         """Read one file's header and store its bytes (runs on a worker thread)."""
