@@ -149,3 +149,13 @@ def test_a_path_that_is_neither_folder_nor_zip_is_explained(
     (tmp_path / "notes.txt").write_text("hello")
     with pytest.raises(InvalidInput, match="not a folder or a zip"):
         import_disc(vault, tmp_path / "notes.txt", ImagingImportOptions(person))
+
+
+def test_a_named_pipe_on_the_disc_is_never_opened(
+    vault: Vault, person: catalog.Person, tmp_path: Path
+) -> None:
+    disc = tmp_path / "disc"
+    disc.mkdir()
+    os.mkfifo(disc / "IM0001")  # opening it to read would wait forever
+    (disc / "ct.dcm").write_bytes((SAMPLES / "CT_small.dcm").read_bytes())
+    assert import_disc(vault, disc, ImagingImportOptions(person)).imported == 1
