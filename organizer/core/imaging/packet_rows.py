@@ -28,7 +28,7 @@ def imaging_rows(vault: Vault, person: Person) -> tuple[ImagingRow, ...]:
             copied[str(uid)] = max(copied.get(str(uid), ""), str(fields.get("date") or ""))
     return tuple(
         ImagingRow(s.date or "not given", s.modality, s.description or s.body_part.title(),
-                   s.images, s.institution,
+                   s.images, s.institution or "not given",
                    f"Copied to a drive on {copied[s.study_uid]}" if s.study_uid in copied
                    else "Not copied to a drive yet")
         for s in studies(vault, person)
