@@ -208,3 +208,24 @@ def test_a_disk_error_mid_import_leaves_no_unlisted_files(
     listed = set(vault.state.all("file"))
     assert set(vault.files_on_disk()) == listed
     assert verify(vault).problems == ()
+
+
+def test_an_index_read_with_other_letter_case_still_finds_every_file(
+    vault: Vault, peter: catalog.Person, tmp_path: Path
+) -> None:
+    disc = dicomdir_disc(tmp_path / "disc")
+    for folder in sorted(disc.rglob("MR*"), reverse=True):  # a disc mounted in lower case
+        folder.rename(folder.with_name(folder.name.lower()))
+    result = import_disc(vault, disc, ImagingImportOptions(peter))
+    assert result.imported == 31
+    assert not [s for s in result.skipped if "index" in s.reason]
+
+
+def test_files_the_index_lists_but_the_disc_lacks_are_named(
+    vault: Vault, peter: catalog.Person, tmp_path: Path
+) -> None:
+    disc = dicomdir_disc(tmp_path / "disc")
+    (disc / "98892003" / "MR2" / "4981").unlink()
+    result = import_disc(vault, disc, ImagingImportOptions(peter))
+    assert result.imported == 30
+    assert "not on the disc" in _reasons(result.skipped)["98892003/MR2/4981"]
