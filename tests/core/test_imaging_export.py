@@ -123,3 +123,41 @@ def test_files_from_a_plain_folder_export_too(vault: Vault, tmp_path: Path) -> N
     import_disc(vault, plain_disc(tmp_path / "disc"), ImagingImportOptions(person))
     export_file_set(vault, tmp_path / "out", person)
     assert len(_file_set(tmp_path / "out")) == 3
+
+
+def test_a_full_drive_is_one_plain_message_and_leaves_nothing(
+    vault: Vault, imported: tuple[catalog.Person, dict[str, str]], tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import errno
+
+    from organizer.core.imaging import export
+
+    real_copy, copied = export._copy_instance, []
+
+    def copy_until_full(*args: object) -> object:
+        if len(copied) == 5:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        copied.append(1)
+        return real_copy(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(export, "_copy_instance", copy_until_full)
+    out = tmp_path / "usb"
+    with pytest.raises(export.ExportFailed, match="full or unplugged"):
+        export_file_set(vault, out)
+    assert list(out.iterdir()) == []
+
+
+def test_stopping_a_copy_leaves_nothing_half_written(
+    vault: Vault, imported: tuple[catalog.Person, dict[str, str]], tmp_path: Path
+) -> None:
+    import threading
+
+    from organizer.core.imaging.export import ExportFailed
+
+    stop = threading.Event()
+    out = tmp_path / "usb"
+    with pytest.raises(ExportFailed, match="stopped"):
+        export_file_set(vault, out, progress=lambda done, total: stop.set() if done == 3 else None,
+                        cancel=stop)
+    assert list(out.iterdir()) == []

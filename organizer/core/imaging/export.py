@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 import shutil
 import threading
 import warnings
@@ -30,7 +31,7 @@ from organizer.core.imaging.export_readme import README_NAME, readme_text
 from organizer.core.imaging.inventory import StudySummary, studies, study_instances
 from organizer.core.records import Person
 from organizer.core.vault import Change, Vault
-from organizer.core.vault.atomic import write_atomically
+from organizer.core.vault.atomic import sync_whole_disk, write_atomically
 
 Progress = Callable[[int, int], None]
 
@@ -56,8 +57,14 @@ def export_file_set(vault: Vault, folder: Path, person: Person | None = None,
     instances = study_instances(vault, {s.study_uid for s in chosen})
     try:
         _write_file_set(vault, folder, instances, progress, cancel or threading.Event())
+        (folder / README_NAME).write_bytes(readme_text(chosen, person, date.today()).encode())
+        _flush(folder)  # on the drive itself before we say done: people unplug right away
         _verify(folder, instances)
-        write_atomically(folder / README_NAME, readme_text(chosen, person, date.today()).encode())
+    except OSError as error:
+        _remove_written(folder)
+        raise ExportFailed(f"The images could not be written to {folder} ({error.strerror}). "
+                           "The drive may be full or unplugged. Nothing was left half-written.",
+                           details=repr(error)) from None
     except BaseException:
         _remove_written(folder)
         raise
@@ -101,17 +108,13 @@ def _write_file_set(vault: Vault, folder: Path, instances: dict[str, dict[str, A
     """Each image's original bytes into the usual layout, then the DICOMDIR that lists them."""
     indexed: list[IndexedFile] = []
     layout = _layout(vault, instances)
-    try:
-        for done, (uid, parts) in enumerate(layout, start=1):
-            if cancel.is_set():
-                raise ExportFailed("The copy was stopped. Nothing was left half-written.")
-            indexed.append(_copy_instance(vault, folder, instances[uid], parts))
-            if progress:
-                progress(done, len(layout))
-        write_atomically(folder / "DICOMDIR", dicomdir_bytes(indexed))
-    except OSError as error:
-        raise ExportFailed(f"The images could not be written to {folder} ({error.strerror}). "
-                           "The drive may be full or unplugged.") from None
+    for done, (uid, parts) in enumerate(layout, start=1):
+        if cancel.is_set():
+            raise ExportFailed("The copy was stopped. Nothing was left half-written.")
+        indexed.append(_copy_instance(vault, folder, instances[uid], parts))
+        if progress:
+            progress(done, len(layout))
+    write_atomically(folder / "DICOMDIR", dicomdir_bytes(indexed))
 
 
 def _layout(vault: Vault, instances: dict[str, dict[str, Any]]) -> list[tuple[str, tuple[str, ...]]]:
@@ -181,6 +184,15 @@ def _verify(folder: Path, instances: dict[str, dict[str, Any]]) -> None:
         if _sha256(path) != instances[uid].get("sha256"):
             raise ExportFailed(f"A copied image ({path.name}) differs from the one in the vault. "
                                "The drive may be failing; please try another one.")
+
+
+def _flush(folder: Path) -> None:
+    if sync_whole_disk(folder):
+        return
+    for path in folder.rglob("*"):
+        if path.is_file():
+            with path.open("rb+") as written:
+                os.fsync(written.fileno())
 
 
 def _sha256(path: Path) -> str:
