@@ -26,9 +26,9 @@ def test_adding_a_disc_lists_one_row_per_study_with_its_series(
     qtbot, show_page, session, tmp_path, monkeypatch
 ):
     page = show_page(ImagingPage(session))
-    assert page.empty.isVisible() and not page.copy_button.isEnabled()
+    assert page.shown.currentWidget() is page.empty and not page.copy_button.isEnabled()
     _add_disc(qtbot, page, monkeypatch, dicomdir_disc(tmp_path / "disc"))
-    assert page.tree.topLevelItemCount() == 6
+    assert page.tree.topLevelItemCount() == 6 and page.shown.currentWidget() is page.tree
     rows = [page.tree.topLevelItem(i) for i in range(6)]
     brain = next(r for r in rows if r.text(3).endswith("Brain-MRA"))
     assert (brain.text(0), brain.text(1), brain.text(4)) == ("2003-05-05", "MR", "11")

@@ -7,7 +7,14 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from organizer.core.imaging.export import ExportResult, export_file_set
 from organizer.core.imaging.importer import ImagingImportOptions, ImagingImportResult, import_disc
@@ -45,6 +52,7 @@ class ImagingPage(CasePage):
                                          "drive and choose Add imaging disc…, or drag the disc's "
                                          "folder here."), self)
         self.tree = StudyTree(self)
+        self.shown = QStackedWidget(self)  # the list, or a sentence while there is nothing yet
         self.relay = ProgressRelay(self)
         self.relay.progressed.connect(self.bar.show_progress, Qt.ConnectionType.QueuedConnection)
         self.add_button.clicked.connect(self.choose_disc)
@@ -72,8 +80,10 @@ class ImagingPage(CasePage):
         layout.addLayout(buttons)
         layout.addWidget(self.bar)
         layout.addWidget(self.message)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.tree, 1)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.shown.addWidget(self.empty)
+        self.shown.addWidget(self.tree)
+        layout.addWidget(self.shown, 1)
         layout.addWidget(self.undo_bar)
 
     # --- showing -------------------------------------------------------------------------------
@@ -83,8 +93,7 @@ class ImagingPage(CasePage):
 
     def show_data(self, data: list[StudySummary]) -> None:
         self.tree.show_studies(data)
-        self.empty.setVisible(not data)
-        self.tree.setVisible(bool(data))
+        self.shown.setCurrentWidget(self.tree if data else self.empty)
         self.copy_button.setEnabled(bool(data))
 
     def show_nobody(self) -> None:

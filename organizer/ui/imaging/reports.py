@@ -13,8 +13,10 @@ def _tr(text: str) -> str:
 
 
 def import_message(result: ImagingImportResult) -> str:
-    lines = [_tr("Added {0} images from the disc \u201c{1}\u201d ({2} studies).").format(
-        result.imported, result.disc, len(result.studies))]
+    studies = (_tr("1 study") if len(result.studies) == 1
+               else _tr("{0} studies").format(len(result.studies)))
+    lines = [_tr("Added {0} images from the disc \u201c{1}\u201d ({2}).").format(
+        result.imported, result.disc, studies)]
     if result.duplicates:
         lines.append(_tr("{0} images were already in the vault and were not copied again.")
                      .format(result.duplicates))
@@ -34,6 +36,8 @@ def import_message(result: ImagingImportResult) -> str:
 
 
 def export_message(result: ExportResult) -> str:
-    return _tr("Copied {0} studies ({1} images) to {2} and checked every file. The doctor can "
-               "open the DICOMDIR file there in any DICOM viewer; README.txt says what is on "
-               "it.").format(len(result.studies), result.images, result.folder)
+    studies = (_tr("1 study") if len(result.studies) == 1
+               else _tr("{0} studies").format(len(result.studies)))
+    return _tr("Copied {0} ({1} images) to {2} and checked every file. The doctor can open the "
+               "DICOMDIR file there in any DICOM viewer; README.txt says what is on it.").format(
+        studies, result.images, result.folder)
