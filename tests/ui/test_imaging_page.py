@@ -55,14 +55,14 @@ def test_cancel_stops_the_import_and_keeps_what_was_added(
     page = show_page(ImagingPage(session))
     disc = tmp_path / "disc"
     copy_with_new_uids(SAMPLES / "CT_small.dcm", 400, disc)
-    original = page.relay.report
+    original = page.bar.report
 
     def report_then_cancel(done: int, total: int) -> None:
         original(done, total)
         if done == 5:
             page.bar.cancel.set()
 
-    monkeypatch.setattr(page.relay, "report", report_then_cancel)
+    monkeypatch.setattr(page.bar, "report", report_then_cancel)
     _add_disc(qtbot, page, monkeypatch, disc)
     assert "Stopped" in page.message.text()
     kept = session.call(studies)[0].images
@@ -84,3 +84,13 @@ def test_copy_to_a_usb_drive_writes_a_checked_file_set(
     assert made.name.startswith("Imaging Ana Silva ")
     assert (made / "DICOMDIR").is_file() and (made / "README.txt").is_file()
     assert "checked every file" in page.message.text()
+
+
+def test_progress_from_a_worker_shows_without_a_signal_per_file(qtbot, show_page, session):
+    page = show_page(ImagingPage(session))
+    page.bar.begin("Adding the disc…", "files")
+    page.bar.report(3, 10)  # what the import's worker thread calls
+    qtbot.waitUntil(lambda: page.bar.progress.value() == 3, timeout=TIMEOUT)
+    assert page.bar.progress.maximum() == 10 and page.bar.isVisible()
+    page.bar.end()
+    assert not page.bar.timer.isActive()

@@ -25,7 +25,7 @@ from organizer.core.session import Session
 from organizer.core.vault import Vault
 from organizer.ui.case.case_page import CasePage
 from organizer.ui.error_dialog import show_error
-from organizer.ui.imaging.progress import ProgressRelay, WorkBar
+from organizer.ui.imaging.progress import WorkBar
 from organizer.ui.imaging.reports import export_message, import_message
 from organizer.ui.imaging.study_tree import PREVIEW_SIDE, StudyTree
 from organizer.ui.records.drop_zone import local_paths
@@ -53,8 +53,6 @@ class ImagingPage(CasePage):
                                          "folder here."), self)
         self.tree = StudyTree(self)
         self.shown = QStackedWidget(self)  # the list, or a sentence while there is nothing yet
-        self.relay = ProgressRelay(self)
-        self.relay.progressed.connect(self.bar.show_progress, Qt.ConnectionType.QueuedConnection)
         self.add_button.clicked.connect(self.choose_disc)
         self.zip_button.clicked.connect(self.choose_zip)
         self.copy_button.clicked.connect(self.choose_drive)
@@ -139,7 +137,7 @@ class ImagingPage(CasePage):
             return
         cancel = self.bar.begin(self.tr("Adding the disc…"), self.tr("files"))
         options = ImagingImportOptions(
-            person, lambda step: self.relay.report(step.files_done, step.files_total), cancel)
+            person, lambda step: self.bar.report(step.files_done, step.files_total), cancel)
         self._set_busy(True)
         self.run_in_background(lambda: self.session.call(import_disc, path, options),
                                self._imported, self._failed)
@@ -165,7 +163,8 @@ class ImagingPage(CasePage):
         self._set_busy(True)
 
         def work(vault: Vault) -> ExportResult:
-            return export_file_set(vault, target, person, progress=self.relay.report, cancel=cancel)
+            return export_file_set(vault, target, person, progress=self.bar.report,
+                                   cancel=cancel)
 
         self.run_in_background(lambda: self.session.call(work), self._exported, self._failed)
 
