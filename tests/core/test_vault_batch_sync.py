@@ -22,6 +22,6 @@ def test_files_stored_in_a_batch_read_back_and_verify_once_recorded(vault: Vault
 def test_making_a_missing_file_durable_is_a_plain_disk_error(
     vault: Vault, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("organizer.core.vault.vault.sync_whole_disk", lambda folder: False)
+    monkeypatch.setattr("organizer.core.vault.atomic.sync_whole_disk", lambda folder: False)
     with pytest.raises(VaultError, match="could not be saved"):
         vault.make_durable(["0" * 32])

@@ -18,12 +18,7 @@ from organizer.core.errors import (
     VaultError,
 )
 from organizer.core.vault import keyslots, remember
-from organizer.core.vault.atomic import (
-    atomic_output,
-    fsync_folder,
-    remove_leftover_temp_files,
-    sync_whole_disk,
-)
+from organizer.core.vault.atomic import atomic_output, fsync_folder, remove_leftover_temp_files
 from organizer.core.vault.documents import DecryptingReader, DocumentCorrupt, encrypt_stream
 from organizer.core.vault.journal import (
     Change,
@@ -210,6 +205,8 @@ class Vault:
 
         On Linux one syncfs() flushes them all at once (about twice as fast as one fsync each).
         """
+        from organizer.core.vault.atomic import sync_whole_disk  # (kept out of the shared imports)
+
         if not file_ids:
             return
         try:
