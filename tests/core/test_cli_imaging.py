@@ -101,3 +101,14 @@ def test_a_killed_import_leaves_a_vault_that_verifies_and_a_second_import_finish
         assert len(vault.state.all("imaging_instance")) == 800
         assert verify(vault).ok
     assert kept <= 800
+
+
+def test_checklist_json_counts_imaging_discs_as_received(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["imaging", "import", str(folder), str(dicomdir_disc(tmp_path / "d")), "--json"])
+    capsys.readouterr()
+    assert main(["checklist", str(folder), "--json"]) == 0
+    items = {i["record"]: i for i in json.loads(capsys.readouterr().out)["items"]}
+    assert items["imaging_discs"]["state"] == "received"
+    assert "6 imaging studies in the vault" in items["imaging_discs"]["note"]

@@ -161,3 +161,22 @@ def test_stopping_a_copy_leaves_nothing_half_written(
         export_file_set(vault, out, progress=lambda done, total: stop.set() if done == 3 else None,
                         cancel=stop)
     assert list(out.iterdir()) == []
+
+
+def test_reports_plans_and_other_objects_get_their_own_kind_of_index_entry(
+    vault: Vault, tmp_path: Path
+) -> None:
+    import shutil
+
+    from tests.core.imaging_discs import SAMPLES
+
+    person = catalog.add_person(vault, "Jane Doe")
+    disc = tmp_path / "disc"
+    disc.mkdir()
+    for name in ("rtplan.dcm", "test-SR.dcm", "CT_small.dcm", "JPEG2000.dcm"):
+        shutil.copy(SAMPLES / name, disc / name)
+    assert import_disc(vault, disc, ImagingImportOptions(person)).imported == 4
+    export_file_set(vault, tmp_path / "out", person)
+    kinds = sorted(str(i.node.record_type) for i in FileSet(dcmread(tmp_path / "out" / "DICOMDIR")))
+    assert kinds == ["IMAGE", "IMAGE", "RT PLAN", "SR DOCUMENT"]
+    assert len(_file_set(tmp_path / "out")) == 4
