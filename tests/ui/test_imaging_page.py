@@ -94,3 +94,14 @@ def test_progress_from_a_worker_shows_without_a_signal_per_file(qtbot, show_page
     assert page.bar.progress.maximum() == 10 and page.bar.isVisible()
     page.bar.end()
     assert not page.bar.timer.isActive()
+
+
+def test_adding_the_same_disc_again_says_nothing_was_copied_twice(
+    qtbot, show_page, session, tmp_path, monkeypatch
+):
+    page = show_page(ImagingPage(session))
+    disc = dicomdir_disc(tmp_path / "disc")
+    _add_disc(qtbot, page, monkeypatch, disc)
+    _add_disc(qtbot, page, monkeypatch, disc)
+    assert "were all in the vault already" in page.message.text()
+    assert page.tree.topLevelItemCount() == 6

@@ -36,7 +36,7 @@ class ImagingGroup:
     def __init__(self, vault: Vault, person: Person, disc: str) -> None:
         self.vault, self.person, self.disc = vault, person, disc
         self.pending: list[Prepared] = []
-        self.studies_touched: dict[str, InstanceHeader] = {}
+        self.studies_touched: dict[str, InstanceHeader] = {}  # added or extended by this import
         self.saved = 0
         self._first_added = 0.0
 
@@ -44,13 +44,9 @@ class ImagingGroup:
         if not self.pending:
             self._first_added = time.monotonic()
         self.pending.append(prepared)
-        self.note_study(prepared.header)
+        self.studies_touched.setdefault(prepared.header.study_uid, prepared.header)
         if len(self.pending) >= GROUP_FILES or time.monotonic() - self._first_added >= GROUP_SECONDS:
             self.commit()
-
-    def note_study(self, header: InstanceHeader) -> None:
-        """Remember a study this disc holds (also for images that were already in the vault)."""
-        self.studies_touched.setdefault(header.study_uid, header)
 
     def commit(self) -> None:
         """Write the entry for every pending image; on failure remove their files."""

@@ -179,7 +179,6 @@ class _DiscImport:
             self.vault.discard_file(prepared.stored.id)
         if earlier == digest:
             self.duplicates += 1
-            self.group.note_study(prepared.header)
         else:
             self.skipped.append(Skipped(prepared.path, "A different file with the same image "
                                         "identifier is already in the vault; the first is kept."))

@@ -17,7 +17,10 @@ def import_message(result: ImagingImportResult) -> str:
                else _tr("{0} studies").format(len(result.studies)))
     lines = [_tr("Added {0} images from the disc \u201c{1}\u201d ({2}).").format(
         result.imported, result.disc, studies)]
-    if result.duplicates:
+    if result.duplicates and not result.imported:
+        lines = [_tr("The images on the disc \u201c{0}\u201d were all in the vault already; "
+                     "nothing was copied twice.").format(result.disc)]
+    elif result.duplicates:
         lines.append(_tr("{0} images were already in the vault and were not copied again.")
                      .format(result.duplicates))
     lines += [f"⚠ {note}" for note in result.notes]
