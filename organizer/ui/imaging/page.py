@@ -56,7 +56,7 @@ class ImagingPage(CasePage):
         self.add_button.clicked.connect(self.choose_disc)
         self.zip_button.clicked.connect(self.choose_zip)
         self.copy_button.clicked.connect(self.choose_drive)
-        self.tree.wants_preview.connect(self._load_preview)
+        self.tree.wants_previews.connect(self._load_previews)
         self._lay_out()
 
     @property
@@ -99,13 +99,18 @@ class ImagingPage(CasePage):
         self.message.clear()
         self.message.setVisible(False)
 
-    def _load_preview(self, series: SeriesSummary) -> None:
-        def work() -> bytes | None:
-            return self.session.call(preview_png, series.preview_file, series.preview_syntax,
-                                     PREVIEW_SIDE)
+    def _load_previews(self, wanted: list[SeriesSummary]) -> None:
+        def work(vault: Vault) -> list[tuple[str, bytes | None]]:
+            return [(series.series_uid, preview_png(vault, series.preview_file,
+                                                    series.preview_syntax, PREVIEW_SIDE))
+                    for series in wanted]
 
-        self.run_in_background(work, lambda png: self.tree.set_preview(series.series_uid, png),
-                               lambda error: None)  # no preview is not worth a dialog
+        def show(pictures: list[tuple[str, bytes | None]]) -> None:
+            for series_uid, png in pictures:
+                self.tree.set_preview(series_uid, png)
+
+        # One task per study opened; no preview is not worth a dialog.
+        self.run_in_background(lambda: self.session.call(work), show, lambda error: None)
 
     # --- adding a disc -------------------------------------------------------------------------
 

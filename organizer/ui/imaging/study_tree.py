@@ -16,10 +16,10 @@ SERIES_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class StudyTree(QTreeWidget):
-    """Columns: date, type, body part, description, images, from. `wants_preview(series)` asks
-    for a series' picture when it first comes into view; `set_preview` puts it in."""
+    """Columns: date, type, body part, description, images, from. `wants_previews([series])` asks
+    for the series' pictures when a study is first opened; `set_preview` puts each in."""
 
-    wants_preview = Signal(object)
+    wants_previews = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,12 +74,15 @@ class StudyTree(QTreeWidget):
         return item
 
     def _expanded(self, study: QTreeWidgetItem) -> None:
+        wanted = []
         for index in range(study.childCount()):
             child = study.child(index)
             series = child.data(0, SERIES_ROLE) if child is not None else None
             if child is not None and isinstance(series, SeriesSummary) \
                     and can_preview(series.preview_syntax) and child.icon(0).isNull():
-                self.wants_preview.emit(series)
+                wanted.append(series)
+        if wanted:
+            self.wants_previews.emit(wanted)  # one request per study opened
 
     def set_preview(self, series_uid: str, png: bytes | None) -> None:
         item = self._series_items.get(series_uid)
