@@ -42,7 +42,7 @@ def test_studies_make_the_imaging_item_received_and_are_listed(
 def test_a_report_without_its_images_is_flagged(vault: Vault, tmp_path: Path) -> None:
     peter = catalog.add_person(vault, "Peter Doe")
     import_disc(vault, dicomdir_disc(tmp_path / "disc"), ImagingImportOptions(peter))
-    _imaging_report(vault, peter, "2003-05-05", "MRI brain report")  # its images are here
+    _imaging_report(vault, peter, "2003-05-07", "MRI brain report")  # written 2 days after the scan
     _imaging_report(vault, peter, "2023-11-02", "CT chest report")  # its images are not
     flags = build_checklist(vault, peter).get(CheckItem.IMAGING_DISCS).flags
     assert len(flags) == 1

@@ -1,14 +1,15 @@
 """The checklist's imaging-discs item from the studies in the vault, with the gaps we can see.
 
 Studies in the vault make the item "received" and are listed in its note. Two gaps are flagged:
-an imaging report whose scan has no images here (matched by date), and a mammogram with no
-earlier mammogram to compare it with (radiologists compare with earlier ones).
+an imaging report whose scan has no images here (no study on the report's date or in the two
+weeks before it), and a mammogram with no earlier one to compare it with (radiologists compare).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from organizer.core.case.case_documents import CaseDocument
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from organizer.core.case.checklist import ChecklistItem
 
 LISTED = 8  # studies named in the note; the rest are counted
+REPORT_DAYS = timedelta(days=14)  # a report is written on the day of the scan or soon after
 
 
 def with_imaging(vault: Vault, person: Person, item: ChecklistItem,
@@ -47,13 +49,21 @@ def _line(study: StudySummary) -> str:
     return f"{study.title}{where} ({study.images} image{'s' * (study.images != 1)})"
 
 
+def _day(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text or "")
+    except ValueError:
+        return None
+
+
 def imaging_gaps(found: Sequence[StudySummary], documents: Sequence[CaseDocument]) -> list[str]:
     """Plain sentences about images the doctor will probably ask for."""
     gaps = []
-    dates = {s.date for s in found if s.date}
+    dates = [_day(s.date) for s in found if _day(s.date or "")]
     for report in documents:
-        if report.type is RecordType.IMAGING and report.record_date \
-                and report.record_date not in dates:
+        written = _day(report.record_date)
+        if report.type is RecordType.IMAGING and written and not any(
+                timedelta(0) <= written - scanned <= REPORT_DAYS for scanned in dates if scanned):
             name = report.title or report.filename
             gaps.append(f"The report of a scan from {report.record_date} ({name}) is here, but "
                         "not its images. Ask the imaging department for a disc of that scan.")
