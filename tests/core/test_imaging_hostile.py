@@ -160,3 +160,12 @@ def test_a_named_pipe_on_the_disc_is_never_opened(
     os.mkfifo(disc / "IM0001")  # opening it to read would wait forever
     (disc / "ct.dcm").write_bytes((SAMPLES / "CT_small.dcm").read_bytes())
     assert import_disc(vault, disc, ImagingImportOptions(person)).imported == 1
+
+
+def test_sequences_nested_thousands_deep_are_refused_quickly() -> None:
+    syntax = b"1.2.840.10008.1.2.1\x00"
+    meta = b"\x02\x00\x10\x00UI" + len(syntax).to_bytes(2, "little") + syntax
+    nested = b"\x08\x00\x15\x11SQ\x00\x00\xff\xff\xff\xff\xfe\xff\x00\xe0\xff\xff\xff\xff"
+    data = bytes(128) + b"DICM" + meta + nested * 20_000
+    with pytest.raises(NotDicom, match="header cannot be read"):
+        read_header(io.BytesIO(data), len(data))
