@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from organizer import (
     commands_case,
     commands_case_lists,
+    commands_imaging,
     commands_packet,
     commands_records,
     commands_vault,
@@ -21,6 +22,7 @@ from organizer.core.errors import UserFacingError
 
 REGISTRATIONS = [commands_vault.register, commands_records.register, commands_case.register,
                  commands_case_lists.register, commands_packet.register]
+REGISTRATIONS.append(commands_imaging.register)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -14,6 +14,7 @@ from organizer.ui.case.plan_page import PlanPage
 from organizer.ui.case.questions_page import QuestionsPage
 from organizer.ui.case.requests_page import RequestsPage
 from organizer.ui.case.resources_page import ResourcesPage
+from organizer.ui.imaging.page import ImagingPage
 from organizer.ui.packet.page import PacketPage
 from organizer.ui.page import VaultPage
 from organizer.ui.records.page import RecordsPage
@@ -22,6 +23,7 @@ from organizer.ui.records.page import RecordsPage
 PAGES: tuple[type[VaultPage], ...] = (
     ChecklistPage,
     RecordsPage,
+    ImagingPage,
     MedicinesPage,
     ClinicalListsPage,
     PlanPage,

@@ -19,6 +19,7 @@ from organizer.core.catalog import DOCUMENT
 from organizer.core.packet.content import PacketContent, PlanSummary
 from organizer.core.records import Person, RecordType
 from organizer.core.vault import Change, Vault
+from tests.core.imaging_discs import add_one_study
 from tests.samples import PATHOLOGY_LINES, text_pdf
 
 
@@ -54,6 +55,7 @@ def case(vault: Vault) -> tuple[Vault, Person, dict[str, str]]:
         "readable": stored_pdf.id,
     }
     set_in_packet(vault, person, ids["left_out"], included=False)
+    add_one_study(vault, person)  # the packet's imaging studies page
     return vault, person, ids
 
 

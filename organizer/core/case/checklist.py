@@ -20,6 +20,7 @@ from organizer.core.case.entities import CHECKLIST, text_of
 from organizer.core.case.medications import Medication, medications
 from organizer.core.case.people import PersonProfile, profile
 from organizer.core.case.plan import plan_summary
+from organizer.core.imaging.checklist_item import with_imaging
 from organizer.core.packet.content import PlanSummary
 from organizer.core.records import PathologyVersion, Person
 from organizer.core.vault import Vault
@@ -155,6 +156,7 @@ def build_checklist(vault: Vault, person: Person) -> Checklist:
         kind = item.record_type
         found = of_type(documents, kind) if kind else []
         items.append(derive_item(item, read_mark(vault, person, item), found, typed.get(item, "")))
+    items = [with_imaging(vault, person, i, documents) for i in items]  # studies, not documents
     untyped = tuple(d.id for d in documents if d.type is None)
     return Checklist(profile(vault, person), tuple(items), meds, plan, untyped)
 

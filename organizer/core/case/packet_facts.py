@@ -20,6 +20,7 @@ from organizer.core.case.packet_cover_facts import (
 from organizer.core.case.questions import questions
 from organizer.core.case.recipients import recipients
 from organizer.core.case.requests import records_requests
+from organizer.core.imaging.packet_rows import imaging_rows
 from organizer.core.packet.content import RECORD_ORDER, PacketContent, PacketRecord
 from organizer.core.records import Person, RecordType
 from organizer.core.vault import Vault
@@ -57,6 +58,7 @@ def packet_content(
         extras=extras_status(checklist),
         allergies=known_allergies(vault, person),
         care_team=care_team(checklist, records, records_requests(vault, person)),
+        imaging=imaging_rows(vault, person),
     )
 
 

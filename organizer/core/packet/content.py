@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from organizer.core.imaging.packet_rows import ImagingRow
 from organizer.core.records import RecordType
 
 # Records print in checklist order; within a type, oldest first.
@@ -77,3 +78,4 @@ class PacketContent:
     extras: tuple[tuple[str, str], ...] = ()
     allergies: tuple[str, ...] = ()  # as the person's records or portal list them; empty = not known
     care_team: tuple[str, ...] = ()  # doctors and places named in the records, requests and contacts
+    imaging: tuple[ImagingRow, ...] = ()  # the "Imaging studies" page (never the images)

@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from organizer.core.bundled_font import covered
+from organizer.core.imaging.packet_page import TITLE as IMAGING_TITLE
+from organizer.core.imaging.packet_page import imaging_page
 from organizer.core.packet.content import PacketContent
 from organizer.core.packet.cover import continuation_cover, cover
 from organizer.core.packet.options import LeftOut
@@ -125,6 +127,7 @@ def _first_part_pages(layout: Layout, content: PacketContent) -> None:
         writer.items(content.questions)
     listed = [title for title, _ in made]
     listed += [MEDICATIONS_TITLE] * bool(content.medications) + [PLAN_TITLE] * (content.plan is not None)
+    listed += [IMAGING_TITLE] * bool(content.imaging)
     writer.new_page()
     layout.bookmarks.append(("Contents", writer.page))
     own_lines = _contents(layout, listed)
@@ -134,6 +137,9 @@ def _first_part_pages(layout: Layout, content: PacketContent) -> None:
     if content.plan is not None:
         new_section("Treatment plan summary")
         _plan(writer, content)
+    if content.imaging:
+        new_section(IMAGING_TITLE)
+        imaging_page(writer, content.imaging)
     for (rect, slot), (_, page) in zip(own_lines, made, strict=True):
         _link_own_page(layout, rect, slot, page)
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import os
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,9 +25,27 @@ def fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+def sync_whole_disk(folder: Path) -> bool:
+    """Flush every file on `folder`'s file system with one syncfs() call; False where there is none."""
+    if not sys.platform.startswith("linux"):
+        return False
+    libc = ctypes.CDLL(None, use_errno=True)
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        if libc.syncfs(fd) != 0:
+            error = ctypes.get_errno()
+            raise OSError(error, os.strerror(error))
+    finally:
+        os.close(fd)
+    return True
+
+
 @contextlib.contextmanager
-def atomic_output(path: Path, *, sync_folder: bool = True) -> Iterator[BinaryIO]:
+def atomic_output(path: Path, *, sync_folder: bool = True, sync_file: bool = True) -> Iterator[BinaryIO]:
     """Yield a file to write; it appears at `path` whole, or not at all.
+
+    `sync_file=False` leaves the fsync to the caller (see `Vault.make_durable`): the file may then
+    be incomplete after a crash, so it must not be listed anywhere until it has been synced.
 
     A crash at any moment leaves either the old file (or none) plus, at worst, a temp file that
     `remove_leftover_temp_files` cleans on the next open.
@@ -37,7 +57,8 @@ def atomic_output(path: Path, *, sync_folder: bool = True) -> Iterator[BinaryIO]
         with os.fdopen(fd, "wb") as out:
             yield out
             out.flush()
-            os.fsync(out.fileno())
+            if sync_file:
+                os.fsync(out.fileno())
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):

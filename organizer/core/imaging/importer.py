@@ -1,0 +1,205 @@
+"""Importing an imaging disc: each file's header read, its bytes stored encrypted, in small groups.
+
+Files are read by a few worker threads (encryption, hashing and disk writes run outside Python's
+lock), and written before the journal entry that lists them (see `ImagingGroup`), so a crash or a
+cancel at any moment leaves a consistent vault. Images already in the vault (same SOP Instance
+UID, same bytes) are not stored twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import threading
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from organizer.core.imaging.disc import DiscContents, DiscFile, Skipped, open_disc
+from organizer.core.imaging.entities import INSTANCE
+from organizer.core.imaging.group import ImagingGroup, Prepared
+from organizer.core.imaging.headers import InstanceHeader, NotDicom, read_header
+from organizer.core.imaging.inventory import StudySummary, studies
+from organizer.core.imaging.patients import disc_notes, disc_patients, study_warnings
+from organizer.core.records import Person
+from organizer.core.vault import Vault
+
+IN_MEMORY_BYTES = 32 << 20  # smaller files are read once into memory; larger ones are streamed
+WORKERS = 3
+NOT_DICOM = "Not a DICOM image (for example part of a viewer program on the disc): left out."
+STOPPED = "Not imported: the import was stopped."
+
+
+@dataclass(frozen=True)
+class ImportProgress:
+    files_done: int
+    files_total: int
+    bytes_done: int
+    bytes_total: int
+
+
+@dataclass
+class ImagingImportOptions:
+    person: Person
+    progress: Callable[[ImportProgress], None] | None = None
+    cancel: threading.Event = field(default_factory=threading.Event)
+    workers: int = WORKERS
+
+
+@dataclass(frozen=True)
+class ImagingImportResult:
+    """What the import added: the studies it added or extended, and every file it left out."""
+
+    disc: str
+    studies: tuple[StudySummary, ...]
+    skipped: tuple[Skipped, ...]
+    imported: int
+    duplicates: int
+    notes: tuple[str, ...] = ()
+    cancelled: bool = False
+
+    def as_json(self) -> dict[str, object]:
+        return {"studies": [s.as_json() for s in self.studies],
+                "skipped": [s.as_json() for s in self.skipped]}
+
+
+def import_disc(vault: Vault, path: Path, options: ImagingImportOptions) -> ImagingImportResult:
+    """Import every DICOM image on the disc folder or zip at `path` for `options.person`."""
+    with open_disc(Path(path)) as disc:
+        return _DiscImport(vault, disc, options).run()
+
+
+class _DiscImport:
+    def __init__(self, vault: Vault, disc: DiscContents, options: ImagingImportOptions) -> None:
+        self.vault, self.disc, self.options = vault, disc, options
+        self.known = {uid: str(f.get("sha256")) for uid, f in vault.state.all(INSTANCE).items()}
+        self.skipped: list[Skipped] = list(disc.skipped)
+        self.headers: list[InstanceHeader] = []
+        self.duplicates = 0
+        self.done_files = self.done_bytes = 0
+        self.total_bytes = sum(f.size for f in disc.files)
+        self.group = ImagingGroup(vault, options.person, disc.label)
+        self.flight: deque[tuple[DiscFile, Future[Prepared | Skipped]]] = deque()
+
+    def run(self) -> ImagingImportResult:
+        with ThreadPoolExecutor(max(1, self.options.workers)) as pool:
+            try:
+                for file, outcome in self._prepared(pool):
+                    self._take(file, outcome)
+                self.group.commit()
+            except BaseException:
+                self._abandon()
+                raise
+        touched = set(self.group.studies_touched)
+        found = tuple(s for s in studies(self.vault) if s.study_uid in touched)
+        mismatched = sorted({f"{h.patient_name or 'no name'}" for h in self.headers
+                             if study_warnings(h, self.options.person)})
+        notes = [*self.disc.notes, *disc_notes(disc_patients(self.headers), mismatched,
+                                               self.options.person)]
+        return ImagingImportResult(self.disc.label, found, tuple(self.skipped),
+                                   self.group.saved, self.duplicates, tuple(notes),
+                                   self.options.cancel.is_set())
+
+    def _prepared(self, pool: ThreadPoolExecutor) -> Iterator[tuple[DiscFile, Prepared | Skipped]]:
+        """Results in disc order, with a few files in flight (memory stays bounded)."""
+        flight = self.flight
+        files = iter(self.disc.files)
+        for file in files:
+            if self.options.cancel.is_set():
+                self.skipped += [Skipped(f.name, STOPPED) for f in (file, *files)]
+                break
+            flight.append((file, pool.submit(self._prepare, file)))
+            if len(flight) >= 2 * max(1, self.options.workers):
+                done, future = flight.popleft()
+                yield done, future.result()
+        while flight:
+            done, future = flight.popleft()
+            yield done, future.result()
+
+    def _abandon(self) -> None:
+        """After an error (disk full, a damaged vault): remove files no entry will ever list."""
+        for _, future in self.flight:
+            future.cancel()
+        unlisted = [p.stored for p in self.group.pending if p.stored]
+        for _, future in self.flight:
+            if not future.cancelled() and future.exception() is None:
+                outcome = future.result()
+                if isinstance(outcome, Prepared) and outcome.stored:
+                    unlisted.append(outcome.stored)
+        for stored in unlisted:
+            self.vault.discard_file(stored.id)
+
+    def _prepare(self, file: DiscFile) -> Prepared | Skipped:
+        """Read one file's header and store its bytes (runs on a worker thread)."""
+        try:
+            with file.open() as source:
+                if file.size <= IN_MEMORY_BYTES:
+                    return self._prepare_small(file, _read_at_most(source, file.size))
+                header = read_header(source, file.size)
+                source.seek(0)
+                if self.known.get(header.sop_uid):  # already kept: compare bytes, store nothing
+                    return Prepared(file.name, header, None, _sha256(source))
+                return Prepared(file.name, header, self.vault.store_file(source, durable=False), "")
+        except NotDicom as error:
+            return Skipped(file.name, NOT_DICOM if str(error) == NOT_A_DICOM else str(error))
+        except (OSError, EOFError, ValueError, RuntimeError) as error:  # zip CRC, unreadable disc
+            return Skipped(file.name, f"Could not be read from the disc ({_reason(error)}).")
+
+    def _prepare_small(self, file: DiscFile, data: bytes) -> Prepared:
+        header = read_header(io.BytesIO(data), len(data))
+        if self.known.get(header.sop_uid):  # already kept: compare bytes, store nothing
+            return Prepared(file.name, header, None, hashlib.sha256(data).hexdigest())
+        stored = self.vault.store_file(io.BytesIO(data), durable=False)
+        return Prepared(file.name, header, stored, stored.sha256)
+
+    def _take(self, file: DiscFile, outcome: Prepared | Skipped) -> None:
+        self.done_files += 1
+        self.done_bytes += file.size
+        if isinstance(outcome, Skipped):
+            self.skipped.append(outcome)
+        else:
+            self.headers.append(outcome.header)
+            self._keep(outcome)
+        if self.options.progress:
+            self.options.progress(ImportProgress(self.done_files, len(self.disc.files),
+                                                 self.done_bytes, self.total_bytes))
+
+    def _keep(self, prepared: Prepared) -> None:
+        uid = prepared.header.sop_uid
+        digest = prepared.stored.sha256 if prepared.stored else prepared.sha256
+        earlier = self.known.get(uid)
+        if earlier is None:
+            self.known[uid] = digest
+            self.group.add(prepared)
+            return
+        if prepared.stored:
+            self.vault.discard_file(prepared.stored.id)
+        if earlier == digest:
+            self.duplicates += 1
+        else:
+            self.skipped.append(Skipped(prepared.path, "A different file with the same image "
+                                        "identifier is already in the vault; the first is kept."))
+
+
+NOT_A_DICOM = "This is not a DICOM image file."
+
+
+def _read_at_most(source: BinaryIO, size: int) -> bytes:
+    data = source.read(size + 1)
+    if len(data) > size:
+        raise NotDicom("The file changed size while it was being read.")
+    return data
+
+
+def _sha256(source: BinaryIO) -> str:
+    digest = hashlib.sha256()
+    while block := source.read(1 << 20):
+        digest.update(block)
+    return digest.hexdigest()
+
+
+def _reason(error: Exception) -> str:
+    return getattr(error, "strerror", None) or " ".join(str(error).split())[:100] or type(error).__name__
