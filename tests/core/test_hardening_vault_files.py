@@ -78,7 +78,7 @@ _OsStore.__module__, _OsStore.__qualname__, _OsStore.__name__ = (
 
 def _chain(*inner: object) -> chainer.ChainerBackend:
     class Chain(chainer.ChainerBackend):
-        backends = list(inner)  # type: ignore[assignment]
+        backends = tuple(inner)  # type: ignore[assignment]
 
     return Chain()
 
