@@ -20,6 +20,7 @@ from organizer.core.intake.importer import (
     import_files,
 )
 from organizer.core.intake.sandbox import FileReader
+from organizer.core.intake.source_file import read_source
 from organizer.core.records import RecordType
 from organizer.core.vault.atomic import atomic_output
 from organizer.passphrase_input import read_secret_file
@@ -80,7 +81,9 @@ def cmd_classify(args: argparse.Namespace) -> int:
     contents: list[tuple[int, bytes]] = []
     for index, path in enumerate(paths):
         try:
-            contents.append((index, path.read_bytes()))
+            contents.append((index, read_source(path)))
+        except IntakeError as error:
+            problems[index] = error.message
         except OSError as error:
             problems[index] = f"Could not read the file ({error.strerror})."
     with FileReader() as reader:
