@@ -8,6 +8,7 @@ from pathlib import Path
 
 from organizer.cli_parser import AddCommand
 from organizer.core import catalog
+from organizer.core.safe_text import printable
 from organizer.core.vault import Vault
 from organizer.core.vault.verify import verify
 from organizer.passphrase_input import current_passphrase, new_passphrase, read_secret_file
@@ -56,12 +57,13 @@ def cmd_list(args: argparse.Namespace) -> int:
         })
         return 0
     for p in persons:
-        print(f"{p.name}" + (f" (born {p.date_of_birth})" if p.date_of_birth else ""))
+        print(printable(p.name) + (f" (born {p.date_of_birth})" if p.date_of_birth else ""))
     if not docs:
         print("No records yet.")
     for d in docs:
         kind = d.type.label if d.type else "Type not decided"
-        print(f"{d.id[:12]}  {kind:<20} {d.pages:>4} p.  {d.filename}  ({names.get(d.person_id, '')})")
+        print(f"{d.id[:12]}  {kind:<20} {d.pages:>4} p.  {printable(d.filename)}  "
+              f"({printable(names.get(d.person_id, ''))})")
     return 0
 
 
