@@ -28,7 +28,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command. Everything it prints goes through TerminalSafeStream (file names and
     record text can hold terminal escape codes); the streams are given back afterwards."""
     streams = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = TerminalSafeStream(sys.stdout), TerminalSafeStream(sys.stderr)  # type: ignore[assignment]
+    sys.stdout, sys.stderr = TerminalSafeStream(sys.stdout), TerminalSafeStream(sys.stderr)
     try:
         return _run(argv)
     finally:
