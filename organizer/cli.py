@@ -18,6 +18,7 @@ from organizer import (
 )
 from organizer.cli_parser import build_parser
 from organizer.core.errors import UserFacingError
+from organizer.core.process_guard import disable_core_dumps
 from organizer.core.safe_text import TerminalSafeStream
 
 REGISTRATIONS = [commands_vault.register, commands_records.register, commands_case.register,
@@ -27,6 +28,7 @@ REGISTRATIONS = [commands_vault.register, commands_records.register, commands_ca
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command. Everything it prints goes through TerminalSafeStream (file names and
     record text can hold terminal escape codes); the streams are given back afterwards."""
+    disable_core_dumps()  # before any vault is opened: a dump would hold keys and names
     streams = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = TerminalSafeStream(sys.stdout), TerminalSafeStream(sys.stderr)
     try:

@@ -6,6 +6,7 @@ the vault at once (e.g. an import and an edit), and `close()` waits for the one 
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -93,7 +94,9 @@ class Session:
         if reader is not None:
             reader.close()
         if vault is not None:
-            vault.close()
+            vault.close()  # zeroes the keys it holds
+        del vault
+        gc.collect()  # free names and record text held only in reference cycles now, not later
 
     def _hold(self, vault: Vault) -> None:
         with self._lock:

@@ -21,6 +21,7 @@ from organizer.core.child_environment import secrets_hidden
 from organizer.core.errors import FileTooComplex, IntakeError
 from organizer.core.intake.analysis import Analysis, analyse
 from organizer.core.intake.sandbox_hooks import misbehave
+from organizer.core.process_guard import disable_core_dumps
 
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_MEMORY_LIMIT = 3 * 1024**3 // 2
@@ -79,6 +80,7 @@ def _work(data: bytes, filename: str, password: str | None, hooks: bool) -> tupl
 def _worker_main(conn: Connection, memory_limit: int | None, hooks: bool) -> None:
     """Worker loop: receive (index, data, filename, password), answer (index, payload)."""
     _limit_memory(memory_limit)
+    disable_core_dumps()  # the worker holds decrypted record content
     while True:
         try:
             message = conn.recv()

@@ -22,6 +22,13 @@ def misbehave(data: bytes) -> None:
     elif data == b"#sandbox:environ":  # what a hostile PDF could find in this process
         start = _initial_environment()
         raise IntakeError("environ", details="\n".join(sorted({*os.environ, *start})))
+    elif data == b"#sandbox:dumps":  # can this worker leave a core dump behind?
+        import resource
+
+        from organizer.core.process_guard import is_dumpable
+
+        limit = resource.getrlimit(resource.RLIMIT_CORE)
+        raise IntakeError("dumps", details=f"{limit[0]} {limit[1]} {is_dumpable()}")
 
 
 def _initial_environment() -> set[str]:
