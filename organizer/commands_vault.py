@@ -30,7 +30,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 def cmd_init(args: argparse.Namespace) -> int:
     dob = catalog.parse_date_of_birth(args.dob or "")
-    passphrase = new_passphrase(args.passphrase_file)
+    passphrase = new_passphrase(args.passphrase_file, personal=(args.name, dob or ""))
     vault, recovery = Vault.create(Path(args.vault), passphrase)
     with vault:
         person = catalog.add_person(vault, args.name, dob)
@@ -97,7 +97,9 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 def cmd_recover(args: argparse.Namespace) -> int:
     key = read_secret_file(args.recovery_key_file, "recovery key")
     with Vault.recover(Path(args.vault), key) as vault:
-        vault.change_passphrase(new_passphrase(args.new_passphrase_file, allow_env=False))
+        personal = [d for p in catalog.people(vault) for d in (p.name, p.date_of_birth or "")]
+        vault.change_passphrase(new_passphrase(args.new_passphrase_file, allow_env=False,
+                                               personal=personal))
     print("The vault is open again with your new passphrase. Your recovery key still works.")
     return 0
 
