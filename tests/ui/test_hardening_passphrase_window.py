@@ -62,3 +62,16 @@ def test_an_error_message_does_not_squash_the_hint(qtbot, window: MainWindow) ->
 
     qtbot.waitUntil(whole, timeout=3000)
     dialog.reject()
+
+
+def test_a_one_character_packet_password_is_refused_with_the_phone_advice(qtbot) -> None:
+    from organizer.ui.packet.steps import OptionsStep
+
+    step = OptionsStep(None)
+    qtbot.addWidget(step)
+    step.use_password.setChecked(True)
+    step.password.setText("x")
+    assert "at least 10 characters" in step.password_message.text()
+    assert "phone" in step.password_message.text() and not step.isComplete()
+    step.password.setText("tulip-42-garden")
+    assert step.isComplete() and not step.password_message.isVisible()
