@@ -35,6 +35,7 @@ bench: $(STAMP) system-deps
 
 stress: $(STAMP)
 	ORGANIZER_CRASH_KILLS=200 $(PY) -m pytest -p no:cacheprovider -q -s tests/core/test_vault_crash.py
+	$(PY) tests/bench/stress_hostile_import.py
 
 # Update the Spanish strings after changing UI text (translate the new ones in the .ts, e.g. with
 # pyside6-linguist), then compile them: the app loads the .qm.

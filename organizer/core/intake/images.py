@@ -19,10 +19,9 @@ MAX_DECODED_BYTES = 256 * 1024 * 1024
 """The memory all frames of a picture take once decoded (50 MP in colour with transparency is
 200 MB)."""
 TOO_LARGE = (
-    "This picture is too large to add safely: once opened it would fill {size} of memory, "
-    "and records of that size make the app and the packet very slow. Please save a smaller copy "
-    "(most phones and photo apps can share or export a photo at a lower size; for a scan, 300 "
-    "dpi is plenty), then add that copy."
+    "This picture is too large to add safely ({size}), and pictures that large make the app and "
+    "the packet very slow. Please save a smaller copy (most phones and photo apps can share or "
+    "export a photo at a lower size; for a scan, 300 dpi is plenty), then add that copy."
 )
 PAGE_SIZE = (8.5 * 72.0, 11.0 * 72.0)
 """US letter; pictures are fitted into it (turned to landscape for wide pictures)."""
@@ -75,11 +74,13 @@ def _corrupt(exc: BaseException) -> IntakeError:
     )
 
 
-def _too_large(width: int, height: int, bytes_per_pixel: int, frames: int) -> FileTooComplex:
-    size = width * height * bytes_per_pixel * frames
-    shown = f"{size / 1024**3:.1f} GB" if size >= 1024**3 else f"{size // 1024**2} MB"
-    return FileTooComplex(TOO_LARGE.format(size=shown),
-                          details=f"{width}x{height}, {bytes_per_pixel} B/px, {frames} frames")
+def _too_large(width: int, height: int, decoded: int, frames: int) -> FileTooComplex:
+    if width * height > MAX_PIXELS:
+        size = (f"{width * height / 1e6:.0f} million pixels; phone photos have 12 to 50 million")
+    else:
+        size = f"it would take {decoded // 1024**2:,} MB of memory once opened"
+    return FileTooComplex(TOO_LARGE.format(size=size),
+                          details=f"{width}x{height}, {decoded} bytes, {frames} frames")
 
 
 def _decoded_size_check(image: Any) -> None:
@@ -91,16 +92,18 @@ def _decoded_size_check(image: Any) -> None:
     frames = max(1, int(getattr(image, "n_frames", 1)))
     decoded = width * height * per_pixel * frames
     if width * height > MAX_PIXELS or decoded > MAX_DECODED_BYTES:
-        raise _too_large(width, height, max(per_pixel, 3), frames)
+        raise _too_large(width, height, decoded, frames)
 
 
 def _check_image(data: bytes) -> tuple[bool, int, int]:
     """Decode the picture fully (cheaply) to prove it is intact; returns (has alpha, w, h)."""
     from PIL import Image, UnidentifiedImageError  # pictures are rare: keep worker start fast
 
-    Image.MAX_IMAGE_PIXELS = MAX_PIXELS  # Pillow's own check at open (a warning, made an error)
+    # Pillow's own check at open: it refuses (DecompressionBombError) beyond twice this and only
+    # warns above it; our _decoded_size_check then refuses with the exact size in plain words.
+    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     with warnings.catch_warnings():
-        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
         try:
             with Image.open(io.BytesIO(data)) as image:
                 width, height = image.size
@@ -109,9 +112,9 @@ def _check_image(data: bytes) -> tuple[bool, int, int]:
                 if image.format == "JPEG":
                     image.draft("RGB", (max(1, width // 8), max(1, height // 8)))
                 image.load()
-        except (Image.DecompressionBombWarning, Image.DecompressionBombError) as exc:
+        except Image.DecompressionBombError as exc:
             raise FileTooComplex(
-                TOO_LARGE.format(size="gigabytes"), details=repr(exc)
+                TOO_LARGE.format(size="far more than 50 million pixels"), details=repr(exc)
             ) from None
         except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
             raise _corrupt(exc) from None
