@@ -37,6 +37,7 @@ stress: $(STAMP)
 	ORGANIZER_CRASH_KILLS=200 $(PY) -m pytest -p no:cacheprovider -q -s tests/core/test_vault_crash.py
 	$(PY) tests/bench/bench_vault.py --rollback-only
 	ORGANIZER_REKEY_KILLS=40 $(PY) -m pytest -p no:cacheprovider -q -s tests/core/test_vault_rekey.py
+	$(PY) tests/bench/stress_hostile_import.py
 
 # Update the Spanish strings after changing UI text (translate the new ones in the .ts, e.g. with
 # pyside6-linguist), then compile them: the app loads the .qm.

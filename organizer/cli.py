@@ -19,6 +19,8 @@ from organizer import (
 )
 from organizer.cli_parser import build_parser
 from organizer.core.errors import UserFacingError
+from organizer.core.process_guard import disable_core_dumps
+from organizer.core.safe_text import TerminalSafeStream
 
 REGISTRATIONS = [commands_vault.register, commands_records.register, commands_case.register,
                  commands_case_lists.register, commands_packet.register]
@@ -26,6 +28,18 @@ REGISTRATIONS.append(commands_imaging.register)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command. Everything it prints goes through TerminalSafeStream (file names and
+    record text can hold terminal escape codes); the streams are given back afterwards."""
+    disable_core_dumps()  # before any vault is opened: a dump would hold keys and names
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = TerminalSafeStream(sys.stdout), TerminalSafeStream(sys.stderr)
+    try:
+        return _run(argv)
+    finally:
+        sys.stdout, sys.stderr = streams
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser(REGISTRATIONS)
     args = parser.parse_args(argv)
     if getattr(args, "handler", None) is None:

@@ -30,6 +30,9 @@ def cmd_packet(args: argparse.Namespace) -> int:
         result = build_packet(content, out, options)
     for line in summary_lines(result):
         print(line)
+    if password is not None:
+        print("The packet is protected with your password. Give the password to the doctor's "
+              "office another way (by phone, not in the same email as the packet).")
     return 0
 
 
@@ -66,7 +69,7 @@ def register(command: AddCommand) -> None:
     p.add_argument("--person", metavar="P", help="whose records (name or id)")
     p.add_argument("--password-file", type=Path, metavar="F",
                    help="protect the packet with the password on the first line of F "
-                        "(plain ASCII, at most 32 characters)")
+                        "(plain ASCII, 10 to 32 characters; tell it to the doctor by phone)")
     p.add_argument("--max-mb", type=_megabytes, metavar="N",
                    help="fit an email size limit of N MB (e.g. 20 or 25): compress, else split into parts")
     p.add_argument("--include", nargs="+", metavar="TYPE_OR_ID", help="only these record types or documents")

@@ -21,7 +21,9 @@ from organizer.core.intake.importer import (
     import_files,
 )
 from organizer.core.intake.sandbox import FileReader
+from organizer.core.intake.source_file import read_source
 from organizer.core.records import RecordType
+from organizer.core.safe_text import printable
 from organizer.core.vault.atomic import atomic_output
 from organizer.passphrase_input import read_secret_file
 
@@ -65,9 +67,9 @@ def _print_progress(done: int, total: int, outcome: object) -> None:
     from organizer.core.intake.importer import FileOutcome
 
     assert isinstance(outcome, FileOutcome)
-    print(f"[{done}/{total}] {outcome.source}: {outcome.message}")
+    print(f"[{done}/{total}] {printable(outcome.source)}: {printable(outcome.message)}")
     for warning in outcome.warnings:
-        print(f"    Note: {warning}")
+        print(f"    Note: {printable(warning)}")
 
 
 def _summary(result: ImportResult) -> str:
@@ -85,7 +87,9 @@ def cmd_classify(args: argparse.Namespace) -> int:
     contents: list[tuple[int, bytes]] = []
     for index, path in enumerate(paths):
         try:
-            contents.append((index, path.read_bytes()))
+            contents.append((index, read_source(path)))
+        except IntakeError as error:
+            problems[index] = error.message
         except OSError as error:
             problems[index] = f"Could not read the file ({error.strerror})."
     with FileReader() as reader:
@@ -99,7 +103,7 @@ def cmd_classify(args: argparse.Namespace) -> int:
     for a in answers:
         unsure = ", unsure" if a.get("unsure") else ""
         shown = a.get("error") or f"{a['type']} ({a['confidence']:.0%}{unsure})"
-        print(f"{a['file']}: {shown}")
+        print(f"{printable(a['file'])}: {printable(shown)}")
     return 0
 
 
@@ -119,7 +123,7 @@ def cmd_tag(args: argparse.Namespace) -> int:
     chosen = record_type(args.type)
     with unlock(args) as vault:
         document = catalog.set_document_type(vault, args.doc_id, chosen)
-    print(f"{document.filename} is now filed as: {chosen.label}.")
+    print(f"{printable(document.filename)} is now filed as: {chosen.label}.")
     return 0
 
 
@@ -136,7 +140,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         with vault.open_file(file_id) as reader, atomic_output(out) as sink:
             for chunk in reader.chunks():
                 sink.write(chunk)
-    print(f"Saved {document.filename} to {out}.", file=sys.stdout)
+    print(f"Saved {printable(document.filename)} to {printable(out)}.", file=sys.stdout)
     return 0
 
 

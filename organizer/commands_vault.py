@@ -9,6 +9,7 @@ from pathlib import Path
 
 from organizer.cli_parser import AddCommand
 from organizer.core import catalog
+from organizer.core.safe_text import printable
 from organizer.core.vault import Vault
 from organizer.core.vault.verify import verify
 from organizer.passphrase_input import current_passphrase, new_passphrase, read_secret_file
@@ -43,7 +44,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 def cmd_init(args: argparse.Namespace) -> int:
     dob = catalog.parse_date_of_birth(args.dob or "")
-    passphrase = new_passphrase(args.passphrase_file)
+    passphrase = new_passphrase(args.passphrase_file, personal=(args.name, dob or ""))
     vault, recovery = Vault.create(Path(args.vault), passphrase)
     with vault:
         person = catalog.add_person(vault, args.name, dob)
@@ -70,12 +71,13 @@ def cmd_list(args: argparse.Namespace) -> int:
         })
         return 0
     for p in persons:
-        print(f"{p.name}" + (f" (born {p.date_of_birth})" if p.date_of_birth else ""))
+        print(printable(p.name) + (f" (born {p.date_of_birth})" if p.date_of_birth else ""))
     if not docs:
         print("No records yet.")
     for d in docs:
         kind = d.type.label if d.type else "Type not decided"
-        print(f"{d.id[:12]}  {kind:<20} {d.pages:>4} p.  {d.filename}  ({names.get(d.person_id, '')})")
+        print(f"{d.id[:12]}  {kind:<20} {d.pages:>4} p.  {printable(d.filename)}  "
+              f"({printable(names.get(d.person_id, ''))})")
     return 0
 
 
@@ -103,7 +105,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 def cmd_passwd(args: argparse.Namespace) -> int:
     with unlock(args) as vault:
-        passphrase = new_passphrase(args.new_passphrase_file, allow_env=False)
+        personal = [d for p in catalog.people(vault) for d in (p.name, p.date_of_birth or "")]
+        passphrase = new_passphrase(args.new_passphrase_file, allow_env=False, personal=personal)
         if not args.rekey:
             vault.change_passphrase(passphrase)
         else:
@@ -122,7 +125,9 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 def cmd_recover(args: argparse.Namespace) -> int:
     key = read_secret_file(args.recovery_key_file, "recovery key")
     with tell_notices(Vault.recover(Path(args.vault), key)) as vault:
-        vault.change_passphrase(new_passphrase(args.new_passphrase_file, allow_env=False))
+        personal = [d for p in catalog.people(vault) for d in (p.name, p.date_of_birth or "")]
+        vault.change_passphrase(new_passphrase(args.new_passphrase_file, allow_env=False,
+                                               personal=personal))
     print("The vault is open again with your new passphrase. Your recovery key still works.")
     return 0
 

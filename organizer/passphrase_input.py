@@ -5,12 +5,13 @@ from __future__ import annotations
 import getpass
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from organizer.core.errors import InvalidInput
+from organizer.core.passphrase_strength import require_strong
 
 ENV_NAME = "ORGANIZER_PASSPHRASE"
-MIN_LENGTH = 8
 
 
 def read_secret_file(path: Path, what: str) -> str:
@@ -34,8 +35,13 @@ def current_passphrase(path: Path | None) -> str:
     return _ask("Passphrase: ")
 
 
-def new_passphrase(path: Path | None, *, allow_env: bool = True) -> str:
-    """A passphrase being chosen: from the file/environment, or typed twice at a prompt."""
+def new_passphrase(path: Path | None, *, allow_env: bool = True,
+                   personal: Iterable[str] = ()) -> str:
+    """A passphrase being chosen: from the file/environment, or typed twice at a prompt.
+
+    Refused (InvalidInput, saying why and suggesting four random words) when it is easy to
+    guess; *personal* holds the person's name and date of birth, which others may know.
+    """
     if path is not None:
         chosen = read_secret_file(path, "passphrase")
     elif allow_env and os.environ.get(ENV_NAME):
@@ -44,11 +50,7 @@ def new_passphrase(path: Path | None, *, allow_env: bool = True) -> str:
         chosen = _ask("Choose a passphrase: ")
         if _ask("Type it again: ") != chosen:
             raise InvalidInput("The two passphrases are not the same. Nothing was changed.")
-    if len(chosen) < MIN_LENGTH:
-        raise InvalidInput(
-            f"Please choose a passphrase of at least {MIN_LENGTH} characters; a short sentence "
-            "you can remember works well."
-        )
+    require_strong(chosen, personal)
     return chosen
 
 

@@ -6,6 +6,7 @@ the vault at once (e.g. an import and an edit), and `close()` waits for the one 
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -15,6 +16,7 @@ from organizer.core import catalog
 from organizer.core.errors import InvalidInput, VaultError
 from organizer.core.intake.importer import ImportOptions, ImportResult, import_files
 from organizer.core.intake.sandbox import FileReader
+from organizer.core.passphrase_strength import require_strong
 from organizer.core.records import Document, Person
 from organizer.core.vault import KdfParams, RecoveryKey, Vault
 
@@ -75,6 +77,7 @@ class Session:
 
     def create_vault(self, folder: Path, passphrase: str, name: str, date_of_birth: str) -> str:
         """Make a vault holding one person; returns the recovery key text (slow: key derivation)."""
+        require_strong(passphrase, (name, date_of_birth))
         vault, recovery = Vault.create(folder, passphrase, kdf=self._kdf)
         try:
             catalog.add_person(vault, name, date_of_birth)
@@ -93,6 +96,8 @@ class Session:
     def recover(self, folder: Path, recovery_key: str, new_passphrase: str) -> None:
         vault = Vault.recover(folder, recovery_key)
         try:
+            require_strong(new_passphrase, [d for p in catalog.people(vault)
+                                            for d in (p.name, p.date_of_birth or "")])
             vault.change_passphrase(new_passphrase, kdf=self._kdf)
         except BaseException:
             vault.close()
@@ -107,7 +112,9 @@ class Session:
         if reader is not None:
             reader.close()
         if vault is not None:
-            vault.close()
+            vault.close()  # zeroes the keys it holds
+        del vault
+        gc.collect()  # free names and record text held only in reference cycles now, not later
 
     def _hold(self, vault: Vault) -> None:
         with self._lock:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from organizer.core.errors import UserFacingError, VaultAlreadyExists
 from organizer.core.session import Session
 from organizer.ui.error_dialog import report_error
+from organizer.ui.grow_to_fit import grow_to_fit
 from organizer.ui.passphrase_fields import PassphraseFields
 from organizer.ui.recovery_key_page import RecoveryKeyPage
 from organizer.ui.style import busy_bar, explanation, heading, message_label, show_message
@@ -52,6 +53,7 @@ class CreateVaultDialog(QDialog):
         self._lay_out()
         self._connect()
         self._show_page(DETAILS)
+        grow_to_fit(self)  # a message or a long hint never squashes the text around it
 
     def _build_passphrase_page(self) -> None:
         layout = QVBoxLayout(self.passphrase_page)
@@ -126,6 +128,7 @@ class CreateVaultDialog(QDialog):
             show_message(self.details.message, "⚠ " + str(error))
             return
         show_message(self.details.message, "")
+        self.passphrase.set_personal((self.details.name.text(), self.details.date_of_birth.text()))
         self._show_page(PASSPHRASE)
 
     def _create(self) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from organizer.core.errors import UserFacingError
 from organizer.core.session import Session
 from organizer.ui.error_dialog import report_error
+from organizer.ui.grow_to_fit import grow_to_fit
 from organizer.ui.passphrase_fields import PassphraseFields
 from organizer.ui.style import busy_bar, explanation, heading, message_label, show_message
 from organizer.ui.workers import BackgroundTask
@@ -50,6 +51,7 @@ class RecoverDialog(QDialog):
         self.passphrase.changed.connect(self._update_buttons)
         self._update_buttons()
         self.key.setFocus()
+        grow_to_fit(self)
 
     def _lay_out(self) -> None:
         layout = QVBoxLayout(self)

@@ -109,7 +109,7 @@ def test_the_password_rule_is_explained_and_a_bad_password_cannot_go_on(
     assert step.password.echoMode() == step.password.EchoMode.Password
     step.show_password.setChecked(True)
     assert step.password.echoMode() == step.password.EchoMode.Normal
-    step.password.setText("tulip-42")
+    step.password.setText("tulip-42-garden")
     assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
     make_packet(qtbot, wizard)  # the preview opens the protected packet with the password
     wizard.reject()

@@ -4,14 +4,25 @@ from __future__ import annotations
 
 import io
 import warnings
-from typing import Literal
+from typing import Any, Literal
 
 from organizer.core.errors import FileTooComplex, IntakeError, NotAPdf
 
 ImageKind = Literal["jpeg", "png"]
 
-MAX_PIXELS = 120_000_000
-"""Larger pictures are refused (a 50-megapixel phone photo is well below this)."""
+MAX_PIXELS = 50_000_000
+"""Larger pictures are refused. 50 megapixels covers the photos of today's phones in their usual
+modes (12 to 50 MP) and a letter or A4 page scanned at 600 dpi (35 MP). A small file can claim
+far more (a 'decompression bomb': 2.6 MB that decodes to 2.7 GB) and then costs minutes in
+every preview and packet; a real record that large can be saved again at a lower size."""
+MAX_DECODED_BYTES = 256 * 1024 * 1024
+"""The memory all frames of a picture take once decoded (50 MP in colour with transparency is
+200 MB)."""
+TOO_LARGE = (
+    "This picture is too large to add safely ({size}), and pictures that large make the app and "
+    "the packet very slow. Please save a smaller copy (most phones and photo apps can share or "
+    "export a photo at a lower size; for a scan, 300 dpi is plenty), then add that copy."
+)
 PAGE_SIZE = (8.5 * 72.0, 11.0 * 72.0)
 """US letter; pictures are fitted into it (turned to landscape for wide pictures)."""
 
@@ -63,28 +74,47 @@ def _corrupt(exc: BaseException) -> IntakeError:
     )
 
 
+def _too_large(width: int, height: int, decoded: int, frames: int) -> FileTooComplex:
+    if width * height > MAX_PIXELS:
+        size = (f"{width * height / 1e6:.0f} million pixels; phone photos have 12 to 50 million")
+    else:
+        size = f"it would take {decoded // 1024**2:,} MB of memory once opened"
+    return FileTooComplex(TOO_LARGE.format(size=size),
+                          details=f"{width}x{height}, {decoded} bytes, {frames} frames")
+
+
+def _decoded_size_check(image: Any) -> None:
+    """Refuse before decoding when the pixels, or the memory they would take, exceed our caps."""
+    from PIL import Image
+
+    width, height = image.size
+    per_pixel = len(Image.new(image.mode, (1, 1)).tobytes()) or 1
+    frames = max(1, int(getattr(image, "n_frames", 1)))
+    decoded = width * height * per_pixel * frames
+    if width * height > MAX_PIXELS or decoded > MAX_DECODED_BYTES:
+        raise _too_large(width, height, decoded, frames)
+
+
 def _check_image(data: bytes) -> tuple[bool, int, int]:
     """Decode the picture fully (cheaply) to prove it is intact; returns (has alpha, w, h)."""
     from PIL import Image, UnidentifiedImageError  # pictures are rare: keep worker start fast
 
+    # Pillow's own check at open: it refuses (DecompressionBombError) beyond twice this and only
+    # warns above it; our _decoded_size_check then refuses with the exact size in plain words.
+    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     with warnings.catch_warnings():
-        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
         try:
             with Image.open(io.BytesIO(data)) as image:
                 width, height = image.size
-                if width * height > MAX_PIXELS:
-                    raise FileTooComplex(
-                        "This picture is too large to read safely. Please save a smaller copy "
-                        "(for example by sharing or exporting it at a lower size)."
-                    )
+                _decoded_size_check(image)
                 alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
                 if image.format == "JPEG":
                     image.draft("RGB", (max(1, width // 8), max(1, height // 8)))
                 image.load()
-        except (Image.DecompressionBombWarning, Image.DecompressionBombError) as exc:
+        except Image.DecompressionBombError as exc:
             raise FileTooComplex(
-                "This picture is too large to read safely. Please save a smaller copy.",
-                details=repr(exc),
+                TOO_LARGE.format(size="far more than 50 million pixels"), details=repr(exc)
             ) from None
         except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
             raise _corrupt(exc) from None

@@ -16,13 +16,13 @@ from organizer.core.intake.commit_group import CommitGroup, PendingDocument
 from organizer.core.intake.metadata import mismatch_warnings
 from organizer.core.intake.portal.stored import portal_fields
 from organizer.core.intake.sandbox import FileReader
+from organizer.core.intake.source_file import MAX_FILE_BYTES, read_source
 from organizer.core.records import Person, RecordType
 from organizer.core.vault import StoredFile, Vault
 
 IMPORTED, DUPLICATE, NEEDS_PASSWORD, REJECTED, CANCELLED = (
     "imported", "duplicate", "needs_password", "rejected", "cancelled"
 )
-MAX_FILE_BYTES = 1 << 30  # a single record over 1 GB is almost surely not a medical record
 
 
 @dataclass(frozen=True)
@@ -162,15 +162,13 @@ class _Batch:
     def _read_source(self, index: int) -> bytes | None:
         path = self.sources[index]
         try:
-            if path.stat().st_size > MAX_FILE_BYTES:
-                self._finish(index, FileOutcome(str(path), REJECTED, "This file is too large "
-                                                "(over 1 GB) to be a medical record we can keep."))
-                return None
-            return path.read_bytes()
+            return read_source(path, MAX_FILE_BYTES)
+        except IntakeError as error:
+            self._finish(index, FileOutcome(str(path), REJECTED, error.message))
         except OSError as error:
             self._finish(index, FileOutcome(str(path), REJECTED,
                                             f"This file could not be read ({error.strerror})."))
-            return None
+        return None
 
     def _saved(self, index: int) -> None:
         if index >= 0:  # -1: a document from a portal download, reported with its file

@@ -15,6 +15,7 @@ from organizer.core.errors import (
     PasswordRequired,
     WrongPdfPassword,
 )
+from organizer.core.intake.pdf_limits import check_limits
 
 PDF_MAGIC = b"%PDF-"
 HEADER_SEARCH = 64 * 1024
@@ -164,6 +165,7 @@ def check_pdf(data: bytes, password: str | None = None) -> CheckedPdf:
         patched = True
     with pdf:
         try:
+            check_limits(pdf)  # before qpdf lists the pages (it copies repeated ones)
             pages = len(pdf.pages)
         except (pikepdf.PdfError, RuntimeError) as exc:
             raise _damaged(_BROKEN, exc) from None

@@ -17,8 +17,11 @@ from types import TracebackType
 from typing import Any
 
 from organizer.core import errors
+from organizer.core.child_environment import secrets_hidden
 from organizer.core.errors import FileTooComplex, IntakeError
 from organizer.core.intake.analysis import Analysis, analyse
+from organizer.core.intake.sandbox_hooks import misbehave
+from organizer.core.process_guard import disable_core_dumps
 
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_MEMORY_LIMIT = 3 * 1024**3 // 2
@@ -61,22 +64,10 @@ def _limit_memory(limit: int | None) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
-def _test_hook(data: bytes) -> None:
-    """Misbehave on purpose for the sandbox's own tests (only when enabled)."""
-    if data == b"#sandbox:hang":
-        time.sleep(3600)
-    elif data == b"#sandbox:crash":
-        os._exit(70)
-    elif data == b"#sandbox:memory":
-        bytearray(64 * 1024**3)
-    elif data == b"#sandbox:bug":
-        raise RuntimeError("test hook")
-
-
 def _work(data: bytes, filename: str, password: str | None, hooks: bool) -> tuple[Any, ...]:
     try:
         if hooks:
-            _test_hook(data)
+            misbehave(data)
         return ("ok", replace(analyse(data, filename, password), original=b""))
     except IntakeError as exc:
         return ("error", type(exc).__name__, exc.message, exc.details)
@@ -89,6 +80,7 @@ def _work(data: bytes, filename: str, password: str | None, hooks: bool) -> tupl
 def _worker_main(conn: Connection, memory_limit: int | None, hooks: bool) -> None:
     """Worker loop: receive (index, data, filename, password), answer (index, payload)."""
     _limit_memory(memory_limit)
+    disable_core_dumps()  # the worker holds decrypted record content
     while True:
         try:
             message = conn.recv()
@@ -163,7 +155,7 @@ class FileReader:
             name="organizer-file-reader",
             daemon=True,
         )
-        with _main_module_hidden():
+        with _main_module_hidden(), secrets_hidden():
             process.start()
         child.close()
         return _Worker(process, parent)

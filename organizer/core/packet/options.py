@@ -13,6 +13,11 @@ from organizer.core.records import RecordType
 EMAIL_LIMIT_20_MB = 20_000_000  # common mail services (e.g. Outlook.com attachments)
 EMAIL_LIMIT_25_MB = 25_000_000  # Gmail, Yahoo
 PASSWORD_MAX_LENGTH = 32
+PASSWORD_MIN_LENGTH = 10
+"""A packet travels by email and its encryption can be attacked offline, fast: a short password
+falls in minutes. Ten characters that are not a common password hold for a long time, and are
+still easy to read out over the phone."""
+PASSWORD_MIN_GUESSES_LOG10 = 8.0
 
 # Called between records: (records done, records in all, what is happening in plain words).
 Progress = Callable[[int, int, str], None]
@@ -46,7 +51,8 @@ class PacketOptions:
 
 
 def check_password(password: str) -> None:
-    """Refuse passwords some readers cannot open: empty, non-ASCII, or longer than 32 characters."""
+    """Refuse passwords some readers cannot open (empty, non-ASCII, over 32 characters) and ones
+    that are easy to find (under 10 characters, or common ones)."""
     if not password:
         raise InvalidInput("The packet password is empty. Please choose one, or leave the password off.")
     if not password.isascii() or not password.isprintable():
@@ -55,6 +61,16 @@ def check_password(password: str) -> None:
     if len(password) > PASSWORD_MAX_LENGTH:
         raise InvalidInput(f"The packet password is {len(password)} characters long; please use at "
                            f"most {PASSWORD_MAX_LENGTH} so every PDF reader can open it.")
+    if len(password) < PASSWORD_MIN_LENGTH:
+        raise InvalidInput(f"Please use at least {PASSWORD_MIN_LENGTH} characters for the packet "
+                           "password: a short one can be found in minutes. Give it to the doctor's "
+                           "office another way than the packet (by phone, not in the same email).")
+    from organizer.core.passphrase_strength import estimate
+
+    if estimate(password).guesses_log10 < PASSWORD_MIN_GUESSES_LOG10:
+        raise InvalidInput("This packet password is one that is tried early (a common password, a "
+                           "name, a date or a pattern). Please choose another, for example three "
+                           "random words, and give it to the doctor's office by phone.")
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import io
 import os
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -14,7 +13,14 @@ from typing import BinaryIO
 
 from organizer.core.packet.options import WrittenPart
 from organizer.core.packet.saving import sha256_of
-from organizer.core.vault.atomic import TEMP_PREFIX, fsync_folder
+from organizer.core.packet.temp_parts import (
+    TempPart,
+    clean_leftovers,
+    create_part,
+    discard,
+    put_in_place,
+)
+from organizer.core.vault.atomic import fsync_folder
 
 Finish = Callable[[int], WrittenPart]
 
@@ -29,7 +35,8 @@ class Output:
 
     def __init__(self, out: Path | BinaryIO) -> None:
         self.out = out
-        self._pending: list[tuple[BinaryIO, Path | None, WrittenPart]] = []
+        self._pending: list[tuple[BinaryIO, TempPart | None, Path | None, WrittenPart]] = []
+        self.leftovers_removed = clean_leftovers(out.parent) if isinstance(out, Path) else 0
 
     @property
     def can_split(self) -> bool:
@@ -38,10 +45,11 @@ class Output:
     @contextlib.contextmanager
     def part(self, number: int, total: int) -> Iterator[tuple[BinaryIO, Finish]]:
         """A sink to save one part into, and `finish(pages)` to call once it is saved."""
-        target = None
+        target, temp = None, None
         if isinstance(self.out, Path):
             target = self.out if total == 1 else part_path(self.out, number, total)
-            sink: BinaryIO = open(_temp_name(target), "w+b")  # noqa: SIM115 - closed on commit/discard
+            temp = create_part(target.parent)
+            sink: BinaryIO = temp.file
         else:
             sink = io.BytesIO()
 
@@ -49,32 +57,30 @@ class Output:
             sink.flush()
             size = sink.seek(0, os.SEEK_END)
             written = WrittenPart(number, target, size, sha256_of(sink), pages)
-            self._pending.append((sink, target, written))
+            self._pending.append((sink, temp, target, written))
             return written
 
         try:
             yield sink, finish
         except BaseException:
-            _remove(sink)
+            _remove(sink, temp)
             raise
 
     def discard(self) -> None:
-        for sink, _, _ in self._pending:
-            _remove(sink)
+        for sink, temp, _, _ in self._pending:
+            _remove(sink, temp)
         self._pending.clear()
 
     def commit(self) -> tuple[WrittenPart, ...]:
         """Move every part into place (durably), or copy the one part into the stream."""
         written = []
-        for sink, target, part in self._pending:
-            if target is None:
+        for sink, temp, target, part in self._pending:
+            if temp is None or target is None:
                 assert not isinstance(self.out, Path)
                 sink.seek(0)
                 self.out.write(sink.read())
             else:
-                os.fsync(sink.fileno())
-                sink.close()
-                os.replace(sink.name, target)
+                put_in_place(temp, target)
             written.append(replace(part, path=target))
         self._pending.clear()
         if isinstance(self.out, Path):
@@ -89,15 +95,8 @@ class Output:
         self.discard()
 
 
-def _temp_name(target: Path) -> str:
-    fd, name = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=target.parent)
-    os.close(fd)
-    return name
-
-
-def _remove(sink: BinaryIO) -> None:
-    name = getattr(sink, "name", None)
-    sink.close()
-    if isinstance(name, str):
-        with contextlib.suppress(OSError):
-            os.unlink(name)
+def _remove(sink: BinaryIO, temp: TempPart | None) -> None:
+    if temp is None:
+        sink.close()
+    else:
+        discard(temp)

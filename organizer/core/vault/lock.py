@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
 import sys
 from pathlib import Path
 
@@ -22,6 +24,14 @@ _READ_ONLY = (
 )
 
 
+_NOT_A_FILE = (
+    "Something that is not a normal file sits where the vault keeps its lock (.lock). "
+    "Please move it out of the vault folder, then try again."
+)
+_FLAGS = os.O_RDWR | os.O_CREAT | getattr(os, "O_NONBLOCK", 0)  # a FIFO must not block
+_NOFOLLOW: int = getattr(os, "O_NOFOLLOW", 0)  # Windows has none: see _open_lock_file
+
+
 class VaultLock:
     """Holds the exclusive lock on a vault folder until `release()`.
 
@@ -32,9 +42,11 @@ class VaultLock:
     def __init__(self, folder: Path) -> None:
         self.path = folder / LOCK_NAME
         try:
-            self._fd: int | None = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+            self._fd: int | None = _open_lock_file(self.path)
         except FileNotFoundError:
             raise VaultNotFound(f"The vault folder {folder} does not exist.") from None
+        except _NotAFile:
+            raise VaultError(_NOT_A_FILE) from None
         except OSError as error:
             raise VaultError(_READ_ONLY, details=repr(error)) from None
         try:
@@ -57,6 +69,36 @@ class VaultLock:
         finally:
             os.close(self._fd)
             self._fd = None
+
+
+class _NotAFile(Exception):
+    pass
+
+
+def _open_lock_file(path: Path) -> int:
+    """Open (or create) the lock file itself, never what a symlink in its place points to.
+
+    A symlink named .lock is removed (only the link: its target is untouched) and a real file
+    made. Where the OS has no O_NOFOLLOW (Windows) the link is spotted with lstat first; making
+    symlinks there needs special rights anyway.
+    """
+    for _ in range(3):
+        if _NOFOLLOW == 0 and path.is_symlink():
+            path.unlink()
+        try:
+            fd = os.open(path, _FLAGS | _NOFOLLOW, 0o600)
+        except OSError as error:
+            if path.is_symlink():  # ELOOP (Linux) or EMLINK/EFTYPE (BSD) for a link
+                path.unlink()
+                continue
+            raise error from None
+        if stat.S_ISREG(os.fstat(fd).st_mode):
+            with contextlib.suppress(OSError):
+                os.set_blocking(fd, True)
+            return fd
+        os.close(fd)
+        raise _NotAFile(str(path))
+    raise _NotAFile(str(path))
 
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only

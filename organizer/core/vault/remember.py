@@ -26,17 +26,43 @@ _UNAVAILABLE = (
 )
 
 
+OS_STORES = frozenset({
+    "keyring.backends.SecretService.Keyring",  # GNOME Keyring, KeePassXC (Secret Service)
+    "keyring.backends.libsecret.Keyring",
+    "keyring.backends.kwallet.DBusKeyring",  # KDE Wallet
+    "keyring.backends.kwallet.DBusKeyringKWallet4",
+    "keyring.backends.macOS.Keyring",  # the macOS Keychain
+    "keyring.backends.Windows.WinVaultKeyring",  # Windows Credential Manager
+})
+"""Backends that keep secrets in the operating system's password store. Anything else (a plain
+or 'encrypted' file, a null or failing backend, an unknown third-party one) is refused."""
+
+
+def _class_name(backend: object) -> str:
+    return f"{type(backend).__module__}.{type(backend).__name__}"
+
+
+def _store_names(backend: object, depth: int = 0) -> list[str]:
+    """The class of every backend that could receive the secret, looking inside chains."""
+    inner = getattr(backend, "backends", None) if depth < 4 else None
+    if inner is None:
+        return [_class_name(backend)]
+    names = [name for each in inner for name in _store_names(each, depth + 1)]
+    return names or [_class_name(backend)]  # an empty chain stores nowhere: refuse it
+
+
 def system_store() -> SecretStore:
-    """The OS keyring, refusing backends that would keep the secret in a plain file."""
+    """The OS keyring, refusing every backend (also inside a chain) that is not an OS store."""
     try:
         import keyring
-        from keyring.backends import fail
+
+        backend = keyring.get_keyring()
+        names = _store_names(backend)
     except Exception as error:
         raise KeyringUnavailable(_UNAVAILABLE, details=repr(error)) from None
-    backend = keyring.get_keyring()
-    name = f"{type(backend).__module__}.{type(backend).__name__}"
-    if isinstance(backend, fail.Keyring) or "plaintext" in name.lower() or "null" in name.lower():
-        raise KeyringUnavailable(_UNAVAILABLE, details=name)
+    foreign = [name for name in names if name not in OS_STORES]
+    if foreign:
+        raise KeyringUnavailable(_UNAVAILABLE, details=", ".join(foreign))
     return backend
 
 

@@ -19,7 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from organizer.core.case.case_documents import CaseDocument
-from organizer.core.packet.options import PASSWORD_MAX_LENGTH, check_password
+from organizer.core.packet.options import (
+    PASSWORD_MAX_LENGTH,
+    PASSWORD_MIN_LENGTH,
+    check_password,
+)
 from organizer.core.records import Person
 from organizer.ui.labels import record_type_label
 from organizer.ui.settings_dialog import SizeLimitChooser
@@ -172,9 +176,9 @@ class OptionsStep(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addWidget(self.use_password)
         layout.addWidget(explanation(self.tr(
-            "Use only plain letters, digits and punctuation — no accents — and at most {0} "
-            "characters, so every PDF reader can open it. Tell the doctor's office the password "
-            "by phone, not in the same email.").format(PASSWORD_MAX_LENGTH), self))
+            "Use {1} to {0} plain letters, digits and punctuation — no accents — so every PDF "
+            "reader can open it. Tell the doctor's office the password by phone, not in the same "
+            "email.").format(PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH), self))
         form = QFormLayout()
         label = QLabel(self.tr("Pass&word:"), self)
         label.setBuddy(self.password)

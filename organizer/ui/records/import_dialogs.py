@@ -27,6 +27,7 @@ from organizer.core.intake.importer import (
     FileOutcome,
 )
 from organizer.core.records import RecordType
+from organizer.core.safe_text import printable
 from organizer.ui.records.table_model import as_record_type, type_text
 from organizer.ui.style import explanation, heading
 
@@ -67,7 +68,7 @@ class ImportSummaryDialog(QDialog):
         self.files.setWordWrap(True)
         self.files.setAlternatingRowColors(True)
         for outcome in outcomes:
-            item = QListWidgetItem(f"{fate_word(outcome.status)} — {Path(outcome.source).name}\n"
+            item = QListWidgetItem(f"{fate_word(outcome.status)} — {printable(Path(outcome.source).name)}\n"
                                    f"{outcome.message}", self.files)
             item.setData(Qt.ItemDataRole.UserRole, outcome.status)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
@@ -91,7 +92,7 @@ def ask_password(parent: QWidget, outcome: FileOutcome) -> str | None:
         parent, translate("records", "This record is protected"),
         translate("records", "“%1”: %2\n\nType its password to import it (often it is in the "
                   "letter or e-mail the record came with), or choose Cancel to skip this file.")
-        .replace("%1", Path(outcome.source).name).replace("%2", outcome.message),
+        .replace("%1", printable(Path(outcome.source).name)).replace("%2", outcome.message),
         QLineEdit.EchoMode.Password)
     return text if ok and text else None
 

@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from organizer.core.preview_copy import PreviewCopy, preview_copy
 from organizer.ui.memory_pdf import MemoryPdfDocument
 from organizer.ui.records.thumbnails import ThumbnailModel
+from organizer.ui.workers import BackgroundTask
 
 MIN_ZOOM, MAX_ZOOM, ZOOM_STEP = 0.25, 6.0, 1.25
 
@@ -30,6 +32,9 @@ class PreviewPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = MemoryPdfDocument(self)
+        self._request = 0  # answers to an earlier show_pdf are dropped
+        self._total_pages = 0  # pages of the whole record when only its first pages are shown
+        self._fallback: PreviewCopy | None = None  # the record as given, while its pages are counted
         self.view = QPdfView(self)
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
@@ -97,11 +102,39 @@ class PreviewPane(QWidget):
     # --- showing -------------------------------------------------------------------------
 
     def show_pdf(self, data: bytes, password: str | None = None) -> None:
-        """Show a PDF given as bytes; it is read from memory (a QBuffer), never from a file."""
-        self.document.load_bytes(data, password)
+        """Show a PDF given as bytes; it is read from memory (a QBuffer), never from a file.
+
+        Its pages are counted off the window's thread first: a huge record is shown as a copy
+        of its first pages (core.preview_copy), so the window never freezes laying it out.
+        """
+        self.show_message(self.tr("Opening the record…"))
+        request = self._request
+        self._fallback = PreviewCopy(data, password, 0, 0)
+        task = BackgroundTask(lambda: (request, preview_copy(data, password)))  # no parent:
+        task.succeeded.connect(self._copy_made)  # it may outlive this pane; bound slots are
+        task.failed.connect(self._copy_failed)  # dropped with the pane
+        task.start()
+
+    def _copy_made(self, answer: object) -> None:
+        request, copy = answer if isinstance(answer, tuple) else (None, None)
+        if request == self._request and isinstance(copy, PreviewCopy):
+            self._show_copy(copy)
+
+    def _copy_failed(self, _: object) -> None:
+        if self._fallback is not None:  # show the record as it is; the viewer says if it cannot
+            self._show_copy(self._fallback)
+
+    def _show_copy(self, copy: PreviewCopy) -> None:
+        self._fallback = None
+        self._total_pages = copy.total_pages if copy.trimmed else 0
+        self.document.load_bytes(copy.data, copy.password)
+        self._page_changed(max(0, self.view.pageNavigator().currentPage()))
 
     def show_message(self, text: str) -> None:
         """Show a sentence instead of a record (nothing chosen, loading, or a problem)."""
+        self._request += 1
+        self._total_pages = 0
+        self._fallback = None
         self.document.unload()
         self.message.setText(text)
         self.stack.setCurrentWidget(self.message)
@@ -132,6 +165,10 @@ class PreviewPane(QWidget):
             self.page_label.setText("")
             return
         text = self.tr("Page %1 of %2").replace("%1", str(page + 1)).replace("%2", str(pages))
+        if self._total_pages:
+            text = self.tr("Page %1 of the first %2 (of %3 pages; the whole record is kept and "
+                           "goes into the packet)").replace("%1", str(page + 1)).replace(
+                "%2", str(pages)).replace("%3", f"{self._total_pages:,}")
         self.page_label.setText(text)
         self.page_label.setAccessibleDescription(text)
         self.thumbnails.setCurrentIndex(self.thumbnail_model.index(page))

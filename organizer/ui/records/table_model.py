@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 )
 
 from organizer.core.records import RecordType
+from organizer.core.safe_text import printable
 from organizer.ui.labels import record_type_label
 from organizer.ui.records.record_row import RecordRow
 
@@ -129,8 +130,8 @@ def _cell_text(row: RecordRow, column: int) -> str:
         return type_text(row.type)
     if column == DATE:
         return date_text(row.record_date) if row.record_date else translate("records", "No date")
-    if column == TITLE:
-        return row.shown_title or translate("records", "(no name)")
+    if column == TITLE:  # a file name may hold line breaks or direction overrides: shown escaped
+        return printable(row.shown_title) or translate("records", "(no name)")
     if column == PAGES:
         return str(row.pages) if row.pages else "?"
     return " · ".join(badges(row))
@@ -139,9 +140,9 @@ def _cell_text(row: RecordRow, column: int) -> str:
 def _tool_tip(row: RecordRow, column: int) -> str | None:
     """The whole text of cells that may be cut short, and the warnings behind the badges."""
     if column == TITLE:
-        return row.shown_title or None
+        return printable(row.shown_title) or None
     if column == STATUS:
-        return "\n".join([*badges(row), *row.warnings]) or None
+        return "\n".join([*badges(row), *map(printable, row.warnings)]) or None
     return None
 
 
