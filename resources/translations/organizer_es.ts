@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="es">
 <context>
     <name>AnswerBox</name>
@@ -150,11 +149,11 @@
         <translation>Cómo lo pidió</translation>
     </message>
     <message>
-        <source>The doctor&apos;s office</source>
+        <source>The doctor's office</source>
         <translation>El consultorio del médico</translation>
     </message>
     <message>
-        <source>The hospital&apos;s medical-records department</source>
+        <source>The hospital's medical-records department</source>
         <translation>El departamento de expedientes médicos del hospital</translation>
     </message>
     <message>
@@ -286,8 +285,16 @@
         <translation>Documentos listos</translation>
     </message>
     <message>
-        <source>A record counts as ready when you have it, or when it is not needed for you.</source>
-        <translation>Un documento cuenta como listo cuando ya lo tiene o cuando usted no lo necesita.</translation>
+        <source>Choose their &amp;types…</source>
+        <translation>Elegir sus &amp;tipos…</translation>
+    </message>
+    <message>
+        <source>Show the records whose type is not chosen yet</source>
+        <translation>Mostrar los documentos que aún no tienen tipo</translation>
+    </message>
+    <message>
+        <source>A record counts as ready when you have it, when you wrote it down yourself (the medicines and the plan), or when it is not needed for you.</source>
+        <translation>Un documento cuenta como listo cuando lo tiene, cuando usted mismo lo escribió (los medicamentos y el plan) o cuando no lo necesita.</translation>
     </message>
     <message>
         <source>What to do next</source>
@@ -324,6 +331,14 @@
     <message>
         <source>✔ Nothing to do right now.</source>
         <translation>✔ No hay nada que hacer por ahora.</translation>
+    </message>
+    <message>
+        <source>1 record needs its type.</source>
+        <translation>A 1 documento le falta su tipo.</translation>
+    </message>
+    <message>
+        <source>{0} records need their type.</source>
+        <translation>A {0} documentos les falta su tipo.</translation>
     </message>
     <message>
         <source>yes</source>
@@ -386,6 +401,53 @@
     </message>
 </context>
 <context>
+    <name>ClinicalListsPage</name>
+    <message>
+        <source>Nothing here yet. When you add records downloaded from a patient portal (C-CDA or FHIR files), the allergies, problems and procedures they list appear here.</source>
+        <translation>Todavía no hay nada aquí. Cuando agregue documentos descargados de un portal del paciente (archivos C-CDA o FHIR), las alergias, los problemas y los procedimientos que incluyen aparecerán aquí.</translation>
+    </message>
+    <message>
+        <source>Reaction</source>
+        <translation>Reacción</translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation>Alergias</translation>
+    </message>
+    <message>
+        <source>Problems and diagnoses</source>
+        <translation>Problemas y diagnósticos</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Procedures</source>
+        <translation>Procedimientos</translation>
+    </message>
+    <message>
+        <source>Allergies and history</source>
+        <translation>Alergias e historial</translation>
+    </message>
+    <message>
+        <source>What your portal records list, as they list it. These lists cannot be edited here: each line shows the record it came from.</source>
+        <translation>Lo que indican sus documentos del portal, tal como lo indican. Estas listas no se pueden cambiar aquí: cada línea muestra el documento del que viene.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De dónde viene</translation>
+    </message>
+</context>
+<context>
     <name>ContentsStep</name>
     <message>
         <source>What goes in?</source>
@@ -404,8 +466,28 @@
         <translation>Pulse la barra espaciadora para marcar o desmarcar un documento.</translation>
     </message>
     <message>
-        <source>The packet always starts with a cover page, a list of contents, the medicines and the treatment plan you wrote down.</source>
-        <translation>El paquete siempre empieza con una portada, un índice, los medicamentos y el plan de tratamiento que usted anotó.</translation>
+        <source>The packet always starts with a cover page, a one-page summary and timeline, your questions, a list of contents, and the medicines and treatment plan you wrote down.</source>
+        <translation>El paquete siempre empieza con una portada, un resumen de una página con la cronología, sus preguntas, un índice, y los medicamentos y el plan de tratamiento que usted anotó.</translation>
+    </message>
+    <message>
+        <source>Type not chosen yet</source>
+        <translation>Tipo aún sin elegir</translation>
+    </message>
+    <message>
+        <source>1 record has no type yet, so the packet lists it under "Other records".</source>
+        <translation>1 documento aún no tiene tipo, así que el paquete lo incluye en «Otros documentos».</translation>
+    </message>
+    <message>
+        <source>{0} records have no type yet, so the packet lists them under "Other records".</source>
+        <translation>{0} documentos aún no tienen tipo, así que el paquete los incluye en «Otros documentos».</translation>
+    </message>
+    <message>
+        <source>To file it where the doctor expects it, close this window and choose its type on the Records page.</source>
+        <translation>Para ordenarlo donde el médico lo espera, cierre esta ventana y elija su tipo en la página Documentos.</translation>
+    </message>
+    <message>
+        <source>To file them where the doctor expects them, close this window and choose their types on the Records page.</source>
+        <translation>Para ordenarlos donde el médico los espera, cierre esta ventana y elija su tipo en la página Documentos.</translation>
     </message>
     <message>
         <source>There are no records to add yet. The packet will hold the cover page, the medicines and the plan only.</source>
@@ -671,8 +753,8 @@
         <translation>&amp;Diagnóstico, en sus propias palabras:</translation>
     </message>
     <message>
-        <source>Write it the way you would say it, for example &quot;breast cancer, left side, found in 2024&quot;. It goes on the packet&apos;s cover page.</source>
-        <translation>Escríbalo como usted lo diría, por ejemplo &quot;cáncer de mama, lado izquierdo, encontrado en 2024&quot;. Aparece en la portada del paquete.</translation>
+        <source>Write it the way you would say it, for example "breast cancer, left side, found in 2024". It goes on the packet's cover page.</source>
+        <translation>Escríbalo como usted lo diría, por ejemplo "cáncer de mama, lado izquierdo, encontrado en 2024". Aparece en la portada del paquete.</translation>
     </message>
 </context>
 <context>
@@ -700,6 +782,73 @@
     <message>
         <source>No records yet. Drop files here.</source>
         <translation>Todavía no hay documentos. Suelte archivos aquí.</translation>
+    </message>
+</context>
+<context>
+    <name>ImagingPage</name>
+    <message>
+        <source>&amp;Add imaging disc…</source>
+        <translation>&amp;Agregar disco de imágenes…</translation>
+    </message>
+    <message>
+        <source>Choose the disc drive, or a folder copied from a disc</source>
+        <translation>Elija la unidad del disco, o una carpeta copiada de un disco</translation>
+    </message>
+    <message>
+        <source>From a &amp;zip file…</source>
+        <translation>Desde un archivo &amp;zip…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy imaging to a USB drive…</source>
+        <translation>&amp;Copiar las imágenes a una memoria USB…</translation>
+    </message>
+    <message>
+        <source>No imaging yet. Put a disc from the hospital in the drive and choose Add imaging disc…, or drag the disc's folder here.</source>
+        <translation>Todavía no hay imágenes. Ponga en la unidad un disco del hospital y elija Agregar disco de imágenes…, o arrastre aquí la carpeta del disco.</translation>
+    </message>
+    <message>
+        <source>Imaging</source>
+        <translation>Imágenes</translation>
+    </message>
+    <message>
+        <source>Imaging discs</source>
+        <translation>Discos de imágenes</translation>
+    </message>
+    <message>
+        <source>Second-opinion doctors often ask for the scans themselves (CT, MRI, PET), not only the reports. Add each disc the hospitals gave you: a locked copy of every image is kept in your vault, and you can copy them all to a USB drive for the doctor.</source>
+        <translation>Los médicos de la segunda opinión suelen pedir las propias imágenes (tomografía, resonancia, PET), no solo los informes. Agregue cada disco que le dieron en los hospitales: se guarda una copia protegida de cada imagen en su bóveda, y puede copiarlas todas a una memoria USB para el médico.</translation>
+    </message>
+    <message>
+        <source>Choose the imaging disc or its folder</source>
+        <translation>Elija el disco de imágenes o su carpeta</translation>
+    </message>
+    <message>
+        <source>Choose a zip file of an imaging disc</source>
+        <translation>Elija un archivo zip de un disco de imágenes</translation>
+    </message>
+    <message>
+        <source>Zip files (*.zip *.ZIP)</source>
+        <translation>Archivos zip (*.zip *.ZIP)</translation>
+    </message>
+    <message>
+        <source>Adding the disc…</source>
+        <translation>Agregando el disco…</translation>
+    </message>
+    <message>
+        <source>files</source>
+        <translation>archivos</translation>
+    </message>
+    <message>
+        <source>Choose the USB drive or a folder</source>
+        <translation>Elija la memoria USB o una carpeta</translation>
+    </message>
+    <message>
+        <source>Copying the images…</source>
+        <translation>Copiando las imágenes…</translation>
+    </message>
+    <message>
+        <source>images</source>
+        <translation>imágenes</translation>
     </message>
 </context>
 <context>
@@ -766,7 +915,7 @@
         <translation>¿Su plan paga una segunda opinión?</translation>
     </message>
     <message>
-        <source>Must the doctor be in your plan&apos;s network?</source>
+        <source>Must the doctor be in your plan's network?</source>
         <translation>¿El médico debe estar en la red de su plan?</translation>
     </message>
     <message>
@@ -841,12 +990,20 @@
         <translation>&amp;Olvidar esta bóveda en esta computadora</translation>
     </message>
     <message>
+        <source>Change &amp;passphrase and keys…</source>
+        <translation>Cambiar la &amp;frase de contraseña y las claves…</translation>
+    </message>
+    <message>
         <source>&amp;Settings…</source>
         <translation>Con&amp;figuración…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>Please check this vault</source>
+        <translation>Por favor, revise esta bóveda</translation>
     </message>
     <message>
         <source>Choose your vault folder</source>
@@ -1017,12 +1174,12 @@
 <context>
     <name>OptionsStep</name>
     <message>
-        <source>Password and size</source>
-        <translation>Contraseña y tamaño</translation>
+        <source>Password, size and printing</source>
+        <translation>Contraseña, tamaño e impresión</translation>
     </message>
     <message>
-        <source>Both are optional.</source>
-        <translation>Las dos son opcionales.</translation>
+        <source>All are optional.</source>
+        <translation>Todo es opcional.</translation>
     </message>
     <message>
         <source>&amp;Protect the packet with a password</source>
@@ -1045,8 +1202,20 @@
         <translation>Mostrar la contraseña</translation>
     </message>
     <message>
-        <source>Use only plain letters, digits and punctuation — no accents — and at most {0} characters, so every PDF reader can open it. Tell the doctor&apos;s office the password by phone, not in the same email.</source>
-        <translation>Use solo letras simples, números y signos de puntuación (sin acentos ni ñ) y como máximo {0} caracteres, para que cualquier lector de PDF pueda abrirlo. Dígale la contraseña al consultorio por teléfono, no en el mismo correo.</translation>
+        <source>For printing on both sides: start each &amp;record on a new sheet</source>
+        <translation>Para imprimir por ambas caras: cada &amp;documento empieza en una hoja nueva</translation>
+    </message>
+    <message>
+        <source>For printing on both sides</source>
+        <translation>Para imprimir por ambas caras</translation>
+    </message>
+    <message>
+        <source>Use {1} to {0} plain letters, digits and punctuation — no accents — so every PDF reader can open it. Tell the doctor's office the password by phone, not in the same email.</source>
+        <translation>Use de {1} a {0} letras simples, números y signos de puntuación (sin acentos ni ñ), para que cualquier lector de PDF pueda abrirlo. Dígale la contraseña al consultorio por teléfono, no en el mismo correo.</translation>
+    </message>
+    <message>
+        <source>Adds a blank page where needed, so no record starts on the back of another record's last page.</source>
+        <translation>Añade una página en blanco donde haga falta, para que ningún documento empiece al dorso de la última página de otro.</translation>
     </message>
     <message>
         <source>Pass&amp;word:</source>
@@ -1098,10 +1267,6 @@
         <source>&amp;Close</source>
         <translation>&amp;Cerrar</translation>
     </message>
-    <message>
-        <source>Lock</source>
-        <translation>Bloquear</translation>
-    </message>
 </context>
 <context>
     <name>PassphraseFields</name>
@@ -1114,28 +1279,100 @@
         <translation>Repita la frase de contraseña</translation>
     </message>
     <message>
+        <source>S&amp;how the passphrase</source>
+        <translation>&amp;Mostrar la frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Show the passphrase</source>
+        <translation>Mostrar la frase de contraseña</translation>
+    </message>
+    <message>
+        <source>S&amp;uggest one for me</source>
+        <translation>S&amp;ugerirme una</translation>
+    </message>
+    <message>
+        <source>Suggest a passphrase of four random words</source>
+        <translation>Sugerir una frase de contraseña de cuatro palabras al azar</translation>
+    </message>
+    <message>
         <source>Type it a&amp;gain:</source>
         <translation>&amp;Repítala:</translation>
     </message>
     <message>
-        <source>Use at least 12 characters. A few unrelated words are easy to remember and hard to guess.</source>
-        <translation>Use al menos 12 caracteres. Unas cuantas palabras sin relación entre sí son fáciles de recordar y difíciles de adivinar.</translation>
+        <source>Four or more unrelated words are easy to remember and hard to guess. Nobody can reset this passphrase for you.</source>
+        <translation>Cuatro o más palabras sin relación entre sí son fáciles de recordar y difíciles de adivinar. Nadie puede restablecer esta frase de contraseña por usted.</translation>
     </message>
     <message>
-        <source>✗ Too short — use at least 12 characters.</source>
-        <translation>✗ Demasiado corta: use al menos 12 caracteres.</translation>
+        <source>✗ Too short — use at least 8 characters; four unrelated words work best.</source>
+        <translation>✗ Demasiado corta: use al menos 8 caracteres; lo mejor son cuatro palabras sin relación entre sí.</translation>
     </message>
     <message>
-        <source>! Short — use at least 12 characters.</source>
-        <translation>! Corta: use al menos 12 caracteres.</translation>
+        <source>✗ Too easy to guess: someone with a copy of the vault could find it %1. %2 Try four unrelated words, or press “Suggest one for me”.</source>
+        <translation>✗ Demasiado fácil de adivinar: alguien con una copia de la bóveda podría descubrirla %1. %2 Pruebe con cuatro palabras sin relación entre sí, o pulse «Sugerirme una».</translation>
     </message>
     <message>
-        <source>✓ Good length.</source>
-        <translation>✓ Buen largo.</translation>
+        <source>✓ Hard to guess. Longer is even better.</source>
+        <translation>✓ Difícil de adivinar. Más larga es aún mejor.</translation>
     </message>
     <message>
-        <source>✓ Strong — long passphrases are the best kind.</source>
-        <translation>✓ Segura: las frases largas son las mejores.</translation>
+        <source>✓ Very hard to guess.</source>
+        <translation>✓ Muy difícil de adivinar.</translation>
+    </message>
+    <message>
+        <source>in less than a second</source>
+        <translation>en menos de un segundo</translation>
+    </message>
+    <message>
+        <source>in seconds</source>
+        <translation>en segundos</translation>
+    </message>
+    <message>
+        <source>in minutes</source>
+        <translation>en minutos</translation>
+    </message>
+    <message>
+        <source>in hours</source>
+        <translation>en horas</translation>
+    </message>
+    <message>
+        <source>in days</source>
+        <translation>en días</translation>
+    </message>
+    <message>
+        <source>in months</source>
+        <translation>en meses</translation>
+    </message>
+    <message>
+        <source>within a few years</source>
+        <translation>en unos pocos años</translation>
+    </message>
+    <message>
+        <source>It is one of the passwords people use most, which are always tried first.</source>
+        <translation>Es una de las contraseñas más usadas, que siempre se prueban primero.</translation>
+    </message>
+    <message>
+        <source>It contains the person's name or date of birth, which others can find out.</source>
+        <translation>Contiene el nombre o la fecha de nacimiento de la persona, que otros pueden averiguar.</translation>
+    </message>
+    <message>
+        <source>Names are among the first things tried.</source>
+        <translation>Los nombres están entre lo primero que se prueba.</translation>
+    </message>
+    <message>
+        <source>Dates and years are among the first things tried.</source>
+        <translation>Las fechas y los años están entre lo primero que se prueba.</translation>
+    </message>
+    <message>
+        <source>Repeated letters or words (like “aaa”) add almost nothing.</source>
+        <translation>Las letras o palabras repetidas (como «aaa») casi no añaden nada.</translation>
+    </message>
+    <message>
+        <source>Sequences like “abcd” or “1234” add almost nothing.</source>
+        <translation>Las secuencias como «abcd» o «1234» casi no añaden nada.</translation>
+    </message>
+    <message>
+        <source>Keyboard patterns like “qwerty” are among the first things tried.</source>
+        <translation>Los patrones del teclado como «qwerty» están entre lo primero que se prueba.</translation>
     </message>
     <message>
         <source>✓ Both passphrases are the same.</source>
@@ -1284,6 +1521,65 @@
     </message>
 </context>
 <context>
+    <name>PortalMedicinesDialog</name>
+    <message>
+        <source>Medicines found in your records</source>
+        <translation>Medicamentos encontrados en sus documentos</translation>
+    </message>
+    <message>
+        <source>Medicines found</source>
+        <translation>Medicamentos encontrados</translation>
+    </message>
+    <message>
+        <source>Medicine</source>
+        <translation>Medicamento</translation>
+    </message>
+    <message>
+        <source>Dose</source>
+        <translation>Dosis</translation>
+    </message>
+    <message>
+        <source>How taken</source>
+        <translation>Cómo se toma</translation>
+    </message>
+    <message>
+        <source>How often</source>
+        <translation>Con qué frecuencia</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Prescriber</source>
+        <translation>Quién lo recetó</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De dónde viene</translation>
+    </message>
+    <message>
+        <source>&amp;Add ticked medicines</source>
+        <translation>&amp;Agregar los medicamentos marcados</translation>
+    </message>
+    <message>
+        <source>&amp;Not now</source>
+        <translation>&amp;Ahora no</translation>
+    </message>
+    <message>
+        <source>These medicines are listed in the records you just added. Tick the ones to put on your medicine list; you can change or remove them there later. Medicines already on your list are shown as such and are not ticked.</source>
+        <translation>Estos medicamentos aparecen en los documentos que acaba de agregar. Marque los que quiera poner en su lista de medicamentos; después podrá cambiarlos o quitarlos allí. Los que ya están en su lista se indican así y no están marcados.</translation>
+    </message>
+    <message>
+        <source>{0} (already on your list)</source>
+        <translation>{0} (ya está en su lista)</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPane</name>
     <message>
         <source>Record preview</source>
@@ -1322,12 +1618,20 @@
         <translation>Miniaturas de las páginas</translation>
     </message>
     <message>
+        <source>Opening the record…</source>
+        <translation>Abriendo el documento…</translation>
+    </message>
+    <message>
         <source>This record cannot be shown here. It is still safe in your vault, and it will still go into the packet if you keep it there.</source>
         <translation>Este documento no se puede mostrar aquí. Sigue seguro en su bóveda y se incluirá en el paquete si lo deja marcado.</translation>
     </message>
     <message>
         <source>Page %1 of %2</source>
         <translation>Página %1 de %2</translation>
+    </message>
+    <message>
+        <source>Page %1 of the first %2 (of %3 pages; the whole record is kept and goes into the packet)</source>
+        <translation>Página %1 de las primeras %2 (de %3 páginas; el documento completo se conserva y va en el paquete)</translation>
     </message>
 </context>
 <context>
@@ -1385,8 +1689,8 @@
         <translation>Preguntas</translation>
     </message>
     <message>
-        <source>Take these to the appointment. The ones starting &quot;How did you reach your plan?&quot; help when the two doctors do not agree. Change them, add your own, and put the most important ones first.</source>
-        <translation>Lleve estas preguntas a la cita. Las que empiezan con &quot;How did you reach your plan?&quot; (¿Cómo llegó a su plan?) ayudan cuando los dos médicos no están de acuerdo. Cámbielas, agregue las suyas y ponga primero las más importantes.</translation>
+        <source>Take these to the appointment. The ones starting "How did you reach your plan?" help when the two doctors do not agree. Change them, add your own, and put the most important ones first.</source>
+        <translation>Lleve estas preguntas a la cita. Las que empiezan con "How did you reach your plan?" (¿Cómo llegó a su plan?) ayudan cuando los dos médicos no están de acuerdo. Cámbielas, agregue las suyas y ponga primero las más importantes.</translation>
     </message>
     <message>
         <source>Question {0}</source>
@@ -1692,6 +1996,41 @@ Puede deshacerlo.</translation>
     </message>
 </context>
 <context>
+    <name>RekeyDialog</name>
+    <message>
+        <source>Change passphrase and keys</source>
+        <translation>Cambiar la frase de contraseña y las claves</translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase:</source>
+        <translation>&amp;Nueva frase de contraseña:</translation>
+    </message>
+    <message>
+        <source>Changing the keys</source>
+        <translation>Cambiando las claves</translation>
+    </message>
+    <message>
+        <source>&amp;Change passphrase and keys</source>
+        <translation>&amp;Cambiar la frase de contraseña y las claves</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>&amp;Listo</translation>
+    </message>
+    <message>
+        <source>Use this if someone may know your passphrase or may have seen your recovery key. The vault gets new keys and every file in it is encrypted again. After that, old passphrases, old recovery keys and old copies of key files no longer open it, and this computer no longer remembers it. You will get a new recovery key. Other computers that share this vault need the new passphrase.</source>
+        <translation>Use esta opción si alguien puede conocer su frase de contraseña o puede haber visto su clave de recuperación. La bóveda recibe claves nuevas y cada archivo se cifra de nuevo. Después, las frases de contraseña antiguas, las claves de recuperación antiguas y las copias antiguas de los archivos de claves ya no la abren, y esta computadora deja de recordarla. Usted recibirá una clave de recuperación nueva. Las otras computadoras que comparten esta bóveda necesitarán la nueva frase de contraseña.</translation>
+    </message>
+    <message>
+        <source>Changing the keys and encrypting every file again… This can take a while for a big vault.</source>
+        <translation>Cambiando las claves y cifrando de nuevo cada archivo… Esto puede tardar un poco en una bóveda grande.</translation>
+    </message>
+</context>
+<context>
     <name>RequestDialog</name>
     <message>
         <source>Ask for records</source>
@@ -1726,7 +2065,7 @@ Puede deshacerlo.</translation>
         <translation>Departamento de expedientes médicos</translation>
     </message>
     <message>
-        <source>The doctor&apos;s office</source>
+        <source>The doctor's office</source>
         <translation>El consultorio del médico</translation>
     </message>
     <message>
@@ -1865,7 +2204,7 @@ Puede deshacerlo.</translation>
         <translation>No se puede imprimir en esta computadora. Guarde la carta como PDF e imprima ese archivo.</translation>
     </message>
     <message>
-        <source>Keep track of who you asked for records. Ask the doctor&apos;s office, the hospital&apos;s medical-records department, or use the patient portal. If nothing comes by the date shown, call them. Always keep a copy of what you get.</source>
+        <source>Keep track of who you asked for records. Ask the doctor's office, the hospital's medical-records department, or use the patient portal. If nothing comes by the date shown, call them. Always keep a copy of what you get.</source>
         <translation>Lleve la cuenta de a quién le pidió documentos. Pídalos al consultorio del médico, al departamento de expedientes médicos del hospital o use el portal del paciente. Si no llega nada antes de la fecha indicada, llámelos. Guarde siempre una copia de lo que reciba.</translation>
     </message>
     <message>
@@ -2018,7 +2357,7 @@ Puede deshacerlo.</translation>
         <translation>&amp;Idioma:</translation>
     </message>
     <message>
-        <source>When nobody uses the app for this long, the vault locks and your records are hidden until you type your passphrase again. Colours follow your computer&apos;s light or dark setting.</source>
+        <source>When nobody uses the app for this long, the vault locks and your records are hidden until you type your passphrase again. Colours follow your computer's light or dark setting.</source>
         <translation>Cuando nadie usa la aplicación durante ese tiempo, la bóveda se bloquea y sus documentos se ocultan hasta que vuelva a escribir su frase de contraseña. Los colores siguen el modo claro u oscuro de su computadora.</translation>
     </message>
 </context>
@@ -2122,6 +2461,65 @@ Puede deshacerlo.</translation>
     <message>
         <source>Keep your medical records together in one safe place on this computer, and get them ready for a second-opinion doctor. Everything stays locked on this computer unless you choose to share it.</source>
         <translation>Guarde sus documentos médicos juntos en un lugar seguro de esta computadora y prepárelos para el médico que le dará una segunda opinión. Todo queda protegido en esta computadora, a menos que usted decida compartirlo.</translation>
+    </message>
+</context>
+<context>
+    <name>StudyTree</name>
+    <message>
+        <source>Imaging studies</source>
+        <translation>Estudios de imágenes</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Body part</source>
+        <translation>Parte del cuerpo</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Imágenes</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>(no description)</source>
+        <translation>(sin descripción)</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>sin fecha</translation>
+    </message>
+    <message>
+        <source>Patient: {0}</source>
+        <translation>Paciente: {0}</translation>
+    </message>
+    <message>
+        <source>From the disc: {0}</source>
+        <translation>Del disco: {0}</translation>
+    </message>
+    <message>
+        <source>Series {0}</source>
+        <translation>Serie {0}</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Serie</translation>
+    </message>
+    <message>
+        <source>No preview: these images are compressed in a way we cannot show. They are kept and copied unchanged.</source>
+        <translation>Sin vista previa: estas imágenes están comprimidas de una forma que no podemos mostrar. Se guardan y se copian sin cambios.</translation>
     </message>
 </context>
 <context>
@@ -2264,7 +2662,7 @@ Puede deshacerlo.</translation>
         <translation>Elegir la carpeta de la bóveda</translation>
     </message>
     <message>
-        <source>Person&apos;s name</source>
+        <source>Person's name</source>
         <translation>Nombre de la persona</translation>
     </message>
     <message>
@@ -2382,6 +2780,10 @@ Puede deshacerlo.</translation>
         <translation>p. ej., Dra. Lee, Centro Oncológico de la Ciudad</translation>
     </message>
     <message>
+        <source>Who sends the packet</source>
+        <translation>Quién envía el paquete</translation>
+    </message>
+    <message>
         <source>&amp;Whose records:</source>
         <translation>&amp;De quién son los documentos:</translation>
     </message>
@@ -2390,8 +2792,39 @@ Puede deshacerlo.</translation>
         <translation>&amp;Para (médico o clínica):</translation>
     </message>
     <message>
-        <source>The name you give here is printed on the cover page, so the doctor&apos;s office knows the packet is meant for them.</source>
-        <translation>El nombre que escriba aquí se imprime en la portada, para que el consultorio sepa que el paquete es para ellos.</translation>
+        <source>Fr&amp;om (who sends it):</source>
+        <translation>&amp;De (quién lo envía):</translation>
+    </message>
+    <message>
+        <source>Both names are printed on the cover page, so the doctor's office knows the packet is meant for them and whom to call. To send it for someone in your family, add yourself as their contact with how you are related (for example, daughter).</source>
+        <translation>Ambos nombres se imprimen en la portada, para que el consultorio sepa que el paquete es para ellos y a quién llamar. Para enviarlo en nombre de un familiar, agréguese como contacto de esa persona e indique su parentesco (por ejemplo, hija).</translation>
+    </message>
+</context>
+<context>
+    <name>WorkBar</name>
+    <message>
+        <source>Imaging progress</source>
+        <translation>Avance de las imágenes</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancelar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>%v of %m {0}</source>
+        <translation>%v de %m {0}</translation>
+    </message>
+    <message>
+        <source>{0} of {1}</source>
+        <translation>{0} de {1}</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Deteniendo…</translation>
     </message>
 </context>
 <context>
@@ -2419,6 +2852,10 @@ Puede deshacerlo.</translation>
         <source>Not needed</source>
         <translation>No se necesita</translation>
     </message>
+    <message>
+        <source>Ready (written by you)</source>
+        <translation>Listo (escrito por usted)</translation>
+    </message>
 </context>
 <context>
     <name>error_dialog</name>
@@ -2445,8 +2882,8 @@ Puede deshacerlo.</translation>
         <translation>Agregar documentos</translation>
     </message>
     <message>
-        <source>PDFs and pictures (*.pdf *.PDF *.jpg *.JPG *.jpeg *.JPEG *.png *.PNG);;All files (*)</source>
-        <translation>PDF e imágenes (*.pdf *.PDF *.jpg *.JPG *.jpeg *.JPEG *.png *.PNG);;Todos los archivos (*)</translation>
+        <source>Records (*.pdf *.PDF *.jpg *.JPG *.jpeg *.JPEG *.png *.PNG *.xml *.XML *.ccd *.ccda *.cda *.json *.ndjson *.zip *.ZIP);;PDFs and pictures (*.pdf *.PDF *.jpg *.JPG *.jpeg *.JPEG *.png *.PNG);;Patient-portal downloads (*.xml *.XML *.ccd *.ccda *.cda *.json *.ndjson *.zip *.ZIP);;All files (*)</source>
+        <translation>Documentos (*.pdf *.PDF *.jpg *.JPG *.jpeg *.JPEG *.png *.PNG *.xml *.XML *.ccd *.ccda *.cda *.json *.ndjson *.zip *.ZIP);;PDF e imágenes (*.pdf *.PDF *.jpg *.JPG *.jpeg *.JPEG *.png *.PNG);;Descargas del portal del paciente (*.xml *.XML *.ccd *.ccda *.cda *.json *.ndjson *.zip *.ZIP);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>Imported</source>
