@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QInputDialog
 from records_steps import (
     PDF_PASSWORD,
     TIMEOUT,
@@ -18,10 +17,12 @@ from records_steps import (
     drop_files,
     import_and_confirm,
     table_texts,
+    type_passwords,
     wait_for_summary,
     wait_idle,
 )
 
+from organizer.core.session import Session
 from organizer.ui.records import RecordsPage
 from organizer.ui.records.preview import PreviewPane
 from organizer.ui.records.table_model import TITLE
@@ -149,10 +150,39 @@ def test_a_protected_pdf_opens_with_its_password_and_says_so_without_it(qtbot) -
 def test_a_record_imported_with_a_password_can_be_previewed(
         qtbot, records_page: RecordsPage, record_files: Files, monkeypatch: pytest.MonkeyPatch) -> None:
     page = records_page
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (PDF_PASSWORD, True))
     drop_files(page, [record_files["locked"]])
-    close_summary(qtbot, wait_for_summary(qtbot, page))  # "needs a password", then it is asked
-    close_summary(qtbot, wait_for_summary(qtbot, page))  # "imported"
+    summary = wait_for_summary(qtbot, page)  # "needs a password", with a field for it
+    type_passwords(summary, PDF_PASSWORD)
+    close_summary(qtbot, summary)
     wait_idle(qtbot, page)
     document = show_record(qtbot, page, "locked.pdf")
     assert document.pageCount() == 2
+
+
+def test_turning_the_pages_shows_them_turned_keeps_the_turn_and_can_be_undone(
+        qtbot, records_page: RecordsPage, record_files: Files, records_session: Session) -> None:
+    page = records_page
+    import_and_confirm(qtbot, page, [record_files["pathology"]])
+    document = show_record(qtbot, page, "pathology.pdf")
+    upright = document.pagePointSize(0)
+    assert upright.height() > upright.width()
+    thumbnails = page.preview.thumbnail_model
+    assert thumbnails.page_size(0).height() > thumbnails.page_size(0).width()
+    qtbot.keyClick(page.records.table, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+
+    def shown_sideways() -> bool:
+        size = document.pagePointSize(0)
+        return document.status() == QPdfDocument.Status.Ready and size.width() > size.height()
+    qtbot.waitUntil(shown_sideways, timeout=TIMEOUT)
+    assert thumbnails.page_size(0).width() > thumbnails.page_size(0).height()
+    assert [d.rotation for d in records_session.documents()] == [90]
+    assert "turned to the right" in page.message.text()
+    page.preview.rotate_left_button.click()
+    qtbot.waitUntil(lambda: [d.rotation for d in records_session.documents()] == [0], timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: not shown_sideways() and document.status() == QPdfDocument.Status.Ready,
+                    timeout=TIMEOUT)
+    page.preview.rotate_right_button.click()
+    qtbot.waitUntil(lambda: [d.rotation for d in records_session.documents()] == [90], timeout=TIMEOUT)
+    wait_idle(qtbot, page)
+    page.undo()
+    qtbot.waitUntil(lambda: [d.rotation for d in records_session.documents()] == [0], timeout=TIMEOUT)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractItemView, QMessageBox
-from records_steps import TIMEOUT, import_and_confirm, table_texts, wait_idle
+from records_steps import TIMEOUT, finish_review, import_and_confirm, table_texts, wait_idle
 
 from organizer.core.case.case_documents import person_documents
 from organizer.core.records import Person, RecordType
@@ -25,13 +25,7 @@ def filled_page(qtbot, records_page: RecordsPage, record_files: Files) -> Record
     """Four records for Jane: pathology (2 pages), operative, an unclear one and a photo."""
     names = ["pathology", "operative", "unsure", "photo"]
     import_and_confirm(qtbot, records_page, [record_files[n] for n in names])
-    for _ in range(2):  # "decide later" for the two unsure ones
-        qtbot.waitUntil(lambda: records_page.questions.dialog is not None, timeout=TIMEOUT)
-        dialog = records_page.questions.dialog
-        assert dialog is not None
-        dialog.later_button.click()
-        qtbot.waitUntil(lambda d=dialog: records_page.questions.dialog is not d, timeout=TIMEOUT)
-    wait_idle(qtbot, records_page)
+    finish_review(qtbot, records_page)  # "decide later" for the two unsure ones
     return records_page
 
 
@@ -113,7 +107,7 @@ def test_choosing_a_type_updates_the_table_and_ctrl_z_puts_it_back(
     qtbot.keyClick(combo, Qt.Key.Key_Down)  # from "Not sure" to the first type
     qtbot.waitUntil(lambda: "Pathology report" in table_texts(page, TYPE)
                     and table_texts(page, TYPE).count("Pathology report") == 2, timeout=TIMEOUT)
-    assert "Saved: this is now a Pathology report." in page.message.text()
+    assert "Saved: the type is now “Pathology report”." in page.message.text()
     saved = {d.id: d for d in records_session.call(person_documents, jane)}[row.id]
     assert saved.type is RecordType.PATHOLOGY
     assert page.undo_button.isEnabled()

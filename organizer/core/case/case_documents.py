@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from organizer.core.case.undo import record_edit
-from organizer.core.catalog import DOCUMENT
+from organizer.core.catalog import DOCUMENT, page_rotation
 from organizer.core.errors import DocumentNotFound
 from organizer.core.records import Person, RecordType
 from organizer.core.vault import Change, Vault
@@ -30,6 +30,7 @@ class CaseDocument:
     readable_file: str
     pdf_password: str | None
     not_for_packet: bool
+    rotation: int = 0  # degrees clockwise the user turned the pages
 
     @property
     def sort_key(self) -> tuple[str, str, str]:
@@ -72,4 +73,5 @@ def _document(doc_id: str, f: dict[str, Any]) -> CaseDocument:
         readable_file=str(f.get("readable_file") or ""),
         pdf_password=str(password) if password else None,
         not_for_packet=bool(f.get(NOT_FOR_PACKET) or f.get("excluded")),
+        rotation=page_rotation(f),
     )

@@ -55,6 +55,7 @@ class PacketRecord:
     pages: int
     read_pdf: Callable[[], bytes]
     pdf_password: str | None = None  # for protected originals
+    rotation: int = 0  # degrees clockwise the user turned the pages in the preview
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ import pikepdf
 
 from organizer.core.packet.content import PacketRecord
 from organizer.core.packet.options import LeftOut
+from organizer.core.page_rotation import turn_pages
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ def _prepared(record: PacketRecord, pdf: pikepdf.Pdf) -> OpenedRecord | LeftOut:
             pdf.close()
             return LeftOut(record.document_id, record.title, "The file has no pages.")
         flatten_form(pdf)
+        turn_pages(pdf, record.rotation)  # the turn the user gave the record in the preview
         return OpenedRecord(record, pdf, read_bookmarks(pdf))
     except (pikepdf.PdfError, ValueError, KeyError, TypeError, AttributeError):
         pdf.close()

@@ -27,7 +27,7 @@ class RecordEditor(QObject):
         self.stack: list[edits.DocumentEdit] = []
 
     def set_type(self, doc_id: str, kind: RecordType) -> None:
-        said = self.tr("Saved: this is now a %1.").replace("%1", type_text(kind))
+        said = self.tr("Saved: the type is now “%1”.").replace("%1", type_text(kind))
         self._save(lambda v: edits.change_type(v, doc_id, kind), said)
 
     def set_details(self, doc_id: str, values: dict[str, str]) -> None:
@@ -42,6 +42,11 @@ class RecordEditor(QObject):
         said = (self.tr("Saved: this record will be left out of the packet.") if left_out
                 else self.tr("Saved: this record will go into the packet."))
         self._save(lambda v: edits.change_left_out(v, person, doc_id, left_out), said)
+
+    def rotate(self, doc_id: str, quarter_turns: int) -> None:
+        said = (self.tr("Saved: the pages are turned to the right.") if quarter_turns > 0
+                else self.tr("Saved: the pages are turned to the left."))
+        self._save(lambda v: edits.change_rotation(v, doc_id, quarter_turns), said)
 
     def forget(self) -> None:
         self.stack.clear()
