@@ -14,6 +14,8 @@ from organizer.ui.records.import_dialogs import ImportSummaryDialog
 TIMEOUT = 20_000
 PASSPHRASE = "blue kettle on a quiet hill"
 PDF_PASSWORD = "rose garden 42"
+PATHOLOGY_TITLE = "Surgical pathology — Left breast, core biopsy (Riverside Cancer Center)"
+OPERATIVE_TITLE = "Operative report — Left partial mastectomy with sentinel lymph node biopsy"
 UNSURE_LINES = ["FINAL DIAGNOSIS: carcinoma", "Discharge date: 01/20/2024"]
 
 

@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QInputDialog, QLineEdit
 from records_steps import (
+    OPERATIVE_TITLE,
+    PATHOLOGY_TITLE,
     PDF_PASSWORD,
     TIMEOUT,
     close_summary,
@@ -51,7 +53,7 @@ def test_dropping_files_imports_them_and_the_summary_tells_each_files_fate(
     wait_idle(qtbot, page)
     assert not page.import_bar.isVisible()
     assert page.body.currentWidget() is page.splitter
-    assert sorted(table_texts(page, TITLE)) == ["operative.pdf", "pathology.pdf"]
+    assert sorted(table_texts(page, TITLE)) == [OPERATIVE_TITLE, PATHOLOGY_TITLE]
     assert len(records_session.documents()) == 2
 
 

@@ -11,6 +11,8 @@ from PySide6.QtGui import QImage
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from records_steps import (
+    OPERATIVE_TITLE,
+    PATHOLOGY_TITLE,
     PDF_PASSWORD,
     TIMEOUT,
     close_summary,
@@ -65,7 +67,7 @@ def test_choosing_a_row_shows_the_record_with_its_pages_and_thumbnails(
         qtbot, records_page: RecordsPage, record_files: Files) -> None:
     page = records_page
     import_and_confirm(qtbot, page, [record_files["pathology"], record_files["operative"]])
-    document = show_record(qtbot, page, "pathology.pdf")
+    document = show_record(qtbot, page, PATHOLOGY_TITLE)
     assert document.pageCount() == 2
     assert page.preview.stack.currentWidget() is page.preview.view
     assert page.preview.page_label.text() == "Page 1 of 2"
@@ -77,7 +79,7 @@ def test_choosing_a_row_shows_the_record_with_its_pages_and_thumbnails(
     second = page.preview.thumbnails.visualRect(thumbnails.index(1)).center()
     qtbot.mouseClick(page.preview.thumbnails.viewport(), Qt.MouseButton.LeftButton, pos=second)
     qtbot.waitUntil(lambda: page.preview.page_label.text() == "Page 2 of 2", timeout=TIMEOUT)
-    document = show_record(qtbot, page, "operative.pdf")
+    document = show_record(qtbot, page, OPERATIVE_TITLE)
     qtbot.waitUntil(lambda: page.preview.page_label.text() == "Page 1 of 1", timeout=TIMEOUT)
     assert thumbnails.rowCount() == 1
 
@@ -88,7 +90,7 @@ def test_previewing_writes_nothing_to_the_disk(
     page = records_page
     import_and_confirm(qtbot, page, [record_files["pathology"], record_files["photo"]])
     before = files_under(tmp_path)
-    show_record(qtbot, page, "pathology.pdf")
+    show_record(qtbot, page, PATHOLOGY_TITLE)
     thumbnail = page.preview.thumbnail_model.index(0)
     qtbot.waitUntil(lambda: has_ink(thumbnail.data(Qt.ItemDataRole.DecorationRole)), timeout=TIMEOUT)
     show_record(qtbot, page, "photo.png")
@@ -102,7 +104,7 @@ def test_zoom_keys_zoom_in_out_and_ctrl_0_fits_the_width(
         qtbot, records_page: RecordsPage, record_files: Files) -> None:
     page = records_page
     import_and_confirm(qtbot, page, [record_files["operative"]])
-    show_record(qtbot, page, "operative.pdf")
+    show_record(qtbot, page, OPERATIVE_TITLE)
     view, table = page.preview.view, page.records.table
     assert view.zoomMode() == QPdfView.ZoomMode.FitToWidth
     ctrl = Qt.KeyboardModifier.ControlModifier
@@ -126,7 +128,7 @@ def test_enter_on_a_row_moves_the_keyboard_into_the_preview(
         qtbot, records_page: RecordsPage, record_files: Files) -> None:
     page = records_page
     import_and_confirm(qtbot, page, [record_files["operative"]])
-    show_record(qtbot, page, "operative.pdf")
+    show_record(qtbot, page, OPERATIVE_TITLE)
     qtbot.keyClick(page.records.table, Qt.Key.Key_Return)
     assert page.preview.view.hasFocus()
 
@@ -155,7 +157,7 @@ def test_a_record_imported_with_a_password_can_be_previewed(
     type_passwords(summary, PDF_PASSWORD)
     close_summary(qtbot, summary)
     wait_idle(qtbot, page)
-    document = show_record(qtbot, page, "locked.pdf")
+    document = show_record(qtbot, page, OPERATIVE_TITLE)
     assert document.pageCount() == 2
 
 
@@ -163,7 +165,7 @@ def test_turning_the_pages_shows_them_turned_keeps_the_turn_and_can_be_undone(
         qtbot, records_page: RecordsPage, record_files: Files, records_session: Session) -> None:
     page = records_page
     import_and_confirm(qtbot, page, [record_files["pathology"]])
-    document = show_record(qtbot, page, "pathology.pdf")
+    document = show_record(qtbot, page, PATHOLOGY_TITLE)
     upright = document.pagePointSize(0)
     assert upright.height() > upright.width()
     thumbnails = page.preview.thumbnail_model

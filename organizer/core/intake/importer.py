@@ -15,6 +15,7 @@ from organizer.core.intake.analysis import Analysis
 from organizer.core.intake.commit_group import CommitGroup, PendingDocument
 from organizer.core.intake.metadata import mismatch_warnings
 from organizer.core.intake.sandbox import FileReader
+from organizer.core.intake.titles import suggest_title
 from organizer.core.records import Person, RecordType
 from organizer.core.vault import StoredFile, Vault
 
@@ -237,6 +238,7 @@ def document_fields(
         "record_date": meta.record_date, "patient_name": meta.patient_name,
         "printed_dob": meta.date_of_birth, "facility": meta.facility, "specimen": meta.specimen,
         "procedure": meta.procedure, "warnings": list(warnings),
+        "title": suggest_title(found.text, chosen, meta) or "",
     }
 
 
