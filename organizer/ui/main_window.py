@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKe
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from organizer.core.session import Session
+from organizer.ui.contact_dialog import ContactDialog
 from organizer.ui.create_vault import CreateVaultDialog
 from organizer.ui.error_dialog import show_error
 from organizer.ui.idle_lock import IdleLock, LockKeyInDialogs
@@ -45,12 +46,13 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.screens)
         self.setAcceptDrops(True)
         self._make_actions()
+        self._make_person_actions()
         self._connect()
         self.show_start()
         self.resize(self.fontMetrics().averageCharWidth() * 150, self.fontMetrics().height() * 40)
 
     def _make_actions(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("&Vault"))
+        menu = self.vault_menu = self.menuBar().addMenu(self.tr("&Vault"))
         self.create_action = QAction(self.tr("&Create a vault…"), self)
         self.create_action.setShortcut(QKeySequence.StandardKey.New)
         self.open_action = QAction(self.tr("&Open a vault…"), self)
@@ -119,6 +121,7 @@ class MainWindow(QMainWindow):
         self.vault.take_focus()
 
     def _set_vault_open(self, is_open: bool) -> None:
+        self._set_open_vault_actions(is_open)
         self.lock_action.setEnabled(is_open)
         self.forget_action.setEnabled(is_open)
         for action in (self.create_action, self.open_action, self.demo_action):
@@ -230,6 +233,27 @@ class MainWindow(QMainWindow):
         """Use the stored settings now (the idle time of an open vault)."""
         if self._session.is_open:
             self.idle_lock.start(self.settings.idle_seconds)
+
+    # --- the person's details, backing up (actions that need an open vault) ----------------
+
+    def _make_person_actions(self) -> None:
+        self.contact_action = QAction(self.tr("Contact &details…"), self)
+        self.contact_action.triggered.connect(self.edit_contact)
+        self.vault_menu.insertAction(self.forget_action, self.contact_action)
+        self.addAction(self.contact_action)
+
+    def _set_open_vault_actions(self, is_open: bool) -> None:
+        self.contact_action.setEnabled(is_open)
+
+    def edit_contact(self) -> None:
+        """Change the chosen person's own phone, email and address."""
+        person = self.vault.person
+        if not self._session.is_open or person is None:
+            return
+        dialog = ContactDialog(self._session, person, self)
+        dialog.accepted.connect(lambda: self.vault.show_notice(self.tr("Contact details saved.")))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     # --- drops, closing --------------------------------------------------------------------
 

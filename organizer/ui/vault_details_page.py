@@ -19,7 +19,7 @@ from organizer.ui.style import explanation, heading, message_label
 
 
 class VaultDetailsPage(QWidget):
-    """Folder (with Browse…), the person's name, and an optional date of birth."""
+    """Folder (with Browse…), the person's name, and optional date of birth, phone, email, address."""
 
     def __init__(self, default_folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -35,6 +35,12 @@ class VaultDetailsPage(QWidget):
         self.date_of_birth.setAccessibleName(self.tr("Date of birth (optional)"))
         self.date_of_birth.setPlaceholderText(self.tr("YYYY-MM-DD"))
         self.date_of_birth.setMaxLength(10)
+        self.phone, self.email, self.address = QLineEdit(self), QLineEdit(self), QLineEdit(self)
+        for field, name in ((self.phone, self.tr("Phone (optional)")),
+                            (self.email, self.tr("Email (optional)")),
+                            (self.address, self.tr("Address (optional)"))):
+            field.setAccessibleName(name)
+        self.email.setPlaceholderText(self.tr("For example: maria@example.org"))
         self.message = message_label(self)
         self._lay_out()
         self.browse.clicked.connect(self._browse)
@@ -56,6 +62,12 @@ class VaultDetailsPage(QWidget):
                     self.date_of_birth)
         form.addRow("", explanation(self.tr("Optional. Write it as year-month-day, for "
                                             "example 1961-04-23."), self))
+        form.addRow(self._buddy(self.tr("&Phone:"), self.phone), self.phone)
+        form.addRow(self._buddy(self.tr("&Email:"), self.email), self.email)
+        form.addRow(self._buddy(self.tr("&Address:"), self.address), self.address)
+        form.addRow("", explanation(self.tr("Optional. They go on record-request letters and on "
+                                            "the packet's cover, so offices can reach you. You "
+                                            "can change them later."), self))
         form.addRow(self._buddy(self.tr("Vault &folder:"), self.folder), folder_row)
         form.addRow("", explanation(self.tr("The vault needs an empty folder, or a new one. "
                                             "The suggested place is fine for most people."),
@@ -63,14 +75,19 @@ class VaultDetailsPage(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addStretch(1)
-        self.setTabOrder(self.name, self.date_of_birth)
-        self.setTabOrder(self.date_of_birth, self.folder)
+        order = (self.name, self.date_of_birth, self.phone, self.email, self.address, self.folder)
+        for first, second in zip(order, order[1:], strict=False):
+            self.setTabOrder(first, second)
         self.setTabOrder(self.folder, self.browse)
 
     def _buddy(self, text: str, field: QWidget) -> QLabel:
         label = QLabel(text, self)
         label.setBuddy(field)
         return label
+
+    def contact(self) -> tuple[str, str, str]:
+        """The phone, email and address typed (each may be empty)."""
+        return self.phone.text().strip(), self.email.text().strip(), self.address.text().strip()
 
     def chosen_folder(self) -> Path:
         return Path(self.folder.text().strip()).expanduser()
