@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -76,7 +77,7 @@ class VaultDetailsPage(QWidget):
         layout.addWidget(self.message)
         layout.addStretch(1)
         order = (self.name, self.date_of_birth, self.phone, self.email, self.address, self.folder)
-        for first, second in zip(order, order[1:], strict=False):
+        for first, second in pairwise(order):
             self.setTabOrder(first, second)
         self.setTabOrder(self.folder, self.browse)
 
