@@ -6,7 +6,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
 
 from organizer.core.session import Session
 from organizer.ui.contact_dialog import ContactDialog
@@ -18,8 +25,10 @@ from organizer.ui.remember_vault import RememberedOpening, forget_here
 from organizer.ui.settings_dialog import AppSettings, SettingsDialog
 from organizer.ui.single_instance import VaultBeacon, ask_open_window_to_focus
 from organizer.ui.start_screen import StartScreen
+from organizer.ui.text_size import apply_text_size
 from organizer.ui.unlock_dialog import DemoDialog, UnlockDialog
 from organizer.ui.vault_view import VaultView
+from organizer.ui.window_place import place_window, remember_place
 from organizer.ui.workers import BackgroundTask, wait_for_background_work
 
 
@@ -49,7 +58,7 @@ class MainWindow(QMainWindow):
         self._make_person_actions()
         self._connect()
         self.show_start()
-        self.resize(self.fontMetrics().averageCharWidth() * 150, self.fontMetrics().height() * 40)
+        self._place_on_screen()
 
     def _make_actions(self) -> None:
         menu = self.vault_menu = self.menuBar().addMenu(self.tr("&Vault"))
@@ -230,9 +239,21 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def apply_settings(self) -> None:
-        """Use the stored settings now (the idle time of an open vault)."""
+        """Use the stored settings now (the idle time of an open vault, the text size)."""
+        self._apply_text_size()
         if self._session.is_open:
             self.idle_lock.start(self.settings.idle_seconds)
+
+    # --- size, place and text size ---------------------------------------------------------
+
+    def _place_on_screen(self) -> None:
+        self._apply_text_size()
+        place_window(self, self.settings.store)
+
+    def _apply_text_size(self) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_text_size(app, self.settings.text_size)
 
     # --- the person's details, backing up (actions that need an open vault) ----------------
 
@@ -272,6 +293,7 @@ class MainWindow(QMainWindow):
         self.start.show_recent(self._recent.folders())
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        remember_place(self, self.settings.store)
         wait_for_background_work()  # a vault being created or unlocked must finish first
         self.idle_lock.stop()
         self.beacon.release()

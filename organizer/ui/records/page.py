@@ -70,6 +70,10 @@ class RecordsPage(VaultPage):
         self.add_button.setAccessibleName(self.tr("Add records"))
         self.undo_button = QPushButton(self.tr("&Undo last change"), self)
         self.undo_button.setEnabled(False)
+        self.preview_toggle = QPushButton(self.tr("Hide pre&view"), self)
+        self.preview_toggle.setCheckable(True)
+        self.preview_toggle.setToolTip(self.tr("Give the list the whole width, or show the record "
+                                               "beside it again"))
         self.message = message_label(self)
         self.import_bar = ImportBar(self)
         self.flow = ImportFlow(self.session, self.import_bar, self)
@@ -94,6 +98,7 @@ class RecordsPage(VaultPage):
         top = QHBoxLayout()
         top.addWidget(self.add_button)
         top.addStretch(1)
+        top.addWidget(self.preview_toggle)
         top.addWidget(self.undo_button)
         left = QSplitter(Qt.Orientation.Vertical, self)
         left.addWidget(self.records)
@@ -106,6 +111,7 @@ class RecordsPage(VaultPage):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.setCollapsible(1, True)  # the preview can go, on narrow screens
         self.body = QStackedWidget(self)
         self.body.addWidget(self.empty)
         self.body.addWidget(self.splitter)
@@ -121,6 +127,8 @@ class RecordsPage(VaultPage):
 
     def _connect(self) -> None:
         self.add_button.clicked.connect(self.choose_files)
+        self.preview_toggle.toggled.connect(self._hide_preview)
+        self.splitter.splitterMoved.connect(lambda *_: self._preview_collapsed_by_hand())
         self.empty.add_button.clicked.connect(self.choose_files)
         self.records.current_changed.connect(self._current_changed)
         self.records.open_requested.connect(self.preview.view.setFocus)
@@ -225,6 +233,19 @@ class RecordsPage(VaultPage):
             return turned_pdf(data, row.rotation, row.preview_password)  # in memory only
 
         self.run_in_background(work, read, failed)
+
+    def _hide_preview(self, hidden: bool) -> None:
+        self.preview.setVisible(not hidden)
+        if not hidden and self.splitter.sizes()[1] == 0:  # dragged shut: open it at 2/5 again
+            width = sum(self.splitter.sizes())
+            self.splitter.setSizes([width * 3 // 5, width * 2 // 5])
+        self.preview_toggle.setText(self.tr("Show pre&view") if hidden else self.tr("Hide pre&view"))
+
+    def _preview_collapsed_by_hand(self) -> None:
+        """Dragging the divider all the way closes the preview: the button says so."""
+        collapsed = self.splitter.sizes()[1] == 0
+        if collapsed != self.preview_toggle.isChecked():
+            self.preview_toggle.setChecked(collapsed)
 
     # --- edits ---------------------------------------------------------------------------
 
