@@ -30,6 +30,10 @@ QLabel[role="message"] { padding: 0.4em; border: 1px solid palette(mid); border-
 """
 
 
+# Marks that start a message (never colour alone). "ⓘ" is missing from common fonts (a box shows).
+NOTE_MARK, DONE_MARK, WARNING_MARK = "ℹ", "✓", "⚠"
+
+
 def big_button(text: str, parent: QWidget | None = None) -> QPushButton:
     """A large, clearly labelled button for the one or two main choices on a screen."""
     button = QPushButton(text, parent)

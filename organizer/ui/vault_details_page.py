@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from organizer.ui.style import explanation, heading, message_label
+from organizer.ui.folder_memory import remember_folder, start_folder
+from organizer.ui.style import explanation, fill_with_scrolling, heading, message_label
 
 
 class VaultDetailsPage(QWidget):
@@ -48,7 +49,8 @@ class VaultDetailsPage(QWidget):
         self.name.setFocus()
 
     def _lay_out(self) -> None:
-        layout = QVBoxLayout(self)
+        body = QWidget(self)  # scrolls when the text is large and the screen is short
+        layout = QVBoxLayout(body)
         layout.addWidget(heading(self.tr("Create a vault"), 1.5, self))
         layout.addWidget(explanation(self.tr(
             "A vault is a folder on this computer where your medical records are kept locked "
@@ -76,10 +78,16 @@ class VaultDetailsPage(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addStretch(1)
+        fill_with_scrolling(self, body)
+        self.setMinimumHeight(min(body.sizeHint().height(), self._screen_room()))
         order = (self.name, self.date_of_birth, self.phone, self.email, self.address, self.folder)
         for first, second in pairwise(order):
             self.setTabOrder(first, second)
         self.setTabOrder(self.folder, self.browse)
+
+    def _screen_room(self) -> int:
+        screen = self.screen()
+        return screen.availableGeometry().height() * 2 // 3 if screen is not None else 400
 
     def _buddy(self, text: str, field: QWidget) -> QLabel:
         label = QLabel(text, self)
@@ -97,11 +105,14 @@ class VaultDetailsPage(QWidget):
         start = self.chosen_folder()
         while not start.exists() and start != start.parent:
             start = start.parent
+        if start == start.parent:  # nothing of the suggested path exists: start somewhere useful
+            start = start_folder("vault")
         picked = QFileDialog.getExistingDirectory(
             self, self.tr("Choose a folder for the vault"), str(start))
         if not picked:
             return
         folder = Path(picked)
+        remember_folder("vault", folder)
         if any(folder.iterdir()):  # the vault needs an empty folder: make one inside
             folder = folder / "My vault"
         self.folder.setText(str(folder))

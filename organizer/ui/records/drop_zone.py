@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QMimeData, Qt
 from PySide6.QtWidgets import QFileDialog, QFrame, QVBoxLayout, QWidget
 
+from organizer.ui.folder_memory import remember_folder, start_folder
 from organizer.ui.style import big_button, explanation, heading
 
 DROP_ZONE_STYLE = "QFrame#dropZone { border: 2px dashed palette(mid); border-radius: 0.8em; }"
@@ -50,8 +51,10 @@ def local_paths(mime: QMimeData) -> list[Path]:
 def choose_record_files(parent: QWidget) -> list[Path]:
     """Ask for PDFs and pictures with the system's file dialog; [] when the user cancels."""
     names, _ = QFileDialog.getOpenFileNames(
-        parent, QCoreApplication.translate("records", "Add records"), "",
+        parent, QCoreApplication.translate("records", "Add records"), str(start_folder("records")),
         QCoreApplication.translate(
             "records", "PDFs and pictures (*.pdf *.PDF *.jpg *.JPG *.jpeg *.JPEG *.png *.PNG);;"
             "All files (*)"))
+    if names:
+        remember_folder("records", Path(names[0]).parent)
     return [Path(name) for name in names]

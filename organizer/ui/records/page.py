@@ -103,8 +103,8 @@ class RecordsPage(VaultPage):
         left = QSplitter(Qt.Orientation.Vertical, self)
         left.addWidget(self.records)
         left.addWidget(self.details)
-        left.setStretchFactor(0, 3)
-        left.setStretchFactor(1, 2)
+        left.setStretchFactor(0, 2)  # the list gets most of the height on short screens
+        left.setStretchFactor(1, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.preview)

@@ -78,7 +78,7 @@ class PreviewPane(QWidget):
         return button
 
     def _make_thumbnails(self) -> None:
-        height = self.fontMetrics().height() * 9
+        height = self.fontMetrics().height() * 7
         self.thumbnail_model = ThumbnailModel(self.document, height, self)
         self.thumbnails = QListView(self)
         self.thumbnails.setModel(self.thumbnail_model)
@@ -88,7 +88,7 @@ class PreviewPane(QWidget):
         self.thumbnails.setMovement(QListView.Movement.Static)
         self.thumbnails.setUniformItemSizes(True)
         self.thumbnails.setIconSize(QSize(height, height))
-        self.thumbnails.setFixedHeight(height + self.fontMetrics().height() * 3)
+        self.thumbnails.setFixedHeight(height + self.fontMetrics().height() * 2 + 8)
         self.thumbnails.setAccessibleName(self.tr("Page thumbnails"))
         self.thumbnails.clicked.connect(self._thumbnail_chosen)
         self.thumbnails.activated.connect(self._thumbnail_chosen)

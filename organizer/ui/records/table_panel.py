@@ -99,6 +99,8 @@ class RecordsTable(QWidget):
                   STATUS: [self.tr("Unsure type") + " · " + self.tr("Scanned — needs text recognition")]}
         for column, texts in widest.items():
             header.resizeSection(column, max(metrics.horizontalAdvance(t) for t in texts) + pad)
+        # The title says most; a long status is cut short here and read whole in its tooltip.
+        header.resizeSection(STATUS, min(header.sectionSize(STATUS), metrics.averageCharWidth() * 20))
         header.setHighlightSections(False)
 
     def _lay_out(self) -> None:
