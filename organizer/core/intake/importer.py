@@ -169,12 +169,21 @@ class _Batch:
                                             f"This file could not be read ({error.strerror})."))
             return None
 
+    def _name_of(self, doc_id: str) -> str:
+        """How the person knows a stored document: its title, else its file name."""
+        fields = self.vault.state.get(DOCUMENT, doc_id) or {}
+        title = fields.get("title") or fields.get("filename")
+        if not title:  # imported a moment ago, in this same batch
+            title = next((Path(self.sources[i]).name for i, o in self.unsaved.items()
+                          if o.document_id == doc_id), "")
+        return str(title) or "a record imported just now"
+
     def _store(self, index: int, found: Analysis, password: str | None) -> None:
         source = str(self.sources[index])
         if found.sha256 in self.known:
             twin = self.known[found.sha256]
             self._finish(index, FileOutcome(source, DUPLICATE,
-                                            f"Already in the vault (document {twin[:12]}).",
+                                            f"Already in the vault, as “{self._name_of(twin)}”.",
                                             document_id=twin))
             return
         warnings = self._warnings(found)
