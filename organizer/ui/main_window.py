@@ -104,10 +104,10 @@ class MainWindow(QMainWindow):
 
     def show_start(self) -> None:
         self.vault.clear()
-        self.start.show_recent(self._recent.folders())
+        self.start.show_recent(self._recent.folders(), self._default_folder.parent)
         self.screens.setCurrentWidget(self.start)
         self._set_vault_open(False)
-        self.start.create_button.setFocus()
+        self.start.focus_first_choice()
 
     def show_vault(self) -> None:
         folder = self._session.folder
@@ -290,7 +290,7 @@ class MainWindow(QMainWindow):
 
     def _forget_recent(self, folder: Path) -> None:
         self._recent.remove(folder)
-        self.start.show_recent(self._recent.folders())
+        self.start.show_recent(self._recent.folders(), self._default_folder.parent)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         remember_place(self, self.settings.store)
