@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 from organizer.core.session import Session
-from organizer.ui.contact_dialog import ContactDialog
 from organizer.ui.create_vault import CreateVaultDialog
 from organizer.ui.error_dialog import show_error
 from organizer.ui.idle_lock import IdleLock, LockKeyInDialogs
@@ -27,6 +26,7 @@ from organizer.ui.single_instance import VaultBeacon, ask_open_window_to_focus
 from organizer.ui.start_screen import StartScreen
 from organizer.ui.text_size import apply_text_size
 from organizer.ui.unlock_dialog import DemoDialog, UnlockDialog
+from organizer.ui.vault_actions import OpenVaultActions
 from organizer.ui.vault_view import VaultView
 from organizer.ui.window_place import place_window, remember_place
 from organizer.ui.workers import BackgroundTask, wait_for_background_work
@@ -55,7 +55,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.screens)
         self.setAcceptDrops(True)
         self._make_actions()
-        self._make_person_actions()
+        self.vault_actions = OpenVaultActions(self._session, self.vault, self.vault_menu,
+                                              self.forget_action, self)
         self._connect()
         self.show_start()
         self._place_on_screen()
@@ -130,7 +131,7 @@ class MainWindow(QMainWindow):
         self.vault.take_focus()
 
     def _set_vault_open(self, is_open: bool) -> None:
-        self._set_open_vault_actions(is_open)
+        self.vault_actions.set_vault_open(is_open)
         self.lock_action.setEnabled(is_open)
         self.forget_action.setEnabled(is_open)
         for action in (self.create_action, self.open_action, self.demo_action):
@@ -254,27 +255,6 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_text_size(app, self.settings.text_size)
-
-    # --- the person's details, backing up (actions that need an open vault) ----------------
-
-    def _make_person_actions(self) -> None:
-        self.contact_action = QAction(self.tr("Contact &details…"), self)
-        self.contact_action.triggered.connect(self.edit_contact)
-        self.vault_menu.insertAction(self.forget_action, self.contact_action)
-        self.addAction(self.contact_action)
-
-    def _set_open_vault_actions(self, is_open: bool) -> None:
-        self.contact_action.setEnabled(is_open)
-
-    def edit_contact(self) -> None:
-        """Change the chosen person's own phone, email and address."""
-        person = self.vault.person
-        if not self._session.is_open or person is None:
-            return
-        dialog = ContactDialog(self._session, person, self)
-        dialog.accepted.connect(lambda: self.vault.show_notice(self.tr("Contact details saved.")))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
 
     # --- drops, closing --------------------------------------------------------------------
 

@@ -217,8 +217,8 @@ def test_the_persons_phone_email_and_address_are_kept_at_creation_and_can_be_cha
     assert own is not None
     assert (own.phone, own.email, own.address) == ("+1 555 0100", "maria@example.org",
                                                    "12 Elm Street, Springfield")
-    assert window.contact_action.isEnabled()
-    window.contact_action.trigger()
+    assert window.vault_actions.contact_action.isEnabled()
+    window.vault_actions.contact_action.trigger()
     editor = open_dialog(qtbot, window, ContactDialog)
     qtbot.waitUntil(lambda: editor.phone.text() == "+1 555 0100", timeout=TIMEOUT)
     editor.phone.clear()
@@ -228,4 +228,4 @@ def test_the_persons_phone_email_and_address_are_kept_at_creation_and_can_be_cha
     own = window.vault.session.call(profile, person).own_contact
     assert own is not None and own.phone == "+1 555 0199" and own.email == "maria@example.org"
     window.lock()
-    assert not window.contact_action.isEnabled()
+    assert not window.vault_actions.contact_action.isEnabled()
