@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from organizer.core.session import Session
 from organizer.ui.create_vault import CreateVaultDialog
 from organizer.ui.error_dialog import show_error
+from organizer.ui.help_menu import HelpMenu
 from organizer.ui.idle_lock import IdleLock, LockKeyInDialogs
 from organizer.ui.recent_vaults import RecentVaults
 from organizer.ui.remember_vault import RememberedOpening, forget_here
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self.vault_actions = OpenVaultActions(self._session, self.vault, self.vault_menu,
                                               self.forget_action, self)
+        self.help_menu = HelpMenu(self)
         self._connect()
         self.show_start()
         self._place_on_screen()
