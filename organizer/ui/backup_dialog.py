@@ -152,6 +152,7 @@ class BackupDialog(QDialog):
             "%1", str(result.folder)))
         self.start_button.setVisible(False)
         self.cancel_button.setText(self.tr("Close"))
+        self.adjustSize()  # the whole sentence shows, path and all
 
     def _failed(self, error: BaseException) -> None:
         self._set_running(False)
@@ -161,6 +162,7 @@ class BackupDialog(QDialog):
             show_message(self.message, self.tr("Stopped. Nothing was left half-written."))
         else:
             report_error(self.message, self, error)
+        self.adjustSize()
 
     def reject(self) -> None:
         """Cancel (or Lock) while copying stops the copy, removes it, then closes."""

@@ -44,7 +44,7 @@ def folder_description(folder: Path, app_folder: Path | None = None) -> str:
     """
     parent = folder.parent
     home = Path.home()
-    if app_folder is not None and parent == app_folder:
+    if app_folder is not None and parent.is_relative_to(app_folder):  # e.g. "Demo vaults"
         where = QCoreApplication.translate("recent_vaults", "in this app's own folder")
     elif parent == home:
         where = QCoreApplication.translate("recent_vaults", "in your home folder")

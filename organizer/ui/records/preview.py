@@ -72,6 +72,7 @@ class PreviewPane(QWidget):
 
     def _button(self, name: str, text: str, keys: QKeySequence.StandardKey | str) -> QPushButton:
         button = QPushButton(text, self)
+        button.setProperty("compact", True)  # a row of small tool buttons: narrow screens too
         button.setAccessibleName(name)
         shortcut = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
         button.setToolTip(f"{name} ({shortcut})")

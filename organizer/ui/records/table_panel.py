@@ -60,6 +60,10 @@ class RecordsTable(QWidget):
         self.search.setAccessibleName(self.tr("Search records"))
         self.search.setClearButtonEnabled(True)
         self.type_filter = QComboBox(self)
+        # Long type names (and their translations) must not make the whole window too wide.
+        self.type_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.type_filter.setMinimumContentsLength(14)
         self.type_filter.setAccessibleName(self.tr("Show records of type"))
         self.type_filter.addItem(self.tr("All types"), None)
         self.type_filter.addItem(self.tr("Type not sure yet"), UNSURE)

@@ -9,11 +9,13 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -100,16 +102,22 @@ class ReviewPanel(QWidget):
         self.done_button.setToolTip(self.tr("Stop asking; the records left stay “not sure”"))
 
     def _lay_out(self) -> None:
+        said = QWidget(self)  # what we saw can be long: it scrolls, the choices stay in view
+        said_layout = QVBoxLayout(said)
+        said_layout.setContentsMargins(0, 0, 0, 0)
+        said_layout.addWidget(self.name)
+        said_layout.addWidget(self.evidence)
+        said_layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(said)
         side = QWidget(self)
         column = QVBoxLayout(side)
-        column.addWidget(self.name)
-        column.addWidget(self.evidence)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(scroll, 2)
         column.addWidget(self.types_label)
-        column.addWidget(self.types, 1)
-        choices = QHBoxLayout()
-        choices.addWidget(self.save_button)
-        choices.addWidget(self.later_button)
-        column.addLayout(choices)
+        column.addWidget(self.types, 3)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.preview)
         self.splitter.addWidget(side)
@@ -121,7 +129,8 @@ class ReviewPanel(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self.back_button)
         bottom.addStretch(1)
-        bottom.addWidget(self.done_button)
+        for button in (self.save_button, self.later_button, self.done_button):
+            bottom.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -129,6 +138,7 @@ class ReviewPanel(QWidget):
         layout.addLayout(bottom)
         QWidget.setTabOrder(self.types, self.save_button)
         QWidget.setTabOrder(self.save_button, self.later_button)
+        QWidget.setTabOrder(self.later_button, self.done_button)
 
     def _connect(self) -> None:
         self.save_button.clicked.connect(self.save_and_next)
