@@ -17,9 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from organizer.core.intake.importer import FileOutcome
-from organizer.core.page_rotation import turned_pdf
 from organizer.core.session import Session
-from organizer.core.vault import Vault
 from organizer.ui.error_dialog import show_error
 from organizer.ui.page import VaultPage
 from organizer.ui.records.details import DetailsPanel
@@ -27,6 +25,8 @@ from organizer.ui.records.drop_zone import DropZone, choose_record_files, local_
 from organizer.ui.records.editor import RecordEditor
 from organizer.ui.records.import_flow import ImportBar, ImportFlow
 from organizer.ui.records.preview import PreviewPane
+from organizer.ui.records.preview_loading import load_preview
+from organizer.ui.records.preview_toggle import PreviewToggle
 from organizer.ui.records.record_row import RecordRow, person_records
 from organizer.ui.records.table_panel import RecordsTable
 from organizer.ui.records.type_questions import ReviewPanel
@@ -70,10 +70,6 @@ class RecordsPage(VaultPage):
         self.add_button.setAccessibleName(self.tr("Add records"))
         self.undo_button = QPushButton(self.tr("&Undo last change"), self)
         self.undo_button.setEnabled(False)
-        self.preview_toggle = QPushButton(self.tr("Hide pre&view"), self)
-        self.preview_toggle.setCheckable(True)
-        self.preview_toggle.setToolTip(self.tr("Give the list the whole width, or show the record "
-                                               "beside it again"))
         self.message = message_label(self)
         self.import_bar = ImportBar(self)
         self.flow = ImportFlow(self.session, self.import_bar, self)
@@ -95,11 +91,6 @@ class RecordsPage(VaultPage):
         self.zoom_actions = self.preview.shortcuts_for(self)
 
     def _lay_out(self) -> None:
-        top = QHBoxLayout()
-        top.addWidget(self.add_button)
-        top.addStretch(1)
-        top.addWidget(self.preview_toggle)
-        top.addWidget(self.undo_button)
         left = QSplitter(Qt.Orientation.Vertical, self)
         left.addWidget(self.records)
         left.addWidget(self.details)
@@ -111,7 +102,12 @@ class RecordsPage(VaultPage):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setCollapsible(1, True)  # the preview can go, on narrow screens
+        self.preview_toggle = PreviewToggle(self.splitter, self.preview, self)  # narrow screens
+        top = QHBoxLayout()
+        top.addWidget(self.add_button)
+        top.addStretch(1)
+        top.addWidget(self.preview_toggle)
+        top.addWidget(self.undo_button)
         self.body = QStackedWidget(self)
         self.body.addWidget(self.empty)
         self.body.addWidget(self.splitter)
@@ -127,8 +123,6 @@ class RecordsPage(VaultPage):
 
     def _connect(self) -> None:
         self.add_button.clicked.connect(self.choose_files)
-        self.preview_toggle.toggled.connect(self._hide_preview)
-        self.splitter.splitterMoved.connect(lambda *_: self._preview_collapsed_by_hand())
         self.empty.add_button.clicked.connect(self.choose_files)
         self.records.current_changed.connect(self._current_changed)
         self.records.open_requested.connect(self.preview.view.setFocus)
@@ -211,41 +205,7 @@ class RecordsPage(VaultPage):
             return
         self._shown = (row.preview_file, row.rotation)
         self._shown_file = row.preview_file
-        self._load_preview(self.preview, row, lambda: self._shown_file)
-
-    def _load_preview(self, pane: PreviewPane, row: RecordRow,
-                      still_wanted: Callable[[], str | None]) -> None:
-        """Read the record's file off the GUI thread and show it (if still wanted) in `pane`."""
-        pane.show_message(self.tr("Opening the record…"))
-        wanted = row.preview_file
-
-        def read(data: bytes) -> None:
-            if still_wanted() == wanted:
-                pane.show_pdf(data, None if row.rotation else row.preview_password)
-
-        def failed(error: BaseException) -> None:
-            if still_wanted() == wanted:
-                pane.show_message(self.tr("This record could not be opened: %1").replace(
-                    "%1", str(error)))
-
-        def work() -> bytes:
-            data = self.session.call(Vault.read_file, wanted)
-            return turned_pdf(data, row.rotation, row.preview_password)  # in memory only
-
-        self.run_in_background(work, read, failed)
-
-    def _hide_preview(self, hidden: bool) -> None:
-        self.preview.setVisible(not hidden)
-        if not hidden and self.splitter.sizes()[1] == 0:  # dragged shut: open it at 2/5 again
-            width = sum(self.splitter.sizes())
-            self.splitter.setSizes([width * 3 // 5, width * 2 // 5])
-        self.preview_toggle.setText(self.tr("Show pre&view") if hidden else self.tr("Hide pre&view"))
-
-    def _preview_collapsed_by_hand(self) -> None:
-        """Dragging the divider all the way closes the preview: the button says so."""
-        collapsed = self.splitter.sizes()[1] == 0
-        if collapsed != self.preview_toggle.isChecked():
-            self.preview_toggle.setChecked(collapsed)
+        load_preview(self, self.preview, row, lambda: self._shown_file)
 
     # --- edits ---------------------------------------------------------------------------
 
@@ -320,7 +280,7 @@ class RecordsPage(VaultPage):
         def still_wanted() -> str | None:
             shown = self.review.current()
             return row.preview_file if shown and shown.outcome.document_id == row.id else None
-        self._load_preview(self.review.preview, row, still_wanted)
+        load_preview(self, self.review.preview, row, still_wanted)
 
     def _rotate_reviewed(self, quarter_turns: int) -> None:
         shown = self.review.current()
