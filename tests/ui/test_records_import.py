@@ -173,8 +173,9 @@ def test_unsure_records_are_reviewed_in_one_panel_beside_their_preview(
     qtbot.keyClick(review.types, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)  # next
     review.later_button.click()  # the photo: decide later, and that was the last one
     qtbot.waitUntil(lambda: page.body.currentWidget() is page.splitter, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: sorted(table_texts(page, TYPE))
+                    == ["Not sure — please choose", "Pathology report"], timeout=TIMEOUT)
     wait_idle(qtbot, page)
-    assert sorted(table_texts(page, TYPE)) == ["Not sure — please choose", "Pathology report"]
 
 
 def test_a_type_chosen_in_the_review_is_undone_like_other_edits(
