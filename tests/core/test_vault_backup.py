@@ -87,3 +87,18 @@ def test_a_backup_inside_the_vault_or_of_a_non_vault_is_refused(
         back_up_vault(closed_vault, closed_vault / "documents")
     with pytest.raises(InvalidInput, match="not a vault folder"):
         back_up_vault(tmp_path, tmp_path / "x")
+
+
+def test_the_cli_backs_up_a_vault_and_says_where(
+        closed_vault: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from organizer.cli import main
+
+    out = tmp_path / "usb"
+    out.mkdir()
+    assert main(["backup", str(closed_vault), "-o", str(out)]) == 0
+    [copy] = list(out.iterdir())
+    assert str(copy) in capsys.readouterr().out
+    with Vault.unlock(copy, PASSPHRASE) as vault:
+        assert [p.name for p in catalog.people(vault)] == ["Ana Silva"]
+    assert main(["backup", str(closed_vault), "-o", str(closed_vault)]) == 1
+    assert "outside the vault" in capsys.readouterr().err
