@@ -205,3 +205,10 @@ def test_deciding_later_leaves_the_type_open(
     qtbot.waitUntil(lambda: page.body.currentWidget() is page.splitter, timeout=TIMEOUT)
     wait_idle(qtbot, page)
     assert table_texts(page, TYPE) == ["Not sure — please choose"] * 2
+
+
+def test_a_tiny_confidence_is_never_shown_as_about_0_percent_sure(qapp) -> None:
+    from organizer.ui.records.type_questions import sure_text
+
+    assert sure_text(0.004) == "only a faint hint"
+    assert sure_text(0.84) == "about 84 % sure"
