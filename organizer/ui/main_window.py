@@ -43,6 +43,7 @@ class MainWindow(QMainWindow):
         self._session = session
         self._recent = RecentVaults(settings)
         self.settings = AppSettings(settings)
+        self._apply_text_size()  # before any widget is made, so all of them start at that size
         self._default_folder = default_folder
         self._demo_parent = demo_parent or default_folder.parent / "Demo vaults"
         self._opening: RememberedOpening | None = None
@@ -250,7 +251,6 @@ class MainWindow(QMainWindow):
     # --- size, place and text size ---------------------------------------------------------
 
     def _place_on_screen(self) -> None:
-        self._apply_text_size()
         place_window(self, self.settings.store)
 
     def _apply_text_size(self) -> None:

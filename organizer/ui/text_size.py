@@ -41,4 +41,6 @@ def apply_text_size(app: QApplication, percent: float) -> None:
         if scaled.pointSizeF() > 0:
             scaled.setPointSizeF(scaled.pointSizeF() * ratio)
             widget.setFont(scaled)
+    if app.styleSheet():  # widgets styled by the app's sheet keep their old font until re-polished
+        app.setStyleSheet(app.styleSheet())
     app.setProperty(_NOW, percent)
