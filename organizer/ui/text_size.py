@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 MIN_PERCENT, MAX_PERCENT, DEFAULT_PERCENT = 100, 200, 100
 _BASE = "organizerBaseFontPoints"  # the app's own font size before any scaling
 _NOW = "organizerTextPercent"
+_OWN = "organizerOwnFontPoints"  # a widget's own font size (e.g. a heading's) at 100 %
 
 
 def clamp(percent: float) -> int:
@@ -31,16 +32,17 @@ def apply_text_size(app: QApplication, percent: float) -> None:
     if not base:
         base = QFont(app.font()).pointSizeF()
         app.setProperty(_BASE, base)
-    ratio = percent / before
-    own_fonts = [w for w in app.allWidgets() if w.testAttribute(Qt.WidgetAttribute.WA_SetFont)]
+    own_fonts = {w: float(w.property(_OWN) or w.font().pointSizeF() * 100 / before)
+                 for w in app.allWidgets()
+                 if w.property(_OWN) or w.testAttribute(Qt.WidgetAttribute.WA_SetFont)}
     font = QFont(app.font())
     font.setPointSizeF(float(base) * percent / 100)
     app.setFont(font)
-    for widget in own_fonts:
-        scaled = QFont(widget.font())
-        if scaled.pointSizeF() > 0:
-            scaled.setPointSizeF(scaled.pointSizeF() * ratio)
-            widget.setFont(scaled)
     if app.styleSheet():  # widgets styled by the app's sheet keep their old font until re-polished
         app.setStyleSheet(app.styleSheet())
+    for widget, normal in own_fonts.items():  # headings: their own size, at this percent
+        widget.setProperty(_OWN, normal)
+        scaled = QFont(widget.font())
+        scaled.setPointSizeF(normal * percent / 100)
+        widget.setFont(scaled)
     app.setProperty(_NOW, percent)
