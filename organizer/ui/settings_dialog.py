@@ -151,7 +151,7 @@ class SettingsDialog(QDialog):
         self.text_size.setSuffix(" %")
         self.text_size.setAccessibleName(self.tr("Text size, in percent of normal"))
         self.text_size.setValue(settings.text_size)
-        self.text_size.valueChanged.connect(_show_text_size)  # at once, so people see the effect
+        self.text_size.valueChanged.connect(self._show_text_size)  # at once: people see the effect
         self.language_note = explanation(self.tr(
             "The new language takes effect the next time you open the app."), self)
         self.language_note.setVisible(False)
@@ -198,6 +198,10 @@ class SettingsDialog(QDialog):
     def reject(self) -> None:
         _show_text_size(self._text_size_before)  # Cancel puts the text size back
         super().reject()
+
+    def _show_text_size(self, percent: int) -> None:
+        _show_text_size(percent)
+        self.adjustSize()  # this window grows (or shrinks) with its text
 
 
 def _show_text_size(percent: int) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -91,12 +91,17 @@ class RecordsTable(QWidget):
         table.setWordWrap(False)
         table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
         table.verticalHeader().setVisible(False)
-        rows = table.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row measuring: smooth
-        rows.setDefaultSectionSize(int(self.fontMetrics().height() * 1.8))
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # smooth
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+        self._size_to_text()
+
+    def _size_to_text(self) -> None:
+        """Row heights and column widths follow the text size (also when it changes)."""
+        header = self.table.horizontalHeader()
+        self.table.verticalHeader().setDefaultSectionSize(int(self.fontMetrics().height() * 1.8))
         metrics, pad = self.fontMetrics(), self.fontMetrics().averageCharWidth() * 3
         widest = {TYPE: [type_text(None), *(type_text(kind) for kind in RecordType)],
                   DATE: ["Sep 30, 2024", self.tr("No date")], PAGES: [self.tr("Pages")],
@@ -105,7 +110,11 @@ class RecordsTable(QWidget):
             header.resizeSection(column, max(metrics.horizontalAdvance(t) for t in texts) + pad)
         # The title says most; a long status is cut short here and read whole in its tooltip.
         header.resizeSection(STATUS, min(header.sectionSize(STATUS), metrics.averageCharWidth() * 20))
-        header.setHighlightSections(False)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._size_to_text()
+        super().changeEvent(event)
 
     def _lay_out(self) -> None:
         filters = QHBoxLayout()
