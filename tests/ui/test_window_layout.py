@@ -99,3 +99,19 @@ def test_the_preview_can_be_hidden_and_shown_again(
     page.preview_toggle.click()
     assert page.preview.isVisible()
     qtbot.waitUntil(lambda: page.preview.width() > page.width() * 0.2, timeout=5000)
+
+
+def test_on_a_narrow_page_the_list_gets_more_of_the_width(
+        qtbot, records_page: RecordsPage, record_files: dict) -> None:
+    page = records_page
+    import_and_confirm(qtbot, page, [record_files["operative"]])
+    char = page.fontMetrics().averageCharWidth()
+
+    def list_share() -> float:
+        sizes = page.splitter.sizes()
+        return sizes[0] / max(1, sum(sizes))
+
+    page.resize(char * 135, 600)  # e.g. 1366×768 at 150 %
+    qtbot.waitUntil(lambda: list_share() > 0.66, timeout=5000)
+    page.resize(char * 230, 600)
+    qtbot.waitUntil(lambda: 0.55 < list_share() < 0.65, timeout=5000)
