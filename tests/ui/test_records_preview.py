@@ -179,12 +179,18 @@ def test_turning_the_pages_shows_them_turned_keeps_the_turn_and_can_be_undone(
     assert thumbnails.page_size(0).width() > thumbnails.page_size(0).height()
     assert [d.rotation for d in records_session.documents()] == [90]
     assert "turned to the right" in page.message.text()
+    wait_idle(qtbot, page)  # the turned record is shown again before the next click
+    qtbot.waitUntil(page.preview.rotate_left_button.isEnabled, timeout=TIMEOUT)
     page.preview.rotate_left_button.click()
     qtbot.waitUntil(lambda: [d.rotation for d in records_session.documents()] == [0], timeout=TIMEOUT)
     qtbot.waitUntil(lambda: not shown_sideways() and document.status() == QPdfDocument.Status.Ready,
                     timeout=TIMEOUT)
+    wait_idle(qtbot, page)
+    qtbot.waitUntil(page.preview.rotate_right_button.isEnabled, timeout=TIMEOUT)
+    assert "turned to the left" in page.message.text()
     page.preview.rotate_right_button.click()
-    qtbot.waitUntil(lambda: [d.rotation for d in records_session.documents()] == [90], timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: "turned to the right" in page.message.text(), timeout=TIMEOUT)
+    assert [d.rotation for d in records_session.documents()] == [90]
     wait_idle(qtbot, page)
     page.undo()
     qtbot.waitUntil(lambda: [d.rotation for d in records_session.documents()] == [0], timeout=TIMEOUT)
