@@ -194,3 +194,15 @@ def test_turning_the_pages_shows_them_turned_keeps_the_turn_and_can_be_undone(
     wait_idle(qtbot, page)
     page.undo()
     qtbot.waitUntil(lambda: [d.rotation for d in records_session.documents()] == [0], timeout=TIMEOUT)
+
+
+def test_ctrl_z_pressed_while_a_turn_is_still_saving_undoes_that_turn(
+        qtbot, records_page: RecordsPage, record_files: Files, records_session: Session) -> None:
+    page = records_page
+    import_and_confirm(qtbot, page, [record_files["pathology"]])
+    show_record(qtbot, page, PATHOLOGY_TITLE)
+    page.preview.rotate_right_button.click()
+    page.undo()  # at once: before the turn has reached the vault
+    qtbot.waitUntil(lambda: "Undone" in page.message.text(), timeout=TIMEOUT)
+    wait_idle(qtbot, page)
+    assert [d.rotation for d in records_session.documents()] == [0]
