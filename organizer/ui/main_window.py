@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from organizer.core.session import Session
 from organizer.ui.create_vault import CreateVaultDialog
 from organizer.ui.error_dialog import show_error
+from organizer.ui.folder_memory import remember_folder, start_folder
 from organizer.ui.help_menu import HelpMenu
 from organizer.ui.idle_lock import IdleLock, LockKeyInDialogs
 from organizer.ui.recent_vaults import RecentVaults
@@ -156,10 +157,13 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def choose_vault(self) -> None:
-        start = self._recent.folders()[0] if self._recent.folders() else self._default_folder
+        """Start beside the last vault opened; else where the person last looked (or Documents)."""
+        recent = [f for f in self._recent.folders() if f.parent.is_dir()]
+        start = recent[0].parent if recent else start_folder("open-vault")
         picked = QFileDialog.getExistingDirectory(
-            self, self.tr("Choose your vault folder"), str(start.parent))
+            self, self.tr("Choose your vault folder"), str(start))
         if picked:
+            remember_folder("open-vault", Path(picked).parent)
             self.open_vault(Path(picked))
 
     def open_vault(self, folder: Path) -> None:

@@ -108,3 +108,16 @@ def test_after_lock_the_recent_vault_is_named_plainly_and_open_has_the_focus(
     assert "Ana" not in str(settings.value(KEY))  # only paths are stored, never names
     assert folder_description(Path.home() / "Documents" / "Ana's vault") == \
         "Ana's vault — in Documents"
+
+
+def test_open_a_vault_starts_in_documents_or_home_and_never_in_the_apps_own_folder(
+    qtbot, window: MainWindow, monkeypatch, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    starts: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
+                        lambda _parent, _title, start, *a: starts.append(start) or "")
+    window.start.open_button.click()
+    assert Path(starts[0]).is_dir()
+    assert not Path(starts[0]).is_relative_to(default_vault_folder().parent)
