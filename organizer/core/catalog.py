@@ -88,6 +88,24 @@ def set_document_type(vault: Vault, doc_id: str, record_type: RecordType) -> Doc
     return get_document(vault, document.id)
 
 
+def page_rotation(fields: dict[str, Any]) -> int:
+    """The turn the user gave the pages, in degrees clockwise: 0, 90, 180 or 270."""
+    try:
+        return int(fields.get("rotation") or 0) % 360 // 90 * 90
+    except (TypeError, ValueError):
+        return 0
+
+
+def rotate_document(vault: Vault, doc_id: str, quarter_turns: int) -> Document:
+    """Turn every page of a record by 90° steps (positive: clockwise); stored as a change in the
+    journal, so the original file is never rewritten and the turn can be undone."""
+    document = get_document(vault, doc_id)
+    fields = vault.state.get(DOCUMENT, document.id) or {}
+    turned = (page_rotation(fields) + 90 * quarter_turns) % 360
+    vault.record([Change(DOCUMENT, document.id, {"rotation": turned})])
+    return get_document(vault, document.id)
+
+
 def _document(doc_id: str, f: dict[str, Any]) -> Document:
     kind = f.get("type")
     return Document(
@@ -101,6 +119,7 @@ def _document(doc_id: str, f: dict[str, Any]) -> Document:
         title=str(f.get("title", "")),
         pages=int(f.get("pages", 0)),
         notes=str(f.get("notes", "")),
+        rotation=page_rotation(f),
     )
 
 

@@ -72,3 +72,4 @@ class Document:
     pages: int = 0
     notes: str = ""
     tags: tuple[str, ...] = field(default_factory=tuple)
+    rotation: int = 0  # degrees clockwise the user turned every page (the stored bytes stay as they were)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from organizer.core import catalog
+from organizer.core.case.people import set_own_contact
 from organizer.core.errors import InvalidInput, VaultError
 from organizer.core.intake.importer import ImportOptions, ImportResult, import_files
 from organizer.core.intake.sandbox import FileReader
@@ -75,12 +76,16 @@ class Session:
     def check_recovery_key(self, text: str) -> None:
         RecoveryKey.parse(text)
 
-    def create_vault(self, folder: Path, passphrase: str, name: str, date_of_birth: str) -> str:
-        """Make a vault holding one person; returns the recovery key text (slow: key derivation)."""
+    def create_vault(self, folder: Path, passphrase: str, name: str, date_of_birth: str,
+                     contact: tuple[str, str, str] = ("", "", "")) -> str:
+        """Make a vault holding one person (with their phone, email, address when given);
+        returns the recovery key text (slow: key derivation)."""
         require_strong(passphrase, (name, date_of_birth))
         vault, recovery = Vault.create(folder, passphrase, kdf=self._kdf)
         try:
-            catalog.add_person(vault, name, date_of_birth)
+            person = catalog.add_person(vault, name, date_of_birth)
+            if any(part.strip() for part in contact):
+                set_own_contact(vault, person, *contact)
         except BaseException:
             vault.close()
             raise

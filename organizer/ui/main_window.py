@@ -6,11 +6,20 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
 
 from organizer.core.session import Session
 from organizer.ui.create_vault import CreateVaultDialog
 from organizer.ui.error_dialog import show_error
+from organizer.ui.folder_memory import remember_folder, start_folder
+from organizer.ui.help_menu import HelpMenu
 from organizer.ui.idle_lock import IdleLock, LockKeyInDialogs
 from organizer.ui.recent_vaults import RecentVaults
 from organizer.ui.rekey_dialog import RekeyDialog
@@ -18,8 +27,11 @@ from organizer.ui.remember_vault import RememberedOpening, forget_here
 from organizer.ui.settings_dialog import AppSettings, SettingsDialog
 from organizer.ui.single_instance import VaultBeacon, ask_open_window_to_focus
 from organizer.ui.start_screen import StartScreen
+from organizer.ui.text_size import apply_text_size
 from organizer.ui.unlock_dialog import DemoDialog, UnlockDialog
+from organizer.ui.vault_actions import OpenVaultActions
 from organizer.ui.vault_view import VaultView
+from organizer.ui.window_place import place_window, remember_place
 from organizer.ui.workers import BackgroundTask, wait_for_background_work
 
 
@@ -33,6 +45,7 @@ class MainWindow(QMainWindow):
         self._session = session
         self._recent = RecentVaults(settings)
         self.settings = AppSettings(settings)
+        self._apply_text_size()  # before any widget is made, so all of them start at that size
         self._default_folder = default_folder
         self._demo_parent = demo_parent or default_folder.parent / "Demo vaults"
         self._opening: RememberedOpening | None = None
@@ -46,12 +59,15 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.screens)
         self.setAcceptDrops(True)
         self._make_actions()
+        self.vault_actions = OpenVaultActions(self._session, self.vault, self.vault_menu,
+                                              self.forget_action, self)
+        self.help_menu = HelpMenu(self)
         self._connect()
         self.show_start()
-        self.resize(self.fontMetrics().averageCharWidth() * 150, self.fontMetrics().height() * 40)
+        self._place_on_screen()
 
     def _make_actions(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("&Vault"))
+        menu = self.vault_menu = self.menuBar().addMenu(self.tr("&Vault"))
         self.create_action = QAction(self.tr("&Create a vault…"), self)
         self.create_action.setShortcut(QKeySequence.StandardKey.New)
         self.open_action = QAction(self.tr("&Open a vault…"), self)
@@ -96,10 +112,10 @@ class MainWindow(QMainWindow):
 
     def show_start(self) -> None:
         self.vault.clear()
-        self.start.show_recent(self._recent.folders())
+        self.start.show_recent(self._recent.folders(), self._default_folder.parent)
         self.screens.setCurrentWidget(self.start)
         self._set_vault_open(False)
-        self.start.create_button.setFocus()
+        self.start.focus_first_choice()
 
     def show_vault(self) -> None:
         folder = self._session.folder
@@ -135,6 +151,7 @@ class MainWindow(QMainWindow):
         box.open()
 
     def _set_vault_open(self, is_open: bool) -> None:
+        self.vault_actions.set_vault_open(is_open)
         self.lock_action.setEnabled(is_open)
         self.forget_action.setEnabled(is_open)
         self.rekey_action.setEnabled(is_open)
@@ -157,10 +174,13 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def choose_vault(self) -> None:
-        start = self._recent.folders()[0] if self._recent.folders() else self._default_folder
+        """Start beside the last vault opened; else where the person last looked (or Documents)."""
+        recent = [f for f in self._recent.folders() if f.parent.is_dir()]
+        start = recent[0].parent if recent else start_folder("open-vault")
         picked = QFileDialog.getExistingDirectory(
-            self, self.tr("Choose your vault folder"), str(start.parent))
+            self, self.tr("Choose your vault folder"), str(start))
         if picked:
+            remember_folder("open-vault", Path(picked).parent)
             self.open_vault(Path(picked))
 
     def open_vault(self, folder: Path) -> None:
@@ -252,9 +272,20 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def apply_settings(self) -> None:
-        """Use the stored settings now (the idle time of an open vault)."""
+        """Use the stored settings now (the idle time of an open vault, the text size)."""
+        self._apply_text_size()
         if self._session.is_open:
             self.idle_lock.start(self.settings.idle_seconds)
+
+    # --- size, place and text size ---------------------------------------------------------
+
+    def _place_on_screen(self) -> None:
+        place_window(self, self.settings.store)
+
+    def _apply_text_size(self) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_text_size(app, self.settings.text_size)
 
     # --- drops, closing --------------------------------------------------------------------
 
@@ -270,9 +301,10 @@ class MainWindow(QMainWindow):
 
     def _forget_recent(self, folder: Path) -> None:
         self._recent.remove(folder)
-        self.start.show_recent(self._recent.folders())
+        self.start.show_recent(self._recent.folders(), self._default_folder.parent)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        remember_place(self, self.settings.store)
         wait_for_background_work()  # a vault being created or unlocked must finish first
         self.idle_lock.stop()
         self.beacon.release()

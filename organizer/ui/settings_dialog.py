@@ -1,9 +1,10 @@
-"""The app's settings (idle lock, email size limit, language) and the dialog to change them."""
+"""The app's settings (idle lock, email size limit, language, text size) and the dialog to change them."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -18,9 +19,11 @@ from PySide6.QtWidgets import (
 from organizer.core.packet import EMAIL_LIMIT_20_MB, EMAIL_LIMIT_25_MB
 from organizer.ui.language import FOLLOW_SYSTEM, LANGUAGES, store_language, stored_language
 from organizer.ui.style import explanation, heading
+from organizer.ui.text_size import DEFAULT_PERCENT, MAX_PERCENT, MIN_PERCENT, apply_text_size, clamp
 
 IDLE_KEY = "lock/idle_seconds"
 LIMIT_KEY = "packet/email_limit_bytes"
+TEXT_SIZE_KEY = "view/text_size_percent"
 DEFAULT_IDLE_SECONDS = 10 * 60.0
 LIMITS = (0, EMAIL_LIMIT_20_MB, EMAIL_LIMIT_25_MB)  # 0: no limit; anything else: custom
 
@@ -50,6 +53,16 @@ class AppSettings:
     @email_limit.setter
     def email_limit(self, limit: int | None) -> None:
         self.store.setValue(LIMIT_KEY, int(limit or 0))
+        self.store.sync()
+
+    @property
+    def text_size(self) -> int:
+        """Text size in percent of normal (100–200)."""
+        return clamp(_number(self.store.value(TEXT_SIZE_KEY, DEFAULT_PERCENT), DEFAULT_PERCENT))
+
+    @text_size.setter
+    def text_size(self, percent: int) -> None:
+        self.store.setValue(TEXT_SIZE_KEY, clamp(percent))
         self.store.sync()
 
     @property
@@ -131,6 +144,14 @@ class SettingsDialog(QDialog):
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self._text_size_before = settings.text_size
+        self.text_size = QSpinBox(self)
+        self.text_size.setRange(MIN_PERCENT, MAX_PERCENT)
+        self.text_size.setSingleStep(10)
+        self.text_size.setSuffix(" %")
+        self.text_size.setAccessibleName(self.tr("Text size, in percent of normal"))
+        self.text_size.setValue(settings.text_size)
+        self.text_size.valueChanged.connect(self._show_text_size)  # at once: people see the effect
         self.language_note = explanation(self.tr(
             "The new language takes effect the next time you open the app."), self)
         self.language_note.setVisible(False)
@@ -152,6 +173,9 @@ class SettingsDialog(QDialog):
         limit_label = QLabel(self.tr("Email &size limit for packets:"), self)
         limit_label.setBuddy(self.size_limit.choice)
         form.addRow(limit_label, self.size_limit)
+        size_label = QLabel(self.tr("&Text size:"), self)
+        size_label.setBuddy(self.text_size)
+        form.addRow(size_label, self.text_size)
         language_label = QLabel(self.tr("Lan&guage:"), self)
         language_label.setBuddy(self.language)
         form.addRow(language_label, self.language)
@@ -168,4 +192,19 @@ class SettingsDialog(QDialog):
         self.settings.idle_seconds = self.idle_minutes.value() * 60
         self.settings.email_limit = self.size_limit.limit()
         self.settings.language = str(self.language.currentData())
+        self.settings.text_size = self.text_size.value()
         super().accept()
+
+    def reject(self) -> None:
+        _show_text_size(self._text_size_before)  # Cancel puts the text size back
+        super().reject()
+
+    def _show_text_size(self, percent: int) -> None:
+        _show_text_size(percent)
+        self.adjustSize()  # this window grows (or shrinks) with its text
+
+
+def _show_text_size(percent: int) -> None:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        apply_text_size(app, percent)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from organizer.ui.recent_vaults import folder_description
 from organizer.ui.style import big_button, explanation, heading
 
 _PATH_ROLE = Qt.ItemDataRole.UserRole
@@ -102,10 +103,11 @@ class StartScreen(QWidget):
         self.setTabOrder(self.recent_list, self.open_recent_button)
         self.setTabOrder(self.open_recent_button, self.forget_button)
 
-    def show_recent(self, folders: list[Path]) -> None:
+    def show_recent(self, folders: list[Path], app_folder: Path | None = None) -> None:
+        """List recent vault folders by a friendly name (the full path is in the tooltip)."""
         self.recent_list.clear()
         for folder in folders:
-            item = QListWidgetItem(str(folder), self.recent_list)
+            item = QListWidgetItem(folder_description(folder, app_folder), self.recent_list)
             item.setData(_PATH_ROLE, str(folder))
             item.setToolTip(str(folder))
         has_any = bool(folders)
@@ -115,6 +117,15 @@ class StartScreen(QWidget):
         self.demo_note.setVisible(not has_any)  # first run: point to the demo
         if has_any:
             self.recent_list.setCurrentRow(0)
+
+    def focus_first_choice(self) -> None:
+        """After Lock, or at start: "Open selected" when a vault was used before, else Create."""
+        if self.recent_list.count():
+            self.open_recent_button.setDefault(True)
+            self.open_recent_button.setFocus()
+        else:
+            self.open_recent_button.setDefault(False)
+            self.create_button.setFocus()
 
     def _chosen(self, item: QListWidgetItem | None) -> None:
         if item is not None:

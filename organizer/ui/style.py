@@ -21,6 +21,7 @@ QPushButton:focus { border: 3px solid palette(highlight); }
 QPushButton:default { border-width: 2px; }
 QPushButton:default:focus { border-width: 3px; }
 QPushButton:disabled { color: palette(mid); }
+QPushButton[compact="true"] { padding: 0.35em 0.5em; }
 QPushButton[big="true"] { padding: 0.8em 1.6em; font-size: 1.2em; font-weight: 600; }
 QLineEdit, QListWidget, QTableView { padding: 0.2em; }
 QLineEdit:focus, QListWidget:focus, QTableView:focus, QCheckBox:focus {
@@ -28,6 +29,10 @@ QLineEdit:focus, QListWidget:focus, QTableView:focus, QCheckBox:focus {
 }
 QLabel[role="message"] { padding: 0.4em; border: 1px solid palette(mid); border-radius: 0.3em; }
 """
+
+
+# Marks that start a message (never colour alone). "ⓘ" is missing from common fonts (a box shows).
+NOTE_MARK, DONE_MARK, WARNING_MARK = "ℹ", "✓", "⚠"
 
 
 def big_button(text: str, parent: QWidget | None = None) -> QPushButton:

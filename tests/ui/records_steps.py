@@ -14,6 +14,8 @@ from organizer.ui.records.import_dialogs import ImportSummaryDialog
 TIMEOUT = 20_000
 PASSPHRASE = "blue kettle on a quiet hill"
 PDF_PASSWORD = "rose garden 42"
+PATHOLOGY_TITLE = "Surgical pathology — Left breast, core biopsy (Riverside Cancer Center)"
+OPERATIVE_TITLE = "Operative report — Left partial mastectomy with sentinel lymph node biopsy"
 UNSURE_LINES = ["FINAL DIAGNOSIS: carcinoma", "Discharge date: 01/20/2024"]
 
 
@@ -64,3 +66,23 @@ def wait_idle(qtbot, page: RecordsPage) -> None:
 def table_texts(page: RecordsPage, column: int) -> list[str]:
     proxy = page.records.proxy
     return [proxy.index(row, column).data() for row in range(proxy.rowCount())]
+
+
+def wait_for_review(qtbot, page: RecordsPage) -> None:
+    """The review panel of unsure records is showing on the page."""
+    qtbot.waitUntil(lambda: page.review.active and page.body.currentWidget() is page.review,
+                    timeout=TIMEOUT)
+
+
+def finish_review(qtbot, page: RecordsPage) -> None:
+    """Leave every unsure record "not sure" (Finish) and wait for the table."""
+    wait_for_review(qtbot, page)
+    page.review.done_button.click()
+    qtbot.waitUntil(lambda: page.body.currentWidget() is page.splitter, timeout=TIMEOUT)
+    wait_idle(qtbot, page)
+
+
+def type_passwords(summary: ImportSummaryDialog, password: str) -> None:
+    """Type the same password into every password field the summary shows."""
+    for field in summary.password_fields.values():
+        field.setText(password)

@@ -105,11 +105,11 @@ def test_received_documents_are_listed_and_a_lone_preliminary_report_is_flagged(
     page = show_page(ChecklistPage(session))
     pathology = page.rows[CheckItem.PATHOLOGY]
     assert pathology.state.text() == "✔ Received"
-    assert "01-pathology-preliminary.pdf" in pathology.documents.text()
+    assert "Surgical pathology (Maplewood General Hospital)" in pathology.documents.text()
     assert "preliminary" in pathology.documents.text()
     assert pathology.flags.text().startswith("⚠")
     assert "final" in pathology.flags.text()
-    assert "03-operative-report.pdf" in page.rows[CheckItem.OPERATIVE].documents.text()
+    assert "Operative report (Maplewood General Hospital)" in page.rows[CheckItem.OPERATIVE].documents.text()
     assert page.meter.text() == "2 of 5 ready"
 
 

@@ -188,3 +188,44 @@ def test_save_as_pdf_writes_a_one_page_sheet_only_where_the_user_chose(
     assert "Maria" not in text  # the sheet holds no names or medical details
     assert "Saved to" in dialog.recovery.status.text()
     finish_creation(qtbot, dialog)
+
+
+def test_the_persons_phone_email_and_address_are_kept_at_creation_and_can_be_changed_later(
+    qtbot, window: MainWindow
+) -> None:
+    from organizer.core.case.people import profile
+    from organizer.ui.contact_dialog import ContactDialog
+
+    window.start.create_button.click()
+    dialog = open_dialog(qtbot, window, CreateVaultDialog)
+    qtbot.keyClicks(dialog.details.name, "Maria Lopez")
+    qtbot.keyClicks(dialog.details.phone, "+1 555 0100")
+    assert dialog.details.date_of_birth.nextInFocusChain() is dialog.details.phone  # Tab order
+    assert dialog.details.phone.nextInFocusChain() is dialog.details.email
+    qtbot.keyClicks(dialog.details.email, "maria@example.org")
+    qtbot.keyClicks(dialog.details.address, "12 Elm Street, Springfield")
+    dialog.next_button.click()
+    qtbot.keyClicks(dialog.passphrase.first, PASSPHRASE)
+    qtbot.keyClicks(dialog.passphrase.second, PASSPHRASE)
+    dialog.create_button.click()
+    qtbot.waitUntil(lambda: dialog.recovery.isVisible(), timeout=TIMEOUT)
+    finish_creation(qtbot, dialog)
+    qtbot.waitUntil(lambda: window.screens.currentWidget() is window.vault, timeout=TIMEOUT)
+    person = window.vault.person
+    assert person is not None
+    own = window.vault.session.call(profile, person).own_contact
+    assert own is not None
+    assert (own.phone, own.email, own.address) == ("+1 555 0100", "maria@example.org",
+                                                   "12 Elm Street, Springfield")
+    assert window.vault_actions.contact_action.isEnabled()
+    window.vault_actions.contact_action.trigger()
+    editor = open_dialog(qtbot, window, ContactDialog)
+    qtbot.waitUntil(lambda: editor.phone.text() == "+1 555 0100", timeout=TIMEOUT)
+    editor.phone.clear()
+    qtbot.keyClicks(editor.phone, "+1 555 0199")
+    with qtbot.waitSignal(editor.accepted, timeout=TIMEOUT):
+        editor.buttons.button(editor.buttons.StandardButton.Save).click()
+    own = window.vault.session.call(profile, person).own_contact
+    assert own is not None and own.phone == "+1 555 0199" and own.email == "maria@example.org"
+    window.lock()
+    assert not window.vault_actions.contact_action.isEnabled()

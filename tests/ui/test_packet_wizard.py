@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QFontMetrics
 from PySide6.QtWidgets import QFileDialog, QWizard
 from ui_flows import TIMEOUT, controls, idle, open_dialog, unlock_folder
 
@@ -61,10 +62,21 @@ def test_the_packet_is_made_in_memory_previewed_and_saved_then_logged(
     assert "✓ Ready: 2 records" in wizard.build.status.text()
     out = tmp_path / "for the doctor"
     out.mkdir()
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
+    starts: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
+                        lambda _parent, _title, start, *a: starts.append(start) or str(out))
     wizard.build.delivery.save_button.click()
-    qtbot.waitUntil(lambda: "Saved in" in wizard.build.delivery.message.text(), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: "Saved as" in wizard.build.delivery.message.text(), timeout=TIMEOUT)
     [saved] = list(out.iterdir())
+    delivery = wizard.build.delivery
+    assert f"“{saved.name}” in {out}" in delivery.message.text()  # names the file and the folder
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    assert delivery.open_button.isVisible() and delivery.show_button.isVisible()
+    delivery.open_button.click()
+    delivery.show_button.click()
+    assert [Path(url.toLocalFile()) for url in opened] == [saved, out]
+    assert Path(starts[0]).is_dir()  # Documents when it exists, else home; never a missing one
     pages, text = pdf_text(saved)
     assert pages == built.result.pages
     assert "Jane Q Doe" in text and f"of {pages}" in text  # the stamp on every page
@@ -74,6 +86,9 @@ def test_the_packet_is_made_in_memory_previewed_and_saved_then_logged(
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=TIMEOUT)
     assert page.model.index(0, 1).data() == "Dr. Quinn Example"
     assert page.model.index(0, 2).data() == "Saved to a folder"
+    delivery.save_button.click()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=TIMEOUT)
+    assert starts[1] == str(out)  # the picker remembers the last folder
     wizard.accept()
     idle(qtbot)
 
@@ -152,6 +167,42 @@ def test_email_hands_the_saved_packet_to_the_mail_program_and_shows_what_it_said
     qtbot.waitUntil(lambda: "mail program" in wizard.build.delivery.message.text(),
                     timeout=TIMEOUT)
     assert handed and handed[0][0].parent == tmp_path and handed[0][0].exists()
+    hows = window._session.call(lambda vault: [e.how for e in sent_log(vault)])
+    assert hows == ["email"]
+    wizard.reject()
+    idle(qtbot)
+
+
+def test_when_the_mail_program_cannot_open_the_log_says_saved_not_email(
+    qtbot, window: MainWindow, case_vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_mail(files: list[Path]) -> Delivered:
+        return Delivered("folder shown", tuple(files), "Your mail program could not be opened.")
+
+    monkeypatch.setattr(delivery_bar, "hand_to_mail", no_mail)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
+    wizard = open_wizard(qtbot, window, case_vault)
+    make_packet(qtbot, wizard)
+    wizard.build.delivery.email_button.click()
+    qtbot.waitUntil(lambda: "could not be opened" in wizard.build.delivery.message.text(),
+                    timeout=TIMEOUT)
+    [entry] = window._session.call(sent_log)
+    assert entry.how == "saved" and "mail program could not be opened" in entry.note
+    wizard.reject()
+    idle(qtbot)
+
+
+def test_no_usb_drive_is_said_without_a_missing_glyph(
+    qtbot, window: MainWindow, case_vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(delivery_bar, "removable_drives", lambda: [])
+    wizard = open_wizard(qtbot, window, case_vault)
+    make_packet(qtbot, wizard)
+    wizard.build.delivery.usb_button.click()
+    said = wizard.build.delivery.message.text()
+    assert "No USB drive was found" in said
+    mark = said[0]
+    assert QFontMetrics(wizard.build.delivery.message.font()).inFontUcs4(ord(mark)), mark
     wizard.reject()
     idle(qtbot)
 

@@ -6,14 +6,19 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtWidgets import QInputDialog, QLineEdit
 from records_steps import (
+    OPERATIVE_TITLE,
+    PATHOLOGY_TITLE,
     PDF_PASSWORD,
     TIMEOUT,
     close_summary,
     drop_files,
     import_and_confirm,
     table_texts,
+    type_passwords,
+    wait_for_review,
     wait_for_summary,
     wait_idle,
 )
@@ -48,7 +53,7 @@ def test_dropping_files_imports_them_and_the_summary_tells_each_files_fate(
     wait_idle(qtbot, page)
     assert not page.import_bar.isVisible()
     assert page.body.currentWidget() is page.splitter
-    assert sorted(table_texts(page, TITLE)) == ["operative.pdf", "pathology.pdf"]
+    assert sorted(table_texts(page, TITLE)) == [OPERATIVE_TITLE, PATHOLOGY_TITLE]
     assert len(records_session.documents()) == 2
 
 
@@ -98,69 +103,112 @@ def test_cancel_stops_the_import_and_keeps_what_was_saved(
     assert page.records.proxy.rowCount() == len(imported)
 
 
-def test_a_protected_pdf_asks_for_its_password_and_is_imported_with_it(
+def test_a_protected_pdf_is_asked_for_once_in_the_summary_and_imported_with_it(
         qtbot, records_page: RecordsPage, record_files: Files,
         monkeypatch: pytest.MonkeyPatch) -> None:
     page = records_page
-    asked: list[tuple[str, QLineEdit.EchoMode]] = []
+    popups: list[str] = []
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: popups.append("asked") or ("", False))
+    drop_files(page, [record_files["locked"], record_files["operative"]])
+    summary = wait_for_summary(qtbot, page)
+    assert summary.lines()[0].startswith("Needs a password — locked.pdf")
+    fields = list(summary.password_fields.values())
+    assert len(fields) == 1 and fields[0].echoMode() == QLineEdit.EchoMode.Password
+    assert "locked.pdf" in fields[0].accessibleName()
+    qtbot.waitUntil(fields[0].hasFocus, timeout=TIMEOUT)
+    qtbot.keyClicks(fields[0], PDF_PASSWORD)
+    qtbot.keyClick(fields[0], Qt.Key.Key_Return)  # Enter = import with this password
+    qtbot.waitUntil(lambda: sorted(table_texts(page, TYPE)) == ["Operative report"] * 2,
+                    timeout=TIMEOUT)
+    wait_idle(qtbot, page)
+    assert page.flow.summary is None  # no second summary window: a line on the page says it
+    assert popups == []
+    assert "locked.pdf" in page.message.text()
 
-    def type_password(_parent, _title, label, echo, *args, **kwargs):
-        asked.append((label, echo))
-        return PDF_PASSWORD, True
 
-    monkeypatch.setattr(QInputDialog, "getText", type_password)
+def test_a_wrong_password_asks_again_in_one_window(
+        qtbot, records_page: RecordsPage, record_files: Files) -> None:
+    page = records_page
     drop_files(page, [record_files["locked"]])
     first = wait_for_summary(qtbot, page)
-    assert first.lines()[0].startswith("Needs a password — locked.pdf")
+    type_passwords(first, "not it")
     close_summary(qtbot, first)
     second = wait_for_summary(qtbot, page)
-    assert second is not first
-    assert second.lines()[0].startswith("Imported — locked.pdf")
+    assert second is not first and len(second.password_fields) == 1
+    type_passwords(second, PDF_PASSWORD)
     close_summary(qtbot, second)
-    wait_idle(qtbot, page)
-    assert len(asked) == 1 and "locked.pdf" in asked[0][0]
-    assert asked[0][1] == QLineEdit.EchoMode.Password
-    assert table_texts(page, TYPE) == ["Operative report"]
+    qtbot.waitUntil(lambda: table_texts(page, TYPE) == ["Operative report"], timeout=TIMEOUT)
+    assert page.flow.summary is None
 
 
 def test_skipping_the_password_leaves_the_protected_file_out(
-        qtbot, records_page: RecordsPage, record_files: Files, records_session: Session,
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("", False))
+        qtbot, records_page: RecordsPage, record_files: Files, records_session: Session) -> None:
     import_and_confirm(qtbot, records_page, [record_files["locked"]])
     assert records_page.flow.summary is None and records_session.documents() == []
     assert records_page.body.currentWidget() is records_page.empty
 
 
-def test_an_unsure_type_is_confirmed_with_the_guesses_and_evidence_shown(
+def test_unsure_records_are_reviewed_in_one_panel_beside_their_preview(
         qtbot, records_page: RecordsPage, record_files: Files) -> None:
-    page = records_page
-    import_and_confirm(qtbot, page, [record_files["unsure"]])
-    qtbot.waitUntil(lambda: page.questions.dialog is not None and page.questions.dialog.isVisible(),
+    page, review = records_page, records_page.review
+    import_and_confirm(qtbot, page, [record_files["unsure"], record_files["photo"]])
+    wait_for_review(qtbot, page)
+    assert review.counter.text() == "Record 1 of 2"
+    assert "unsure.pdf" in review.name.text()
+    qtbot.waitUntil(lambda: review.preview.document.status() == QPdfDocument.Status.Ready,
                     timeout=TIMEOUT)
-    dialog = page.questions.dialog
-    assert dialog is not None
-    shown = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert review.preview.document.pageCount() == 1  # this record, not the one behind it
+    shown = review.evidence.text()
     assert "Discharge summary (about" in shown and "Pathology report (about" in shown
     assert 'heading "DISCHARGE DATE"' in shown
-    assert dialog.chosen() is RecordType.DISCHARGE  # the best guess is preselected
-    qtbot.keyClick(dialog.types, Qt.Key.Key_Home)  # keyboard only: Pathology is the first type
-    assert dialog.chosen() is RecordType.PATHOLOGY
-    qtbot.keyClick(dialog.types, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: table_texts(page, TYPE) == ["Pathology report"], timeout=TIMEOUT)
-    assert page.questions.dialog is None
+    assert review.chosen_type() is RecordType.DISCHARGE  # the best guess is preselected
+    qtbot.keyClick(review.types, Qt.Key.Key_Home)  # keyboard only: Pathology is the first type
+    assert review.chosen_type() is RecordType.PATHOLOGY
+    qtbot.keyClick(review.types, Qt.Key.Key_Return)  # save and go on to the photo
+    qtbot.waitUntil(lambda: review.counter.text() == "Record 2 of 2", timeout=TIMEOUT)
+    assert "photo" in review.name.text()
+    qtbot.keyClick(review.types, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)  # back
+    assert review.counter.text() == "Record 1 of 2"
+    assert review.chosen_type() is RecordType.PATHOLOGY  # the answer given is remembered
+    qtbot.keyClick(review.types, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)  # next
+    review.later_button.click()  # the photo: decide later, and that was the last one
+    qtbot.waitUntil(lambda: page.body.currentWidget() is page.splitter, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: sorted(table_texts(page, TYPE))
+                    == ["Not sure — please choose", "Pathology report"], timeout=TIMEOUT)
+    wait_idle(qtbot, page)
+
+
+def test_a_type_chosen_in_the_review_is_undone_like_other_edits(
+        qtbot, records_page: RecordsPage, record_files: Files) -> None:
+    page, review = records_page, records_page.review
+    import_and_confirm(qtbot, page, [record_files["unsure"]])
+    wait_for_review(qtbot, page)
+    qtbot.keyClick(review.types, Qt.Key.Key_End)  # Other record
+    qtbot.keyClick(review.types, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table_texts(page, TYPE) == ["Other record"], timeout=TIMEOUT)
+    assert page.body.currentWidget() is page.splitter
+    assert "the type is now “Other record”" in page.message.text()
+    qtbot.waitUntil(page.undo_button.isEnabled, timeout=TIMEOUT)
+    qtbot.keyClick(page.records.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: table_texts(page, TYPE) == ["Not sure — please choose"],
+                    timeout=TIMEOUT)
 
 
 def test_deciding_later_leaves_the_type_open(
         qtbot, records_page: RecordsPage, record_files: Files) -> None:
     page = records_page
     import_and_confirm(qtbot, page, [record_files["unsure"], record_files["photo"]])
-    for _ in range(2):
-        qtbot.waitUntil(lambda: page.questions.dialog is not None
-                        and page.questions.dialog.isVisible(), timeout=TIMEOUT)
-        dialog = page.questions.dialog
-        assert dialog is not None
-        dialog.later_button.click()
-        qtbot.waitUntil(lambda d=dialog: page.questions.dialog is not d, timeout=TIMEOUT)
+    wait_for_review(qtbot, page)
+    page.review.later_button.click()
+    qtbot.waitUntil(lambda: page.review.counter.text() == "Record 2 of 2", timeout=TIMEOUT)
+    page.review.later_button.click()
+    qtbot.waitUntil(lambda: page.body.currentWidget() is page.splitter, timeout=TIMEOUT)
     wait_idle(qtbot, page)
     assert table_texts(page, TYPE) == ["Not sure — please choose"] * 2
+
+
+def test_a_tiny_confidence_is_never_shown_as_about_0_percent_sure(qapp) -> None:
+    from organizer.ui.records.type_questions import sure_text
+
+    assert sure_text(0.004) == "only a faint hint"
+    assert sure_text(0.84) == "about 84 % sure"

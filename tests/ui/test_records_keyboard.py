@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog, QWidget
-from records_steps import TIMEOUT, table_texts, wait_for_summary, wait_idle
+from records_steps import TIMEOUT, table_texts, wait_for_review, wait_for_summary, wait_idle
 from ui_flows import controls
 
 from organizer.ui.records import RecordsPage
@@ -41,10 +41,10 @@ def test_a_keyboard_user_can_add_read_and_correct_a_record(
     qtbot.keyClick(page.add_button, Qt.Key.Key_Space)
     summary = wait_for_summary(qtbot, page)
     qtbot.keyClick(summary.files, Qt.Key.Key_Return)  # Enter = OK
-    qtbot.waitUntil(lambda: page.questions.dialog is not None, timeout=TIMEOUT)
-    question = page.questions.dialog
-    assert question is not None
-    qtbot.keyClick(question.types, Qt.Key.Key_Escape)  # Esc = decide later
+    wait_for_review(qtbot, page)
+    qtbot.waitUntil(page.review.types.hasFocus, timeout=TIMEOUT)
+    qtbot.keyClick(page.review.types, Qt.Key.Key_Escape)  # Esc = decide later, for all
+    qtbot.waitUntil(lambda: page.body.currentWidget() is page.splitter, timeout=TIMEOUT)
     wait_idle(qtbot, page)
 
     table = page.records.table

@@ -10,18 +10,21 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QInputDialog
 from records_steps import (
+    OPERATIVE_TITLE,
+    PATHOLOGY_TITLE,
     PDF_PASSWORD,
     TIMEOUT,
     close_summary,
     drop_files,
     import_and_confirm,
     table_texts,
+    type_passwords,
     wait_for_summary,
     wait_idle,
 )
 
+from organizer.core.session import Session
 from organizer.ui.records import RecordsPage
 from organizer.ui.records.preview import PreviewPane
 from organizer.ui.records.table_model import TITLE
@@ -64,7 +67,7 @@ def test_choosing_a_row_shows_the_record_with_its_pages_and_thumbnails(
         qtbot, records_page: RecordsPage, record_files: Files) -> None:
     page = records_page
     import_and_confirm(qtbot, page, [record_files["pathology"], record_files["operative"]])
-    document = show_record(qtbot, page, "pathology.pdf")
+    document = show_record(qtbot, page, PATHOLOGY_TITLE)
     assert document.pageCount() == 2
     assert page.preview.stack.currentWidget() is page.preview.view
     assert page.preview.page_label.text() == "Page 1 of 2"
@@ -76,7 +79,7 @@ def test_choosing_a_row_shows_the_record_with_its_pages_and_thumbnails(
     second = page.preview.thumbnails.visualRect(thumbnails.index(1)).center()
     qtbot.mouseClick(page.preview.thumbnails.viewport(), Qt.MouseButton.LeftButton, pos=second)
     qtbot.waitUntil(lambda: page.preview.page_label.text() == "Page 2 of 2", timeout=TIMEOUT)
-    document = show_record(qtbot, page, "operative.pdf")
+    document = show_record(qtbot, page, OPERATIVE_TITLE)
     qtbot.waitUntil(lambda: page.preview.page_label.text() == "Page 1 of 1", timeout=TIMEOUT)
     assert thumbnails.rowCount() == 1
 
@@ -87,7 +90,7 @@ def test_previewing_writes_nothing_to_the_disk(
     page = records_page
     import_and_confirm(qtbot, page, [record_files["pathology"], record_files["photo"]])
     before = files_under(tmp_path)
-    show_record(qtbot, page, "pathology.pdf")
+    show_record(qtbot, page, PATHOLOGY_TITLE)
     thumbnail = page.preview.thumbnail_model.index(0)
     qtbot.waitUntil(lambda: has_ink(thumbnail.data(Qt.ItemDataRole.DecorationRole)), timeout=TIMEOUT)
     show_record(qtbot, page, "photo.png")
@@ -101,7 +104,7 @@ def test_zoom_keys_zoom_in_out_and_ctrl_0_fits_the_width(
         qtbot, records_page: RecordsPage, record_files: Files) -> None:
     page = records_page
     import_and_confirm(qtbot, page, [record_files["operative"]])
-    show_record(qtbot, page, "operative.pdf")
+    show_record(qtbot, page, OPERATIVE_TITLE)
     view, table = page.preview.view, page.records.table
     assert view.zoomMode() == QPdfView.ZoomMode.FitToWidth
     ctrl = Qt.KeyboardModifier.ControlModifier
@@ -125,7 +128,7 @@ def test_enter_on_a_row_moves_the_keyboard_into_the_preview(
         qtbot, records_page: RecordsPage, record_files: Files) -> None:
     page = records_page
     import_and_confirm(qtbot, page, [record_files["operative"]])
-    show_record(qtbot, page, "operative.pdf")
+    show_record(qtbot, page, OPERATIVE_TITLE)
     qtbot.keyClick(page.records.table, Qt.Key.Key_Return)
     assert page.preview.view.hasFocus()
 
@@ -149,10 +152,57 @@ def test_a_protected_pdf_opens_with_its_password_and_says_so_without_it(qtbot) -
 def test_a_record_imported_with_a_password_can_be_previewed(
         qtbot, records_page: RecordsPage, record_files: Files, monkeypatch: pytest.MonkeyPatch) -> None:
     page = records_page
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (PDF_PASSWORD, True))
     drop_files(page, [record_files["locked"]])
-    close_summary(qtbot, wait_for_summary(qtbot, page))  # "needs a password", then it is asked
-    close_summary(qtbot, wait_for_summary(qtbot, page))  # "imported"
+    summary = wait_for_summary(qtbot, page)  # "needs a password", with a field for it
+    type_passwords(summary, PDF_PASSWORD)
+    close_summary(qtbot, summary)
     wait_idle(qtbot, page)
-    document = show_record(qtbot, page, "locked.pdf")
+    document = show_record(qtbot, page, OPERATIVE_TITLE)
     assert document.pageCount() == 2
+
+
+def test_turning_the_pages_shows_them_turned_keeps_the_turn_and_can_be_undone(
+        qtbot, records_page: RecordsPage, record_files: Files, records_session: Session) -> None:
+    page = records_page
+    import_and_confirm(qtbot, page, [record_files["pathology"]])
+    document = show_record(qtbot, page, PATHOLOGY_TITLE)
+    upright = document.pagePointSize(0)
+    assert upright.height() > upright.width()
+    thumbnails = page.preview.thumbnail_model
+    assert thumbnails.page_size(0).height() > thumbnails.page_size(0).width()
+    qtbot.keyClick(page.records.table, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+
+    def shown_sideways() -> bool:
+        size = document.pagePointSize(0)
+        return document.status() == QPdfDocument.Status.Ready and size.width() > size.height()
+    qtbot.waitUntil(shown_sideways, timeout=TIMEOUT)
+    assert thumbnails.page_size(0).width() > thumbnails.page_size(0).height()
+    assert [d.rotation for d in records_session.documents()] == [90]
+    assert "turned to the right" in page.message.text()
+    wait_idle(qtbot, page)  # the turned record is shown again before the next click
+    qtbot.waitUntil(page.preview.rotate_left_button.isEnabled, timeout=TIMEOUT)
+    page.preview.rotate_left_button.click()
+    qtbot.waitUntil(lambda: [d.rotation for d in records_session.documents()] == [0], timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: not shown_sideways() and document.status() == QPdfDocument.Status.Ready,
+                    timeout=TIMEOUT)
+    wait_idle(qtbot, page)
+    qtbot.waitUntil(page.preview.rotate_right_button.isEnabled, timeout=TIMEOUT)
+    assert "turned to the left" in page.message.text()
+    page.preview.rotate_right_button.click()
+    qtbot.waitUntil(lambda: "turned to the right" in page.message.text(), timeout=TIMEOUT)
+    assert [d.rotation for d in records_session.documents()] == [90]
+    wait_idle(qtbot, page)
+    page.undo()
+    qtbot.waitUntil(lambda: [d.rotation for d in records_session.documents()] == [0], timeout=TIMEOUT)
+
+
+def test_ctrl_z_pressed_while_a_turn_is_still_saving_undoes_that_turn(
+        qtbot, records_page: RecordsPage, record_files: Files, records_session: Session) -> None:
+    page = records_page
+    import_and_confirm(qtbot, page, [record_files["pathology"]])
+    show_record(qtbot, page, PATHOLOGY_TITLE)
+    page.preview.rotate_right_button.click()
+    page.undo()  # at once: before the turn has reached the vault
+    qtbot.waitUntil(lambda: "Undone" in page.message.text(), timeout=TIMEOUT)
+    wait_idle(qtbot, page)
+    assert [d.rotation for d in records_session.documents()] == [0]

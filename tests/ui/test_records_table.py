@@ -7,7 +7,15 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractItemView, QMessageBox
-from records_steps import TIMEOUT, import_and_confirm, table_texts, wait_idle
+from records_steps import (
+    OPERATIVE_TITLE,
+    PATHOLOGY_TITLE,
+    TIMEOUT,
+    finish_review,
+    import_and_confirm,
+    table_texts,
+    wait_idle,
+)
 
 from organizer.core.case.case_documents import person_documents
 from organizer.core.records import Person, RecordType
@@ -25,13 +33,7 @@ def filled_page(qtbot, records_page: RecordsPage, record_files: Files) -> Record
     """Four records for Jane: pathology (2 pages), operative, an unclear one and a photo."""
     names = ["pathology", "operative", "unsure", "photo"]
     import_and_confirm(qtbot, records_page, [record_files[n] for n in names])
-    for _ in range(2):  # "decide later" for the two unsure ones
-        qtbot.waitUntil(lambda: records_page.questions.dialog is not None, timeout=TIMEOUT)
-        dialog = records_page.questions.dialog
-        assert dialog is not None
-        dialog.later_button.click()
-        qtbot.waitUntil(lambda d=dialog: records_page.questions.dialog is not d, timeout=TIMEOUT)
-    wait_idle(qtbot, records_page)
+    finish_review(qtbot, records_page)  # "decide later" for the two unsure ones
     return records_page
 
 
@@ -52,9 +54,9 @@ def select_title(qtbot, page: RecordsPage, title: str) -> RecordRow:
 
 def test_rows_show_type_date_title_pages_and_status_words(filled_page: RecordsPage) -> None:
     rows = {t: n for n, t in enumerate(table_texts(filled_page, TITLE))}
-    assert set(rows) == {"pathology.pdf", "operative.pdf", "unsure.pdf", "photo.png"}
+    assert set(rows) == {PATHOLOGY_TITLE, OPERATIVE_TITLE, "unsure.pdf", "photo.png"}
     model = filled_page.records.proxy
-    pathology = rows["pathology.pdf"]
+    pathology = rows[PATHOLOGY_TITLE]
     assert model.index(pathology, TYPE).data() == "Pathology report"
     assert model.index(pathology, DATE).data() == "Jan 9, 2024"
     assert model.index(pathology, PAGES).data() == "2"
@@ -67,8 +69,8 @@ def test_rows_show_type_date_title_pages_and_status_words(filled_page: RecordsPa
 
 def test_clicking_a_column_header_sorts_by_that_column(qtbot, filled_page: RecordsPage) -> None:
     click_header(qtbot, filled_page, TITLE)
-    assert table_texts(filled_page, TITLE) == ["operative.pdf", "pathology.pdf", "photo.png",
-                                               "unsure.pdf"]
+    assert table_texts(filled_page, TITLE) == [OPERATIVE_TITLE, "photo.png", PATHOLOGY_TITLE,
+                                               "unsure.pdf"]  # as people read them: case aside
     click_header(qtbot, filled_page, TITLE)
     assert table_texts(filled_page, TITLE)[0] == "unsure.pdf"
     click_header(qtbot, filled_page, PAGES)
@@ -80,14 +82,14 @@ def test_clicking_a_column_header_sorts_by_that_column(qtbot, filled_page: Recor
 
 def test_the_search_box_and_the_type_filter_narrow_the_list(qtbot, filled_page: RecordsPage) -> None:
     qtbot.keyClicks(filled_page.records.search, "operat")
-    assert table_texts(filled_page, TITLE) == ["operative.pdf"]
+    assert table_texts(filled_page, TITLE) == [OPERATIVE_TITLE]
     filled_page.records.search.clear()
     assert len(table_texts(filled_page, TITLE)) == 4
     combo = filled_page.records.type_filter
     combo.setCurrentIndex(combo.findText("Type not sure yet"))
     assert sorted(table_texts(filled_page, TITLE)) == ["photo.png", "unsure.pdf"]
     combo.setCurrentIndex(combo.findText("Pathology report"))
-    assert table_texts(filled_page, TITLE) == ["pathology.pdf"]
+    assert table_texts(filled_page, TITLE) == [PATHOLOGY_TITLE]
     qtbot.keyClicks(filled_page.records.search, "scanned")
     assert table_texts(filled_page, TITLE) == []
 
@@ -113,7 +115,7 @@ def test_choosing_a_type_updates_the_table_and_ctrl_z_puts_it_back(
     qtbot.keyClick(combo, Qt.Key.Key_Down)  # from "Not sure" to the first type
     qtbot.waitUntil(lambda: "Pathology report" in table_texts(page, TYPE)
                     and table_texts(page, TYPE).count("Pathology report") == 2, timeout=TIMEOUT)
-    assert "Saved: this is now a Pathology report." in page.message.text()
+    assert "Saved: the type is now “Pathology report”." in page.message.text()
     saved = {d.id: d for d in records_session.call(person_documents, jane)}[row.id]
     assert saved.type is RecordType.PATHOLOGY
     assert page.undo_button.isEnabled()
@@ -128,9 +130,11 @@ def test_choosing_a_type_updates_the_table_and_ctrl_z_puts_it_back(
 def test_title_date_and_notes_are_saved_and_a_bad_date_is_explained(
         qtbot, filled_page: RecordsPage) -> None:
     page = filled_page
-    select_title(qtbot, page, "operative.pdf")
+    select_title(qtbot, page, OPERATIVE_TITLE)
     details = page.details
     details.title_edit.setFocus()
+    assert details.title_edit.text() == OPERATIVE_TITLE  # suggested from the record itself
+    details.title_edit.selectAll()
     qtbot.keyClicks(details.title_edit, "Surgery report, Feb 2024")
     qtbot.keyClick(details.title_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "Surgery report, Feb 2024" in table_texts(page, TITLE), timeout=TIMEOUT)
@@ -160,7 +164,7 @@ def test_title_date_and_notes_are_saved_and_a_bad_date_is_explained(
 def test_leaving_a_record_out_of_the_packet_shows_a_badge_and_can_be_undone(
         qtbot, filled_page: RecordsPage, records_session: Session, jane: Person) -> None:
     page = filled_page
-    row = select_title(qtbot, page, "pathology.pdf")
+    row = select_title(qtbot, page, PATHOLOGY_TITLE)
     page.details.left_out.click()
     qtbot.waitUntil(lambda: "Left out of packet" in table_texts(page, STATUS), timeout=TIMEOUT)
     kept = {d.id: d for d in records_session.call(person_documents, jane)}

@@ -84,7 +84,7 @@ def test_a_new_user_goes_from_an_empty_vault_to_a_packet_and_locks(
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
     wizard.build.delivery.save_button.click()
     # Wait for the message that says it is saved: a hidden temp file appears first.
-    qtbot.waitUntil(lambda: "Saved in" in wizard.build.delivery.message.text(), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: "Saved as" in wizard.build.delivery.message.text(), timeout=TIMEOUT)
     [packet] = list(out.iterdir())
     pdf = pdfium.PdfDocument(packet)
     pages = len(pdf)

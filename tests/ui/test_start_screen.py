@@ -88,3 +88,36 @@ def test_the_suggested_vault_folder_is_in_the_users_data_folder(data_home: Path)
     folder.mkdir(parents=True)
     (folder / "something").write_text("x")
     assert default_vault_folder().name == "My vault 2"
+
+
+def test_after_lock_the_recent_vault_is_named_plainly_and_open_has_the_focus(
+    qtbot, window: MainWindow, settings: QSettings
+) -> None:
+    from organizer.ui.recent_vaults import folder_description
+
+    hidden = default_vault_folder()  # under ~/.local/share/…: a path nobody recognises
+    RecentVaults(settings).add(hidden)
+    window.activateWindow()
+    window.lock()
+    item = window.start.recent_list.item(0)
+    assert item.text() == "My vault — in this app's own folder"
+    assert item.toolTip() == str(hidden.resolve())
+    assert window.start.open_recent_button.isDefault()
+    qtbot.waitUntil(window.start.open_recent_button.hasFocus, timeout=5000)
+    assert not window.start.create_button.hasFocus()
+    assert "Ana" not in str(settings.value(KEY))  # only paths are stored, never names
+    assert folder_description(Path.home() / "Documents" / "Ana's vault") == \
+        "Ana's vault — in Documents"
+
+
+def test_open_a_vault_starts_in_documents_or_home_and_never_in_the_apps_own_folder(
+    qtbot, window: MainWindow, monkeypatch, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    starts: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
+                        lambda _parent, _title, start, *a: starts.append(start) or "")
+    window.start.open_button.click()
+    assert Path(starts[0]).is_dir()
+    assert not Path(starts[0]).is_relative_to(default_vault_folder().parent)

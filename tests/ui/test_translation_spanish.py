@@ -38,7 +38,7 @@ MAIN_CONTEXTS = {
     "VaultView", "ChecklistPage", "ChecklistRow", "checklist", "CheckItem", "AskedForDialog",
     "NotNeededDialog", "DiagnosisDialog", "PersonDialog", "RecordsPage", "RecordsTable", "records",
     "RecordType", "DetailsPanel", "DropZone", "ImportBar", "ImportFlow", "ImportSummaryDialog",
-    "UnsureTypeDialog", "PacketPage", "PacketWizard", "WhoStep", "ContentsStep", "OptionsStep",
+    "ReviewPanel", "PacketPage", "PacketWizard", "WhoStep", "ContentsStep", "OptionsStep",
     "BuildStep", "DeliveryBar", "SettingsDialog", "SizeLimitChooser", "remember_vault",
     "error_dialog",
 }

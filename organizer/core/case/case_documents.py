@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from organizer.core.case.undo import record_edit
-from organizer.core.catalog import DOCUMENT
+from organizer.core.catalog import DOCUMENT, page_rotation
 from organizer.core.errors import DocumentNotFound
 from organizer.core.records import Person, RecordType
 from organizer.core.vault import Change, Vault
@@ -33,6 +33,7 @@ class CaseDocument:
     facility: str = ""  # as printed on the record, when found
     procedure: str = ""  # the procedure or exam it is about, as printed, when found
     specimen: str = ""  # the tissue a pathology report examined, as printed, when found
+    rotation: int = 0  # degrees clockwise the user turned the pages
 
     @property
     def sort_key(self) -> tuple[str, str, str]:
@@ -78,4 +79,5 @@ def _document(doc_id: str, f: dict[str, Any]) -> CaseDocument:
         facility=str(f.get("facility") or ""),
         procedure=str(f.get("procedure") or ""),
         specimen=str(f.get("specimen") or ""),
+        rotation=page_rotation(f),
     )

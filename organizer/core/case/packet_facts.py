@@ -117,7 +117,7 @@ def packet_records(vault: Vault, person: Person, include: Selection | None = Non
             document_id=d.id, type=d.type or RecordType.OTHER, title=_title(d), date=d.record_date,
             pages=d.pages, read_pdf=_reader(vault, d.readable_file or d.file),
             pdf_password=d.pdf_password, facility=place_or_nothing(d.facility),
-            procedure=d.procedure or d.specimen,
+            procedure=d.procedure or d.specimen, rotation=d.rotation,
         )
         for d in chosen_documents(vault, person, include, exclude)
     )

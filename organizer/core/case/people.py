@@ -78,6 +78,16 @@ def add_contact(vault: Vault, person: Person, contact: Contact) -> Contact:
     return _contact(change.id, change.fields)
 
 
+def set_own_contact(vault: Vault, person: Person, phone: str, email: str, address: str) -> Contact:
+    """The person's own phone, email and address (kept as their "self" contact, made when missing)."""
+    own = profile(vault, person).own_contact
+    fields = {"phone": phone.strip(), "email": email.strip(), "address": address.strip()}
+    if own is None:
+        return add_contact(vault, person, Contact(person.name, SELF, **fields))
+    record_edit(vault, person.id, "Change the contact details", [Change(CONTACT, own.id, fields)])
+    return Contact(own.name, SELF, notes=own.notes, id=own.id, **fields)
+
+
 def remove_contact(vault: Vault, person: Person, ref: str) -> None:
     contact_id = find_item(vault, CONTACT, person.id, ref, "contact")
     record_edit(vault, person.id, "Remove a contact", [removal(CONTACT, contact_id)])

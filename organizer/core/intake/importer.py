@@ -17,6 +17,7 @@ from organizer.core.intake.metadata import mismatch_warnings
 from organizer.core.intake.portal.stored import portal_fields
 from organizer.core.intake.sandbox import FileReader
 from organizer.core.intake.source_file import MAX_FILE_BYTES, read_source
+from organizer.core.intake.titles import suggest_title
 from organizer.core.records import Person, RecordType
 from organizer.core.vault import StoredFile, Vault
 
@@ -174,6 +175,15 @@ class _Batch:
         if index >= 0:  # -1: a document from a portal download, reported with its file
             self._finish(index, self.unsaved.pop(index))
 
+    def _name_of(self, doc_id: str) -> str:
+        """How the person knows a stored document: its title, else its file name."""
+        fields = self.vault.state.get(DOCUMENT, doc_id) or {}
+        title = fields.get("title") or fields.get("filename")
+        if not title:  # imported a moment ago, in this same batch
+            title = next((Path(self.sources[i]).name for i, o in self.unsaved.items()
+                          if o.document_id == doc_id), "")
+        return str(title) or "a record imported just now"
+
     def _store(self, index: int, found: Analysis, password: str | None) -> None:
         if found.parts:  # a portal download holding several documents (issue 16)
             self._store_parts(index, found)
@@ -182,7 +192,7 @@ class _Batch:
         if found.sha256 in self.known:
             twin = self.known[found.sha256]
             self._finish(index, FileOutcome(source, DUPLICATE,
-                                            f"Already in the vault (document {twin[:12]}).",
+                                            f"Already in the vault, as “{self._name_of(twin)}”.",
                                             document_id=twin))
             return
         warnings = self._warnings(found)
@@ -272,7 +282,9 @@ def document_fields(
         "pdf_password": password if found.encrypted else None,
         "record_date": meta.record_date, "patient_name": meta.patient_name,
         "printed_dob": meta.date_of_birth, "facility": meta.facility, "specimen": meta.specimen,
-        "procedure": meta.procedure, "warnings": list(warnings), **portal_fields(found),
+        "procedure": meta.procedure, "warnings": list(warnings),
+        "title": suggest_title(found.text, chosen, meta) or "",
+        **portal_fields(found),  # a portal document's own title wins over a suggested one
     }
 
 

@@ -58,6 +58,7 @@ class PacketRecord:
     pdf_password: str | None = None  # for protected originals
     facility: str = ""  # where it comes from, as printed on it (or "")
     procedure: str = ""  # the procedure, exam or specimen it is about, as printed (or "")
+    rotation: int = 0  # degrees clockwise the user turned the pages in the preview
 
 
 @dataclass(frozen=True)

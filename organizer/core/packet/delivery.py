@@ -154,6 +154,16 @@ def hand_to_mail(files: list[Path], subject: str = "Medical records for a second
                      f"attached. {shown.message} Attach the file to an email yourself.")
 
 
+def logged_as(delivered: Delivered) -> tuple[str, str]:
+    """How a delivery goes in the sent log, and a note when it did not go the way asked."""
+    if delivered.how == "mail":
+        return "email", ""
+    if delivered.how == "folder shown":
+        return "saved", ("The mail program could not be opened, so the packet was saved for "
+                         "attaching to an email by hand.")
+    return delivered.how, ""
+
+
 def _mail_command(files: list[Path], subject: str) -> list[str] | None:
     if sys.platform == "darwin":
         return ["open", "-a", "Mail", *map(str, files)]

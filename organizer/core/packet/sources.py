@@ -14,6 +14,7 @@ import pikepdf
 from organizer.core.packet.cleaning import clean_pages, named
 from organizer.core.packet.content import PacketRecord
 from organizer.core.packet.options import LeftOut
+from organizer.core.page_rotation import turn_pages
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,7 @@ def _prepared(record: PacketRecord, pdf: pikepdf.Pdf) -> OpenedRecord | LeftOut:
             pdf.close()
             return LeftOut(record.document_id, record.title, "The file has no pages.")
         notes = clean_pages(pdf, page_objects)
+        turn_pages(pdf, record.rotation)  # the turn the user gave the record in the preview
     except Exception:  # its pages cannot be made safe to pass on: leave it out
         pdf.close()
         return LeftOut(record.document_id, record.title, "The file is damaged and could not be opened.")

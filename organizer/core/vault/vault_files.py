@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from collections.abc import Sequence
 from typing import BinaryIO
 
 from organizer.core.errors import DocumentDamaged, DocumentNotFound

@@ -3,20 +3,33 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Signal
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QInputDialog, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QPushButton, QVBoxLayout, QWidget
 
 from organizer.core.packet import PacketResult
-from organizer.core.packet.delivery import hand_to_mail, removable_drives
+from organizer.core.packet.delivery import hand_to_mail, logged_as, removable_drives
 from organizer.core.session import Session
 from organizer.ui.error_dialog import show_error
+from organizer.ui.folder_memory import choose_folder
 from organizer.ui.packet.making import BuiltPacket, copy_to_drive, log_sent, write_packet
 from organizer.ui.printing import print_pdf, printing_available
-from organizer.ui.style import message_label, show_message
+from organizer.ui.style import DONE_MARK, NOTE_MARK, message_label, show_message
 from organizer.ui.workers import BackgroundTask
+
+
+@dataclass(frozen=True)
+class _Done:
+    """What a delivery did: the packet as written, the sentence to show, how it is logged."""
+
+    result: PacketResult
+    said: str
+    how: str
+    note: str = ""
 
 
 class DeliveryBar(QWidget):
@@ -35,6 +48,9 @@ class DeliveryBar(QWidget):
         self.print_button = self._button(self.tr("&Print…"), self.print_packet)
         self.print_button.setVisible(printing_available())
         self.message = message_label(self)
+        self.saved_file: Path | None = None
+        self.open_button = self._button(self.tr("&Open the packet"), self.open_saved)
+        self.show_button = self._button(self.tr("Show in &folder"), self.show_saved)
         buttons = QHBoxLayout()
         for button in (self.save_button, self.usb_button, self.email_button, self.print_button):
             buttons.addWidget(button)
@@ -43,6 +59,12 @@ class DeliveryBar(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
+        saved = QHBoxLayout()
+        saved.addWidget(self.open_button)
+        saved.addWidget(self.show_button)
+        saved.addStretch(1)
+        layout.addLayout(saved)
+        self._show_saved_file(None)
 
     def _button(self, text: str, slot: Callable[[], None]) -> QPushButton:
         button = QPushButton(text, self)
@@ -54,6 +76,7 @@ class DeliveryBar(QWidget):
     def set_packet(self, built: BuiltPacket | None, document: QPdfDocument | None) -> None:
         self.built, self.document = built, document
         show_message(self.message, "")
+        self._show_saved_file(None)
 
     def setFocus(self) -> None:  # type: ignore[override]
         self.save_button.setFocus()
@@ -63,13 +86,13 @@ class DeliveryBar(QWidget):
     def save(self) -> None:
         folder = self._ask_folder(self.tr("Save the packet in which folder?"))
         if folder is not None:
-            self._deliver(lambda built: write_packet(self.session, built, folder), "saved",
-                          self.tr("✓ Saved in {0}.").format(folder))
+            self._deliver(lambda built: self._saved_in(write_packet(self.session, built, folder),
+                                                       folder, "saved"))
 
     def copy_to_usb(self) -> None:
         drives = removable_drives()
         if not drives:
-            show_message(self.message, "ⓘ " + self.tr(
+            show_message(self.message, NOTE_MARK + " " + self.tr(
                 "No USB drive was found. Plug one in, wait a moment, and try again."))
             return
         drive = drives[0].path
@@ -80,21 +103,23 @@ class DeliveryBar(QWidget):
             if not ok:
                 return
             drive = drives[names.index(name)].path
-        self._deliver(lambda built: copy_to_drive(self.session, built, drive), "usb", self.tr(
-            "✓ Copied to {0} and checked: the copy matches. It is now safe to unplug the drive."
-        ).format(drive))
+        said = DONE_MARK + " " + self.tr("Copied to {0} and checked: the copy matches. It is now "
+                                         "safe to unplug the drive.").format(drive)
+        self._deliver(lambda built: _Done(copy_to_drive(self.session, built, drive), said, "usb"))
 
     def email(self) -> None:
         folder = self._ask_folder(self.tr("Save the packet to attach it: which folder?"))
         if folder is None:
             return
 
-        def send(built: BuiltPacket) -> tuple[PacketResult, str]:
+        def send(built: BuiltPacket) -> _Done:
             result = write_packet(self.session, built, folder)
             files = [p.path for p in result.parts if p.path is not None]
-            return result, hand_to_mail(files).message
+            delivered = hand_to_mail(files)
+            how, note = logged_as(delivered)  # "email" only when the mail program really opened
+            return _Done(result, delivered.message, how, note)
 
-        self._deliver(send, "email", "")
+        self._deliver(send)
 
     def print_packet(self) -> None:
         if self.built is None or self.document is None:
@@ -106,27 +131,29 @@ class DeliveryBar(QWidget):
             return
         if printed:
             built = self.built
-            self._deliver(lambda _: built.result, "printed", self.tr("✓ Sent to the printer."))
+            said = DONE_MARK + " " + self.tr("Sent to the printer.")
+            self._deliver(lambda _: _Done(built.result, said, "printed"))
 
     # --- shared steps ----------------------------------------------------------------------
 
     def _ask_folder(self, title: str) -> Path | None:
-        start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        picked = QFileDialog.getExistingDirectory(self, title, start)
-        return Path(picked) if picked else None
+        return choose_folder(self, title, "packet")
 
-    def _deliver(self, work: Callable[[BuiltPacket], object], how: str, done_text: str) -> None:
+    def _saved_in(self, result: PacketResult, folder: Path, how: str) -> _Done:
+        names = ", ".join(f"“{p.path.name}”" for p in result.parts if p.path is not None)
+        said = DONE_MARK + " " + self.tr("Saved as {0} in {1}.").format(names, folder)
+        return _Done(result, said, how)
+
+    def _deliver(self, work: Callable[[BuiltPacket], _Done]) -> None:
         """Run `work` then log it, on a worker; the buttons wait meanwhile."""
         built = self.built
         if built is None:
             return
 
-        def run() -> str:
-            outcome = work(built)
-            result, text = outcome if isinstance(outcome, tuple) else (outcome, done_text)
-            assert isinstance(result, PacketResult)
-            log_sent(self.session, built, result, how)
-            return str(text)
+        def run() -> _Done:
+            done = work(built)
+            log_sent(self.session, built, done.result, done.how, done.note)
+            return done
 
         self._set_busy(True)
         show_message(self.message, self.tr("Working…"))
@@ -135,10 +162,29 @@ class DeliveryBar(QWidget):
         task.failed.connect(self._failed)
         task.start()
 
-    def _delivered(self, text: object) -> None:
+    def _delivered(self, done: _Done) -> None:
         self._set_busy(False)
-        show_message(self.message, str(text))
+        show_message(self.message, done.said)
+        files = [p.path for p in done.result.parts if p.path is not None]
+        self._show_saved_file(files[0] if files and done.how != "printed" else None)
         self.sent.emit()
+
+    # --- the file just written ---------------------------------------------------------
+
+    def _show_saved_file(self, path: Path | None) -> None:
+        self.saved_file = path
+        self.open_button.setVisible(path is not None)
+        self.show_button.setVisible(path is not None)
+
+    def open_saved(self) -> None:
+        """Open the packet in the computer's PDF reader."""
+        if self.saved_file is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.saved_file)))
+
+    def show_saved(self) -> None:
+        """Open the folder holding the packet in the file manager."""
+        if self.saved_file is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.saved_file.parent)))
 
     def _failed(self, error: object) -> None:
         assert isinstance(error, BaseException)

@@ -118,7 +118,9 @@ def copy_to_drive(session: Session, built: BuiltPacket, drive: Path) -> PacketRe
     return result
 
 
-def log_sent(session: Session, built: BuiltPacket, result: PacketResult, how: str) -> None:
+def log_sent(session: Session, built: BuiltPacket, result: PacketResult, how: str,
+             note: str = "") -> None:
     """Add the delivery to the sent log: what (files, contents), to whom, how; `when` is now."""
     request = built.request
-    session.call(record_sent, result, to=request.recipient, how=how, person_id=request.person.id)
+    session.call(record_sent, result, to=request.recipient, how=how, person_id=request.person.id,
+                 note=note)

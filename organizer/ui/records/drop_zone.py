@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QMimeData, Qt
 from PySide6.QtWidgets import QFileDialog, QFrame, QVBoxLayout, QWidget
 
+from organizer.ui.folder_memory import remember_folder, start_folder
 from organizer.ui.style import big_button, explanation, heading
 
 DROP_ZONE_STYLE = "QFrame#dropZone { border: 2px dashed palette(mid); border-radius: 0.8em; }"
@@ -50,11 +51,13 @@ def local_paths(mime: QMimeData) -> list[Path]:
 def choose_record_files(parent: QWidget) -> list[Path]:
     """Ask for PDFs, pictures and portal downloads with the file dialog; [] when cancelled."""
     names, _ = QFileDialog.getOpenFileNames(
-        parent, QCoreApplication.translate("records", "Add records"), "",
+        parent, QCoreApplication.translate("records", "Add records"), str(start_folder("records")),
         QCoreApplication.translate(
             "records", "Records (*.pdf *.PDF *.jpg *.JPG *.jpeg *.JPEG *.png *.PNG *.xml *.XML "
             "*.ccd *.ccda *.cda *.json *.ndjson *.zip *.ZIP);;"
             "PDFs and pictures (*.pdf *.PDF *.jpg *.JPG *.jpeg *.JPEG *.png *.PNG);;"
             "Patient-portal downloads (*.xml *.XML *.ccd *.ccda *.cda *.json *.ndjson *.zip *.ZIP);;"
             "All files (*)"))
+    if names:
+        remember_folder("records", Path(names[0]).parent)
     return [Path(name) for name in names]

@@ -25,9 +25,11 @@ class RecordEditor(QObject):
         super().__init__(page)
         self.page = page
         self.stack: list[edits.DocumentEdit] = []
+        self.saving = 0  # edits on their way to the vault
+        self._undo_waiting = False  # Ctrl+Z pressed before the newest edit was saved
 
     def set_type(self, doc_id: str, kind: RecordType) -> None:
-        said = self.tr("Saved: this is now a %1.").replace("%1", type_text(kind))
+        said = self.tr("Saved: the type is now “%1”.").replace("%1", type_text(kind))
         self._save(lambda v: edits.change_type(v, doc_id, kind), said)
 
     def set_details(self, doc_id: str, values: dict[str, str]) -> None:
@@ -43,7 +45,13 @@ class RecordEditor(QObject):
                 else self.tr("Saved: this record will go into the packet."))
         self._save(lambda v: edits.change_left_out(v, person, doc_id, left_out), said)
 
+    def rotate(self, doc_id: str, quarter_turns: int) -> None:
+        said = (self.tr("Saved: the pages are turned to the right.") if quarter_turns > 0
+                else self.tr("Saved: the pages are turned to the left."))
+        self._save(lambda v: edits.change_rotation(v, doc_id, quarter_turns), said)
+
     def forget(self) -> None:
+        self._undo_waiting = False
         self.stack.clear()
         self.can_undo.emit(False)
 
@@ -60,11 +68,26 @@ class RecordEditor(QObject):
             self.stack.append(result[0])
             self.can_undo.emit(True)
             self.saved.emit(result[1], said + " " + self.tr("Ctrl+Z undoes it."))
+            self._saved_one()
 
-        self.page.run_in_background(lambda: self.page.session.call(work), done, self.failed.emit)
+        def failed(error: BaseException) -> None:
+            self.failed.emit(error)
+            self._saved_one()
+
+        self.saving += 1
+        self.page.run_in_background(lambda: self.page.session.call(work), done, failed)
+
+    def _saved_one(self) -> None:
+        self.saving -= 1
+        if not self.saving and self._undo_waiting:
+            self._undo_waiting = False
+            self.undo()
 
     def undo(self) -> None:
-        """Put back the values the newest edit replaced."""
+        """Put back the values the newest edit replaced (once it is saved, if it is on its way)."""
+        if self.saving:
+            self._undo_waiting = True
+            return
         person = self.page.person
         if not self.stack or person is None:
             return

@@ -1,4 +1,4 @@
-"""Changing a document's type, date, title, notes and packet choice, each with a way back."""
+"""Changing a document's type, date, title, notes, page turn and packet choice, each with a way back."""
 
 from __future__ import annotations
 
@@ -53,6 +53,13 @@ def change_left_out(vault: Vault, person: Person, doc_id: str, left_out: bool) -
     """Leave the document out of the packet, or put it back; the document itself stays."""
     previous = _previous(vault, doc_id, (NOT_FOR_PACKET,))
     set_in_packet(vault, person, doc_id, included=not left_out)
+    return DocumentEdit(doc_id, previous)
+
+
+def change_rotation(vault: Vault, doc_id: str, quarter_turns: int) -> DocumentEdit:
+    """Turn the record's pages by 90° steps; the stored file is not touched."""
+    previous = _previous(vault, doc_id, ("rotation",))
+    catalog.rotate_document(vault, doc_id, quarter_turns)
     return DocumentEdit(doc_id, previous)
 
 

@@ -1,4 +1,4 @@
-"""The dialogs after an import: what happened to each file, a PDF password, and an unsure type."""
+"""The dialog after an import: what happened to each file, with a password field for each protected one."""
 
 from __future__ import annotations
 
@@ -9,8 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QInputDialog,
-    QLabel,
+    QFormLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -26,9 +25,7 @@ from organizer.core.intake.importer import (
     REJECTED,
     FileOutcome,
 )
-from organizer.core.records import RecordType
 from organizer.core.safe_text import printable
-from organizer.ui.records.table_model import as_record_type, type_text
 from organizer.ui.style import explanation, heading
 
 translate = QCoreApplication.translate
@@ -55,7 +52,11 @@ def summary_counts(outcomes: Sequence[FileOutcome]) -> str:
 
 
 class ImportSummaryDialog(QDialog):
-    """One dialog for the whole batch, one line per file, in plain words."""
+    """One dialog for the whole batch, one line per file, in plain words.
+
+    Protected files get a password field here, so each one is asked about once, in the same
+    window that says it needs a password (not in a pop-up of its own).
+    """
 
     def __init__(self, outcomes: Sequence[FileOutcome], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,6 +72,7 @@ class ImportSummaryDialog(QDialog):
             item = QListWidgetItem(f"{fate_word(outcome.status)} — {printable(Path(outcome.source).name)}\n"
                                    f"{outcome.message}", self.files)
             item.setData(Qt.ItemDataRole.UserRole, outcome.status)
+        self.password_fields: dict[str, QLineEdit] = {}
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self.accept)
@@ -78,75 +80,36 @@ class ImportSummaryDialog(QDialog):
         layout.addWidget(heading(self.tr("Import finished"), 1.3, self))
         layout.addWidget(self.counts)
         layout.addWidget(self.files, 1)
+        self._add_password_fields([o for o in outcomes if o.status == NEEDS_PASSWORD], layout)
         layout.addWidget(buttons)
         self.resize(self.fontMetrics().averageCharWidth() * 90, self.fontMetrics().height() * 24)
         self.files.setCurrentRow(0)
 
+    def _add_password_fields(self, locked: Sequence[FileOutcome], layout: QVBoxLayout) -> None:
+        if not locked:
+            return
+        layout.addWidget(explanation(self.tr(
+            "Some records are protected by a password. Type each one's password to import it "
+            "(often it is in the letter or e-mail the record came with), or leave it empty to "
+            "skip that file."), self))
+        form = QFormLayout()
+        for outcome in locked:
+            field = QLineEdit(self)
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+            name = printable(Path(outcome.source).name)
+            field.setAccessibleName(self.tr("Password for %1").replace("%1", name))
+            form.addRow(self.tr("Password for “%1”:").replace("%1", name), field)
+            self.password_fields[outcome.source] = field
+        layout.addLayout(form)
+        self.ok_button.setText(self.tr("Import with these passwords"))
+        next(iter(self.password_fields.values())).setFocus()
+
     def lines(self) -> list[str]:
         return [self.files.item(n).text() for n in range(self.files.count())]
 
-
-def ask_password(parent: QWidget, outcome: FileOutcome) -> str | None:
-    """The PDF's password typed by the user (hidden), or None to skip this file."""
-    text, ok = QInputDialog.getText(
-        parent, translate("records", "This record is protected"),
-        translate("records", "“%1”: %2\n\nType its password to import it (often it is in the "
-                  "letter or e-mail the record came with), or choose Cancel to skip this file.")
-        .replace("%1", printable(Path(outcome.source).name)).replace("%2", outcome.message),
-        QLineEdit.EchoMode.Password)
-    return text if ok and text else None
+    def passwords(self) -> dict[str, str]:
+        """The passwords typed, by source file (files left empty are skipped)."""
+        return {source: field.text() for source, field in self.password_fields.items()
+                if field.text()}
 
 
-class UnsureTypeDialog(QDialog):
-    """Asks which kind of record a file is, showing our best guesses and what we saw."""
-
-    def __init__(self, filename: str, guesses: Sequence[tuple[RecordType, float]],
-                 evidence: Sequence[str], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("What kind of record is this?"))
-        self.setAccessibleName(self.windowTitle())
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading(filename, 1.2, self))
-        layout.addWidget(explanation(self._guess_text(guesses, evidence), self))
-        self.types = QListWidget(self)
-        self.types.setAccessibleName(self.tr("Type of record"))
-        best = guesses[0][0] if guesses else RecordType.OTHER
-        for kind in RecordType:
-            text = type_text(kind)
-            if guesses and kind is best:
-                text = self.tr("%1 — our best guess").replace("%1", text)
-            item = QListWidgetItem(text, self.types)
-            item.setData(Qt.ItemDataRole.UserRole, kind.value)
-        self.types.setCurrentRow(list(RecordType).index(best))
-        label = QLabel(self.tr("&Choose the type:"), self)
-        label.setBuddy(self.types)
-        layout.addWidget(label)
-        layout.addWidget(self.types, 1)
-        buttons = QDialogButtonBox(self)
-        self.save_button = buttons.addButton(self.tr("&Save type"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.later_button = buttons.addButton(self.tr("Decide &later"),
-                                              QDialogButtonBox.ButtonRole.RejectRole)
-        self.save_button.setDefault(True)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.types.itemActivated.connect(lambda _item: self.accept())
-        layout.addWidget(buttons)
-        self.types.setFocus()
-
-    def _guess_text(self, guesses: Sequence[tuple[RecordType, float]], evidence: Sequence[str]) -> str:
-        lines = [self.tr("We are not sure what kind of record this is. Please choose its type; "
-                         "your choice is what counts.")]
-        if guesses:
-            shown = "; ".join(self.tr("%1 (about %2 % sure)").replace("%1", type_text(kind))
-                              .replace("%2", str(round(confidence * 100)))
-                              for kind, confidence in guesses[:3])
-            lines.append(self.tr("Our best guesses: %1").replace("%1", shown))
-        if evidence:
-            lines.append(self.tr("What we saw in it:") + "\n" + "\n".join(f"• {e}" for e in evidence))
-        else:
-            lines.append(self.tr("We found no headings or phrases that tell us its type."))
-        return "\n\n".join(lines)
-
-    def chosen(self) -> RecordType | None:
-        item = self.types.currentItem()
-        return as_record_type(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None

@@ -1,4 +1,4 @@
-"""Importing files from the Records page: progress and Cancel, then the summary, passwords, unsure types."""
+"""Importing files from the Records page: progress, Cancel, the summary (with passwords), unsure types."""
 
 from __future__ import annotations
 
@@ -12,16 +12,16 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QW
 
 from organizer.core.intake.importer import (
     IMPORTED,
-    NEEDS_PASSWORD,
     FileOutcome,
     ImportOptions,
     ImportResult,
     expand_sources,
 )
 from organizer.core.records import Person
+from organizer.core.safe_text import printable
 from organizer.core.session import Session
 from organizer.ui.error_dialog import show_error
-from organizer.ui.records.import_dialogs import ImportSummaryDialog, ask_password
+from organizer.ui.records.import_dialogs import ImportSummaryDialog
 from organizer.ui.records.portal_medicines import offer_found_medicines
 from organizer.ui.workers import BackgroundTask
 
@@ -65,6 +65,7 @@ class _ProgressRelay(QObject):
 class _Batch:
     paths: list[Path]
     passwords: tuple[str, ...] = ()
+    retry: bool = False  # a second try of protected files with the passwords the user typed
 
 
 class ImportFlow(QObject):
@@ -76,6 +77,7 @@ class ImportFlow(QObject):
 
     saved = Signal()
     unsure = Signal(list)
+    notice = Signal(str)  # a sentence for the page, when no summary window is needed
     running_changed = Signal(bool)
 
     def __init__(self, session: Session, bar: ImportBar, parent: QWidget) -> None:
@@ -86,6 +88,7 @@ class ImportFlow(QObject):
         self._queue: list[_Batch] = []
         self._running = False
         self._unsure: list[FileOutcome] = []
+        self._last_was_retry = False
         self.summary: ImportSummaryDialog | None = None
         self._relay = _ProgressRelay(self)
         self._relay.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
@@ -112,6 +115,7 @@ class ImportFlow(QObject):
         if self._running or not self._queue or self.person is None:
             return
         batch = self._queue.pop(0)
+        self._last_was_retry = batch.retry
         self.cancel = threading.Event()
         options = ImportOptions(self.person, passwords=batch.passwords,
                                 progress=self._relay.report, cancel=self.cancel)
@@ -148,27 +152,33 @@ class ImportFlow(QObject):
         if result.count(IMPORTED):
             self.saved.emit()
         self._unsure += [o for o in result.outcomes if o.status == IMPORTED and o.type is None]
+        if self._retry_went_well(result):
+            self._after_summary(result)
+            return
         self.summary = ImportSummaryDialog(result.outcomes, self.window)
         self.summary.setWindowModality(Qt.WindowModality.WindowModal)
         self.summary.finished.connect(lambda _code: offer_found_medicines(  # portal records
             self.window, self.session, self.person, result, lambda: self._after_summary(result)))
         self.summary.open()
 
+    def _retry_went_well(self, result: ImportResult) -> bool:
+        """After passwords were typed and every file came in, a line on the page says so."""
+        if not self._last_was_retry or any(o.status != IMPORTED for o in result.outcomes):
+            return False
+        names = ", ".join(printable(Path(o.source).name) for o in result.outcomes)
+        self.notice.emit(self.tr("Imported with the password you typed: %1").replace("%1", names))
+        return True
+
     def _after_summary(self, result: ImportResult) -> None:
+        passwords: dict[str, str] = {}
         if self.summary is not None:
+            passwords = self.summary.passwords() if not result.cancelled else {}
             self.summary.deleteLater()
             self.summary = None
         self.window.window().activateWindow()  # keyboard focus comes back to the page
-        locked = [o for o in result.outcomes if o.status == NEEDS_PASSWORD]
-        passwords: list[str] = []
-        retry: list[Path] = []
-        for outcome in locked if not result.cancelled else []:
-            password = ask_password(self.window, outcome)
-            if password is not None:
-                passwords.append(password)
-                retry.append(Path(outcome.source))
-        if retry:  # the unsure-type questions wait until these are in too
-            self._queue.insert(0, _Batch(retry, tuple(dict.fromkeys(passwords))))
+        if passwords:  # the unsure-type questions wait until these are in too
+            retry = [Path(source) for source in passwords]
+            self._queue.insert(0, _Batch(retry, tuple(dict.fromkeys(passwords.values())), True))
         elif self._unsure and not self._queue:
             unsure, self._unsure = self._unsure, []
             self.unsure.emit(unsure)

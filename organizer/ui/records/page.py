@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 
 from organizer.core.intake.importer import FileOutcome
 from organizer.core.session import Session
-from organizer.core.vault import Vault
 from organizer.ui.error_dialog import show_error
 from organizer.ui.page import VaultPage
 from organizer.ui.records.details import DetailsPanel
@@ -26,9 +25,11 @@ from organizer.ui.records.drop_zone import DropZone, choose_record_files, local_
 from organizer.ui.records.editor import RecordEditor
 from organizer.ui.records.import_flow import ImportBar, ImportFlow
 from organizer.ui.records.preview import PreviewPane
+from organizer.ui.records.preview_loading import load_preview
+from organizer.ui.records.preview_toggle import PreviewToggle
 from organizer.ui.records.record_row import RecordRow, person_records
 from organizer.ui.records.table_panel import RecordsTable
-from organizer.ui.records.type_questions import TypeQuestions
+from organizer.ui.records.type_questions import ReviewPanel
 from organizer.ui.style import message_label, show_message
 
 # The app style sheet marks focus on buttons, fields and tables; these views need it too.
@@ -46,6 +47,8 @@ class RecordsPage(VaultPage):
         self._loading = False
         self._load_again = False
         self._shown_file: str | None = None
+        self._shown: tuple[str, int] | None = None  # the file and the turn the preview shows
+        self._review_rotation = 0
         self._unsure: list[FileOutcome] = []  # questions wait for the table to hold these records
         self._make_widgets()
         self._make_actions()
@@ -71,7 +74,7 @@ class RecordsPage(VaultPage):
         self.import_bar = ImportBar(self)
         self.flow = ImportFlow(self.session, self.import_bar, self)
         self.editor = RecordEditor(self)
-        self.questions = TypeQuestions(self.records_row, self)
+        self.review = ReviewPanel(self.records_row, self)
         self.records = RecordsTable(self)
         self.details = DetailsPanel(self)
         self.preview = PreviewPane(self)
@@ -88,24 +91,27 @@ class RecordsPage(VaultPage):
         self.zoom_actions = self.preview.shortcuts_for(self)
 
     def _lay_out(self) -> None:
-        top = QHBoxLayout()
-        top.addWidget(self.add_button)
-        top.addStretch(1)
-        top.addWidget(self.undo_button)
         left = QSplitter(Qt.Orientation.Vertical, self)
         left.addWidget(self.records)
         left.addWidget(self.details)
-        left.setStretchFactor(0, 3)
-        left.setStretchFactor(1, 2)
+        left.setStretchFactor(0, 2)  # the list gets most of the height on short screens
+        left.setStretchFactor(1, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.preview)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
+        self.preview_toggle = PreviewToggle(self.splitter, self.preview, self)  # narrow screens
+        top = QHBoxLayout()
+        top.addWidget(self.add_button)
+        top.addStretch(1)
+        top.addWidget(self.preview_toggle)
+        top.addWidget(self.undo_button)
         self.body = QStackedWidget(self)
         self.body.addWidget(self.empty)
         self.body.addWidget(self.splitter)
+        self.body.addWidget(self.review)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.import_bar)
@@ -131,7 +137,13 @@ class RecordsPage(VaultPage):
         self.editor.can_undo.connect(self.undo_button.setEnabled)
         self.flow.saved.connect(self._imported)
         self.flow.unsure.connect(self._ask_types)
-        self.questions.chosen.connect(self.editor.set_type)
+        self.flow.notice.connect(self._show_message)
+        self.preview.rotate_requested.connect(
+            lambda turns: self._edit(lambda doc_id: self.editor.rotate(doc_id, turns)))
+        self.review.preview.rotate_requested.connect(self._rotate_reviewed)
+        self.review.chosen.connect(self.editor.set_type)
+        self.review.preview_wanted.connect(self._review_preview)
+        self.review.finished.connect(self._review_finished)
 
     # --- loading -------------------------------------------------------------------------
 
@@ -164,19 +176,20 @@ class RecordsPage(VaultPage):
 
     def _show_rows(self, rows: list[RecordRow]) -> None:
         self.records.set_rows(rows)
-        self.body.setCurrentWidget(self.splitter if rows else self.empty)
+        if self.body.currentWidget() is not self.review or not self.review.active:
+            self.body.setCurrentWidget(self.splitter if rows else self.empty)
 
     def clear(self) -> None:
         super().clear()
         self.flow.stop()
         self.flow.person = None
-        self.questions.stop()
+        self.review.stop()
         self._unsure.clear()
         self.editor.forget()
         self.records.set_rows([])
         self.details.show_row(None)
         self.preview.clear()
-        self._shown_file = None
+        self._shown_file = self._shown = None
         self._show_message("")
         self.body.setCurrentWidget(self.empty)
 
@@ -185,27 +198,14 @@ class RecordsPage(VaultPage):
     def _current_changed(self, row: RecordRow | None) -> None:
         self.details.show_row(row)
         if row is None:
-            self._shown_file = None
+            self._shown_file = self._shown = None
             self.preview.clear()
             return
-        if row.preview_file == self._shown_file:
+        if (row.preview_file, row.rotation) == self._shown:
             return
+        self._shown = (row.preview_file, row.rotation)
         self._shown_file = row.preview_file
-        self.preview.show_message(self.tr("Opening the record…"))
-        wanted = row.preview_file
-        self.run_in_background(
-            lambda: self.session.call(Vault.read_file, wanted),
-            lambda data: self._preview_read(wanted, row.preview_password, data),
-            lambda error: self._preview_failed(wanted, error))
-
-    def _preview_read(self, file_id: str, password: str | None, data: bytes) -> None:
-        if file_id == self._shown_file:
-            self.preview.show_pdf(data, password)
-
-    def _preview_failed(self, file_id: str, error: BaseException) -> None:
-        if file_id == self._shown_file:
-            self.preview.show_message(self.tr("This record could not be opened: %1").replace(
-                "%1", str(error)))
+        load_preview(self, self.preview, row, lambda: self._shown_file)
 
     # --- edits ---------------------------------------------------------------------------
 
@@ -222,9 +222,16 @@ class RecordsPage(VaultPage):
         if row is not None:
             self.records.model.replace_row(row)
             if self.details.row is not None and self.details.row.id == row.id:
-                self.details.show_row(row)
+                self._current_changed(row)  # a turned record is shown again, turned
+            self._show_turned_in_review(row)
         self._show_message(said)
         self.changed.emit()
+
+    def _show_turned_in_review(self, row: RecordRow) -> None:
+        shown = self.review.current()
+        if shown is not None and shown.outcome.document_id == row.id \
+                and self._review_rotation != row.rotation:
+            self._review_preview(row)
 
     def _save_failed(self, error: BaseException) -> None:
         self.details.show_row(self.records.current_row())  # the fields show what is really saved
@@ -263,7 +270,26 @@ class RecordsPage(VaultPage):
         self._unsure += outcomes
         if self._unsure and not self._loading:
             unsure, self._unsure = self._unsure, []
-            self.questions.ask(unsure)
+            self.review.ask(unsure)
+            if self.review.active and self.body.currentWidget() is not self.review:
+                self.body.setCurrentWidget(self.review)
+                self.review.types.setFocus()
+
+    def _review_preview(self, row: RecordRow) -> None:
+        self._review_rotation = row.rotation
+        def still_wanted() -> str | None:
+            shown = self.review.current()
+            return row.preview_file if shown and shown.outcome.document_id == row.id else None
+        load_preview(self, self.review.preview, row, still_wanted)
+
+    def _rotate_reviewed(self, quarter_turns: int) -> None:
+        shown = self.review.current()
+        if shown is not None:
+            self.editor.rotate(shown.outcome.document_id, quarter_turns)
+
+    def _review_finished(self) -> None:
+        self.body.setCurrentWidget(self.splitter if self.records.model.rowCount() else self.empty)
+        self.records.table.setFocus()
 
     def records_row(self, doc_id: str) -> RecordRow | None:
         return self.records.model.row_by_id(doc_id)

@@ -1,10 +1,10 @@
-"""The preview pane: a record's pages rendered from memory, with zoom, thumbnails and "page x of N"."""
+"""The preview pane: a record's pages rendered from memory, with zoom, turning, thumbnails, "page x of N"."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPointF, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -27,7 +27,13 @@ MIN_ZOOM, MAX_ZOOM, ZOOM_STEP = 0.25, 6.0, 1.25
 
 
 class PreviewPane(QWidget):
-    """Shows one PDF held in memory. Nothing decrypted is written anywhere."""
+    """Shows one PDF held in memory. Nothing decrypted is written anywhere.
+
+    The turn buttons only ask (`rotate_requested(quarter turns)`): the page stores the turn in
+    the vault and shows the record again, turned.
+    """
+
+    rotate_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,19 +67,24 @@ class PreviewPane(QWidget):
         self.zoom_out_button = self._button(self.tr("Zoom out"), "−", QKeySequence.StandardKey.ZoomOut)
         self.zoom_in_button = self._button(self.tr("Zoom in"), "+", QKeySequence.StandardKey.ZoomIn)
         self.fit_button = self._button(self.tr("Fit to width"), self.tr("Fit width"), "Ctrl+0")
+        self.rotate_left_button = self._button(self.tr("Turn pages to the left"), "⟲", "Ctrl+Shift+R")
+        self.rotate_right_button = self._button(self.tr("Turn pages to the right"), "⟳", "Ctrl+R")
+        self.rotate_left_button.clicked.connect(lambda: self.rotate_requested.emit(-1))
+        self.rotate_right_button.clicked.connect(lambda: self.rotate_requested.emit(1))
         self.zoom_out_button.clicked.connect(self.zoom_out)
         self.zoom_in_button.clicked.connect(self.zoom_in)
         self.fit_button.clicked.connect(self.fit_width)
 
     def _button(self, name: str, text: str, keys: QKeySequence.StandardKey | str) -> QPushButton:
         button = QPushButton(text, self)
+        button.setProperty("compact", True)  # a row of small tool buttons: narrow screens too
         button.setAccessibleName(name)
         shortcut = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
         button.setToolTip(f"{name} ({shortcut})")
         return button
 
     def _make_thumbnails(self) -> None:
-        height = self.fontMetrics().height() * 9
+        height = self.fontMetrics().height() * 7
         self.thumbnail_model = ThumbnailModel(self.document, height, self)
         self.thumbnails = QListView(self)
         self.thumbnails.setModel(self.thumbnail_model)
@@ -83,7 +94,7 @@ class PreviewPane(QWidget):
         self.thumbnails.setMovement(QListView.Movement.Static)
         self.thumbnails.setUniformItemSizes(True)
         self.thumbnails.setIconSize(QSize(height, height))
-        self.thumbnails.setFixedHeight(height + self.fontMetrics().height() * 3)
+        self.thumbnails.setFixedHeight(height + self.fontMetrics().height() * 2 + 8)
         self.thumbnails.setAccessibleName(self.tr("Page thumbnails"))
         self.thumbnails.clicked.connect(self._thumbnail_chosen)
         self.thumbnails.activated.connect(self._thumbnail_chosen)
@@ -91,7 +102,8 @@ class PreviewPane(QWidget):
     def _lay_out(self) -> None:
         bar = QHBoxLayout()
         bar.addWidget(self.page_label, 1)
-        for button in (self.zoom_out_button, self.zoom_in_button, self.fit_button):
+        for button in (self.rotate_left_button, self.rotate_right_button, self.zoom_out_button,
+                       self.zoom_in_button, self.fit_button):
             bar.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -156,7 +168,8 @@ class PreviewPane(QWidget):
                 "still go into the packet if you keep it there."))
 
     def _set_controls_enabled(self, enabled: bool) -> None:
-        for widget in (self.zoom_out_button, self.zoom_in_button, self.fit_button, self.thumbnails):
+        for widget in (self.zoom_out_button, self.zoom_in_button, self.fit_button, self.thumbnails,
+                       self.rotate_left_button, self.rotate_right_button):
             widget.setEnabled(enabled)
 
     def _page_changed(self, page: int) -> None:
@@ -183,6 +196,8 @@ class PreviewPane(QWidget):
             ([QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")], self.zoom_in),
             ([QKeySequence(QKeySequence.StandardKey.ZoomOut)], self.zoom_out),
             ([QKeySequence("Ctrl+0")], self.fit_width),
+            ([QKeySequence("Ctrl+R")], lambda: self._ask_rotation(1)),
+            ([QKeySequence("Ctrl+Shift+R")], lambda: self._ask_rotation(-1)),
         ]
         actions = []
         for sequences, slot in keys:
@@ -193,6 +208,10 @@ class PreviewPane(QWidget):
             area.addAction(action)
             actions.append(action)
         return actions
+
+    def _ask_rotation(self, quarter_turns: int) -> None:
+        if self.rotate_right_button.isEnabled():
+            self.rotate_requested.emit(quarter_turns)
 
     # --- zoom ----------------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from organizer.core.case.case_documents import NOT_FOR_PACKET
-from organizer.core.catalog import DOCUMENT
+from organizer.core.catalog import DOCUMENT, page_rotation
 from organizer.core.intake.metadata import RecordMetadata, mismatch_warnings
 from organizer.core.records import Person, RecordType
 from organizer.core.vault import Vault
@@ -35,6 +35,7 @@ class RecordRow:
     file: str
     readable_file: str
     pdf_password: str | None
+    rotation: int = 0  # degrees clockwise the user turned the pages (0, 90, 180, 270)
 
     @property
     def shown_title(self) -> str:
@@ -99,4 +100,5 @@ def _row(doc_id: str, f: dict[str, Any], person: Person) -> RecordRow:
         file=str(f.get("file") or doc_id),
         readable_file=str(f.get("readable_file") or ""),
         pdf_password=str(password) if password else None,
+        rotation=page_rotation(f),
     )

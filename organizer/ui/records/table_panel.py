@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -60,6 +60,10 @@ class RecordsTable(QWidget):
         self.search.setAccessibleName(self.tr("Search records"))
         self.search.setClearButtonEnabled(True)
         self.type_filter = QComboBox(self)
+        # Long type names (and their translations) must not make the whole window too wide.
+        self.type_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.type_filter.setMinimumContentsLength(14)
         self.type_filter.setAccessibleName(self.tr("Show records of type"))
         self.type_filter.addItem(self.tr("All types"), None)
         self.type_filter.addItem(self.tr("Type not sure yet"), UNSURE)
@@ -87,19 +91,30 @@ class RecordsTable(QWidget):
         table.setWordWrap(False)
         table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
         table.verticalHeader().setVisible(False)
-        rows = table.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row measuring: smooth
-        rows.setDefaultSectionSize(int(self.fontMetrics().height() * 1.8))
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # smooth
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+        self._size_to_text()
+
+    def _size_to_text(self) -> None:
+        """Row heights and column widths follow the text size (also when it changes)."""
+        header = self.table.horizontalHeader()
+        self.table.verticalHeader().setDefaultSectionSize(int(self.fontMetrics().height() * 1.8))
         metrics, pad = self.fontMetrics(), self.fontMetrics().averageCharWidth() * 3
         widest = {TYPE: [type_text(None), *(type_text(kind) for kind in RecordType)],
                   DATE: ["Sep 30, 2024", self.tr("No date")], PAGES: [self.tr("Pages")],
                   STATUS: [self.tr("Unsure type") + " · " + self.tr("Scanned — needs text recognition")]}
         for column, texts in widest.items():
             header.resizeSection(column, max(metrics.horizontalAdvance(t) for t in texts) + pad)
-        header.setHighlightSections(False)
+        # The title says most; a long status is cut short here and read whole in its tooltip.
+        header.resizeSection(STATUS, min(header.sectionSize(STATUS), metrics.averageCharWidth() * 20))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._size_to_text()
+        super().changeEvent(event)
 
     def _lay_out(self) -> None:
         filters = QHBoxLayout()

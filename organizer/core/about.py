@@ -1,0 +1,48 @@
+"""What the About window lists: the app's version and the bundled components with their licences."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from organizer import __version__
+
+VERSION = __version__
+
+
+@dataclass(frozen=True)
+class Component:
+    """A library or font that ships with the app, and the licence it comes under."""
+
+    name: str
+    licence: str
+
+
+# The README's dependency table (a test keeps the two in step) and the bundled fonts.
+LIBRARIES: tuple[Component, ...] = (
+    Component("Qt and PySide6 (PySide6-Essentials, PySide6-Pdf)", "LGPL-3.0"),
+    Component("cryptography", "Apache-2.0 / BSD"),
+    Component("keyring", "MIT"),
+    Component("platformdirs", "MIT"),
+    Component("pypdf", "BSD-3-Clause"),
+    Component("pikepdf (qpdf)", "MPL-2.0 (qpdf: Apache-2.0)"),
+    Component("pypdfium2 (PDFium)", "Apache-2.0 / BSD-3-Clause"),
+    Component("img2pdf", "LGPL-3.0"),
+    Component("fpdf2", "LGPL-3.0"),
+    Component("fontTools", "MIT"),
+    Component("uharfbuzz (HarfBuzz)", "Apache-2.0 (HarfBuzz: MIT)"),
+    Component("Pillow", "MIT-CMU (HPND)"),
+    Component("Python", "PSF-2.0"),
+)
+FONTS: tuple[Component, ...] = (
+    Component("DejaVu Sans", "Bitstream Vera licence (DejaVu changes: public domain)"),
+    Component("Noto Sans (Arabic, Hebrew, Indic and other scripts)", "SIL Open Font License 1.1"),
+    Component("Droid Sans Fallback (Chinese, Japanese)", "Apache-2.0"),
+    Component("Nanum Gothic (Korean)", "SIL Open Font License 1.1"),
+)
+
+
+def readme_packages(readme: str) -> list[str]:
+    """The first column of the README's dependency table (for checking that About lists them)."""
+    rows = [line for line in readme.splitlines() if line.startswith("| ") and " | " in line]
+    names = [row.split("|")[1].strip() for row in rows]
+    return [name for name in names if name and name != "Package"]
