@@ -186,6 +186,67 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Back up this vault</source>
+        <translation>Copia de seguridad de esta bóveda</translation>
+    </message>
+    <message>
+        <source>Your vault lives in this folder: %1
+The backup is a copy of that folder. It stays locked: it opens with the same passphrase or recovery key. Keep it somewhere else than this computer, for example on a USB drive.</source>
+        <translation>Su bóveda está en esta carpeta: %1
+La copia de seguridad es una copia de esa carpeta. Sigue cerrada con llave: se abre con la misma frase de contraseña o la misma clave de recuperación. Guárdela en otro lugar que no sea esta computadora, por ejemplo en una memoria USB.</translation>
+    </message>
+    <message>
+        <source>Where the backup goes</source>
+        <translation>Dónde va la copia de seguridad</translation>
+    </message>
+    <message>
+        <source>&amp;Put the backup in:</source>
+        <translation>&amp;Guardar la copia en:</translation>
+    </message>
+    <message>
+        <source>&amp;Choose a folder…</source>
+        <translation>&amp;Elegir una carpeta…</translation>
+    </message>
+    <message>
+        <source>Backup progress</source>
+        <translation>Progreso de la copia de seguridad</translation>
+    </message>
+    <message>
+        <source>&amp;Back up</source>
+        <translation>&amp;Hacer la copia</translation>
+    </message>
+    <message>
+        <source>USB drive: %1</source>
+        <translation>Memoria USB: %1</translation>
+    </message>
+    <message>
+        <source>Put the backup in which folder?</source>
+        <translation>¿En qué carpeta guardar la copia?</translation>
+    </message>
+    <message>
+        <source>Copying and checking…</source>
+        <translation>Copiando y comprobando…</translation>
+    </message>
+    <message>
+        <source>The backup is in %1. Every file was read back and matches the vault.</source>
+        <translation>La copia de seguridad está en %1. Se volvió a leer cada archivo y coincide con la bóveda.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Stopped. Nothing was left half-written.</source>
+        <translation>Detenido. No quedó nada a medio escribir.</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Deteniendo…</translation>
+    </message>
+</context>
+<context>
     <name>BuildStep</name>
     <message>
         <source>Your packet</source>
@@ -448,6 +509,45 @@
     </message>
 </context>
 <context>
+    <name>ContactDialog</name>
+    <message>
+        <source>Contact details of %1</source>
+        <translation>Datos de contacto de %1</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Teléfono:</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;Correo electrónico:</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>Direcci&amp;ón:</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>These go on record-request letters and on the packet's cover, so offices can reach you. Leave a field empty to leave it out.</source>
+        <translation>Estos datos aparecen en las cartas para pedir documentos y en la portada del paquete, para que las oficinas puedan comunicarse con usted. Deje un campo vacío para no incluirlo.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+</context>
+<context>
     <name>ContentsStep</name>
     <message>
         <source>What goes in?</source>
@@ -584,12 +684,28 @@
         <translation>&amp;Imprimir…</translation>
     </message>
     <message>
+        <source>&amp;Open the packet</source>
+        <translation>&amp;Abrir el paquete</translation>
+    </message>
+    <message>
+        <source>Show in &amp;folder</source>
+        <translation>Mostrar en la &amp;carpeta</translation>
+    </message>
+    <message>
         <source>Save the packet in which folder?</source>
         <translation>¿En qué carpeta guardar el paquete?</translation>
     </message>
     <message>
-        <source>✓ Saved in {0}.</source>
-        <translation>✓ Guardado en {0}.</translation>
+        <source>Copied to {0} and checked: the copy matches. It is now safe to unplug the drive.</source>
+        <translation>Copiado en {0} y comprobado: la copia coincide. Ya puede desconectar la memoria sin riesgo.</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>Enviado a la impresora.</translation>
+    </message>
+    <message>
+        <source>Saved as {0} in {1}.</source>
+        <translation>Guardado como {0} en {1}.</translation>
     </message>
     <message>
         <source>No USB drive was found. Plug one in, wait a moment, and try again.</source>
@@ -604,20 +720,12 @@
         <translation>Copiar el paquete a:</translation>
     </message>
     <message>
-        <source>✓ Copied to {0} and checked: the copy matches. It is now safe to unplug the drive.</source>
-        <translation>✓ Copiado a {0} y revisado: la copia es igual. Ya puede desconectar la memoria sin riesgo.</translation>
-    </message>
-    <message>
         <source>Save the packet to attach it: which folder?</source>
         <translation>Guarde el paquete para adjuntarlo: ¿en qué carpeta?</translation>
     </message>
     <message>
         <source>Print the packet</source>
         <translation>Imprimir el paquete</translation>
-    </message>
-    <message>
-        <source>✓ Sent to the printer.</source>
-        <translation>✓ Enviado a la impresora.</translation>
     </message>
     <message>
         <source>Working…</source>
@@ -785,6 +893,101 @@
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>&amp;Guide: keeping your records safe…</source>
+        <translation>&amp;Guía: cómo mantener seguros sus documentos…</translation>
+    </message>
+    <message>
+        <source>&amp;About Second Opinion Organizer</source>
+        <translation>&amp;Acerca de Second Opinion Organizer</translation>
+    </message>
+    <message>
+        <source>Guide</source>
+        <translation>Guía</translation>
+    </message>
+    <message>
+        <source>About Second Opinion Organizer</source>
+        <translation>Acerca de Second Opinion Organizer</translation>
+    </message>
+    <message>
+        <source>How the vault keeps your records safe</source>
+        <translation>Cómo la bóveda mantiene seguros sus documentos</translation>
+    </message>
+    <message>
+        <source>Your records are kept in a vault: a folder on this computer. Every file in it is locked (encrypted) with a key made from your passphrase. Without the passphrase or the recovery key, nobody can read them — not even us.</source>
+        <translation>Sus documentos se guardan en una bóveda: una carpeta en esta computadora. Cada archivo que contiene está cerrado con llave (cifrado) con una clave hecha a partir de su frase de contraseña. Sin la frase de contraseña o la clave de recuperación, nadie puede leerlos, ni siquiera nosotros.</translation>
+    </message>
+    <message>
+        <source>Nothing is sent over the internet. The app works without a network.</source>
+        <translation>No se envía nada por internet. La aplicación funciona sin conexión a la red.</translation>
+    </message>
+    <message>
+        <source>When you are away, the app locks the vault by itself (see Settings). You can lock it at any time with Ctrl+L.</source>
+        <translation>Cuando usted no está, la aplicación cierra la bóveda por sí sola (vea Configuración). Puede cerrarla en cualquier momento con Ctrl+L.</translation>
+    </message>
+    <message>
+        <source>Records are shown from memory; no unlocked copy is written to the disk. Only files you choose to save or send, like the packet for the doctor, are unlocked copies. Keep those safe, or delete them when you are done.</source>
+        <translation>Los documentos se muestran desde la memoria; no se escribe en el disco ninguna copia sin cifrar. Solo los archivos que usted decide guardar o enviar, como el paquete para el médico, son copias sin cifrar. Guárdelos en un lugar seguro o bórrelos cuando termine.</translation>
+    </message>
+    <message>
+        <source>If you lose your passphrase</source>
+        <translation>Si pierde su frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Open the vault and choose “Use my recovery key instead”. Type the recovery key from the sheet you saved or printed when you made the vault, then choose a new passphrase.</source>
+        <translation>Abra la bóveda y elija «Usar mi clave de recuperación». Escriba la clave de recuperación de la hoja que guardó o imprimió al crear la bóveda y luego elija una nueva frase de contraseña.</translation>
+    </message>
+    <message>
+        <source>Without the passphrase and without the recovery key, the vault cannot be opened by anyone. There is no back door: that is what keeps it safe. So keep the recovery sheet somewhere safe, away from this computer.</source>
+        <translation>Sin la frase de contraseña y sin la clave de recuperación, nadie puede abrir la bóveda. No hay ninguna puerta trasera: eso es lo que la mantiene segura. Por eso, guarde la hoja de recuperación en un lugar seguro, lejos de esta computadora.</translation>
+    </message>
+    <message>
+        <source>Moving to a new computer</source>
+        <translation>Pasar a una computadora nueva</translation>
+    </message>
+    <message>
+        <source>1. On this computer, choose Vault → Back up this vault… and put the backup on a USB drive.</source>
+        <translation>1. En esta computadora, elija Bóveda → Hacer una copia de seguridad de esta bóveda… y guarde la copia en una memoria USB.</translation>
+    </message>
+    <message>
+        <source>2. Install Second Opinion Organizer on the new computer.</source>
+        <translation>2. Instale Second Opinion Organizer en la computadora nueva.</translation>
+    </message>
+    <message>
+        <source>3. Copy the backup folder from the USB drive to the new computer, for example into Documents.</source>
+        <translation>3. Copie la carpeta de la copia de seguridad de la memoria USB a la computadora nueva, por ejemplo en Documentos.</translation>
+    </message>
+    <message>
+        <source>4. Start the app, choose “Open a vault”, pick that folder, and type your passphrase. If you want the new computer to remember the vault, tick that box again when you open it.</source>
+        <translation>4. Abra la aplicación, elija «Abrir una bóveda», escoja esa carpeta y escriba su frase de contraseña. Si quiere que la computadora nueva recuerde la bóveda, vuelva a marcar esa casilla al abrirla.</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Versión %1</translation>
+    </message>
+    <message>
+        <source>Keeps medical records together, locked on this computer, and gets them ready for a second-opinion doctor. It organises records; it does not give medical advice.</source>
+        <translation>Reúne los documentos médicos, cerrados con llave en esta computadora, y los prepara para un médico de segunda opinión. Organiza documentos; no da consejos médicos.</translation>
+    </message>
+    <message>
+        <source>Second Opinion Organizer</source>
+        <translation>Second Opinion Organizer</translation>
+    </message>
+    <message>
+        <source>Parts made by others, and their licences</source>
+        <translation>Partes hechas por otros y sus licencias</translation>
+    </message>
+    <message>
+        <source>Fonts</source>
+        <translation>Tipos de letra</translation>
+    </message>
+</context>
+<context>
     <name>ImagingPage</name>
     <message>
         <source>&amp;Add imaging disc…</source>
@@ -888,6 +1091,10 @@
         <source>Importing your files…</source>
         <translation>Importando sus archivos…</translation>
     </message>
+    <message>
+        <source>Imported with the password you typed: %1</source>
+        <translation>Importado con la contraseña que escribió: %1</translation>
+    </message>
 </context>
 <context>
     <name>ImportSummaryDialog</name>
@@ -906,6 +1113,22 @@
     <message>
         <source>Import finished</source>
         <translation>Importación terminada</translation>
+    </message>
+    <message>
+        <source>Some records are protected by a password. Type each one's password to import it (often it is in the letter or e-mail the record came with), or leave it empty to skip that file.</source>
+        <translation>Algunos documentos están protegidos con una contraseña. Escriba la contraseña de cada uno para importarlo (a menudo viene en la carta o el correo que acompañaba al documento), o déjela vacía para omitir ese archivo.</translation>
+    </message>
+    <message>
+        <source>Password for %1</source>
+        <translation>Contraseña de %1</translation>
+    </message>
+    <message>
+        <source>Password for “%1”:</source>
+        <translation>Contraseña de «%1»:</translation>
+    </message>
+    <message>
+        <source>Import with these passwords</source>
+        <translation>Importar con estas contraseñas</translation>
     </message>
 </context>
 <context>
@@ -1169,6 +1392,21 @@
     <message>
         <source>The new doctor does not need them</source>
         <translation>El nuevo médico no los necesita</translation>
+    </message>
+</context>
+<context>
+    <name>OpenVaultActions</name>
+    <message>
+        <source>Contact &amp;details…</source>
+        <translation>&amp;Datos de contacto…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up this vault…</source>
+        <translation>Hacer una copia de &amp;seguridad de esta bóveda…</translation>
+    </message>
+    <message>
+        <source>Contact details saved.</source>
+        <translation>Datos de contacto guardados.</translation>
     </message>
 </context>
 <context>
@@ -1614,6 +1852,14 @@
         <translation>Ajustar al ancho</translation>
     </message>
     <message>
+        <source>Turn pages to the left</source>
+        <translation>Girar las páginas a la izquierda</translation>
+    </message>
+    <message>
+        <source>Turn pages to the right</source>
+        <translation>Girar las páginas a la derecha</translation>
+    </message>
+    <message>
         <source>Page thumbnails</source>
         <translation>Miniaturas de las páginas</translation>
     </message>
@@ -1632,6 +1878,21 @@
     <message>
         <source>Page %1 of the first %2 (of %3 pages; the whole record is kept and goes into the packet)</source>
         <translation>Página %1 de las primeras %2 (de %3 páginas; el documento completo se conserva y va en el paquete)</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewToggle</name>
+    <message>
+        <source>Hide pre&amp;view</source>
+        <translation>Ocultar &amp;vista previa</translation>
+    </message>
+    <message>
+        <source>Give the list the whole width, or show the record beside it again</source>
+        <translation>Dar a la lista todo el ancho, o volver a mostrar el documento al lado</translation>
+    </message>
+    <message>
+        <source>Show pre&amp;view</source>
+        <translation>Mostrar &amp;vista previa</translation>
     </message>
 </context>
 <context>
@@ -1724,8 +1985,8 @@ Puede deshacerlo.</translation>
 <context>
     <name>RecordEditor</name>
     <message>
-        <source>Saved: this is now a %1.</source>
-        <translation>Guardado: ahora es %1.</translation>
+        <source>Saved: the type is now “%1”.</source>
+        <translation>Guardado: ahora el tipo es «%1».</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -1738,6 +1999,14 @@ Puede deshacerlo.</translation>
     <message>
         <source>Saved: this record will go into the packet.</source>
         <translation>Guardado: este documento irá en el paquete.</translation>
+    </message>
+    <message>
+        <source>Saved: the pages are turned to the right.</source>
+        <translation>Guardado: las páginas están giradas a la derecha.</translation>
+    </message>
+    <message>
+        <source>Saved: the pages are turned to the left.</source>
+        <translation>Guardado: las páginas están giradas a la izquierda.</translation>
     </message>
     <message>
         <source>Ctrl+Z undoes it.</source>
@@ -2288,6 +2557,101 @@ Puede deshacerlo.</translation>
     </message>
 </context>
 <context>
+    <name>ReviewPanel</name>
+    <message>
+        <source>only a faint hint</source>
+        <translation>solo un leve indicio</translation>
+    </message>
+    <message>
+        <source>about %1 % sure</source>
+        <translation>seguros en un %1 % aproximadamente</translation>
+    </message>
+    <message>
+        <source>What kind of record is this?</source>
+        <translation>¿Qué tipo de documento es este?</translation>
+    </message>
+    <message>
+        <source>Which record</source>
+        <translation>Qué documento</translation>
+    </message>
+    <message>
+        <source>What we saw in this record</source>
+        <translation>Lo que vimos en este documento</translation>
+    </message>
+    <message>
+        <source>Type of record</source>
+        <translation>Tipo de documento</translation>
+    </message>
+    <message>
+        <source>&amp;Choose the type:</source>
+        <translation>&amp;Elija el tipo:</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Atrás</translation>
+    </message>
+    <message>
+        <source>The record before (Alt+Left)</source>
+        <translation>El documento anterior (Alt+Izquierda)</translation>
+    </message>
+    <message>
+        <source>&amp;Save type and go on</source>
+        <translation>&amp;Guardar el tipo y seguir</translation>
+    </message>
+    <message>
+        <source>Decide &amp;later</source>
+        <translation>Decidir &amp;después</translation>
+    </message>
+    <message>
+        <source>Keep this record as “not sure” and go on</source>
+        <translation>Dejar este documento como «no seguro» y seguir</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>&amp;Terminar</translation>
+    </message>
+    <message>
+        <source>Stop asking; the records left stay “not sure”</source>
+        <translation>Dejar de preguntar; los documentos que quedan siguen como «no seguro»</translation>
+    </message>
+    <message>
+        <source>Opening the record…</source>
+        <translation>Abriendo el documento…</translation>
+    </message>
+    <message>
+        <source>Record %1 of %2</source>
+        <translation>Documento %1 de %2</translation>
+    </message>
+    <message>
+        <source>Decide later and &amp;finish</source>
+        <translation>Decidir después y &amp;terminar</translation>
+    </message>
+    <message>
+        <source>%1 — our best guess</source>
+        <translation>%1 — nuestra mejor suposición</translation>
+    </message>
+    <message>
+        <source>We are not sure what kind of record this is. Please look at it and choose its type; your choice is what counts.</source>
+        <translation>No estamos seguros de qué tipo de documento es este. Mírelo y elija su tipo, por favor; lo que usted elija es lo que cuenta.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Our best guesses: %1</source>
+        <translation>Nuestras mejores suposiciones: %1</translation>
+    </message>
+    <message>
+        <source>What we saw in it:</source>
+        <translation>Lo que vimos en él:</translation>
+    </message>
+    <message>
+        <source>We found no headings or phrases that tell us its type.</source>
+        <translation>No encontramos títulos ni frases que nos digan su tipo.</translation>
+    </message>
+</context>
+<context>
     <name>SentLogModel</name>
     <message>
         <source>When</source>
@@ -2341,6 +2705,10 @@ Puede deshacerlo.</translation>
         <translation>Igual que el sistema</translation>
     </message>
     <message>
+        <source>Text size, in percent of normal</source>
+        <translation>Tamaño del texto, en porcentaje del normal</translation>
+    </message>
+    <message>
         <source>The new language takes effect the next time you open the app.</source>
         <translation>El nuevo idioma se verá la próxima vez que abra la aplicación.</translation>
     </message>
@@ -2351,6 +2719,10 @@ Puede deshacerlo.</translation>
     <message>
         <source>Email &amp;size limit for packets:</source>
         <translation>Límite de &amp;tamaño de correo para paquetes:</translation>
+    </message>
+    <message>
+        <source>&amp;Text size:</source>
+        <translation>&amp;Tamaño del texto:</translation>
     </message>
     <message>
         <source>Lan&amp;guage:</source>
@@ -2601,53 +2973,6 @@ Puede deshacerlo.</translation>
     </message>
 </context>
 <context>
-    <name>UnsureTypeDialog</name>
-    <message>
-        <source>What kind of record is this?</source>
-        <translation>¿Qué tipo de documento es este?</translation>
-    </message>
-    <message>
-        <source>Type of record</source>
-        <translation>Tipo de documento</translation>
-    </message>
-    <message>
-        <source>%1 — our best guess</source>
-        <translation>%1 — nuestra mejor suposición</translation>
-    </message>
-    <message>
-        <source>&amp;Choose the type:</source>
-        <translation>&amp;Elija el tipo:</translation>
-    </message>
-    <message>
-        <source>&amp;Save type</source>
-        <translation>&amp;Guardar el tipo</translation>
-    </message>
-    <message>
-        <source>Decide &amp;later</source>
-        <translation>Decidir &amp;después</translation>
-    </message>
-    <message>
-        <source>We are not sure what kind of record this is. Please choose its type; your choice is what counts.</source>
-        <translation>No estamos seguros de qué tipo de documento es. Elija su tipo; lo que usted elija es lo que cuenta.</translation>
-    </message>
-    <message>
-        <source>%1 (about %2 % sure)</source>
-        <translation>%1 (seguros en un %2 %)</translation>
-    </message>
-    <message>
-        <source>Our best guesses: %1</source>
-        <translation>Nuestras mejores suposiciones: %1</translation>
-    </message>
-    <message>
-        <source>What we saw in it:</source>
-        <translation>Lo que vimos en él:</translation>
-    </message>
-    <message>
-        <source>We found no headings or phrases that tell us its type.</source>
-        <translation>No encontramos títulos ni frases que nos digan su tipo.</translation>
-    </message>
-</context>
-<context>
     <name>VaultDetailsPage</name>
     <message>
         <source>Vault folder</source>
@@ -2678,6 +3003,22 @@ Puede deshacerlo.</translation>
         <translation>AAAA-MM-DD</translation>
     </message>
     <message>
+        <source>Phone (optional)</source>
+        <translation>Teléfono (opcional)</translation>
+    </message>
+    <message>
+        <source>Email (optional)</source>
+        <translation>Correo electrónico (opcional)</translation>
+    </message>
+    <message>
+        <source>Address (optional)</source>
+        <translation>Dirección (opcional)</translation>
+    </message>
+    <message>
+        <source>For example: maria@example.org</source>
+        <translation>Por ejemplo: maria@example.org</translation>
+    </message>
+    <message>
         <source>Create a vault</source>
         <translation>Crear una bóveda</translation>
     </message>
@@ -2696,6 +3037,22 @@ Puede deshacerlo.</translation>
     <message>
         <source>Optional. Write it as year-month-day, for example 1961-04-23.</source>
         <translation>Opcional. Escríbala como año-mes-día, por ejemplo 1961-04-23.</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Teléfono:</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;Correo electrónico:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>Direcci&amp;ón:</translation>
+    </message>
+    <message>
+        <source>Optional. They go on record-request letters and on the packet's cover, so offices can reach you. You can change them later.</source>
+        <translation>Opcional. Aparecen en las cartas para pedir documentos y en la portada del paquete, para que las oficinas puedan comunicarse con usted. Puede cambiarlos más adelante.</translation>
     </message>
     <message>
         <source>Vault &amp;folder:</source>
@@ -2876,6 +3233,21 @@ Puede deshacerlo.</translation>
     </message>
 </context>
 <context>
+    <name>recent_vaults</name>
+    <message>
+        <source>in this app's own folder</source>
+        <translation>en la carpeta propia de esta aplicación</translation>
+    </message>
+    <message>
+        <source>in your home folder</source>
+        <translation>en su carpeta personal</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>en %1</translation>
+    </message>
+</context>
+<context>
     <name>records</name>
     <message>
         <source>Add records</source>
@@ -2908,18 +3280,6 @@ Puede deshacerlo.</translation>
     <message>
         <source>No files were given.</source>
         <translation>No se dio ningún archivo.</translation>
-    </message>
-    <message>
-        <source>This record is protected</source>
-        <translation>Este documento está protegido</translation>
-    </message>
-    <message>
-        <source>“%1”: %2
-
-Type its password to import it (often it is in the letter or e-mail the record came with), or choose Cancel to skip this file.</source>
-        <translation>“%1”: %2
-
-Escriba su contraseña para importarlo (a menudo viene en la carta o el correo con el que llegó el documento), o elija Cancelar para omitir este archivo.</translation>
     </message>
     <message>
         <source>Not sure — please choose</source>
