@@ -31,6 +31,10 @@ LIBRARIES: tuple[Component, ...] = (
     Component("fontTools", "MIT"),
     Component("uharfbuzz (HarfBuzz)", "Apache-2.0 (HarfBuzz: MIT)"),
     Component("Pillow", "MIT-CMU (HPND)"),
+    Component("lxml (libxml2)", "BSD-3-Clause (libxml2: MIT)"),
+    Component("pydicom", "MIT"),
+    Component("zxcvbn", "MIT"),
+    Component("EFF Large Wordlist (suggested passphrases)", "CC BY 3.0 US"),
     Component("Python", "PSF-2.0"),
 )
 FONTS: tuple[Component, ...] = (

@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from organizer.core.errors import DocumentDamaged, DocumentNotFound
-from organizer.core.vault.atomic import atomic_output, sync_whole_disk
+from organizer.core.vault import atomic
+from organizer.core.vault.atomic import atomic_output
 from organizer.core.vault.documents import DecryptingReader, DocumentCorrupt, encrypt_stream
 from organizer.core.vault.journal import Change
 from organizer.core.vault.vault_core import DOCUMENTS_DIR, VaultCore, disk_error
@@ -57,7 +58,7 @@ class VaultFiles(VaultCore):
         if not file_ids:
             return
         try:
-            if sync_whole_disk(self.folder / DOCUMENTS_DIR):
+            if atomic.sync_whole_disk(self.folder / DOCUMENTS_DIR):
                 return
             for file_id in file_ids:
                 fd = os.open(self._doc_path(file_id), os.O_RDWR)
