@@ -97,20 +97,20 @@ HEADING_RULES: tuple[Rule, ...] = _rules(
         (IM, 3.0, r"^TECHNIQUE$|^TECHNIQUE AND FINDINGS$|^COMPARISONS?$"),
         (IM, 1.5, r"^FINDINGS$|^CLINICAL (INDICATION|INFORMATION|DATA)S?$"),
         (IM, 1.0, r"^IMPRESSION$|^INTERPRETATION$|^CONCLUSIONS?$"),
-        # consultation / history and physical
-        (CO, 4.0, r"^REASON FOR (THE )?(CONSULTATION|CONSULT|REFERRAL)\b"),
-        (CO, 4.0, r"^(TYPE OF |REQUEST FOR )?CONSULT(ATION)?( NOTE| REQUEST\w*)?$|^REFERRING"),
-        (CO, 4.0, r"^HISTORY AND PHYSICAL|^(HISTORY AND )?REASON FOR (THE )?CONSULT"),
-        (CO, 2.0, r"^(PAST|PREVIOUS) SURGICAL HISTORY$|^IDENTIFYING DATA$|^IDENTIFICATION$"),
-        (CO, 1.5, r"^(PAST MEDICAL|FAMILY|SOCIAL|FAMILY MEDICAL|PERSONAL) HISTORY$"),
-        (CO, 1.5, r"^RECOMMENDATIONS?$|^IMPRESSION ?(AND|/|&) ?PLAN$|^PAST PSYCHIATRIC HISTORY$"),
-        (CO, 1.0, r"^CHIEF COMPLAINTS?$|^REVIEW OF SYSTEMS$|^MENTAL STATUS EXAM"),
-        (CO, 1.0, r"^HISTORY OF (THE )?PRESENT(ING)? ILLNESS$|^PHYSICAL EXAM(INATION)?$"),
-        # progress / SOAP / follow-up notes
-        (OT, 3.0, r"^(SUBJECTIVE|S)$|^INTERVAL HISTORY$|^PROGRESS NOTE$|^CHART NOTE$"),
-        (OT, 2.0, r"^(OBJECTIVE|O)$|^FOLLOW-? ?UP (VISIT|NOTE)$|^(A|P|A/P)$"),
-        (OT, 1.5, r"^REASON FOR (THE )?(VISIT|APPOINTMENT|FOLLOW-? ?UP)$|^PROBLEM LIST$"),
-        (OT, 0.5, r"^ASSESSMENT( AND PLAN)?$|^PLANS?$|^CURRENT MEDICATIONS$"),
+        # consultation: someone asked for it (a reason, a requesting doctor), or an admission H&P
+        (CO, 4.0, r"^REASON FOR (THE )?(CONSULTATION|CONSULT|REFERRAL)\b|^(HISTORY AND )?REASON FOR (THE )?CONSULT"),
+        (CO, 4.0, r"^(TYPE OF |REQUEST FOR )?CONSULT(ATION)?( NOTE| REQUEST\w*)?$"),
+        (CO, 4.0, r"^(REFERRING|REQUESTING|REFERRED BY|CONSULTING)\b|^HISTORY AND PHYSICAL"),
+        (CO, 3.0, r"^(ADMISSION|ADMITTING) (HISTORY|H ?& ?P|NOTE)\b|^NEW PATIENT"),
+        # the whole background history is taken at a first visit: each section leans that way
+        (CO, 0.6, r"^(PAST|PREVIOUS) SURGICAL HISTORY$"),
+        (CO, 0.6, r"^(FAMILY|FAMILY MEDICAL) HISTORY$"),
+        (CO, 0.6, r"^(SOCIAL|PERSONAL) HISTORY$"),
+        (CO, 0.6, r"^PAST MEDICAL HISTORY$"),
+        # a return visit: the SOAP layout, an interval history, a progress note
+        (OT, 3.0, r"^(SUBJECTIVE|S)$|^INTERVAL (HISTORY|EVENTS)$|^PROGRESS NOTE$|^CHART NOTE$"),
+        (OT, 2.0, r"^FOLLOW-? ?UP (VISIT|NOTE)$|^(A|P|A/P)$|^RETURN VISIT$|^REASON FOR (THE )?FOLLOW-? ?UP$"),
+        (OT, 1.0, r"^(OBJECTIVE|O)$|^PROBLEM LIST$"),
         # treatment plan
         (TP, 4.0, rf"^({_THERAPY} )?TREATMENT (PLAN|SUMMARY|REGIMEN|SCHEDULE)$"),
         (TP, 4.0, rf"^{_THERAPY} (PLAN|SUMMARY|ORDERS)$"),
@@ -133,6 +133,21 @@ HEADING_RULES: tuple[Rule, ...] = _rules(
         (IN, 4.0, r"EXPLANATION OF BENEFITS|^PRIOR AUTHORI[SZ]ATION|^(PRE-?)?CERTIFICATION$"),
         (IN, 3.0, r"^(MEMBER|SUBSCRIBER|POLICY|GROUP|CLAIM) (ID|NUMBER|NO)\b|^CLAIM (SUMMARY|DETAIL)"),
         (IN, 3.0, r"^(AMOUNT BILLED|PLAN PAID|PATIENT RESPONSIBILITY|DEDUCTIBLE|COPAY\w*)$"),
+    ]
+)
+
+# Sections of every office or hospital note: a first visit, a return visit or the history of an
+# admission. They say "a clinical note" and go to whichever of consult, follow-up or discharge the
+# cues of why the patient was seen point to (see classify._shared_to).
+VISIT_HEADING_RULES: tuple[Rule, ...] = _rules(
+    [
+        (CO, 1.0, r"^(PAST|PREVIOUS) SURGICAL HISTORY$|^(FAMILY|SOCIAL|FAMILY MEDICAL|PERSONAL) HISTORY$"),
+        (CO, 1.0, r"^PAST MEDICAL HISTORY$|^IDENTIFYING DATA$|^IDENTIFICATION$|^PAST PSYCHIATRIC HISTORY$"),
+        (CO, 1.0, r"^CHIEF COMPLAINTS?$|^REVIEW OF SYSTEMS$|^MENTAL STATUS EXAM"),
+        (CO, 1.0, r"^HISTORY OF (THE )?PRESENT(ING)? ILLNESS$|^PHYSICAL EXAM(INATION)?$"),
+        (CO, 1.0, r"^RECOMMENDATIONS?$|^IMPRESSION ?(AND|/|&) ?PLAN$|^ASSESSMENT( AND PLAN)?$|^PLANS?$"),
+        (CO, 0.5, r"^(CURRENT )?MEDICATIONS$|^ALLERGIES$|^VITAL SIGNS$"),
+        (CO, 0.5, r"^REASON FOR (THE )?(VISIT|APPOINTMENT)$"),
     ]
 )
 
@@ -201,22 +216,25 @@ PHRASE_RULES: tuple[Rule, ...] = _hinted_rules(
             "film|image|view|study |scan"),
         (IM, 1.0, r"\b(opacit(y|ies)|attenuation|signal (intensity|abnormality)|enhancing)\b",
             "opacit|attenuation|signal |enhancing"),
-        # consultation
-        (CO, 2.0, r"\bthank you for (this|the|your|allowing|asking|involving)\b", "thank you for "),
-        (CO, 2.0, r"\b(asked|requested) to (see|evaluate)\b|\bin consultation\b",
-            "asked to |requested to |in consultation"),
-        (CO, 1.5, r"\b(consultation|consulted) (for|by|regarding)\b|\bnew patient\b",
-            "consultation |consulted |new patient"),
-        (CO, 1.0, r"\breferred (by|to us|for)\b", "referred "),
-        # follow-up notes and letters
+        # consultation: who asked, and why (in the opening these count more, see OPENING_RULES)
+        (CO, 2.0, r"\bthank you for (this|the|your|allowing|asking|involving|referring|letting)\b",
+            "thank you for "),
+        (CO, 2.0, r"\b(asked|requested) (by [^.\n]{1,40} )?to (see|evaluate|consult|assess)\b|\bat the request of\b",
+            "asked |requested |at the request of"),
+        (CO, 1.5, r"\bconsulted (by|regarding)\b|\bnew patient\b|\bsecond opinion\b",
+            "consulted |new patient|second opinion"),
+        (CO, 1.5, r"\bconsult(ation)? (has been |was |is )?requested\b", "consult"),
+        (CO, 1.0, r"\breferred (by|to us|to me|for)\b|\binitial (consultation|evaluation|visit)\b",
+            "referred |initial "),
+        # a return visit, and letters
         (OT, 3.0, r"^\s*dear (dr|doctor|mr|mrs|ms|sir|madam)\b", "*dear "),
         (OT, 2.0, r"\bsincerely\b|\bkeep you (informed|apprised|updated|posted)\b", "sincerely|keep you "),
-        (OT, 2.0, r"\b(returns|comes (back|in)|is here|presents)( today)? (for|in) (a )?follow-? ?up\b",
-            "returns |comes back |comes in |is here |presents "),
-        (OT, 1.5, r"\b(since (his|her) last visit|last seen|was last seen|seen in follow-? ?up)\b",
+        (OT, 2.0, r"\b(returns|comes (back|in)|is here|presents|is seen|is back)( today)? (for|in) (a |his |her )?(routine |scheduled )?follow-? ?up\b",
+            "returns |comes back |comes in |is here |presents |is seen |is back "),
+        (OT, 1.5, r"\b(since (his|her|their|the|my|our) last (visit|appointment|office visit)|last seen|was last seen|seen in follow-? ?up)\b",
             "since |last seen|was last seen|seen in follow"),
-        (OT, 1.0, r"\bfollow-? ?up (visit|appointment|evaluation)\b|\breturns (today|to)\b",
-            "follow|returns "),
+        (OT, 1.0, r"\bfollow-? ?up (visit|appointment|evaluation)\b|\breturns today\b|\bestablished patient\b",
+            "follow|returns today|established patient"),
         # treatment plan
         (TP, 2.0, r"\bcycle \d+\b|\bcycles? of\b|\bevery (2|3|21|14|28) (weeks|days)\b", "cycle|every "),
         (TP, 2.0, r"\b(mg/m2|mg/m²|AUC ?\d|\d+ ?Gy|fractions?)\b", "*mg/m2|mg/m²|auc|gy|fraction"),
@@ -248,13 +266,16 @@ OPENING_CHARS = (600, 2500)  # but is at least / at most this long
 OPENING_RULES: tuple[Rule, ...] = _hinted_rules(
     [
         (OT, 2.5, r"\bfollow-? ?up\b|\brecheck\b", "follow|recheck"),
-        (OT, 2.0, r"\b(returns?|comes? (back|in|into)|is here|presents?)\b[^.]{0,30}\btoday\b",
-            "return|come|is here|present"),
+        (OT, 2.0, r"\b(returns?|comes? back|is back)\b[^.]{0,30}\btoday\b", "return|come|is back"),
         (OT, 2.0, r"\b(I|we) (have been |am |are )?follow(ing)? |\bwho (I|we) (follow|am following)",
             "i |we |who "),
         (OT, 1.5, r"\b(last|previous) (visit|appointment)|\b(since (I|we) (last )?saw|was last seen)",
             "last |previous |since |was last seen"),
         (CO, 2.0, r"\b(for|an?) (evaluation|consultation|opinion)\b", "for |a |an "),
+        (CO, 2.0, r"\b(asked|requested) (by [^.\n]{1,40} )?to (see|evaluate|consult|assess)\b|\bat the request of\b",
+            "asked |requested |at the request of"),
+        (CO, 1.5, r"\breferred (by|to us|to me|for)\b|\bis referred\b|\bthank you for (asking|allowing|referring)\b",
+            "referred |is referred|thank you for "),
         (CO, 1.0, r"\badmitted\b", "admitted"),
     ],
     re.IGNORECASE,
