@@ -98,7 +98,7 @@ HEADING_RULES: tuple[Rule, ...] = _rules(
         (IM, 1.5, r"^FINDINGS$|^CLINICAL (INDICATION|INFORMATION|DATA)S?$"),
         (IM, 1.0, r"^IMPRESSION$|^INTERPRETATION$|^CONCLUSIONS?$"),
         # consultation: someone asked for it (a reason, a requesting doctor), or an admission H&P
-        (CO, 4.0, r"^REASON FOR (THE )?(CONSULTATION|CONSULT|REFERRAL)\b|^(HISTORY AND )?REASON FOR (THE )?CONSULT"),
+        (CO, 4.0, r"^(HISTORY AND )?REASON FOR (THE )?(CONSULTATION|CONSULT|REFERRAL)\b"),
         (CO, 4.0, r"^(TYPE OF |REQUEST FOR )?CONSULT(ATION)?( NOTE| REQUEST\w*)?$"),
         (CO, 4.0, r"^(REFERRING|REQUESTING|REFERRED BY|CONSULTING)\b|^HISTORY AND PHYSICAL"),
         (CO, 3.0, r"^(ADMISSION|ADMITTING) (HISTORY|H ?& ?P|NOTE)\b|^NEW PATIENT"),
@@ -160,6 +160,11 @@ HEADING_RULES += _rules(
     ]
 )
 
+# "I was asked to see", "requested by Dr. X to evaluate", "seen at the request of": why a consult exists.
+_ASKED_TO_SEE = (
+    r"\b(asked|requested) (by [^.\n]{1,40} )?to (see|evaluate|consult|assess)\b|\bat the request of\b"
+)
+
 # Matched anywhere in the text, case-insensitively; each rule counts once.
 PHRASE_RULES: tuple[Rule, ...] = _hinted_rules(
     [
@@ -219,8 +224,7 @@ PHRASE_RULES: tuple[Rule, ...] = _hinted_rules(
         # consultation: who asked, and why (in the opening these count more, see OPENING_RULES)
         (CO, 2.0, r"\bthank you for (this|the|your|allowing|asking|involving|referring|letting)\b",
             "thank you for "),
-        (CO, 2.0, r"\b(asked|requested) (by [^.\n]{1,40} )?to (see|evaluate|consult|assess)\b|\bat the request of\b",
-            "asked |requested |at the request of"),
+        (CO, 2.0, _ASKED_TO_SEE, "asked |requested |at the request of"),
         (CO, 1.5, r"\bconsulted (by|regarding)\b|\bnew patient\b|\bsecond opinion\b",
             "consulted |new patient|second opinion"),
         (CO, 1.5, r"\bconsult(ation)? (has been |was |is )?requested\b", "consult"),
@@ -229,11 +233,13 @@ PHRASE_RULES: tuple[Rule, ...] = _hinted_rules(
         # a return visit, and letters
         (OT, 3.0, r"^\s*dear (dr|doctor|mr|mrs|ms|sir|madam)\b", "*dear "),
         (OT, 2.0, r"\bsincerely\b|\bkeep you (informed|apprised|updated|posted)\b", "sincerely|keep you "),
-        (OT, 2.0, r"\b(returns|comes (back|in)|is here|presents|is seen|is back)( today)? (for|in) (a |his |her )?(routine |scheduled )?follow-? ?up\b",
+        (OT, 2.0, r"\b(returns|comes (back|in)|is here|presents|is seen|is back)( today)? (for|in) "
+            r"(a |his |her )?(routine |scheduled )?follow-? ?up\b",
             "returns |comes back |comes in |is here |presents |is seen |is back "),
-        (OT, 1.5, r"\b(since (his|her|their|the|my|our) last (visit|appointment|office visit)|last seen|was last seen|seen in follow-? ?up)\b",
+        (OT, 1.5, r"\bsince (his|her|their|the|my|our) last (visit|appointment|office visit)\b"
+            r"|\b(last seen|was last seen|seen in follow-? ?up)\b",
             "since |last seen|was last seen|seen in follow"),
-        (OT, 1.0, r"\bfollow-? ?up (visit|appointment|evaluation)\b|\breturns today\b|\bestablished patient\b",
+        (OT, 1.0, r"\bfollow-? ?up (visit|appointment|evaluation)\b|\b(returns today|established patient)\b",
             "follow|returns today|established patient"),
         # treatment plan
         (TP, 2.0, r"\bcycle \d+\b|\bcycles? of\b|\bevery (2|3|21|14|28) (weeks|days)\b", "cycle|every "),
@@ -272,9 +278,9 @@ OPENING_RULES: tuple[Rule, ...] = _hinted_rules(
         (OT, 1.5, r"\b(last|previous) (visit|appointment)|\b(since (I|we) (last )?saw|was last seen)",
             "last |previous |since |was last seen"),
         (CO, 2.0, r"\b(for|an?) (evaluation|consultation|opinion)\b", "for |a |an "),
-        (CO, 2.0, r"\b(asked|requested) (by [^.\n]{1,40} )?to (see|evaluate|consult|assess)\b|\bat the request of\b",
-            "asked |requested |at the request of"),
-        (CO, 1.5, r"\breferred (by|to us|to me|for)\b|\bis referred\b|\bthank you for (asking|allowing|referring)\b",
+        (CO, 2.0, _ASKED_TO_SEE, "asked |requested |at the request of"),
+        (CO, 1.5, r"\breferred (by|to us|to me|for)\b|\bis referred\b"
+            r"|\bthank you for (asking|allowing|referring)\b",
             "referred |is referred|thank you for "),
         (CO, 1.0, r"\badmitted\b", "admitted"),
     ],
