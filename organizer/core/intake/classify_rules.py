@@ -103,10 +103,11 @@ HEADING_RULES: tuple[Rule, ...] = _rules(
         (CO, 4.0, r"^(REFERRING|REQUESTING|REFERRED BY|CONSULTING)\b|^HISTORY AND PHYSICAL"),
         (CO, 3.0, r"^(ADMISSION|ADMITTING) (HISTORY|H ?& ?P|NOTE)\b|^NEW PATIENT"),
         # the whole background history is taken at a first visit: each section leans that way
-        (CO, 0.6, r"^(PAST|PREVIOUS) SURGICAL HISTORY$"),
-        (CO, 0.6, r"^(FAMILY|FAMILY MEDICAL) HISTORY$"),
-        (CO, 0.6, r"^(SOCIAL|PERSONAL) HISTORY$"),
-        (CO, 0.6, r"^PAST MEDICAL HISTORY$"),
+        (CO, 0.35, r"^(PAST|PREVIOUS) SURGICAL HISTORY$"),
+        (CO, 0.35, r"^(FAMILY|FAMILY MEDICAL) HISTORY$"),
+        (CO, 0.35, r"^(SOCIAL|PERSONAL) HISTORY$"),
+        (CO, 0.35, r"^PAST MEDICAL HISTORY$"),
+        (CO, 0.35, r"^CHIEF COMPLAINTS?$"),
         # a return visit: the SOAP layout, an interval history, a progress note
         (OT, 3.0, r"^(SUBJECTIVE|S)$|^INTERVAL (HISTORY|EVENTS)$|^PROGRESS NOTE$|^CHART NOTE$"),
         (OT, 2.0, r"^FOLLOW-? ?UP (VISIT|NOTE)$|^(A|P|A/P)$|^RETURN VISIT$|^REASON FOR (THE )?FOLLOW-? ?UP$"),
@@ -227,7 +228,7 @@ PHRASE_RULES: tuple[Rule, ...] = _hinted_rules(
         (CO, 2.0, _ASKED_TO_SEE, "asked |requested |at the request of"),
         (CO, 1.5, r"\bconsulted (by|regarding)\b|\bnew patient\b|\bsecond opinion\b",
             "consulted |new patient|second opinion"),
-        (CO, 1.5, r"\bconsult(ation)? (has been |was |is )?requested\b", "consult"),
+        (CO, 1.5, r"\bconsult(ation)?\s+((has|have)\s+been\s+|was\s+|is\s+)?requested\b", "consult"),
         (CO, 1.0, r"\breferred (by|to us|to me|for)\b|\binitial (consultation|evaluation|visit)\b",
             "referred |initial "),
         # a return visit, and letters
@@ -277,7 +278,7 @@ OPENING_RULES: tuple[Rule, ...] = _hinted_rules(
             "i |we |who "),
         (OT, 1.5, r"\b(last|previous) (visit|appointment)|\b(since (I|we) (last )?saw|was last seen)",
             "last |previous |since |was last seen"),
-        (CO, 2.0, r"\b(for|an?) (evaluation|consultation|opinion)\b", "for |a |an "),
+        (CO, 2.0, r"\b(for|an?) (?!follow)([a-z]+ )?(evaluation|consultation|opinion)\b", "for |a |an "),
         (CO, 2.0, _ASKED_TO_SEE, "asked |requested |at the request of"),
         (CO, 1.5, r"\breferred (by|to us|to me|for)\b|\bis referred\b"
             r"|\bthank you for (asking|allowing|referring)\b",
