@@ -84,12 +84,15 @@ HEADING_RULES: tuple[Rule, ...] = _rules(
         (OP, 1.5, r"^(DRAINS|FLUIDS|URINE OUTPUT|BLOOD LOSS|INDICATIONS?)$"),
         (OP, 1.5, r"^(PROCEDURE|OPERATION)S?$|^COMPLICATIONS$"),
         # discharge
-        (DI, 4.0, r"^DISCHARGE SUMMARY$|^TRANSFER SUMMARY$|^HOSPITAL COURSE\b"),
+        (DI, 4.0, r"^DISCHARGE SUMMARY$|^TRANSFER SUMMARY$|\bHOSPITAL COURSE\b|^COURSE IN (THE )?HOSPITAL\b"),
         (DI, 4.0, r"DISCHARGE DIAGNOS[IE]S|DIAGNOS[IE]S (ON|AT) DISCHARGE"),
         (DI, 2.5, r"^(ADMISSION|ADMITTING|ADMIT) DIAGNOS|^DIAGNOS[IE]S (ON|AT) ADMISSION"),
-        (DI, 3.0, r"^DISCHARGE (MEDICATIONS?|INSTRUCTIONS|CONDITION|DISPOSITION|PLAN|DIET)"),
+        (DI, 3.0, r"^DISCHARGE (MEDICATIONS?|MEDS|INSTRUCTIONS|CONDITION|DISPOSITION|PLAN|DIET|STATUS)"),
         (DI, 3.0, r"^DISCHARGE (ACTIVITY|FOLLOW-? ?UP)|^CONDITION (ON|AT|UPON) DISCHARGE"),
-        (DI, 3.0, r"^DATE OF (ADMISSION|DISCHARGE)$|^(ADMISSION|DISCHARGE) DATE$"),
+        (DI, 3.0, r"^DATES? OF (ADMISSION|DISCHARGE|HOSPITALIZATION)$|^(ADMISSION|ADMIT|DISCHARGE) DATE$"),
+        # the consultations asked for during a stay are listed in a discharge summary
+        (DI, 2.0, r"^CONSULT(ATION)?S( OBTAINED| DURING (THE )?(HOSPITAL(IZATION)?|STAY))?$"),
+        (DI, 2.0, r"^CONSULTANTS$|^CONSULTING (PHYSICIANS|SERVICES|DOCTORS)$|^LENGTH OF STAY$"),
         (DI, 2.0, r"^CLINICAL RESUME$|^REASON FOR (ADMISSION|HOSPITALIZATION)$"),
         (DI, 1.0, r"^DISPOSITION$"),
         # imaging
@@ -100,7 +103,8 @@ HEADING_RULES: tuple[Rule, ...] = _rules(
         # consultation: someone asked for it (a reason, a requesting doctor), or an admission H&P
         (CO, 4.0, r"^(HISTORY AND )?REASON FOR (THE )?(CONSULTATION|CONSULT|REFERRAL)\b"),
         (CO, 4.0, r"^(TYPE OF |REQUEST FOR )?CONSULT(ATION)?( NOTE| REQUEST\w*)?$"),
-        (CO, 4.0, r"^(REFERRING|REQUESTING|REFERRED BY|CONSULTING)\b|^HISTORY AND PHYSICAL"),
+        (CO, 4.0, r"^(REFERRING|REQUESTING) (PHYSICIAN|DOCTOR|PROVIDER|CLINICIAN)|^REFERRED BY\b"),
+        (CO, 4.0, r"^HISTORY AND PHYSICAL"),
         (CO, 3.0, r"^(ADMISSION|ADMITTING) (HISTORY|H ?& ?P|NOTE)\b|^NEW PATIENT"),
         # the whole background history is taken at a first visit: each section leans that way
         (CO, 0.35, r"^(PAST|PREVIOUS) SURGICAL HISTORY$"),
@@ -226,8 +230,8 @@ PHRASE_RULES: tuple[Rule, ...] = _hinted_rules(
         (CO, 2.0, r"\bthank you for (this|the|your|allowing|asking|involving|referring|letting)\b",
             "thank you for "),
         (CO, 2.0, _ASKED_TO_SEE, "asked |requested |at the request of"),
-        (CO, 1.5, r"\bconsulted (by|regarding)\b|\bnew patient\b|\bsecond opinion\b",
-            "consulted |new patient|second opinion"),
+        (CO, 1.5, r"\b(I|we) (was|were|have been|am|are) consulted\b|\bnew patient\b|\bsecond opinion\b",
+            "i |we |new patient|second opinion"),
         (CO, 1.5, r"\bconsult(ation)?\s+((has|have)\s+been\s+|was\s+|is\s+)?requested\b", "consult"),
         (CO, 1.0, r"\breferred (by|to us|to me|for)\b|\binitial (consultation|evaluation|visit)\b",
             "referred |initial "),
