@@ -384,6 +384,20 @@ def test_a_whole_background_history_leans_toward_a_first_visit() -> None:
     assert classify_text(note).best is RecordType.CONSULT
 
 
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "HISTORY OF PRESENT ILLNESS: Seen today for her 3-month check; her sugars are better.\n",
+        "HISTORY OF PRESENT ILLNESS: He comes for his postoperative visit after a right colectomy.\n",
+        "OVERNIGHT EVENTS: None. Afebrile on hospital day 3.\n",
+    ],
+    ids=["months-check", "post-op-visit", "hospital-progress-note"],
+)
+def test_return_visits_are_recognised_by_how_they_open(opening: str) -> None:
+    note = opening + "PHYSICAL EXAMINATION: Normal.\nASSESSMENT AND PLAN: Continue the same.\n"
+    assert classify_text(note).type is RecordType.OTHER
+
+
 def test_a_return_visit_with_a_whole_background_history_is_still_a_follow_up() -> None:
     note = "HISTORY OF PRESENT ILLNESS: She is a 49-year-old woman who we follow for breast cancer.\n"
     assert classify_text(note + _VISIT_SECTIONS).best is RecordType.OTHER

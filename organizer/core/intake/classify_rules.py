@@ -113,7 +113,7 @@ HEADING_RULES: tuple[Rule, ...] = _rules(
         (CO, 0.35, r"^PAST MEDICAL HISTORY$"),
         (CO, 0.35, r"^CHIEF COMPLAINTS?$"),
         # a return visit: the SOAP layout, an interval history, a progress note
-        (OT, 3.0, r"^(SUBJECTIVE|S)$|^INTERVAL (HISTORY|EVENTS)$|^PROGRESS NOTE$|^CHART NOTE$"),
+        (OT, 3.0, r"^(SUBJECTIVE|S)$|^(INTERVAL|OVERNIGHT) (HISTORY|EVENTS)$|^PROGRESS NOTE$|^CHART NOTE$"),
         (OT, 2.0, r"^FOLLOW-? ?UP (VISIT|NOTE)$|^(A|P|A/P)$|^RETURN VISIT$|^REASON FOR (THE )?FOLLOW-? ?UP$"),
         (OT, 1.0, r"^(OBJECTIVE|O)$|^PROBLEM LIST$"),
         # treatment plan
@@ -282,6 +282,10 @@ OPENING_RULES: tuple[Rule, ...] = _hinted_rules(
             "i |we |who "),
         (OT, 1.5, r"\b(last|previous) (visit|appointment)|\b(since (I|we) (last )?saw|was last seen)",
             "last |previous |since |was last seen"),
+        (OT, 2.0, r"\bpost-? ?op(erative)? (visit|check|day)\b|\b(hospital|postoperative) day #?\d",
+            "post|hospital "),
+        (OT, 1.5, r"\b(one|two|three|four|six|twelve|\d+)[- ](week|month|year) (follow|check|visit|recheck)",
+            "*week |month |year "),
         (CO, 2.0, r"\b(for|an?) (?!follow)([a-z]+ )?(evaluation|consultation|opinion)\b", "for |a |an "),
         (CO, 2.0, _ASKED_TO_SEE, "asked |requested |at the request of"),
         (CO, 1.5, r"\breferred (by|to us|to me|for)\b|\bis referred\b"
