@@ -173,6 +173,15 @@ def _first_match(rule: Rule, text: str, folded: str | None) -> re.Match[str] | N
         return rule.pattern.search(text)
     if not rule.starts:
         return rule.pattern.search(text) if any(word in folded for word in rule.contains) else None
+    if len(rule.starts) == 1:  # one start word: try each place as it is found, stop at the first match
+        word = rule.starts[0]
+        place = folded.find(word)
+        while place >= 0:
+            match = rule.pattern.match(text, place)
+            if match is not None:
+                return match
+            place = folded.find(word, place + 1)
+        return None
     for place in _places(folded, rule.starts):
         match = rule.pattern.match(text, place)
         if match is not None:

@@ -230,8 +230,8 @@ PHRASE_RULES: tuple[Rule, ...] = _hinted_rules(
         (CO, 2.0, r"\bthank you for (this|the|your|allowing|asking|involving|referring|letting)\b",
             "thank you for "),
         (CO, 2.0, _ASKED_TO_SEE, "asked |requested |at the request of"),
-        (CO, 1.5, r"\b(I|we) (was|were|have been|am|are) consulted\b|\bnew patient\b|\bsecond opinion\b",
-            "i |we |new patient|second opinion"),
+        (CO, 1.5, r"\b(I|we) (was|were|have been|am|are) consulted\b", "*consulted"),
+        (CO, 1.5, r"\bnew patient\b|\bsecond opinion\b", "new patient|second opinion"),
         (CO, 1.5, r"\bconsult(ation)?\s+((has|have)\s+been\s+|was\s+|is\s+)?requested\b", "consult"),
         (CO, 1.0, r"\breferred (by|to us|to me|for)\b|\binitial (consultation|evaluation|visit)\b",
             "referred |initial "),
@@ -271,6 +271,9 @@ PHRASE_RULES: tuple[Rule, ...] = _hinted_rules(
     re.IGNORECASE | re.MULTILINE,
 )
 
+_SPANS = ("week", "month", "year")
+_RETURN_WORDS = ("follow", "check", "visit", "recheck")
+
 # Matched in the opening of the text only (reason for visit, first lines of the history).
 OPENING_HEADINGS = 3  # the opening runs up to the third heading (reason, history)
 OPENING_CHARS = (600, 2500)  # but is at least / at most this long
@@ -283,10 +286,11 @@ OPENING_RULES: tuple[Rule, ...] = _hinted_rules(
         (OT, 1.5, r"\b(last|previous) (visit|appointment)|\b(since (I|we) (last )?saw|was last seen)",
             "last |previous |since |was last seen"),
         (OT, 2.0, r"\bpost-? ?op(erative)? (visit|check|day)\b|\b(hospital|postoperative) day #?\d",
-            "post|hospital "),
+            "post-op|post op|postop|hospital day"),
         (OT, 1.5, r"\b(one|two|three|four|six|twelve|\d+)[- ](week|month|year) (follow|check|visit|recheck)",
-            "*week |month |year "),
-        (CO, 2.0, r"\b(for|an?) (?!follow)([a-z]+ )?(evaluation|consultation|opinion)\b", "for |a |an "),
+            "*" + "|".join(f"{span} {what}" for span in _SPANS for what in _RETURN_WORDS)),
+        (CO, 2.0, r"\b(for|an?) (?!follow)([a-z]+ )?(evaluation|consultation|opinion)\b",
+            "*evaluation|consultation|opinion"),
         (CO, 2.0, _ASKED_TO_SEE, "asked |requested |at the request of"),
         (CO, 1.5, r"\breferred (by|to us|to me|for)\b|\bis referred\b"
             r"|\bthank you for (asking|allowing|referring)\b",
