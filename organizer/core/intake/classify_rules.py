@@ -93,6 +93,7 @@ HEADING_RULES: tuple[Rule, ...] = _rules(
         # the consultations asked for during a stay are listed in a discharge summary
         (DI, 2.0, r"^CONSULT(ATION)?S( OBTAINED| DURING (THE )?(HOSPITAL(IZATION)?|STAY))?$"),
         (DI, 2.0, r"^CONSULTANTS$|^CONSULTING (PHYSICIANS|SERVICES|DOCTORS)$|^LENGTH OF STAY$"),
+        (DI, 2.5, r"^PROCEDURES? (PERFORMED )?(DURING|THIS) (THE )?(HOSPITALI[SZ]ATION|ADMISSION|STAY)"),
         (DI, 2.0, r"^CLINICAL RESUME$|^REASON FOR (ADMISSION|HOSPITALIZATION)$"),
         (DI, 1.0, r"^DISPOSITION$"),
         # imaging
@@ -283,6 +284,7 @@ OPENING_RULES: tuple[Rule, ...] = _hinted_rules(
         (OT, 2.0, r"\b(returns?|comes? back|is back)\b[^.]{0,30}\btoday\b", "return|come|is back"),
         (OT, 2.0, r"\b(I|we) (have been |am |are )?follow(ing)? |\bwho (I|we) (follow|am following)",
             "i |we |who "),
+        (OT, 2.0, r"\b(has|have) been followed\b|\bis being followed\b", "*followed"),
         (OT, 1.5, r"\b(last|previous) (visit|appointment)|\b(since (I|we) (last )?saw|was last seen)",
             "last |previous |since |was last seen"),
         (OT, 2.0, r"\bpost-? ?op(erative)? (visit|check|day)\b|\b(hospital|postoperative) day #?\d",
