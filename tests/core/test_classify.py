@@ -297,6 +297,124 @@ def test_pathology_report_version_is_read_from_its_title(text: str, expected: st
     assert version == (PathologyVersion(expected) if expected else None)
 
 
+# --- consult, follow-up or discharge: why the patient was seen decides, not the history headings ---
+
+# The sections every office or hospital note has; only the cues around them say what the note is.
+_VISIT_SECTIONS = """PAST MEDICAL HISTORY: Type 2 diabetes, hypertension.
+PAST SURGICAL HISTORY: Cholecystectomy.
+SOCIAL HISTORY: Retired teacher, never smoked.
+FAMILY HISTORY: Father had colon cancer at 70.
+REVIEW OF SYSTEMS: Mild fatigue, otherwise negative.
+PHYSICAL EXAMINATION: Alert, no distress. Abdomen soft, a healed scar.
+"""
+CONSULT_WITH_REQUESTING_DOCTOR = (
+    "REQUESTING PHYSICIAN: Dr. Alvarez, internal medicine.\n"
+    "CHIEF COMPLAINT: Iron deficiency anemia.\n"
+    "HISTORY OF PRESENT ILLNESS: A 58-year-old woman with a hemoglobin of 9.1 found on routine labs.\n"
+    + _VISIT_SECTIONS
+    + "IMPRESSION AND PLAN: Colonoscopy next week. Thank you for asking me to see this patient.\n"
+)
+CONSULT_ASKED_TO_SEE = (
+    "HISTORY OF PRESENT ILLNESS: I was asked by Dr. Osei to see this 71-year-old man about a new\n"
+    "lung nodule found on a chest x-ray.\n" + _VISIT_SECTIONS + "RECOMMENDATIONS: PET scan, then biopsy.\n"
+)
+FOLLOW_UP_MENTIONING_A_CONSULTATION = """SUBJECTIVE: Ms. Reyes returns for follow-up of her rectal cancer.
+Since her last visit she was seen in consultation by radiation oncology at our request, and she was
+referred to a dietitian. Thank you notes from both were reviewed. Appetite is better.
+OBJECTIVE: Weight stable at 61 kg. Abdomen soft, no masses.
+ASSESSMENT: Rectal cancer after chemoradiation, responding.
+PLAN: Restaging MRI in four weeks, then back to clinic.
+"""
+FOLLOW_UP_WITH_FULL_HISTORY = (
+    "CHIEF COMPLAINT: Follow-up of prostate cancer.\n"
+    "INTERVAL HISTORY: He was last seen three months ago. His PSA has stayed below 0.1 since surgery.\n"
+    + _VISIT_SECTIONS
+    + "ASSESSMENT AND PLAN: No sign of recurrence. PSA again in six months.\n"
+)
+DISCHARGE_LISTING_CONSULTATIONS = """ADMISSION DATE: 03/02
+DISCHARGE DATE: 03/09
+CHIEF COMPLAINT: Fever and cough during chemotherapy.
+HISTORY OF PRESENT ILLNESS: A 66-year-old man on treatment for lymphoma came in with fever.
+PAST MEDICAL HISTORY: Lymphoma, atrial fibrillation.
+CONSULTATIONS: Infectious disease; cardiology.
+BRIEF HOSPITAL COURSE: He was admitted and started on antibiotics. Infectious disease was consulted
+and asked to see him about the choice of antibiotics; cardiology was consulted for rapid atrial
+fibrillation. Thank you to both teams for their help.
+DISCHARGE MEDICATIONS: Levofloxacin 750 mg daily for 7 days; metoprolol 25 mg twice daily.
+FOLLOW-UP: Oncology clinic in one week.
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (CONSULT_WITH_REQUESTING_DOCTOR, RecordType.CONSULT),
+        (CONSULT_ASKED_TO_SEE, RecordType.CONSULT),
+        (FOLLOW_UP_MENTIONING_A_CONSULTATION, RecordType.OTHER),
+        (FOLLOW_UP_WITH_FULL_HISTORY, RecordType.OTHER),
+        (DISCHARGE_LISTING_CONSULTATIONS, RecordType.DISCHARGE),
+    ],
+    ids=["requesting-doctor", "asked-to-see", "soap-mentions-consult", "full-history-follow-up", "discharge"],
+)
+def test_why_the_patient_was_seen_decides_the_kind_of_note(text: str, expected: RecordType) -> None:
+    result = classify_text(text)
+    assert result.type is expected, result
+
+
+def test_the_cue_of_why_comes_first_in_the_evidence() -> None:
+    assert classify_text(CONSULT_WITH_REQUESTING_DOCTOR).evidence[0] == 'heading "REQUESTING PHYSICIAN"'
+    assert classify_text(FOLLOW_UP_WITH_FULL_HISTORY).evidence[0] == 'heading "INTERVAL HISTORY"'
+
+
+def test_a_visit_note_that_never_says_why_is_left_open() -> None:
+    bare = (
+        "HISTORY OF PRESENT ILLNESS: A 60-year-old man with back pain for two weeks.\n"
+        "REVIEW OF SYSTEMS: Negative.\nPHYSICAL EXAMINATION: Tender lower back.\n"
+        "ASSESSMENT AND PLAN: Muscle strain. Heat and rest.\n"
+    )
+    result = classify_text(bare)
+    assert {kind for kind, _ in result.guesses[:2]} == {RecordType.CONSULT, RecordType.OTHER}
+    assert result.type is None  # unsure: the user chooses
+    assert classify_text(bare, lean=0.9).best is RecordType.CONSULT
+    assert classify_text(bare, lean=0.1).best is RecordType.OTHER
+
+
+def test_a_whole_background_history_leans_toward_a_first_visit() -> None:
+    note = "HISTORY OF PRESENT ILLNESS: A 60-year-old man with back pain for two weeks.\n" + _VISIT_SECTIONS
+    assert classify_text(note).best is RecordType.CONSULT
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "HISTORY OF PRESENT ILLNESS: Seen today for her 3-month check; her sugars are better.\n",
+        "HISTORY OF PRESENT ILLNESS: He comes for his postoperative visit after a right colectomy.\n",
+        "OVERNIGHT EVENTS: None. Afebrile on hospital day 3.\n",
+    ],
+    ids=["months-check", "post-op-visit", "hospital-progress-note"],
+)
+def test_return_visits_are_recognised_by_how_they_open(opening: str) -> None:
+    note = opening + "PHYSICAL EXAMINATION: Normal.\nASSESSMENT AND PLAN: Continue the same.\n"
+    assert classify_text(note).type is RecordType.OTHER
+
+
+def test_a_return_visit_with_a_whole_background_history_is_still_a_follow_up() -> None:
+    note = "HISTORY OF PRESENT ILLNESS: She is a 49-year-old woman who we follow for breast cancer.\n"
+    assert classify_text(note + _VISIT_SECTIONS).best is RecordType.OTHER
+
+
+def test_a_request_phrase_broken_over_two_lines_is_read() -> None:
+    note = "HISTORY OF PRESENT ILLNESS: Oncology consultation has\nbeen requested for a new liver mass.\n"
+    assert classify_text(note + _VISIT_SECTIONS).best is RecordType.CONSULT
+
+
+def test_a_discharge_summary_with_a_history_and_exam_stays_a_discharge_summary() -> None:
+    note = "HOSPITAL COURSE: Admitted for pneumonia, treated with antibiotics.\n" + _VISIT_SECTIONS
+    note += "DISCHARGE INSTRUCTIONS: Finish the antibiotics. Call for fever.\n"
+    assert classify_text(CONSULT_WITH_REQUESTING_DOCTOR).best is RecordType.CONSULT
+    assert classify_text(note).type is RecordType.DISCHARGE
+
+
 # --- the labelled corpus ---------------------------------------------------------------------
 
 

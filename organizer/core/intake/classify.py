@@ -18,6 +18,7 @@ from organizer.core.intake.classify_rules import (
     OPENING_RULES,
     PHRASE_RULES,
     RESULT_LINE,
+    VISIT_HEADING_RULES,
     Rule,
 )
 from organizer.core.records import PathologyVersion, RecordType
@@ -35,6 +36,11 @@ _READ_CHARS = 30_000  # about 8-15 pages: the corpus reports (at most 13,000 cha
 _ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 # Doses, tablets and lab values turn up in every note: these types need a heading or a layout.
 _NEED_STRUCTURE = frozenset({RecordType.TREATMENT_PLAN, RecordType.MEDICATIONS, RecordType.LAB})
+
+VISIT_LEAN: float = 0.5
+"""With no cue of why a patient was seen, the share of a note's sections given to consult."""
+_WHY_SMOOTH = 1.0  # pseudo-score that keeps one weak cue from taking all of a note's sections
+_DISCHARGE_STRUCTURE = 6.0  # discharge sections (two strong ones) that make the note's sections its own
 
 _CAPS_BEFORE_COLON = re.compile(r"^\s*([A-Z][A-Z0-9 ,/&()'.\-]{0,70}?)(?:\s*:|\s+-(?:\s|$))")
 _CAPS_LINE = re.compile(r"^\s*([A-Z][A-Z0-9 ,/&()'.\-]{1,80}?)\s*:?\s*$")
@@ -65,6 +71,7 @@ class Clue:
     type: RecordType
     score: float
     text: str
+    shared: bool = False  # a section of any clinical note: goes where the note's cues point
 
 
 def _normalise(heading: str) -> str:
@@ -115,7 +122,8 @@ def _position_weight(index: int) -> float:
     return 1.3 if index < 3 else 1.0
 
 
-_HEADING_SEARCHES = [rule.pattern.search for rule in HEADING_RULES]
+_ALL_HEADING_RULES = HEADING_RULES + VISIT_HEADING_RULES
+_HEADING_SEARCHES = [rule.pattern.search for rule in _ALL_HEADING_RULES]
 
 
 @lru_cache(maxsize=4096)
@@ -128,10 +136,12 @@ def _heading_clues(found: list[str]) -> Iterator[Clue]:
     seen: set[int] = set()
     for index, heading in enumerate(found):
         for number in _heading_rules(heading):
-            rule = HEADING_RULES[number]
+            rule = _ALL_HEADING_RULES[number]
             if number not in seen and index < rule.within:
                 seen.add(number)
-                yield Clue(rule.type, rule.weight * _position_weight(index), f'heading "{heading}"')
+                score = rule.weight * _position_weight(index)
+                shared = number >= len(HEADING_RULES)
+                yield Clue(rule.type, score, f'heading "{heading}"', shared)
 
 
 def _phrase_text(match: re.Match[str]) -> str:
@@ -163,6 +173,15 @@ def _first_match(rule: Rule, text: str, folded: str | None) -> re.Match[str] | N
         return rule.pattern.search(text)
     if not rule.starts:
         return rule.pattern.search(text) if any(word in folded for word in rule.contains) else None
+    if len(rule.starts) == 1:  # one start word: try each place as it is found, stop at the first match
+        word = rule.starts[0]
+        place = folded.find(word)
+        while place >= 0:
+            match = rule.pattern.match(text, place)
+            if match is not None:
+                return match
+            place = folded.find(word, place + 1)
+        return None
     for place in _places(folded, rule.starts):
         match = rule.pattern.match(text, place)
         if match is not None:
@@ -212,16 +231,49 @@ def clues(text: str) -> list[Clue]:
     return heading_clues + phrase_clues + layout_clues
 
 
-def _scores(found: list[Clue]) -> dict[RecordType, float]:
+def _shared_to(scores: dict[RecordType, float], lean: float) -> dict[RecordType, float]:
+    """How a note's common sections are split: by who asked for the visit, or by discharge sections.
+
+    A consultation exists because someone asked (a requesting doctor, a reason for consultation);
+    a follow-up note shows a return (interval history, SOAP layout); a discharge summary has its
+    own sections. Without any such cue the split follows `lean`. The likeliest type takes all the
+    sections (so the note as a whole outweighs a stray phrase of another type); the others take as
+    much as their cues are worth next to it (so the confidence says how clear the cues were).
+    """
+    asked = scores[RecordType.CONSULT] + _WHY_SMOOTH * lean
+    returned = scores[RecordType.OTHER] - _OTHER_PRIOR + _WHY_SMOOTH * (1.0 - lean)
+    discharge = scores[RecordType.DISCHARGE]
+    weights = {RecordType.CONSULT: asked, RecordType.OTHER: returned}
+    if discharge >= _DISCHARGE_STRUCTURE:
+        weights[RecordType.DISCHARGE] = discharge
+    most = max(weights.values())
+    return {kind: weight / most for kind, weight in weights.items()}
+
+
+def _scores(found: list[Clue], lean: float = VISIT_LEAN) -> dict[RecordType, float]:
     scores = dict.fromkeys(RecordType, 0.0)
     scores[RecordType.OTHER] = _OTHER_PRIOR
+    shared = 0.0
     for clue in found:
-        scores[clue.type] += clue.score
+        if clue.shared:
+            shared += clue.score
+        else:
+            scores[clue.type] += clue.score
+    if shared:
+        for kind, share in _shared_to(scores, lean).items():
+            scores[kind] += share * shared
     return scores
 
 
+_NOTE_TYPES = frozenset({RecordType.CONSULT, RecordType.OTHER, RecordType.DISCHARGE})
+
+
 def _evidence(found: list[Clue], kind: RecordType) -> tuple[str, ...]:
-    mine = sorted((c for c in found if c.type is kind), key=lambda c: -c.score)
+    """The clues for the type, its own first, then the note sections it took (strongest first)."""
+    mine = sorted(
+        (c for c in found if (c.type is kind and not c.shared) or (c.shared and kind in _NOTE_TYPES)),
+        key=lambda c: (c.shared, -c.score),
+    )
     unique = dict.fromkeys(c.text for c in mine)
     return tuple(unique)[:_MAX_EVIDENCE]
 
@@ -234,13 +286,17 @@ def _guesses(scores: dict[RecordType, float]) -> tuple[tuple[RecordType, float],
     return tuple((kind, round(score / total, 3)) for kind, score in top)
 
 
-def classify_text(text: str) -> Classification:
-    """Recognise the record type of a report from its headings, their order and its wording."""
+def classify_text(text: str, lean: float = VISIT_LEAN) -> Classification:
+    """Recognise the record type of a report from its headings, their order and its wording.
+
+    `lean` (0-1) is the share of a clinical note's common sections given to consult rather than
+    follow-up when the note says nothing of why the patient was seen (the benchmark tunes it).
+    """
     text = text[:_READ_CHARS]  # a report says what it is in its first pages
     if not text.strip():
         return Classification(None, 0.0, (), ())
     found = clues(text)
-    guesses = _guesses(_scores(found))
+    guesses = _guesses(_scores(found, lean))
     best, confidence = guesses[0]
     sure = best if confidence >= UNSURE_BELOW else None
     return Classification(sure, confidence, _evidence(found, best), guesses)

@@ -84,12 +84,16 @@ HEADING_RULES: tuple[Rule, ...] = _rules(
         (OP, 1.5, r"^(DRAINS|FLUIDS|URINE OUTPUT|BLOOD LOSS|INDICATIONS?)$"),
         (OP, 1.5, r"^(PROCEDURE|OPERATION)S?$|^COMPLICATIONS$"),
         # discharge
-        (DI, 4.0, r"^DISCHARGE SUMMARY$|^TRANSFER SUMMARY$|^HOSPITAL COURSE\b"),
+        (DI, 4.0, r"^DISCHARGE SUMMARY$|^TRANSFER SUMMARY$|\bHOSPITAL COURSE\b|^COURSE IN (THE )?HOSPITAL\b"),
         (DI, 4.0, r"DISCHARGE DIAGNOS[IE]S|DIAGNOS[IE]S (ON|AT) DISCHARGE"),
         (DI, 2.5, r"^(ADMISSION|ADMITTING|ADMIT) DIAGNOS|^DIAGNOS[IE]S (ON|AT) ADMISSION"),
-        (DI, 3.0, r"^DISCHARGE (MEDICATIONS?|INSTRUCTIONS|CONDITION|DISPOSITION|PLAN|DIET)"),
+        (DI, 3.0, r"^DISCHARGE (MEDICATIONS?|MEDS|INSTRUCTIONS|CONDITION|DISPOSITION|PLAN|DIET|STATUS)"),
         (DI, 3.0, r"^DISCHARGE (ACTIVITY|FOLLOW-? ?UP)|^CONDITION (ON|AT|UPON) DISCHARGE"),
-        (DI, 3.0, r"^DATE OF (ADMISSION|DISCHARGE)$|^(ADMISSION|DISCHARGE) DATE$"),
+        (DI, 3.0, r"^DATES? OF (ADMISSION|DISCHARGE|HOSPITALIZATION)$|^(ADMISSION|ADMIT|DISCHARGE) DATE$"),
+        # the consultations asked for during a stay are listed in a discharge summary
+        (DI, 2.0, r"^CONSULT(ATION)?S( OBTAINED| DURING (THE )?(HOSPITAL(IZATION)?|STAY))?$"),
+        (DI, 2.0, r"^CONSULTANTS$|^CONSULTING (PHYSICIANS|SERVICES|DOCTORS)$|^LENGTH OF STAY$"),
+        (DI, 2.5, r"^PROCEDURES? (PERFORMED )?(DURING|THIS) (THE )?(HOSPITALI[SZ]ATION|ADMISSION|STAY)"),
         (DI, 2.0, r"^CLINICAL RESUME$|^REASON FOR (ADMISSION|HOSPITALIZATION)$"),
         (DI, 1.0, r"^DISPOSITION$"),
         # imaging
@@ -97,20 +101,22 @@ HEADING_RULES: tuple[Rule, ...] = _rules(
         (IM, 3.0, r"^TECHNIQUE$|^TECHNIQUE AND FINDINGS$|^COMPARISONS?$"),
         (IM, 1.5, r"^FINDINGS$|^CLINICAL (INDICATION|INFORMATION|DATA)S?$"),
         (IM, 1.0, r"^IMPRESSION$|^INTERPRETATION$|^CONCLUSIONS?$"),
-        # consultation / history and physical
-        (CO, 4.0, r"^REASON FOR (THE )?(CONSULTATION|CONSULT|REFERRAL)\b"),
-        (CO, 4.0, r"^(TYPE OF |REQUEST FOR )?CONSULT(ATION)?( NOTE| REQUEST\w*)?$|^REFERRING"),
-        (CO, 4.0, r"^HISTORY AND PHYSICAL|^(HISTORY AND )?REASON FOR (THE )?CONSULT"),
-        (CO, 2.0, r"^(PAST|PREVIOUS) SURGICAL HISTORY$|^IDENTIFYING DATA$|^IDENTIFICATION$"),
-        (CO, 1.5, r"^(PAST MEDICAL|FAMILY|SOCIAL|FAMILY MEDICAL|PERSONAL) HISTORY$"),
-        (CO, 1.5, r"^RECOMMENDATIONS?$|^IMPRESSION ?(AND|/|&) ?PLAN$|^PAST PSYCHIATRIC HISTORY$"),
-        (CO, 1.0, r"^CHIEF COMPLAINTS?$|^REVIEW OF SYSTEMS$|^MENTAL STATUS EXAM"),
-        (CO, 1.0, r"^HISTORY OF (THE )?PRESENT(ING)? ILLNESS$|^PHYSICAL EXAM(INATION)?$"),
-        # progress / SOAP / follow-up notes
-        (OT, 3.0, r"^(SUBJECTIVE|S)$|^INTERVAL HISTORY$|^PROGRESS NOTE$|^CHART NOTE$"),
-        (OT, 2.0, r"^(OBJECTIVE|O)$|^FOLLOW-? ?UP (VISIT|NOTE)$|^(A|P|A/P)$"),
-        (OT, 1.5, r"^REASON FOR (THE )?(VISIT|APPOINTMENT|FOLLOW-? ?UP)$|^PROBLEM LIST$"),
-        (OT, 0.5, r"^ASSESSMENT( AND PLAN)?$|^PLANS?$|^CURRENT MEDICATIONS$"),
+        # consultation: someone asked for it (a reason, a requesting doctor), or an admission H&P
+        (CO, 4.0, r"^(HISTORY AND )?REASON FOR (THE )?(CONSULTATION|CONSULT|REFERRAL)\b"),
+        (CO, 4.0, r"^(TYPE OF |REQUEST FOR )?CONSULT(ATION)?( NOTE| REQUEST\w*)?$"),
+        (CO, 4.0, r"^(REFERRING|REQUESTING) (PHYSICIAN|DOCTOR|PROVIDER|CLINICIAN)|^REFERRED BY\b"),
+        (CO, 4.0, r"^HISTORY AND PHYSICAL"),
+        (CO, 3.0, r"^(ADMISSION|ADMITTING) (HISTORY|H ?& ?P|NOTE)\b|^NEW PATIENT"),
+        # the whole background history is taken at a first visit: each section leans that way
+        (CO, 0.35, r"^(PAST|PREVIOUS) SURGICAL HISTORY$"),
+        (CO, 0.35, r"^(FAMILY|FAMILY MEDICAL) HISTORY$"),
+        (CO, 0.35, r"^(SOCIAL|PERSONAL) HISTORY$"),
+        (CO, 0.35, r"^PAST MEDICAL HISTORY$"),
+        (CO, 0.35, r"^CHIEF COMPLAINTS?$"),
+        # a return visit: the SOAP layout, an interval history, a progress note
+        (OT, 3.0, r"^(SUBJECTIVE|S)$|^(INTERVAL|OVERNIGHT) (HISTORY|EVENTS)$|^PROGRESS NOTE$|^CHART NOTE$"),
+        (OT, 2.0, r"^FOLLOW-? ?UP (VISIT|NOTE)$|^(A|P|A/P)$|^RETURN VISIT$|^REASON FOR (THE )?FOLLOW-? ?UP$"),
+        (OT, 1.0, r"^(OBJECTIVE|O)$|^PROBLEM LIST$"),
         # treatment plan
         (TP, 4.0, rf"^({_THERAPY} )?TREATMENT (PLAN|SUMMARY|REGIMEN|SCHEDULE)$"),
         (TP, 4.0, rf"^{_THERAPY} (PLAN|SUMMARY|ORDERS)$"),
@@ -136,6 +142,21 @@ HEADING_RULES: tuple[Rule, ...] = _rules(
     ]
 )
 
+# Sections of every office or hospital note: a first visit, a return visit or the history of an
+# admission. They say "a clinical note" and go to whichever of consult, follow-up or discharge the
+# cues of why the patient was seen point to (see classify._shared_to).
+VISIT_HEADING_RULES: tuple[Rule, ...] = _rules(
+    [
+        (CO, 1.0, r"^(PAST|PREVIOUS) SURGICAL HISTORY$|^(FAMILY|SOCIAL|FAMILY MEDICAL|PERSONAL) HISTORY$"),
+        (CO, 1.0, r"^PAST MEDICAL HISTORY$|^IDENTIFYING DATA$|^IDENTIFICATION$|^PAST PSYCHIATRIC HISTORY$"),
+        (CO, 1.0, r"^CHIEF COMPLAINTS?$|^REVIEW OF SYSTEMS$|^MENTAL STATUS EXAM"),
+        (CO, 1.0, r"^HISTORY OF (THE )?PRESENT(ING)? ILLNESS$|^PHYSICAL EXAM(INATION)?$"),
+        (CO, 1.0, r"^RECOMMENDATIONS?$|^IMPRESSION ?(AND|/|&) ?PLAN$|^ASSESSMENT( AND PLAN)?$|^PLANS?$"),
+        (CO, 0.5, r"^(CURRENT )?MEDICATIONS$|^ALLERGIES$|^VITAL SIGNS$"),
+        (CO, 0.5, r"^REASON FOR (THE )?(VISIT|APPOINTMENT)$"),
+    ]
+)
+
 # An imaging report opens with the title of the examination; elsewhere such lines are results.
 HEADING_RULES += _rules(
     [
@@ -143,6 +164,11 @@ HEADING_RULES += _rules(
         (IM, 3.0, r"^(NUCLEAR MEDICINE|BONE SCAN|RADIOGRAPH\w*|CHEST X-RAY|DOPPLER|DEXA)\b", 2),
         (IM, 2.0, r"\bULTRASOUND$|\bDOPPLER$|\bCT SCAN$|\bMRI$|\bRADIOGRAPHS?$|\bMAMMOGRA", 2),
     ]
+)
+
+# "I was asked to see", "requested by Dr. X to evaluate", "seen at the request of": why a consult exists.
+_ASKED_TO_SEE = (
+    r"\b(asked|requested) (by [^.\n]{1,40} )?to (see|evaluate|consult|assess)\b|\bat the request of\b"
 )
 
 # Matched anywhere in the text, case-insensitively; each rule counts once.
@@ -201,22 +227,26 @@ PHRASE_RULES: tuple[Rule, ...] = _hinted_rules(
             "film|image|view|study |scan"),
         (IM, 1.0, r"\b(opacit(y|ies)|attenuation|signal (intensity|abnormality)|enhancing)\b",
             "opacit|attenuation|signal |enhancing"),
-        # consultation
-        (CO, 2.0, r"\bthank you for (this|the|your|allowing|asking|involving)\b", "thank you for "),
-        (CO, 2.0, r"\b(asked|requested) to (see|evaluate)\b|\bin consultation\b",
-            "asked to |requested to |in consultation"),
-        (CO, 1.5, r"\b(consultation|consulted) (for|by|regarding)\b|\bnew patient\b",
-            "consultation |consulted |new patient"),
-        (CO, 1.0, r"\breferred (by|to us|for)\b", "referred "),
-        # follow-up notes and letters
+        # consultation: who asked, and why (in the opening these count more, see OPENING_RULES)
+        (CO, 2.0, r"\bthank you for (this|the|your|allowing|asking|involving|referring|letting)\b",
+            "thank you for "),
+        (CO, 2.0, _ASKED_TO_SEE, "asked |requested |at the request of"),
+        (CO, 1.5, r"\b(I|we) (was|were|have been|am|are) consulted\b", "*consulted"),
+        (CO, 1.5, r"\bnew patient\b|\bsecond opinion\b", "new patient|second opinion"),
+        (CO, 1.5, r"\bconsult(ation)?\s+((has|have)\s+been\s+|was\s+|is\s+)?requested\b", "consult"),
+        (CO, 1.0, r"\breferred (by|to us|to me|for)\b|\binitial (consultation|evaluation|visit)\b",
+            "referred |initial "),
+        # a return visit, and letters
         (OT, 3.0, r"^\s*dear (dr|doctor|mr|mrs|ms|sir|madam)\b", "*dear "),
         (OT, 2.0, r"\bsincerely\b|\bkeep you (informed|apprised|updated|posted)\b", "sincerely|keep you "),
-        (OT, 2.0, r"\b(returns|comes (back|in)|is here|presents)( today)? (for|in) (a )?follow-? ?up\b",
-            "returns |comes back |comes in |is here |presents "),
-        (OT, 1.5, r"\b(since (his|her) last visit|last seen|was last seen|seen in follow-? ?up)\b",
+        (OT, 2.0, r"\b(returns|comes (back|in)|is here|presents|is seen|is back)( today)? (for|in) "
+            r"(a |his |her )?(routine |scheduled )?follow-? ?up\b",
+            "returns |comes back |comes in |is here |presents |is seen |is back "),
+        (OT, 1.5, r"\bsince (his|her|their|the|my|our) last (visit|appointment|office visit)\b"
+            r"|\b(last seen|was last seen|seen in follow-? ?up)\b",
             "since |last seen|was last seen|seen in follow"),
-        (OT, 1.0, r"\bfollow-? ?up (visit|appointment|evaluation)\b|\breturns (today|to)\b",
-            "follow|returns "),
+        (OT, 1.0, r"\bfollow-? ?up (visit|appointment|evaluation)\b|\b(returns today|established patient)\b",
+            "follow|returns today|established patient"),
         # treatment plan
         (TP, 2.0, r"\bcycle \d+\b|\bcycles? of\b|\bevery (2|3|21|14|28) (weeks|days)\b", "cycle|every "),
         (TP, 2.0, r"\b(mg/m2|mg/m²|AUC ?\d|\d+ ?Gy|fractions?)\b", "*mg/m2|mg/m²|auc|gy|fraction"),
@@ -242,19 +272,31 @@ PHRASE_RULES: tuple[Rule, ...] = _hinted_rules(
     re.IGNORECASE | re.MULTILINE,
 )
 
+_SPANS = ("week", "month", "year")
+_RETURN_WORDS = ("follow", "check", "visit", "recheck")
+
 # Matched in the opening of the text only (reason for visit, first lines of the history).
 OPENING_HEADINGS = 3  # the opening runs up to the third heading (reason, history)
 OPENING_CHARS = (600, 2500)  # but is at least / at most this long
 OPENING_RULES: tuple[Rule, ...] = _hinted_rules(
     [
         (OT, 2.5, r"\bfollow-? ?up\b|\brecheck\b", "follow|recheck"),
-        (OT, 2.0, r"\b(returns?|comes? (back|in|into)|is here|presents?)\b[^.]{0,30}\btoday\b",
-            "return|come|is here|present"),
+        (OT, 2.0, r"\b(returns?|comes? back|is back)\b[^.]{0,30}\btoday\b", "return|come|is back"),
         (OT, 2.0, r"\b(I|we) (have been |am |are )?follow(ing)? |\bwho (I|we) (follow|am following)",
             "i |we |who "),
+        (OT, 2.0, r"\b(has|have) been followed\b|\bis being followed\b", "*followed"),
         (OT, 1.5, r"\b(last|previous) (visit|appointment)|\b(since (I|we) (last )?saw|was last seen)",
             "last |previous |since |was last seen"),
-        (CO, 2.0, r"\b(for|an?) (evaluation|consultation|opinion)\b", "for |a |an "),
+        (OT, 2.0, r"\bpost-? ?op(erative)? (visit|check|day)\b|\b(hospital|postoperative) day #?\d",
+            "post-op|post op|postop|hospital day"),
+        (OT, 1.5, r"\b(one|two|three|four|six|twelve|\d+)[- ](week|month|year) (follow|check|visit|recheck)",
+            "*" + "|".join(f"{span} {what}" for span in _SPANS for what in _RETURN_WORDS)),
+        (CO, 2.0, r"\b(for|an?) (?!follow)([a-z]+ )?(evaluation|consultation|opinion)\b",
+            "*evaluation|consultation|opinion"),
+        (CO, 2.0, _ASKED_TO_SEE, "asked |requested |at the request of"),
+        (CO, 1.5, r"\breferred (by|to us|to me|for)\b|\bis referred\b"
+            r"|\bthank you for (asking|allowing|referring)\b",
+            "referred |is referred|thank you for "),
         (CO, 1.0, r"\badmitted\b", "admitted"),
     ],
     re.IGNORECASE,
