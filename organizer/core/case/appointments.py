@@ -42,7 +42,7 @@ class AppointmentNote:
 def add_appointment(vault: Vault, person: Person, note: AppointmentNote) -> AppointmentNote:
     day = parse_day(note.date, "appointment date")
     if not day:
-        raise InvalidInput("Please give the date of the appointment (YYYY-MM-DD).")
+        raise InvalidInput("Please give the date of the appointment, for example 12 March 2024.")
     change = new_item(APPOINTMENT, person.id, {
         "date": day, "doctor": note.doctor.strip(), "came_along": note.came_along.strip(),
         "notes": note.notes.strip(), "recording": note.recording.value,
