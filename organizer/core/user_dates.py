@@ -81,11 +81,12 @@ class UserDate:
     def first_day(self) -> date:
         return date(self.year, self.month or 1, self.day or 1)
 
-    def words(self) -> str:
-        """In words, for saying how a date was read: 12 March 2024, April 2024, 2024."""
+    def words(self, short: bool = False) -> str:
+        """In words, for saying how a date was read: 12 March 2024, April 2024 (short: Apr 2024)."""
         if self.month is None:
             return str(self.year)
         month = ENGLISH_MONTHS[self.month - 1]
+        month = month[:3] if short else month
         return f"{self.day} {month} {self.year}" if self.day is not None else f"{month} {self.year}"
 
 
@@ -127,12 +128,12 @@ def from_stored(text: str) -> UserDate | None:
         return None
 
 
-def shown(stored: str) -> str:
+def shown(stored: str, short: bool = False) -> str:
     """A stored date as people read it in lists: 2024-03-12 stays, 2024-04 is April 2024."""
     found = from_stored(stored)
     if found is None or found.precision is Precision.DAY:
         return stored
-    return found.words()
+    return found.words(short)
 
 
 def read_date(text: str, order: DateOrder | None = None) -> Reading:

@@ -67,6 +67,7 @@ def test_precision_is_kept_and_shown_in_words() -> None:
     assert read_date("2024").date.precision is Precision.YEAR
     assert shown("2024-04") == "April 2024" and shown("2024") == "2024"
     assert shown("2024-03-12") == "2024-03-12" and shown("") == ""
+    assert shown("2024-09", short=True) == "Sep 2024"
 
 
 def test_stored_forms_stay_readable_and_a_day_can_be_required() -> None:

@@ -9,7 +9,7 @@ from organizer.core.case.case_documents import CaseDocument, person_documents
 from organizer.core.case.checklist import Checklist, build_checklist
 from organizer.core.case.checklist_items import ItemState
 from organizer.core.case.medications import medications
-from organizer.core.case.plan import plan_summary
+from organizer.core.case.plan import packet_plan
 from organizer.core.case.questions import questions
 from organizer.core.case.recipients import recipients
 from organizer.core.packet.content import RECORD_ORDER, PacketContent, PacketRecord
@@ -40,7 +40,7 @@ def packet_content(
         questions=tuple(q.text for q in questions(vault, person)),
         not_included=not_included(checklist),
         medications=tuple(m.as_row() for m in medications(vault, person)),
-        plan=plan_summary(vault, person),
+        plan=packet_plan(vault, person),
         records=packet_records(vault, person, include, exclude),
     )
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from organizer.core.case.entities import PLAN, parse_day, text_of
 from organizer.core.case.undo import record_edit
 from organizer.core.errors import InvalidInput
 from organizer.core.packet.content import PlanSummary
 from organizer.core.records import Person
+from organizer.core.user_dates import shown
 from organizer.core.vault import Change, Vault
 
 
@@ -35,3 +38,9 @@ def plan_summary(vault: Vault, person: Person) -> PlanSummary | None:
         return None
     return PlanSummary(text_of(fields, "text"), text_of(fields, "proposed_by"),
                        text_of(fields, "date"), text_of(fields, "alternatives"))
+
+
+def packet_plan(vault: Vault, person: Person) -> PlanSummary | None:
+    """The summary as the packet prints it: a partial date in words (April 2024)."""
+    summary = plan_summary(vault, person)
+    return replace(summary, date=shown(summary.date)) if summary else None

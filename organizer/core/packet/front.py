@@ -13,7 +13,7 @@ from organizer.core.packet.writer import PageWriter, Rect
 
 MEDICATION_COLUMNS = ("Medicine", "Dose", "Route", "How often", "Started", "Stopped", "Prescribed by",
                       "Notes")
-MEDICATION_WIDTHS = (0.17, 0.1, 0.08, 0.14, 0.1, 0.1, 0.14, 0.17)
+MEDICATION_WIDTHS = (0.15, 0.09, 0.09, 0.13, 0.12, 0.12, 0.13, 0.17)  # a date fits on one line
 
 
 @dataclass(frozen=True)
@@ -108,9 +108,14 @@ def _contents(writer: PageWriter, part: PartPlan) -> list[tuple[int, Rect, int]]
 
 def _medications(writer: PageWriter, content: PacketContent) -> None:
     writer.title("Medications")
-    rows = [(m.drug, m.dose, m.route, m.schedule, m.start, m.stop or "still taking", m.prescriber,
-             m.notes) for m in content.medications]
+    rows = [(m.drug, m.dose, m.route, m.schedule, _unbroken(m.start),
+             _unbroken(m.stop or "still taking"), m.prescriber, m.notes) for m in content.medications]
     writer.table(MEDICATION_COLUMNS, rows, MEDICATION_WIDTHS, size=8)
+
+
+def _unbroken(date_text: str) -> str:
+    """A date cell never wraps ("April 2024" keeps its space, the column fits "2024-04-15")."""
+    return date_text.replace(" ", "\u00a0")
 
 
 def _plan(writer: PageWriter, content: PacketContent) -> None:
