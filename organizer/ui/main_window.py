@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKe
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from organizer.core.session import Session
+from organizer.ui.autosave import save_everything_now
 from organizer.ui.create_vault import CreateVaultDialog
 from organizer.ui.error_dialog import show_error
 from organizer.ui.idle_lock import IdleLock, LockKeyInDialogs
@@ -199,7 +200,9 @@ class MainWindow(QMainWindow):
     # --- locking and settings --------------------------------------------------------------
 
     def lock(self) -> None:
-        """Forget the keys and show the start screen; nothing of the vault stays on screen."""
+        """Save what was typed, forget the keys and show the start screen; nothing stays on screen."""
+        if self._session.is_open:
+            save_everything_now()  # before the key is gone: nothing typed is lost
         self.idle_lock.stop()
         self.beacon.release()
         for dialog in self.findChildren(QWidget):
@@ -248,6 +251,8 @@ class MainWindow(QMainWindow):
         self.start.show_recent(self._recent.folders())
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._session.is_open:
+            save_everything_now()
         wait_for_background_work()  # a vault being created or unlocked must finish first
         self.idle_lock.stop()
         self.beacon.release()
