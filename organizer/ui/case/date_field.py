@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
     QWidgetAction,
@@ -151,17 +152,22 @@ class DateField(QWidget):
 
     edited = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, day_needed: bool = False) -> None:
         super().__init__(parent)
+        self.day_needed = day_needed  # e.g. a date of birth: April 1958 is not enough
         self.line = DateLineEdit(self)
         self.note = QLabel(self)
         self.note.setObjectName("dateNote")
         self.note.setTextFormat(Qt.TextFormat.PlainText)
-        self.note.setWordWrap(True)
-        self.note.setVisible(False)
+        self.note.setWordWrap(False)  # one line: wrapping inside scroll areas can loop the layout
         font = self.note.font()
         font.setPointSizeF(font.pointSizeF() * 0.9)
         self.note.setFont(font)
+        # The note's line is always there: a field that grew and shrank while typing would make
+        # scroll areas around it re-lay out their wrapped labels on every key.
+        # Nor does its width follow the text (that would resize the panels beside it on each key).
+        self.note.setFixedHeight(self.note.fontMetrics().height() + 2)
+        self.note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -203,6 +209,8 @@ class DateField(QWidget):
     def _typed(self) -> None:
         try:
             found = self.line.reading()
+            if found is not None and self.day_needed and found.precision is not Precision.DAY:
+                raise DateNotRead("day needed", "need_day", found.iso)
         except DateNotRead as error:
             self.problem = why_not(error)
             self._say("⚠ " + self.problem, error=True)
@@ -216,5 +224,4 @@ class DateField(QWidget):
         self.note.setText(text)
         self.note.setProperty("role", "error" if error else "")
         self.note.setAccessibleName(text)
-        self.note.setVisible(bool(text))
         self.line.setToolTip(text)

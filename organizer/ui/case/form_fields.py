@@ -18,9 +18,9 @@ def text_box(parent: QWidget, name: str, lines: int) -> QPlainTextEdit:
     return box
 
 
-def date_field(parent: QWidget, today: bool = False) -> DateField:
+def date_field(parent: QWidget, today: bool = False, day_needed: bool = False) -> DateField:
     """A date as people type it, with a calendar button (starting on today when asked)."""
-    field = DateField(parent)
+    field = DateField(parent, day_needed)
     if today:
         field.set_value(date.today().isoformat())
     return field

@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Signal
 
 from organizer.core.records import RecordType
 from organizer.core.vault import Vault
+from organizer.ui.autosave import run_save
 from organizer.ui.page import VaultPage
 from organizer.ui.records import edits
 from organizer.ui.records.record_row import RecordRow, read_row
@@ -61,7 +62,11 @@ class RecordEditor(QObject):
             self.can_undo.emit(True)
             self.saved.emit(result[1], said + " " + self.tr("Ctrl+Z undoes it."))
 
-        self.page.run_in_background(lambda: self.page.session.call(work), done, self.failed.emit)
+        run_save(self, lambda: self.page.session.call(work), done, self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        if self.page.session.is_open:  # after a lock there is nothing left to show it on
+            self.failed.emit(error)
 
     def undo(self) -> None:
         """Put back the values the newest edit replaced."""
@@ -75,6 +80,5 @@ class RecordEditor(QObject):
             edits.undo_edit(vault, person, edit)
             return read_row(vault, person, edit.document_id)
 
-        self.page.run_in_background(lambda: self.page.session.call(work),
-                                    lambda row: self.saved.emit(row, self.tr("Undone.")),
-                                    self.failed.emit)
+        run_save(self, lambda: self.page.session.call(work),
+                 lambda row: self.saved.emit(row, self.tr("Undone.")), self._failed)
