@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -73,7 +74,8 @@ def save_everything_now() -> None:
     try:
         _commit_open_cell_editors()
         for saver in list(_savers):
-            saver.flush()
+            if shiboken6.isValid(saver):  # a closed dialog's saver may be gone already
+                saver.flush()
     finally:
         _saving_now = False
 
@@ -175,7 +177,8 @@ class AutoSave(QObject):
             self.pending_changed.emit(pending)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FocusOut and self._pending and not _is_popup_focus():
+        if (event.type() == QEvent.Type.FocusOut and shiboken6.isValid(self) and self._pending
+                and not _is_popup_focus()):
             self.flush()
         return False
 

@@ -8,7 +8,7 @@ error, why not, and the typed text stays. Partial dates (April 2024, 2024) keep 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QAction, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtGui import QAction, QIcon, QKeyEvent, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QLabel,
@@ -106,9 +106,16 @@ class DateLineEdit(QLineEdit):
         super().__init__(parent)
         self.setPlaceholderText(self.tr("e.g. 3/12/2024, April 2024"))
         self.calendar_action = QAction(calendar_icon(), self.tr("Choose from a calendar"), self)
-        self.calendar_action.setToolTip(self.tr("Choose from a calendar"))
+        self.calendar_action.setToolTip(self.tr("Choose from a calendar (Alt+Down)"))
         self.addAction(self.calendar_action, QLineEdit.ActionPosition.TrailingPosition)
         self.calendar_action.triggered.connect(self.open_calendar)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if (event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier
+                or event.key() == Qt.Key.Key_F4):
+            self.open_calendar()
+            return
+        super().keyPressEvent(event)
 
     def reading(self) -> UserDate | None:
         """The date typed (None when empty); raises DateNotRead."""
