@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QStackedWid
 
 from organizer.core.session import Session
 from organizer.ui.autosave import save_everything_now
+from organizer.ui.case.date_field import set_date_order
 from organizer.ui.create_vault import CreateVaultDialog
 from organizer.ui.error_dialog import show_error
 from organizer.ui.idle_lock import IdleLock, LockKeyInDialogs
@@ -33,6 +34,7 @@ class MainWindow(QMainWindow):
         self._session = session
         self._recent = RecentVaults(settings)
         self.settings = AppSettings(settings)
+        set_date_order(self.settings.date_order)
         self._default_folder = default_folder
         self._demo_parent = demo_parent or default_folder.parent / "Demo vaults"
         self._opening: RememberedOpening | None = None
@@ -230,7 +232,8 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def apply_settings(self) -> None:
-        """Use the stored settings now (the idle time of an open vault)."""
+        """Use the stored settings now (the idle time of an open vault, the date order)."""
+        set_date_order(self.settings.date_order)
         if self._session.is_open:
             self.idle_lock.start(self.settings.idle_seconds)
 
