@@ -113,8 +113,10 @@ def register(command: AddCommand) -> None:
             p.add_argument("id", metavar="ID")
         p.add_argument("--drug", required=verb == "add")
         for name in medications.FIELD_NAMES[1:]:
-            dated = {"metavar": "DATE", "help": DATE_HELP} if name in ("start", "stop") else {}
-            p.add_argument(f"--{name.replace('_', '-')}", dest=name, **dated)
+            if name in ("start", "stop"):
+                p.add_argument(f"--{name}", dest=name, metavar="DATE", help=DATE_HELP)
+            else:
+                p.add_argument(f"--{name.replace('_', '-')}", dest=name)
     action("list", case_handler(_med_list), "list medicines", listing=True)
     rm = action("remove", then(lambda v, p, a: medications.remove_medication(v, p, a.id),
                                 "Removed."), "remove a medicine")

@@ -101,8 +101,8 @@ def _commit_open_cell_editors() -> None:
 def _editor_of(view: QAbstractItemView) -> QWidget | None:
     focused = QApplication.focusWidget()
     if focused is not None and view.viewport().isAncestorOf(focused):
-        while focused.parentWidget() is not view.viewport():
-            focused = focused.parentWidget()
+        while (parent := focused.parentWidget()) is not None and parent is not view.viewport():
+            focused = parent
         return focused
     editors = [w for w in view.viewport().children()
                if isinstance(w, QWidget) and w.isVisible()]

@@ -76,7 +76,7 @@ def test_stored_forms_stay_readable_and_a_day_can_be_required() -> None:
     assert stored_date("3/12/2024", order=DAY_FIRST) == "2024-12-03"
     with pytest.raises(DateNotRead, match="needs the day, month and year"):
         stored_date("April 2024", "request date", day_needed=True)
-    with pytest.raises(DateNotRead, match="The start date: .*no month"):
+    with pytest.raises(DateNotRead, match=r"The start date: .*no month"):
         stored_date("13/13/2024", "start date")
 
 

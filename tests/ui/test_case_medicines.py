@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from case_steps import TIMEOUT, answer_questions, reopened, visible_error
+from case_steps import TIMEOUT, answer_questions, reopened
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 

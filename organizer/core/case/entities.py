@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from organizer.core.catalog import now_iso
+from organizer.core.errors import InvalidInput
 from organizer.core.user_dates import stored_date
 from organizer.core.vault import Change, Vault
 

@@ -122,8 +122,9 @@ def close_request(vault: Vault, person: Person, ref: str, status: str = RECEIVED
     if status not in (RECEIVED, CANCELLED):
         raise InvalidInput("A request is closed as received or cancelled.")
     request_id = find_item(vault, RECORDS_REQUEST, person.id, ref, "records request")
+    closed_on = parse_day(on, day_needed=True) or today()
     record_edit(vault, person.id, f"Close a records request as {status}", [Change(
-        RECORDS_REQUEST, request_id, {"status": status, "closed_on": parse_day(on, day_needed=True) or today()})])
+        RECORDS_REQUEST, request_id, {"status": status, "closed_on": closed_on})])
 
 
 def records_requests(vault: Vault, person: Person) -> list[RecordsRequest]:

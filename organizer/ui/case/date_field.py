@@ -110,8 +110,8 @@ class DateLineEdit(QLineEdit):
         self.addAction(self.calendar_action, QLineEdit.ActionPosition.TrailingPosition)
         self.calendar_action.triggered.connect(self.open_calendar)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
-        if (event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if ((event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier)
                 or event.key() == Qt.Key.Key_F4):
             self.open_calendar()
             return
@@ -186,7 +186,7 @@ class DateField(QWidget):
         self.line.textEdited.connect(self._typed)
         self.line.picked.connect(self._typed)
 
-    def setAccessibleName(self, name: str) -> None:  # noqa: N802 - Qt's name
+    def setAccessibleName(self, name: str) -> None:
         super().setAccessibleName(name)
         self.line.setAccessibleName(name)
 

@@ -105,10 +105,11 @@ class MedicinesModel(QAbstractTableModel):
         field, text = FIELDS[index.column()], str(value).strip()
         medicine = self._medicines[index.row()]
         if field in DATE_FIELDS:
-            text = self._read(medicine, field, text)
+            read = self._read(medicine, field, text)
             self.dataChanged.emit(index, index)
-            if text is None:
+            if read is None:
                 return True  # kept as typed, with its reason, until corrected
+            text = read
         if getattr(medicine, field) == text:
             return False
         # Shown at once; the page saves it and reloads (a refused value comes back as it was).
