@@ -199,8 +199,9 @@ class DateField(QWidget):
             return  # the typed text stays with its explanation until it is corrected
         self.value = stored
         self.problem = ""
-        if self._read_quietly() != stored:
-            self.line.setText(shown_date(stored))
+        if self._read_quietly() == stored:
+            return  # the text typed means this: it stays, with its "Read as" note
+        self.line.setText(shown_date(stored))
         self._say("")
 
     def clear(self) -> None:
