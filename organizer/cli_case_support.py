@@ -12,9 +12,22 @@ from organizer.commands_vault import unlock
 from organizer.core import catalog
 from organizer.core.errors import InvalidInput
 from organizer.core.records import Person
+from organizer.core.user_dates import from_stored
 from organizer.core.vault import Vault
 
 CaseAction = Callable[[Vault, Person, argparse.Namespace], None]
+DATE_HELP = ("a date as you would write it: 3/12/2024, 23.04.1958, 7 March 2024, April 2024 or "
+             "2024 (3/12/2024 follows your computer's date order)")
+
+
+def dates_read(**stored: str) -> str:
+    """' Read the start date as 12 March 2024.' for each stored date given, so misreadings show."""
+    said = []
+    for name, value in stored.items():
+        found = from_stored(value)
+        if found is not None:
+            said.append(f" Read the {name.replace('_', ' ')} date as {found.words()}.")
+    return "".join(said)
 
 
 def case_handler(action: CaseAction) -> Handler:

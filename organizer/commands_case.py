@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from organizer.cli_case_support import case_handler, group, single, then, then_print
+from organizer.cli_case_support import DATE_HELP, case_handler, group, single, then, then_print
 from organizer.cli_parser import AddCommand
 from organizer.commands_vault import print_json, unlock
 from organizer.core import catalog
@@ -191,10 +191,10 @@ def _register_checklist(command: AddCommand) -> None:
                      help="the hospital or doctor's office asked")
     req.add_argument("--how", default="records-department",
                      help="office, records-department or patient-portal")
-    req.add_argument("--on", metavar="YYYY-MM-DD", help="when you asked (default today)")
+    req.add_argument("--on", metavar="DATE", help="when you asked (default today); " + DATE_HELP)
     req.add_argument("--address", help="the provider's address for the letter (use ; between lines)")
-    req.add_argument("--dates-from", metavar="YYYY-MM-DD", help="records from this date")
-    req.add_argument("--dates-to", metavar="YYYY-MM-DD", help="records up to this date")
+    req.add_argument("--dates-from", metavar="DATE", help="records from this date")
+    req.add_argument("--dates-to", metavar="DATE", help="records up to this date")
     req.add_argument("--delivery", default="mail", help="mail, email, portal, pickup or fax")
     req.add_argument("--follow-up-days", type=int, default=requests.FOLLOW_UP_DAYS, metavar="N",
                      help="remind me after N days (default 14)")
@@ -237,7 +237,7 @@ def _register_people(command: AddCommand) -> None:
     action = group(command, "person", "add and list people and their diagnosis")
     add = action("add", cmd_person_add, "add a person", person=False)
     add.add_argument("--name", required=True)
-    add.add_argument("--dob", metavar="YYYY-MM-DD")
+    add.add_argument("--dob", metavar="DATE", help=DATE_HELP)
     add.add_argument("--diagnosis", help="in the person's own words")
     action("list", cmd_person_list, "list people", person=False, listing=True)
     dia = action("diagnosis", then(lambda v, p, a: people.set_diagnosis(v, p, a.text),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from organizer.cli_case_support import case_handler, group, single, then
+from organizer.cli_case_support import DATE_HELP, case_handler, dates_read, group, single, then
 from organizer.cli_parser import AddCommand
 from organizer.commands_vault import print_json
 from organizer.core.case import (
@@ -18,19 +18,21 @@ from organizer.core.case import (
 )
 from organizer.core.packet.content import PlanSummary
 from organizer.core.records import Person
+from organizer.core.user_dates import shown
 from organizer.core.vault import Vault
 
 
 def _med_add(vault: Vault, person: Person, args: argparse.Namespace) -> None:
     values = {name: getattr(args, name) or "" for name in medications.FIELD_NAMES}
     med = medications.add_medication(vault, person, medications.Medication(**values))
-    print(f"Added {med.drug} ({med.id}).")
+    print(f"Added {med.drug} ({med.id}).{dates_read(start=med.start, stop=med.stop)}")
 
 
 def _med_set(vault: Vault, person: Person, args: argparse.Namespace) -> None:
     changes = {n: getattr(args, n) for n in medications.FIELD_NAMES if getattr(args, n) is not None}
     med = medications.update_medication(vault, person, args.id, **changes)
-    print(f"Changed {med.drug}.")
+    read = dates_read(start=med.start if args.start else "", stop=med.stop if args.stop else "")
+    print(f"Changed {med.drug}.{read}")
 
 
 def _med_list(vault: Vault, person: Person, args: argparse.Namespace) -> None:
@@ -39,7 +41,7 @@ def _med_list(vault: Vault, person: Person, args: argparse.Namespace) -> None:
         print_json([m.__dict__ for m in meds])
         return
     for m in meds:
-        when = f"{m.start or '?'} to {m.stop or 'now'}"
+        when = f"{shown(m.start) or '?'} to {shown(m.stop) or 'now'}"
         print(f"{m.id}  {m.drug} {m.dose} {m.route} {m.schedule} ({when}) {m.prescriber} {m.notes}")
     if not meds:
         print("No medicines listed yet.")
@@ -85,14 +87,14 @@ def _insurance(vault: Vault, person: Person, args: argparse.Namespace) -> None:
 
 def _appointment_add(vault: Vault, person: Person, args: argparse.Namespace) -> None:
     recording = appointments.Recording(args.recording.replace("-", "_"))
-    appointments.add_appointment(vault, person, appointments.AppointmentNote(
+    kept = appointments.add_appointment(vault, person, appointments.AppointmentNote(
         args.date, args.doctor or "", args.came_along or "", args.notes or "", recording))
-    print("Saved the appointment notes.")
+    print(f"Saved the appointment notes.{dates_read(date=kept.date)}")
 
 
 def _appointment_list(vault: Vault, person: Person, args: argparse.Namespace) -> None:
     for n in appointments.appointments(vault, person):
-        print(f"{n.id}  {n.date}  {n.doctor}  (came along: {n.came_along or 'nobody'}; "
+        print(f"{n.id}  {shown(n.date)}  {n.doctor}  (came along: {n.came_along or 'nobody'}; "
               f"recording {n.recording.value.replace('_', ' ')})\n    {n.notes}")
 
 
@@ -111,7 +113,10 @@ def register(command: AddCommand) -> None:
             p.add_argument("id", metavar="ID")
         p.add_argument("--drug", required=verb == "add")
         for name in medications.FIELD_NAMES[1:]:
-            p.add_argument(f"--{name.replace('_', '-')}", dest=name)
+            if name in ("start", "stop"):
+                p.add_argument(f"--{name}", dest=name, metavar="DATE", help=DATE_HELP)
+            else:
+                p.add_argument(f"--{name.replace('_', '-')}", dest=name)
     action("list", case_handler(_med_list), "list medicines", listing=True)
     rm = action("remove", then(lambda v, p, a: medications.remove_medication(v, p, a.id),
                                 "Removed."), "remove a medicine")
@@ -119,7 +124,7 @@ def register(command: AddCommand) -> None:
     pl = single(command, "plan", case_handler(_plan), "show or set the treatment plan in your words")
     pl.add_argument("--text", help="what was proposed")
     pl.add_argument("--by", help="who proposed it")
-    pl.add_argument("--date", metavar="YYYY-MM-DD")
+    pl.add_argument("--date", metavar="DATE", help=DATE_HELP)
     pl.add_argument("--alternatives", help="other options that were offered")
     pl.add_argument("--clear", action="store_true")
     _register_questions(command)
@@ -129,7 +134,7 @@ def register(command: AddCommand) -> None:
     ins.add_argument("--notes")
     action = group(command, "appointment", "notes from appointments")
     add = action("add", case_handler(_appointment_add), "add notes from an appointment")
-    add.add_argument("--date", required=True, metavar="YYYY-MM-DD")
+    add.add_argument("--date", required=True, metavar="DATE", help=DATE_HELP)
     add.add_argument("--doctor", help="who you saw, and where")
     add.add_argument("--came-along", help="who came with you")
     add.add_argument("--notes", help="what was said")

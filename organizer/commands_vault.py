@@ -155,7 +155,8 @@ def register(command: AddCommand) -> None:
                      help="open a fresh demo vault of made-up records, already unlocked")
     init = command("init", cmd_init, "create a new vault; prints the recovery key once")
     init.add_argument("--name", required=True, help="the person whose records it keeps")
-    init.add_argument("--dob", metavar="YYYY-MM-DD", help="their date of birth")
+    init.add_argument("--dob", metavar="DATE",
+                      help="their date of birth, e.g. 04/23/1958 or 23 April 1958")
     lst = command("list", cmd_list, "list the people and documents in a vault")
     lst.add_argument("--json", action="store_true", help="print JSON")
     ver = command("verify", cmd_verify, "check every file of a vault; exit 1 if damage is found")

@@ -8,25 +8,18 @@ from typing import Any
 
 from organizer.core.errors import DocumentNotFound, InvalidInput
 from organizer.core.records import Document, Person, RecordType
+from organizer.core.user_dates import stored_date
 from organizer.core.vault import Change, Vault
 
 PERSON, DOCUMENT = "person", "document"
 
 
 def parse_date_of_birth(text: str) -> str:
-    """Accept YYYY-MM-DD (or empty); anything else gets a message saying how to write it."""
-    text = text.strip()
-    if not text:
-        return ""
-    try:
-        parsed = date.fromisoformat(text)
-    except ValueError:
-        raise InvalidInput(
-            f"{text!r} is not a date we can read. Please write it as YYYY-MM-DD, e.g. 1961-04-23."
-        ) from None
-    if parsed > date.today() or parsed.year < 1900:
-        raise InvalidInput(f"{text} does not look like a date of birth. Please check it.")
-    return parsed.isoformat()
+    """A typed date of birth as ISO (or empty); see user_dates for what people may type."""
+    kept = stored_date(text, "date of birth", day_needed=True)
+    if kept and (date.fromisoformat(kept) > date.today() or kept < "1900"):
+        raise InvalidInput(f"{text.strip()} does not look like a date of birth. Please check it.")
+    return kept
 
 
 def add_person(vault: Vault, name: str, date_of_birth: str = "") -> Person:

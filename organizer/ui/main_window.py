@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from organizer.core.session import Session
+from organizer.ui.autosave import save_everything_now
+from organizer.ui.case.date_field import set_date_order
 from organizer.ui.create_vault import CreateVaultDialog
 from organizer.ui.error_dialog import show_error
 from organizer.ui.folder_memory import remember_folder, start_folder
@@ -46,6 +48,7 @@ class MainWindow(QMainWindow):
         self._recent = RecentVaults(settings)
         self.settings = AppSettings(settings)
         self._apply_text_size()  # before any widget is made, so all of them start at that size
+        set_date_order(self.settings.date_order)
         self._default_folder = default_folder
         self._demo_parent = demo_parent or default_folder.parent / "Demo vaults"
         self._opening: RememberedOpening | None = None
@@ -236,7 +239,9 @@ class MainWindow(QMainWindow):
     # --- locking and settings --------------------------------------------------------------
 
     def lock(self) -> None:
-        """Forget the keys and show the start screen; nothing of the vault stays on screen."""
+        """Save what was typed, forget the keys and show the start screen; nothing stays on screen."""
+        if self._session.is_open:
+            save_everything_now()  # before the key is gone: nothing typed is lost
         self.idle_lock.stop()
         self.beacon.release()
         for dialog in self.findChildren(QWidget):
@@ -272,8 +277,9 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def apply_settings(self) -> None:
-        """Use the stored settings now (the idle time of an open vault, the text size)."""
+        """Use the stored settings now (the idle time of an open vault, the text size, the date order)."""
         self._apply_text_size()
+        set_date_order(self.settings.date_order)
         if self._session.is_open:
             self.idle_lock.start(self.settings.idle_seconds)
 
@@ -305,6 +311,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         remember_place(self, self.settings.store)
+        if self._session.is_open:
+            save_everything_now()
         wait_for_background_work()  # a vault being created or unlocked must finish first
         self.idle_lock.stop()
         self.beacon.release()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from organizer.core.packet import EMAIL_LIMIT_20_MB, EMAIL_LIMIT_25_MB
+from organizer.core.user_dates import DateOrder
 from organizer.ui.language import FOLLOW_SYSTEM, LANGUAGES, store_language, stored_language
 from organizer.ui.style import explanation, heading
 from organizer.ui.text_size import DEFAULT_PERCENT, MAX_PERCENT, MIN_PERCENT, apply_text_size, clamp
@@ -24,8 +25,10 @@ from organizer.ui.text_size import DEFAULT_PERCENT, MAX_PERCENT, MIN_PERCENT, ap
 IDLE_KEY = "lock/idle_seconds"
 LIMIT_KEY = "packet/email_limit_bytes"
 TEXT_SIZE_KEY = "view/text_size_percent"
+DATE_ORDER_KEY = "dates/order"
 DEFAULT_IDLE_SECONDS = 10 * 60.0
 LIMITS = (0, EMAIL_LIMIT_20_MB, EMAIL_LIMIT_25_MB)  # 0: no limit; anything else: custom
+
 
 
 class AppSettings:
@@ -73,6 +76,17 @@ class AppSettings:
     @language.setter
     def language(self, code: str) -> None:
         store_language(self.store, code)
+
+    @property
+    def date_order(self) -> DateOrder | None:
+        """How 3/12/2024 is read: month first, day first, or None to follow the computer."""
+        value = str(self.store.value(DATE_ORDER_KEY, "") or "")
+        return DateOrder(value) if value in DateOrder._value2member_map_ else None
+
+    @date_order.setter
+    def date_order(self, order: DateOrder | None) -> None:
+        self.store.setValue(DATE_ORDER_KEY, DateOrder(order).value if order else "")
+        self.store.sync()
 
 
 def _number(value: object, default: float) -> float:
@@ -152,6 +166,7 @@ class SettingsDialog(QDialog):
         self.text_size.setAccessibleName(self.tr("Text size, in percent of normal"))
         self.text_size.setValue(settings.text_size)
         self.text_size.valueChanged.connect(self._show_text_size)  # at once: people see the effect
+        self.date_order = date_order_choice(self, settings.date_order)
         self.language_note = explanation(self.tr(
             "The new language takes effect the next time you open the app."), self)
         self.language_note.setVisible(False)
@@ -180,6 +195,9 @@ class SettingsDialog(QDialog):
         language_label.setBuddy(self.language)
         form.addRow(language_label, self.language)
         form.addRow("", self.language_note)
+        order_label = QLabel(self.tr("&Dates like 3/12/2024 mean:"), self)
+        order_label.setBuddy(self.date_order)
+        form.addRow(order_label, self.date_order)
         layout.addLayout(form)
         layout.addWidget(explanation(self.tr(
             "When nobody uses the app for this long, the vault locks and your records are hidden "
@@ -193,6 +211,7 @@ class SettingsDialog(QDialog):
         self.settings.email_limit = self.size_limit.limit()
         self.settings.language = str(self.language.currentData())
         self.settings.text_size = self.text_size.value()
+        self.settings.date_order = self.date_order.currentData() or None
         super().accept()
 
     def reject(self) -> None:
@@ -208,3 +227,14 @@ def _show_text_size(percent: int) -> None:
     app = QApplication.instance()
     if isinstance(app, QApplication):
         apply_text_size(app, percent)
+
+
+def date_order_choice(parent: QWidget, current: DateOrder | None) -> QComboBox:
+    """Follow the computer, month first (12 March) or day first (3 December)."""
+    combo = QComboBox(parent)
+    combo.setAccessibleName(combo.tr("How dates like 3/12/2024 are read"))
+    combo.addItem(combo.tr("Follow this computer"), "")
+    combo.addItem(combo.tr("Month first: March 12, 2024"), DateOrder.MONTH_FIRST)
+    combo.addItem(combo.tr("Day first: 3 December 2024"), DateOrder.DAY_FIRST)
+    combo.setCurrentIndex(max(0, combo.findData(current or "")))
+    return combo

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from organizer.core.records import Person
 from organizer.core.session import Session
 from organizer.ui import navigation
+from organizer.ui.autosave import save_everything_now
 from organizer.ui.error_dialog import show_error
 from organizer.ui.page import VaultPage
 from organizer.ui.style import explanation, show_message
@@ -142,6 +143,7 @@ class VaultView(QWidget):
         return next((p for p in self.people if p.id == person_id), None)
 
     def _person_chosen(self, index: int) -> None:
+        save_everything_now()  # what was typed belongs to the person shown until now
         if self.person_box.itemData(index) == ADD_PERSON:
             self.person_box.setCurrentIndex(0)
             self.add_person()

@@ -23,11 +23,12 @@ class BackgroundTask(QObject):
         super().__init__(parent)
         self._work = work
 
-    def start(self) -> None:
+    def start(self, pool: QThreadPool | None = None) -> None:
+        """Queue the work on `pool` (the shared pool when None)."""
         BackgroundTask._running.add(self)
         self.succeeded.connect(self._forget)
         self.failed.connect(self._forget)
-        QThreadPool.globalInstance().start(_Runnable(self))
+        (pool or QThreadPool.globalInstance()).start(_Runnable(self))
 
     def _forget(self, _: object) -> None:
         BackgroundTask._running.discard(self)

@@ -1,6 +1,34 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="es">
 <context>
+    <name />
+    <message>
+        <source>DateField</source>
+        <comment>This is not a date: there is no month {0}.</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DateField</source>
+        <comment>This is not a date: {0} {1} has {2} days.</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DateField</source>
+        <comment>The year {0} is too far away. Please check it.</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DateField</source>
+        <comment>Please give the day too, for example 12 March 2024.</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DateField</source>
+        <comment>We could not read this as a date. Try 23 April 1958, 04/23/1958 or April 2024.</comment>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>AnswerBox</name>
     <message>
         <source>Yes</source>
@@ -20,6 +48,14 @@
     <message>
         <source>Appointment notes</source>
         <translation>Notas de las citas</translation>
+    </message>
+    <message>
+        <source>&amp;New notes</source>
+        <translation>&amp;Notas nuevas</translation>
+    </message>
+    <message>
+        <source>Start notes for another appointment</source>
+        <translation>Empezar notas de otra cita</translation>
     </message>
     <message>
         <source>&amp;Remove note…</source>
@@ -62,8 +98,8 @@
         <translation>No, no se permitió grabar</translation>
     </message>
     <message>
-        <source>&amp;Save these notes</source>
-        <translation>&amp;Guardar estas notas</translation>
+        <source>Take someone along if you can, and write down what was said. Ask before you record a talk: some doctors allow it, some do not. What you type is saved as you go.</source>
+        <translation>Vaya acompañado si puede, y anote lo que se dijo. Pregunte antes de grabar una conversación: algunos médicos lo permiten y otros no. Lo que escribe se guarda sobre la marcha.</translation>
     </message>
     <message>
         <source>Appointments</source>
@@ -94,10 +130,6 @@
         <translation>¿Pudo g&amp;rabarla?</translation>
     </message>
     <message>
-        <source>Take someone along if you can, and write down what was said. Ask before you record a talk: some doctors allow it, some do not.</source>
-        <translation>Si puede, vaya con alguien y anote lo que se dijo. Pregunte antes de grabar una conversación: algunos médicos lo permiten y otros no.</translation>
-    </message>
-    <message>
         <source>did not ask about recording</source>
         <translation>no preguntó si podía grabar</translation>
     </message>
@@ -120,6 +152,10 @@
     <message>
         <source>came alone</source>
         <translation>sin acompañante</translation>
+    </message>
+    <message>
+        <source>Notes from {0}</source>
+        <translation>Notas del {0}</translation>
     </message>
     <message>
         <source>Remove notes</source>
@@ -666,6 +702,28 @@ La copia de seguridad es una copia de esa carpeta. Sigue cerrada con llave: se a
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>Read as {0}</source>
+        <translation>Leído como {0}</translation>
+    </message>
+</context>
+<context>
+    <name>DateLineEdit</name>
+    <message>
+        <source>e.g. 3/12/2024, April 2024</source>
+        <translation>p. ej., 3/12/2024, abril de 2024</translation>
+    </message>
+    <message>
+        <source>Choose from a calendar</source>
+        <translation>Elegir en un calendario</translation>
+    </message>
+    <message>
+        <source>Choose from a calendar (Alt+Down)</source>
+        <translation>Elegir en un calendario (Alt+Flecha abajo)</translation>
+    </message>
+</context>
+<context>
     <name>DeliveryBar</name>
     <message>
         <source>&amp;Save to a folder…</source>
@@ -760,10 +818,6 @@ La copia de seguridad es una copia de esa carpeta. Sigue cerrada con llave: se a
     <message>
         <source>Type of record</source>
         <translation>Tipo de documento</translation>
-    </message>
-    <message>
-        <source>YYYY-MM-DD</source>
-        <translation>AAAA-MM-DD</translation>
     </message>
     <message>
         <source>Date on the record</source>
@@ -1154,14 +1208,6 @@ La copia de seguridad es una copia de esa carpeta. Sigue cerrada con llave: se a
         <translation>Con quién habló, la fecha, un número de referencia, los costos</translation>
     </message>
     <message>
-        <source>&amp;Save</source>
-        <translation>&amp;Guardar</translation>
-    </message>
-    <message>
-        <source>Save the insurance check (Ctrl+S)</source>
-        <translation>Guardar la consulta con el seguro (Ctrl+S)</translation>
-    </message>
-    <message>
         <source>Insurance</source>
         <translation>Seguro</translation>
     </message>
@@ -1284,8 +1330,16 @@ La copia de seguridad es una copia de esa carpeta. Sigue cerrada con llave: se a
         <translation>Del documento</translation>
     </message>
     <message>
-        <source>Write dates as YYYY-MM-DD</source>
-        <translation>Escriba las fechas como AAAA-MM-DD</translation>
+        <source>Type a date as you write it: 3/12/2024, 7 March 2024, April 2024 or 2024</source>
+        <translation>Escriba la fecha como la escribe usted: 3/12/2024, 7 de marzo de 2024, abril de 2024 o 2024</translation>
+    </message>
+    <message>
+        <source>{0} for {1}: {2}</source>
+        <translation>{0} de {1}: {2}</translation>
+    </message>
+    <message>
+        <source>{0} for {1}: read as {2}.</source>
+        <translation>{0} de {1}: leído como {2}.</translation>
     </message>
 </context>
 <context>
@@ -1311,8 +1365,8 @@ La copia de seguridad es una copia de esa carpeta. Sigue cerrada con llave: se a
         <translation>Indique en qué lista de medicamentos de la bóveda aparece este medicamento</translation>
     </message>
     <message>
-        <source>List every drug you take or took for this illness and for anything else, with the dose and dates. Some drugs matter years later, so old ones count too. To change a cell, select it and start typing, or press F2. Insert adds a medicine; Delete removes one.</source>
-        <translation>Anote cada medicamento que toma o tomó, para esta enfermedad y para cualquier otra cosa, con la dosis y las fechas. Algunos medicamentos importan años después, así que los antiguos también cuentan. Para cambiar una celda, selecciónela y empiece a escribir, o pulse F2. Insert agrega un medicamento; Suprimir quita uno.</translation>
+        <source>List every drug you take or took for this illness and for anything else, with the dose and dates. Some drugs matter years later, so old ones count too. To change a cell, select it and start typing, or press F2. Tab and Enter move to the next cell; Ctrl+Tab leaves the table. Insert adds a medicine; Delete removes one.</source>
+        <translation>Anote cada medicamento que toma o tomó para esta enfermedad y para cualquier otra cosa, con la dosis y las fechas. Algunos medicamentos importan años después, así que los antiguos también cuentan. Para cambiar una celda, selecciónela y empiece a escribir, o pulse F2. Tab y Entrar pasan a la siguiente celda; Ctrl+Tab sale de la tabla. Insert añade un medicamento; Supr quita uno.</translation>
     </message>
     <message>
         <source>Medication-list records in the vault: {0}.</source>
@@ -1635,10 +1689,6 @@ La copia de seguridad es una copia de esa carpeta. Sigue cerrada con llave: se a
         <translation>Agregar a una persona</translation>
     </message>
     <message>
-        <source>YYYY-MM-DD</source>
-        <translation>AAAA-MM-DD</translation>
-    </message>
-    <message>
         <source>Diagnosis, in their own words</source>
         <translation>Diagnóstico, en sus propias palabras</translation>
     </message>
@@ -1710,20 +1760,8 @@ La copia de seguridad es una copia de esa carpeta. Sigue cerrada con llave: se a
         <translation>Fecha</translation>
     </message>
     <message>
-        <source>YYYY-MM-DD</source>
-        <translation>AAAA-MM-DD</translation>
-    </message>
-    <message>
         <source>Other choices that were mentioned</source>
         <translation>Otras opciones que se mencionaron</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>&amp;Guardar</translation>
-    </message>
-    <message>
-        <source>Save the plan summary (Ctrl+S)</source>
-        <translation>Guardar el resumen del plan (Ctrl+S)</translation>
     </message>
     <message>
         <source>Treatment plan</source>
@@ -1746,8 +1784,8 @@ La copia de seguridad es una copia de esa carpeta. Sigue cerrada con llave: se a
         <translation>&amp;Otras opciones mencionadas:</translation>
     </message>
     <message>
-        <source>In your own words, write down the plan your doctor suggested. The second-opinion doctor reads this first, beside the plan from your doctor if you have it.</source>
-        <translation>Escriba con sus propias palabras el plan que le sugirió su médico. El médico de la segunda opinión lee esto primero, junto con el plan escrito de su médico si lo tiene.</translation>
+        <source>In your own words, write down the plan your doctor suggested. The second-opinion doctor reads this first, beside the plan from your doctor if you have it. What you type is saved as you go.</source>
+        <translation>Con sus propias palabras, escriba el plan que le propuso su médico. El médico de la segunda opinión lo lee primero, junto al plan de su médico si lo tiene. Lo que escribe se guarda sobre la marcha.</translation>
     </message>
     <message>
         <source>✔ A plan from your doctor is in the vault: {0}.</source>
@@ -2729,6 +2767,10 @@ Puede deshacerlo.</translation>
         <translation>&amp;Idioma:</translation>
     </message>
     <message>
+        <source>&amp;Dates like 3/12/2024 mean:</source>
+        <translation>&amp;Las fechas como 3/12/2024 significan:</translation>
+    </message>
+    <message>
         <source>When nobody uses the app for this long, the vault locks and your records are hidden until you type your passphrase again. Colours follow your computer's light or dark setting.</source>
         <translation>Cuando nadie usa la aplicación durante ese tiempo, la bóveda se bloquea y sus documentos se ocultan hasta que vuelva a escribir su frase de contraseña. Los colores siguen el modo claro u oscuro de su computadora.</translation>
     </message>
@@ -3212,6 +3254,25 @@ Puede deshacerlo.</translation>
     <message>
         <source>Ready (written by you)</source>
         <translation>Listo (escrito por usted)</translation>
+    </message>
+</context>
+<context>
+    <name>combo</name>
+    <message>
+        <source>How dates like 3/12/2024 are read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Follow this computer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Month first: March 12, 2024</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Day first: 3 December 2024</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

@@ -110,9 +110,9 @@ def test_a_short_new_passphrase_is_refused_with_advice(
 def test_a_bad_date_of_birth_is_explained(
     tmp_path: Path, pwfile: Path, fast_kdf: KdfParams, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["init", str(tmp_path / "v"), "--name", "A", "--dob", "23/04/1961",
+    assert main(["init", str(tmp_path / "v"), "--name", "A", "--dob", "31/02/1961",
                  "--passphrase-file", str(pwfile)]) == 1
-    assert "YYYY-MM-DD" in capsys.readouterr().err
+    assert "February 1961 has 28 days" in capsys.readouterr().err
 
 
 def test_no_passphrase_and_no_terminal_says_how_to_give_one(
@@ -136,3 +136,13 @@ def test_version_help_and_usage_errors_use_the_documented_exit_codes() -> None:
                              text=True, check=False, env={"ORGANIZER_PASSPHRASE": "x" * 10,
                                                           "PATH": "/usr/bin:/bin"})
     assert missing.returncode == 1 and "not a Second Opinion Organizer vault" in missing.stderr
+
+
+def test_a_date_of_birth_is_taken_as_people_write_it(
+    tmp_path: Path, pwfile: Path, fast_kdf: KdfParams, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["init", str(tmp_path / "v"), "--name", "A", "--dob", "23/04/1961",
+                 "--passphrase-file", str(pwfile)]) == 0
+    capsys.readouterr()
+    assert main(["list", str(tmp_path / "v"), "--json", "--passphrase-file", str(pwfile)]) == 0
+    assert '"1961-04-23"' in capsys.readouterr().out

@@ -18,7 +18,7 @@ def test_a_new_person_is_added_with_diagnosis_and_contact(qtbot, session):
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.keyClicks(dialog.name, "Maria Silva")
-    qtbot.keyClicks(dialog.date_of_birth, "1931-07-04")
+    qtbot.keyClicks(dialog.date_of_birth.line, "1931-07-04")
     qtbot.keyClicks(dialog.diagnosis, "Colon cancer, found in March")
     qtbot.keyClicks(dialog.phone, "555-0199")
     with qtbot.waitSignal(dialog.person_added, timeout=TIMEOUT) as added:
@@ -38,7 +38,7 @@ def test_a_date_of_birth_that_cannot_be_read_keeps_the_dialog_open(qtbot, sessio
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.keyClicks(dialog.name, "Maria Silva")
-    qtbot.keyClicks(dialog.date_of_birth, "July 4th")
+    qtbot.keyClicks(dialog.date_of_birth.line, "July 4th")
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     assert dialog.isVisible()
     assert dialog.message.isVisible() and dialog.message.text().startswith("⚠")

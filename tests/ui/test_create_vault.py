@@ -77,10 +77,10 @@ def test_a_date_of_birth_we_cannot_read_is_explained_before_anything_is_made(
     window.start.create_button.click()
     dialog = open_dialog(qtbot, window, CreateVaultDialog)
     qtbot.keyClicks(dialog.details.name, "Maria Lopez")
-    qtbot.keyClicks(dialog.details.date_of_birth, "23/04/1961")
+    qtbot.keyClicks(dialog.details.date_of_birth, "31/02/1961")
     dialog.next_button.click()
     assert dialog.pages.currentWidget() is dialog.details
-    assert "YYYY-MM-DD" in dialog.details.message.text()
+    assert "February 1961 has 28 days" in dialog.details.message.text()
     assert not data_home.exists() or not any(data_home.rglob("vault.json"))
     dialog.reject()
     assert not dialog.isVisible()

@@ -18,7 +18,7 @@ from organizer.core.case.entities import (
 from organizer.core.case.undo import record_edit
 from organizer.core.errors import InvalidInput
 from organizer.core.records import Person
-from organizer.core.vault import Vault
+from organizer.core.vault import Change, Vault
 
 
 class Recording(StrEnum):
@@ -39,16 +39,30 @@ class AppointmentNote:
     id: str = ""
 
 
-def add_appointment(vault: Vault, person: Person, note: AppointmentNote) -> AppointmentNote:
+def _fields(note: AppointmentNote) -> dict[str, str]:
     day = parse_day(note.date, "appointment date")
     if not day:
-        raise InvalidInput("Please give the date of the appointment (YYYY-MM-DD).")
-    change = new_item(APPOINTMENT, person.id, {
-        "date": day, "doctor": note.doctor.strip(), "came_along": note.came_along.strip(),
-        "notes": note.notes.strip(), "recording": note.recording.value,
-    }, next_position(vault, APPOINTMENT, person.id))
+        raise InvalidInput("Please give the date of the appointment, for example 12 March 2024.")
+    return {"date": day, "doctor": note.doctor.strip(), "came_along": note.came_along.strip(),
+            "notes": note.notes.strip(), "recording": note.recording.value}
+
+
+def add_appointment(vault: Vault, person: Person, note: AppointmentNote) -> AppointmentNote:
+    fields = _fields(note)
+    change = new_item(APPOINTMENT, person.id, fields, next_position(vault, APPOINTMENT, person.id))
     record_edit(vault, person.id, "Add appointment notes", [change])
-    return replace(note, date=day, id=change.id)
+    return replace(note, date=fields["date"], id=change.id)
+
+
+def update_appointment(vault: Vault, person: Person, note: AppointmentNote) -> AppointmentNote:
+    """Keep changes to notes already written (`note.id` says which); unchanged notes stay as they are."""
+    note_id = find_item(vault, APPOINTMENT, person.id, note.id, "appointment note")
+    fields = _fields(note)
+    kept = AppointmentNote(fields["date"], fields["doctor"], fields["came_along"], fields["notes"],
+                           note.recording, note_id)
+    if kept != next((n for n in appointments(vault, person) if n.id == note_id), None):
+        record_edit(vault, person.id, "Change appointment notes", [Change(APPOINTMENT, note_id, fields)])
+    return kept
 
 
 def remove_appointment(vault: Vault, person: Person, ref: str) -> None:

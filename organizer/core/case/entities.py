@@ -9,6 +9,7 @@ from typing import Any
 
 from organizer.core.catalog import now_iso
 from organizer.core.errors import InvalidInput
+from organizer.core.user_dates import stored_date
 from organizer.core.vault import Change, Vault
 
 # Journal kinds owned by the case (documents and people belong to the catalog).
@@ -33,17 +34,9 @@ def today() -> str:
     return date.today().isoformat()
 
 
-def parse_day(text: str, what: str = "date") -> str:
-    """An ISO date (YYYY-MM-DD), or empty; anything else gets a message saying how to write it."""
-    text = text.strip()
-    if not text:
-        return ""
-    try:
-        return date.fromisoformat(text).isoformat()
-    except ValueError:
-        raise InvalidInput(
-            f"The {what} {text!r} is not a date we can read. Please write it as YYYY-MM-DD."
-        ) from None
+def parse_day(text: str, what: str = "date", day_needed: bool = False) -> str:
+    """A typed date as stored (2024-03-12, 2024-04 or 2024), or "" when empty (see user_dates)."""
+    return stored_date(text, what, day_needed=day_needed)
 
 
 def items_of(vault: Vault, kind: str, person_id: str) -> list[tuple[str, dict[str, Any]]]:

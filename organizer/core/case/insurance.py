@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from organizer.core.case.entities import INSURANCE, text_of
@@ -45,6 +45,9 @@ class InsuranceCheck:
 
 
 def set_insurance(vault: Vault, person: Person, check: InsuranceCheck) -> None:
+    """Keep the answers and notes (saving what is already kept changes nothing)."""
+    if replace(check, notes=check.notes.strip()) == insurance(vault, person):
+        return
     record_edit(vault, person.id, "Change the insurance check", [Change(INSURANCE, person.id, {
         "person": person.id, "covered": check.covered.value,
         "in_network_required": check.in_network_required.value,

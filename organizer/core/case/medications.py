@@ -19,6 +19,7 @@ from organizer.core.case.undo import record_edit
 from organizer.core.errors import InvalidInput
 from organizer.core.packet.content import MedicationRow
 from organizer.core.records import Person
+from organizer.core.user_dates import shown
 from organizer.core.vault import Change, Vault
 
 
@@ -39,8 +40,8 @@ class Medication:
 
     def as_row(self) -> MedicationRow:
         """The line in the packet's medication table."""
-        return MedicationRow(self.drug, self.dose, self.route, self.schedule, self.start, self.stop,
-                             self.prescriber, self.notes)
+        return MedicationRow(self.drug, self.dose, self.route, self.schedule, shown(self.start, True),
+                             shown(self.stop, True), self.prescriber, self.notes)
 
 
 _FIELDS = ("drug", "dose", "route", "schedule", "start", "stop", "prescriber", "notes", "document_id")

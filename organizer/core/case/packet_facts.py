@@ -17,6 +17,7 @@ from organizer.core.case.packet_cover_facts import (
     remembered_sender,
     sender_and_contact,
 )
+from organizer.core.case.plan import packet_plan
 from organizer.core.case.questions import questions
 from organizer.core.case.recipients import recipients
 from organizer.core.case.requests import records_requests
@@ -53,7 +54,7 @@ def packet_content(
         questions=tuple(q.text for q in questions(vault, person)),
         not_included=not_included(coverage),
         medications=tuple(m.as_row() for m in checklist.medicines),
-        plan=checklist.plan,
+        plan=packet_plan(vault, person),
         records=records,
         extras=extras_status(checklist),
         allergies=known_allergies(vault, person),

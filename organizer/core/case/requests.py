@@ -100,7 +100,8 @@ def _checked(request: RecordsRequest) -> RecordsRequest:
     if start and end and end < start:
         raise InvalidInput("The end of the date range is before its start. Please check.")
     return replace(request, provider=provider, records=records, date_from=start, date_to=end,
-                   requested_on=parse_day(request.requested_on, "request date") or today())
+                   requested_on=parse_day(request.requested_on, "request date", day_needed=True)
+                   or today())
 
 
 def add_request(vault: Vault, person: Person, request: RecordsRequest) -> RecordsRequest:
@@ -121,8 +122,9 @@ def close_request(vault: Vault, person: Person, ref: str, status: str = RECEIVED
     if status not in (RECEIVED, CANCELLED):
         raise InvalidInput("A request is closed as received or cancelled.")
     request_id = find_item(vault, RECORDS_REQUEST, person.id, ref, "records request")
+    closed_on = parse_day(on, day_needed=True) or today()
     record_edit(vault, person.id, f"Close a records request as {status}", [Change(
-        RECORDS_REQUEST, request_id, {"status": status, "closed_on": parse_day(on) or today()})])
+        RECORDS_REQUEST, request_id, {"status": status, "closed_on": closed_on})])
 
 
 def records_requests(vault: Vault, person: Person) -> list[RecordsRequest]:

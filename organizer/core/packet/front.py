@@ -29,7 +29,7 @@ from organizer.core.packet.writer import PageWriter, Rect, Slot
 
 MEDICATION_COLUMNS = ("Medicine", "Dose", "Route", "How often", "Started", "Stopped", "Prescribed by",
                       "Notes")
-MEDICATION_WIDTHS = (0.17, 0.1, 0.08, 0.14, 0.11, 0.11, 0.13, 0.16)
+MEDICATION_WIDTHS = (0.15, 0.09, 0.09, 0.13, 0.12, 0.12, 0.13, 0.17)  # a date fits on one line
 SPAN_ROOM = 118.0  # points at the right of a contents line for "pp. 1004–1008 (5 pages)"
 MEDICATIONS_TITLE = "Medications (list written by the patient)"
 PLAN_TITLE = "Treatment plan summary (written by the patient)"
@@ -177,10 +177,15 @@ def _link_own_page(layout: Layout, rect: Rect, slot: Slot, page: int) -> None:
 
 def _medications(writer: PageWriter, content: PacketContent) -> None:
     writer.title(MEDICATIONS_TITLE)
-    rows = [(m.drug, m.dose, m.route, m.schedule, m.start, m.stop or "still taking", m.prescriber,
-             m.notes) for m in content.medications]
+    rows = [(m.drug, m.dose, m.route, m.schedule, _unbroken(m.start),
+             _unbroken(m.stop or "still taking"), m.prescriber, m.notes) for m in content.medications]
     with writer.unshaped("".join(value for row in rows for value in row)):
         writer.table(MEDICATION_COLUMNS, rows, MEDICATION_WIDTHS, size=8)
+
+
+def _unbroken(date_text: str) -> str:
+    """A date cell never wraps ("April 2024" keeps its space, the column fits "2024-04-15")."""
+    return date_text.replace(" ", "\u00a0")
 
 
 def _plan(writer: PageWriter, content: PacketContent) -> None:

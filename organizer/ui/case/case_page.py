@@ -13,6 +13,7 @@ from organizer.core.case.undo import last_edit, undo_last
 from organizer.core.records import Person
 from organizer.core.session import Session
 from organizer.core.vault import Vault
+from organizer.ui.autosave import AutoSave, run_save
 from organizer.ui.error_dialog import show_error
 from organizer.ui.page import VaultPage
 
@@ -50,6 +51,7 @@ class CasePage(VaultPage):
     `load(vault, person)` runs on a worker thread through the session; `show_data(result)` runs
     on the GUI thread. `save(work)` runs a change the same way, then offers Undo and refreshes.
     `loaded` is emitted each time fresh data is on screen (tests and callers wait for it).
+    Typed fields save themselves: `autosave.watch(field)` and implement `save_fields()`.
     """
 
     loaded = Signal()
@@ -62,6 +64,7 @@ class CasePage(VaultPage):
         self.undo_shortcut = QShortcut(QKeySequence.StandardKey.Undo, self)
         self.undo_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.undo_shortcut.activated.connect(self.undo)
+        self.autosave = AutoSave(self, self.save_fields)
 
     # --- what subclasses provide ---------------------------------------------------------------
 
@@ -75,29 +78,47 @@ class CasePage(VaultPage):
     def show_nobody(self) -> None:
         """Empty every field: no person chosen, or the vault locked."""
 
+    def save_fields(self) -> None:
+        """Save what the watched fields hold now (called by `autosave`)."""
+
     # --- loading and saving --------------------------------------------------------------------
+
+    def set_person(self, person: Person | None) -> None:
+        if person != self.person:
+            self.autosave.flush()  # what was typed belongs to the person shown until now
+        super().set_person(person)
 
     def refresh(self) -> None:
         self._generation += 1
         person, generation = self.person, self._generation
         self.setEnabled(person is not None)
         if person is None:
-            self.show_nobody()
+            self._show_nobody()
             return
         self.run_in_background(lambda: self.session.call(self.load, person),
-                               lambda data: self._loaded(generation, data))
+                               lambda data: self._loaded(generation, data), self._load_failed)
 
     def _loaded(self, generation: int, data: Any) -> None:
         if generation != self._generation:
             return
-        self.show_data(data)
+        with self.autosave.quietly():
+            self.show_data(data)
         self.loaded.emit()
+
+    def _load_failed(self, error: BaseException) -> None:
+        if self.session.is_open:  # after a lock, a late answer has nothing to show
+            show_error(self, error)
+
+    def _show_nobody(self) -> None:
+        self.autosave.forget()
+        with self.autosave.quietly():
+            self.show_nobody()
 
     def clear(self) -> None:
         super().clear()
         self._generation += 1
         self.undo_bar.show_done("", False)
-        self.show_nobody()
+        self._show_nobody()
 
     def save(self, work: CaseWork, done: Callable[[Any], None] | None = None) -> None:
         """Run a change for the current person in the background; then Undo, refresh, `changed`."""
@@ -119,15 +140,17 @@ class CasePage(VaultPage):
             self.refresh()
             self.changed.emit()
 
-        self.run_in_background(lambda: self.session.call(change, person), finished,
-                               self._save_failed)
+        run_save(self, lambda: self.session.call(change, person), finished, self._save_failed)
 
     def _save_failed(self, error: BaseException) -> None:
+        if not self.session.is_open:
+            return
         show_error(self, error)
         self.refresh()  # show what is really saved, not what was typed
 
     def undo(self) -> None:
         """Put back what the last change of this person's case replaced (core undo_last)."""
+        self.autosave.flush()  # what was just typed is the last change
         person = self.person
         if person is None:
             return
@@ -145,4 +168,4 @@ class CasePage(VaultPage):
             edit = undo_last(vault, who.id)
             return (edit.label if edit else ""), last_edit(vault, who.id) is not None
 
-        self.run_in_background(lambda: self.session.call(work, person), finished)
+        run_save(self, lambda: self.session.call(work, person), finished, self._save_failed)

@@ -1,9 +1,12 @@
-"""Form fields the case pages share: keyboard-friendly multi-line text boxes and date pickers."""
+"""Form fields the case pages share: keyboard-friendly multi-line text boxes and date fields."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QPlainTextEdit, QWidget
+from datetime import date
+
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+
+from organizer.ui.case.date_field import DateField
 
 
 def text_box(parent: QWidget, name: str, lines: int) -> QPlainTextEdit:
@@ -15,13 +18,23 @@ def text_box(parent: QWidget, name: str, lines: int) -> QPlainTextEdit:
     return box
 
 
-def date_field(parent: QWidget) -> QDateEdit:
-    """A date picker that starts on today and shows dates as YYYY-MM-DD."""
-    field = QDateEdit(QDate.currentDate(), parent)
-    field.setDisplayFormat("yyyy-MM-dd")
-    field.setCalendarPopup(True)
+def date_field(parent: QWidget, today: bool = False, day_needed: bool = False) -> DateField:
+    """A date as people type it, with a calendar button (starting on today when asked)."""
+    field = DateField(parent, day_needed)
+    if today:
+        field.set_value(date.today().isoformat())
     return field
 
 
-def iso(field: QDateEdit) -> str:
-    return field.date().toString("yyyy-MM-dd")
+def iso(field: DateField) -> str:
+    """What to store for the field: the date read from it ("" for none)."""
+    return field.value
+
+
+def put_text(field: QLineEdit | QPlainTextEdit, text: str) -> None:
+    """Show saved text, leaving the field (and its cursor) alone when it already says that."""
+    if isinstance(field, QPlainTextEdit):
+        if field.toPlainText() != text:
+            field.setPlainText(text)
+    elif field.text() != text:
+        field.setText(text)

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -20,7 +17,7 @@ from organizer.core.records import Person
 from organizer.core.session import Session
 from organizer.core.vault import Vault
 from organizer.ui.case.case_page import CasePage
-from organizer.ui.case.form_fields import text_box
+from organizer.ui.case.form_fields import put_text, text_box
 from organizer.ui.style import explanation, heading
 
 
@@ -50,7 +47,7 @@ class AnswerBox(QGroupBox):
 
 
 class InsurancePage(CasePage):
-    """Three yes/no/not-sure answers and notes; Save (Ctrl+S) keeps them."""
+    """Three yes/no/not-sure answers and notes; they save themselves as they change."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
@@ -62,13 +59,8 @@ class InsurancePage(CasePage):
         self.notes.setPlaceholderText(self.tr("Who you talked to, the date, a reference number, costs"))
         self.to_do = explanation("", self)
         self.to_do.setObjectName("insuranceToDo")
-        self.save_button = QPushButton(self.tr("&Save"), self)
-        self.save_button.setToolTip(self.tr("Save the insurance check (Ctrl+S)"))
         self._lay_out()
-        self.save_button.clicked.connect(self.save_check)
-        shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(self.save_check)
+        self.autosave.watch(self.covered.group, self.in_network.group, self.referral.group, self.notes)
 
     @property
     def title(self) -> str:
@@ -77,9 +69,6 @@ class InsurancePage(CasePage):
     def _lay_out(self) -> None:
         notes_label = QLabel(self.tr("&Notes:"), self)
         notes_label.setBuddy(self.notes)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Insurance check"), 1.6, self))
         layout.addWidget(explanation(self.tr(
@@ -90,7 +79,6 @@ class InsurancePage(CasePage):
         layout.addWidget(notes_label)
         layout.addWidget(self.notes)
         layout.addWidget(self.to_do)
-        layout.addLayout(buttons)
         layout.addWidget(self.undo_bar)
         layout.addStretch(1)
 
@@ -98,10 +86,11 @@ class InsurancePage(CasePage):
         return insurance(vault, person)
 
     def show_data(self, data: InsuranceCheck) -> None:
-        self.covered.set_answer(data.covered)
-        self.in_network.set_answer(data.in_network_required)
-        self.referral.set_answer(data.referral_needed)
-        self.notes.setPlainText(data.notes)
+        if not self.autosave.pending:  # never type over what is being written
+            self.covered.set_answer(data.covered)
+            self.in_network.set_answer(data.in_network_required)
+            self.referral.set_answer(data.referral_needed)
+            put_text(self.notes, data.notes)
         self.to_do.setText(f"✗ {data.to_do}" if data.to_do else self.tr("✔ All three are answered."))
 
     def show_nobody(self) -> None:
@@ -110,7 +99,7 @@ class InsurancePage(CasePage):
         self.notes.clear()
         self.to_do.clear()
 
-    def save_check(self) -> None:
+    def save_fields(self) -> None:
         check = InsuranceCheck(self.covered.answer, self.in_network.answer, self.referral.answer,
                                self.notes.toPlainText())
         self.save(lambda v, p: set_insurance(v, p, check))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -45,8 +44,7 @@ class AskedForDialog(QDialog):
                                (RequestChannel.PATIENT_PORTAL, self.tr("The patient portal"))):
             self.how.addItem(words, channel)
         self.how.setCurrentIndex(1)
-        self.on = date_field(self)
-        self.on.setMaximumDate(QDate.currentDate())
+        self.on = date_field(self, today=True, day_needed=True)
         self.on.setAccessibleName(self.tr("When you asked"))
         form = QFormLayout()
         form.addRow(self.tr("&Who did you ask?"), self.from_whom)

@@ -9,21 +9,30 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from organizer.core.case.medications import Medication
+from organizer.core.user_dates import DateNotRead, read_date
+from organizer.ui.case.date_field import date_order, in_words, shown_date, why_not
 
 Index = QModelIndex | QPersistentModelIndex
 FIELDS = ("drug", "dose", "route", "schedule", "start", "stop", "prescriber", "notes")
+DATE_FIELDS = ("start", "stop")
 RECORD_COLUMN = len(FIELDS)
 
 
 class MedicinesModel(QAbstractTableModel):
-    """Shows medicines; an edit is reported by `edited(medicine_id, field, text)` for the page to save."""
+    """Shows medicines; an edit is reported by `edited(medicine_id, field, text)` for the page to save.
+
+    A date cell takes dates as people type them; one that cannot be read keeps the typed text,
+    marked ⚠ with the reason (`problem` is emitted), and is not saved until it is corrected.
+    """
 
     edited = Signal(str, str, str)
+    date_note = Signal(str)  # how the last date typed was read, or why it could not be
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._medicines: list[Medication] = []
         self._record_titles: dict[str, str] = {}
+        self._unread: dict[tuple[str, str], tuple[str, str]] = {}  # (id, field) -> (typed, why)
 
     def headers(self) -> list[str]:
         return [self.tr("Medicine"), self.tr("Dose"), self.tr("How taken"), self.tr("How often"),
@@ -31,9 +40,15 @@ class MedicinesModel(QAbstractTableModel):
                 self.tr("From record")]
 
     def set_medicines(self, medicines: Sequence[Medication], titles: Mapping[str, str]) -> None:
+        """Show a fresh list; the same rows are updated in place, so an open cell editor stays open."""
+        self._record_titles = dict(titles)
+        if [m.id for m in medicines] == [m.id for m in self._medicines] and medicines:
+            self._medicines = list(medicines)
+            self.dataChanged.emit(self.index(0, 0), self.index(len(medicines) - 1, RECORD_COLUMN))
+            return
         self.beginResetModel()
         self._medicines = list(medicines)
-        self._record_titles = dict(titles)
+        self._unread.clear()
         self.endResetModel()
 
     def medicine(self, row: int) -> Medication:
@@ -58,12 +73,24 @@ class MedicinesModel(QAbstractTableModel):
         if not index.isValid():
             return None
         medicine = self._medicines[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            if index.column() == RECORD_COLUMN:
-                return self._record_titles.get(medicine.document_id, "")
-            return getattr(medicine, FIELDS[index.column()])
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == FIELDS.index("start"):
-            return self.tr("Write dates as YYYY-MM-DD")
+        if index.column() == RECORD_COLUMN:
+            return self._record_titles.get(medicine.document_id, "") if role in (
+                Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole) else None
+        field = FIELDS[index.column()]
+        unread = self._unread.get((medicine.id, field))
+        if role == Qt.ItemDataRole.DisplayRole:
+            if unread:
+                return f"⚠ {unread[0]}"
+            value = getattr(medicine, field)
+            return shown_date(value) if field in DATE_FIELDS else value
+        if role == Qt.ItemDataRole.EditRole:
+            if unread:
+                return unread[0]
+            value = getattr(medicine, field)
+            return shown_date(value) if field in DATE_FIELDS else value
+        if role == Qt.ItemDataRole.ToolTipRole and field in DATE_FIELDS:
+            return unread[1] if unread else self.tr(
+                "Type a date as you write it: 3/12/2024, 7 March 2024, April 2024 or 2024")
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -77,6 +104,12 @@ class MedicinesModel(QAbstractTableModel):
             return False
         field, text = FIELDS[index.column()], str(value).strip()
         medicine = self._medicines[index.row()]
+        if field in DATE_FIELDS:
+            read = self._read(medicine, field, text)
+            self.dataChanged.emit(index, index)
+            if read is None:
+                return True  # kept as typed, with its reason, until corrected
+            text = read
         if getattr(medicine, field) == text:
             return False
         # Shown at once; the page saves it and reloads (a refused value comes back as it was).
@@ -84,3 +117,21 @@ class MedicinesModel(QAbstractTableModel):
         self.dataChanged.emit(index, index)
         self.edited.emit(medicine.id, field, text)
         return True
+
+    def _read(self, medicine: Medication, field: str, text: str) -> str | None:
+        """The date to store, or None when it cannot be read (then the reason is kept)."""
+        key = (medicine.id, field)
+        self._unread.pop(key, None)
+        if not text:
+            self.date_note.emit("")
+            return ""
+        try:
+            found = read_date(text, date_order()).date
+        except DateNotRead as error:
+            self._unread[key] = (text, why_not(error))
+            self.date_note.emit(self.tr("{0} for {1}: {2}").format(
+                self.headers()[FIELDS.index(field)], medicine.drug, why_not(error)))
+            return None
+        self.date_note.emit(self.tr("{0} for {1}: read as {2}.").format(
+            self.headers()[FIELDS.index(field)], medicine.drug, in_words(found)))
+        return found.iso

@@ -30,8 +30,9 @@ from organizer.core.records import Person, RecordType
 from organizer.core.session import Session
 from organizer.core.vault import Vault
 from organizer.ui.case.case_page import CasePage
+from organizer.ui.case.medicine_cells import MedicineCells
 from organizer.ui.case.medicines_model import FIELDS, MedicinesModel
-from organizer.ui.style import explanation, heading
+from organizer.ui.style import explanation, heading, message_label, show_message
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,9 @@ class MedicinesPage(CasePage):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                    | QAbstractItemView.EditTrigger.EditKeyPressed
                                    | QAbstractItemView.EditTrigger.AnyKeyPressed)
-        self.table.setTabKeyNavigation(False)
+        self.table.setTabKeyNavigation(True)  # Tab moves cell to cell; Ctrl+Tab leaves the table
+        self.cells = MedicineCells(self.table)
+        self.table.setItemDelegate(self.cells)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -65,11 +68,15 @@ class MedicinesPage(CasePage):
         self.link_button = QPushButton(self.tr("&Link to a record…"), self)
         self.link_button.setToolTip(self.tr("Say which medication list in the vault this medicine is on"))
         self.records_note = explanation("", self)
+        self.date_note = message_label(self)
+        self.date_note.setObjectName("medicineDateNote")
         self._lay_out()
         self.add_button.clicked.connect(self.add_medicine)
         self.remove_button.clicked.connect(self.remove_medicine)
         self.link_button.clicked.connect(self.link_record)
         self.model.edited.connect(self._save_cell)
+        self.model.date_note.connect(lambda text: show_message(self.date_note, text))
+        self.cells.enter_pressed.connect(self._next_row)
         for key, slot in ((Qt.Key.Key_Insert, self.add_medicine), (Qt.Key.Key_Delete, self.remove_medicine)):
             shortcut = QShortcut(QKeySequence(key), self.table)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)  # not while a cell is being edited
@@ -90,9 +97,10 @@ class MedicinesPage(CasePage):
         layout.addWidget(explanation(self.tr(
             "List every drug you take or took for this illness and for anything else, with the "
             "dose and dates. Some drugs matter years later, so old ones count too. To change a "
-            "cell, select it and start typing, or press F2. Insert adds a medicine; Delete "
-            "removes one."), self))
+            "cell, select it and start typing, or press F2. Tab and Enter move to the next cell; "
+            "Ctrl+Tab leaves the table. Insert adds a medicine; Delete removes one."), self))
         layout.addWidget(self.undo_bar)
+        layout.addWidget(self.date_note)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.records_note)
@@ -120,6 +128,16 @@ class MedicinesPage(CasePage):
         self._records = {}
         self.model.set_medicines([], {})
         self.records_note.clear()
+
+    def _next_row(self) -> None:
+        """Enter: the same column one row down, or a new medicine after the last row."""
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return
+        if index.row() + 1 < self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(index.row() + 1, index.column()))
+        else:
+            self.add_medicine()
 
     def _current(self) -> Medication | None:
         index = self.table.currentIndex()

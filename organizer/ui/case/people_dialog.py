@@ -18,7 +18,8 @@ from organizer.core.errors import UserFacingError
 from organizer.core.records import Person
 from organizer.core.session import Session
 from organizer.core.vault import Vault
-from organizer.ui.case.form_fields import text_box
+from organizer.ui.autosave import AutoSave, run_save
+from organizer.ui.case.form_fields import date_field, text_box
 from organizer.ui.error_dialog import report_error
 from organizer.ui.style import explanation, message_label, show_message
 from organizer.ui.workers import BackgroundTask
@@ -35,18 +36,20 @@ class _SavingDialog(QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self._save)
         self.buttons.rejected.connect(self.reject)
-        self._task: BackgroundTask | None = None
+        # Locking with the dialog open saves what can be saved (nothing typed is lost).
+        self.draft = AutoSave(self, self._save_before_locking, only_before_locking=True)
 
     def _save(self) -> None:
         """Subclasses check the fields and call `_run`."""
 
+    def _save_before_locking(self) -> None:
+        if self.isVisible() and self.buttons.isEnabled():
+            self._save()
+
     def _run(self, work: object) -> None:
         self.buttons.setEnabled(False)
         show_message(self.message, self.tr("Saving…"))
-        self._task = BackgroundTask(work, self)  # type: ignore[arg-type]
-        self._task.succeeded.connect(self._saved)
-        self._task.failed.connect(self._failed)
-        self._task.start()
+        run_save(self, work, self._saved, self._failed)  # type: ignore[arg-type]
 
     def _saved(self, result: object) -> None:
         self.accept()
@@ -67,8 +70,7 @@ class PersonDialog(_SavingDialog):
         self.setWindowTitle(self.tr("Add a person"))
         self.person: Person | None = None
         self.name = QLineEdit(self)
-        self.date_of_birth = QLineEdit(self)
-        self.date_of_birth.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.date_of_birth = date_field(self, day_needed=True)
         self.diagnosis = text_box(self, self.tr("Diagnosis, in their own words"), 3)
         self.phone, self.email, self.address = QLineEdit(self), QLineEdit(self), QLineEdit(self)
         form = QFormLayout()
@@ -91,9 +93,14 @@ class PersonDialog(_SavingDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        self.draft.watch(self.name, self.date_of_birth, self.diagnosis, self.phone, self.email,
+                         self.address)
 
     def _save(self) -> None:
-        name, dob = self.name.text(), self.date_of_birth.text().strip()
+        name, dob = self.name.text(), self.date_of_birth.value
+        if self.date_of_birth.problem:
+            show_message(self.message, "⚠ " + self.date_of_birth.problem)
+            return
         try:
             self.session.check_person(name, dob)
         except UserFacingError as error:
@@ -140,13 +147,15 @@ class DiagnosisDialog(_SavingDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.buttons.setEnabled(False)
+        self.draft.watch(self.diagnosis)
         reader = BackgroundTask(lambda: session.call(profile, person), self)
         reader.succeeded.connect(self._show)
         reader.failed.connect(self._failed)
         reader.start()
 
     def _show(self, found: object) -> None:
-        self.diagnosis.setPlainText(getattr(found, "diagnosis", ""))
+        with self.draft.quietly():
+            self.diagnosis.setPlainText(getattr(found, "diagnosis", ""))
         self.buttons.setEnabled(True)
 
     def _save(self) -> None:

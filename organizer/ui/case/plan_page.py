@@ -4,25 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QFormLayout,
-    QHBoxLayout,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from organizer.core.case.case_documents import of_type, person_documents
-from organizer.core.case.plan import plan_summary, set_plan_summary
+from organizer.core.case.plan import plan_draft, set_plan_summary
 from organizer.core.packet.content import PlanSummary
 from organizer.core.records import Person, RecordType
 from organizer.core.session import Session
 from organizer.core.vault import Vault
 from organizer.ui.case.case_page import CasePage
-from organizer.ui.case.form_fields import text_box
+from organizer.ui.case.form_fields import date_field, put_text, text_box
 from organizer.ui.style import explanation, heading
 
 
@@ -33,7 +24,7 @@ class PlanView:
 
 
 class PlanPage(CasePage):
-    """Type a short summary of the proposed plan; Save (Ctrl+S) keeps it for the packet."""
+    """Type a short summary of the proposed plan; it saves itself (a pause, leaving a field, a lock)."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
@@ -42,19 +33,13 @@ class PlanPage(CasePage):
         self.proposed_by = QLineEdit(self)
         self.proposed_by.setAccessibleName(self.tr("Proposed by"))
         self.proposed_by.setPlaceholderText(self.tr("e.g. Dr. Lee, oncologist"))
-        self.date = QLineEdit(self)
+        self.date = date_field(self)
         self.date.setAccessibleName(self.tr("Date"))
-        self.date.setPlaceholderText(self.tr("YYYY-MM-DD"))
         self.alternatives = text_box(self, self.tr("Other choices that were mentioned"), 3)
         self.documents = explanation("", self)
         self.documents.setObjectName("planDocuments")
-        self.save_button = QPushButton(self.tr("&Save"), self)
-        self.save_button.setToolTip(self.tr("Save the plan summary (Ctrl+S)"))
         self._lay_out()
-        self.save_button.clicked.connect(self.save_plan)
-        shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(self.save_plan)
+        self.autosave.watch(self.text, self.proposed_by, self.date, self.alternatives)
 
     @property
     def title(self) -> str:
@@ -66,30 +51,28 @@ class PlanPage(CasePage):
         form.addRow(self.tr("Proposed &by:"), self.proposed_by)
         form.addRow(self.tr("&When (date):"), self.date)
         form.addRow(self.tr("&Other choices mentioned:"), self.alternatives)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Treatment plan"), 1.6, self))
         layout.addWidget(explanation(self.tr(
             "In your own words, write down the plan your doctor suggested. The second-opinion "
-            "doctor reads this first, beside the plan from your doctor if you have it."), self))
+            "doctor reads this first, beside the plan from your doctor if you have it. What you "
+            "type is saved as you go."), self))
         layout.addWidget(self.documents)
         layout.addLayout(form)
-        layout.addLayout(buttons)
         layout.addWidget(self.undo_bar)
         layout.addStretch(1)
 
     def load(self, vault: Vault, person: Person) -> PlanView:
         found = of_type(person_documents(vault, person), RecordType.TREATMENT_PLAN)
-        return PlanView(plan_summary(vault, person), [d.title or d.filename for d in found])
+        return PlanView(plan_draft(vault, person), [d.title or d.filename for d in found])
 
     def show_data(self, data: PlanView) -> None:
         summary = data.summary or PlanSummary("")
-        self.text.setPlainText(summary.text)
-        self.proposed_by.setText(summary.proposed_by)
-        self.date.setText(summary.date)
-        self.alternatives.setPlainText(summary.alternatives)
+        if not self.autosave.pending:  # never type over what is being written
+            put_text(self.text, summary.text)
+            put_text(self.proposed_by, summary.proposed_by)
+            self.date.set_value(summary.date)
+            put_text(self.alternatives, summary.alternatives)
         if data.documents:
             self.documents.setText(self.tr("✔ A plan from your doctor is in the vault: {0}.").format(
                 ", ".join(data.documents)))
@@ -102,7 +85,7 @@ class PlanPage(CasePage):
             field.clear()
         self.documents.clear()
 
-    def save_plan(self) -> None:
-        summary = PlanSummary(self.text.toPlainText(), self.proposed_by.text(), self.date.text(),
+    def save_fields(self) -> None:
+        summary = PlanSummary(self.text.toPlainText(), self.proposed_by.text(), self.date.value,
                               self.alternatives.toPlainText())
         self.save(lambda v, p: set_plan_summary(v, p, summary))

@@ -21,6 +21,7 @@ from organizer.core.case import questions as core
 from organizer.core.records import Person
 from organizer.core.session import Session
 from organizer.core.vault import Vault
+from organizer.ui.autosave import AutoSave
 from organizer.ui.case.case_page import CasePage
 from organizer.ui.style import explanation, heading
 
@@ -56,6 +57,9 @@ class QuestionsPage(CasePage):
         self._lay_out()
         self._connect()
         self._selected_id = ""
+        # A question typed but not added yet is added when the vault locks (nothing typed is lost).
+        self.draft = AutoSave(self, self.add_question, only_before_locking=True)
+        self.draft.watch(self.new_question)
 
     @property
     def title(self) -> str:

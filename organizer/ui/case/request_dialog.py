@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from organizer.core.case.checklist_items import CheckItem, RequestChannel
 from organizer.core.case.requests import FOLLOW_UP_DAYS, Delivery, RecordsRequest
+from organizer.ui.autosave import AutoSave
 from organizer.ui.case.form_fields import date_field, iso
 from organizer.ui.labels import check_item_label
 from organizer.ui.style import explanation
@@ -54,8 +54,7 @@ class RequestDialog(QDialog):
                              (Delivery.PICKUP, self.tr("I will pick them up")),
                              (Delivery.FAX, self.tr("By fax"))):
             self.delivery.addItem(words, value)
-        self.on = date_field(self)
-        self.on.setMaximumDate(QDate.currentDate())
+        self.on = date_field(self, today=True, day_needed=True)
         self.on.setAccessibleName(self.tr("When you asked"))
         self.follow_up = QSpinBox(self)
         self.follow_up.setRange(1, 90)
@@ -71,6 +70,13 @@ class RequestDialog(QDialog):
         self._lay_out()
         self.provider.textChanged.connect(self._update)
         self.other.textChanged.connect(self._update)
+        self.on.edited.connect(self._update)
+        # Locking with this dialog open saves the request when it can be saved (nothing typed is lost).
+        self.draft = AutoSave(self, self._save_before_locking, only_before_locking=True)
+        self.draft.watch(self.provider, self.address, self.other, self.how, self.delivery,
+                         self.on, self.notes)
+        for box in self.records.values():
+            self.draft.watch(box)
         for box in self.records.values():
             box.toggled.connect(self._update)
         self._update()
@@ -103,8 +109,15 @@ class RequestDialog(QDialog):
         return (*picked, *other)
 
     def _update(self) -> None:
-        ok = bool(self.provider.text().strip()) and bool(self._chosen())
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(ok)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(self._can_save())
+
+    def _can_save(self) -> bool:
+        return (bool(self.provider.text().strip()) and bool(self._chosen())
+                and not self.on.problem)
+
+    def _save_before_locking(self) -> None:
+        if self.isVisible() and self._can_save():
+            self.accept()
 
     def request(self) -> RecordsRequest:
         return RecordsRequest(

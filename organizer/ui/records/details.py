@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,6 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from organizer.core.records import RecordType
+from organizer.ui.autosave import AutoSave
+from organizer.ui.case.date_field import DateField
+from organizer.ui.case.form_fields import put_text
 from organizer.ui.records.record_row import RecordRow
 from organizer.ui.records.table_model import as_record_type, date_text, type_text
 from organizer.ui.style import heading
@@ -32,7 +35,10 @@ def type_combo(parent: QWidget, with_unsure: bool) -> QComboBox:
 
 
 class DetailsPanel(QScrollArea):
-    """Edits go out as signals; the page saves them and calls `show_row` with what was saved."""
+    """Edits go out as signals; the page saves them and calls `show_row` with what was saved.
+
+    The date, title and notes save themselves (after a pause, on leaving them, before a lock).
+    """
 
     type_chosen = Signal(object)  # RecordType
     details_edited = Signal(dict)  # {"record_date"|"title"|"notes": text}
@@ -47,8 +53,7 @@ class DetailsPanel(QScrollArea):
         self.heading = heading(self.tr("No record chosen"), 1.2, body)
         self.type = type_combo(body, with_unsure=True)
         self.type.setAccessibleName(self.tr("Type of record"))
-        self.date = QLineEdit(body)
-        self.date.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.date = DateField(body)
         self.date.setAccessibleName(self.tr("Date on the record"))
         self.title_edit = QLineEdit(body)
         self.title_edit.setAccessibleName(self.tr("Title"))
@@ -57,7 +62,6 @@ class DetailsPanel(QScrollArea):
         self.notes.setAccessibleName(self.tr("Notes"))
         self.notes.setMinimumHeight(self.fontMetrics().height() * 3)
         self.notes.setMaximumHeight(self.fontMetrics().height() * 6)
-        self.notes.installEventFilter(self)
         self.left_out = QCheckBox(self.tr("&Leave this record out of the packet"), body)
         self.left_out.setAccessibleName(self.tr("Leave this record out of the packet"))
         self.facts = self._text_label(body, self.tr("About this file"))
@@ -66,8 +70,8 @@ class DetailsPanel(QScrollArea):
         self._lay_out(body)
         self.setWidget(body)
         self.type.activated.connect(self._type_activated)
-        self.date.editingFinished.connect(lambda: self._edited("record_date", self.date.text()))
-        self.title_edit.editingFinished.connect(lambda: self._edited("title", self.title_edit.text()))
+        self.autosave = AutoSave(self, self._save_fields)
+        self.autosave.watch(self.date, self.title_edit, self.notes)
         self.left_out.clicked.connect(lambda: self.left_out_toggled.emit(self.left_out.isChecked()))
         self.show_row(None)
 
@@ -98,13 +102,22 @@ class DetailsPanel(QScrollArea):
 
     def show_row(self, row: RecordRow | None) -> None:
         """Fill the fields from a row (None: nothing chosen, everything disabled)."""
+        if row is None or self.row is None or row.id != self.row.id:
+            self.autosave.flush()  # what was typed belongs to the record shown until now
+        elif self.autosave.pending:
+            self.row = row
+            return  # the same record, saved while more was typed: leave the fields alone
         self.row = row
+        with self.autosave.quietly():
+            self._fill(row)
+
+    def _fill(self, row: RecordRow | None) -> None:
         for widget in (self.type, self.date, self.title_edit, self.notes, self.left_out):
             widget.setEnabled(row is not None)
         if row is None:
             self.heading.setText(self.tr("No record chosen"))
-            for edit in (self.date, self.title_edit):
-                edit.clear()
+            self.date.clear()
+            self.title_edit.clear()
             self.notes.clear()
             self.type.setCurrentIndex(0)
             self.left_out.setChecked(False)
@@ -114,11 +127,10 @@ class DetailsPanel(QScrollArea):
         self.heading.setText(row.shown_title)
         self.heading.setAccessibleName(row.shown_title)
         self.type.setCurrentIndex(max(0, self.type.findData(row.type.value)) if row.type else 0)
-        self.date.setText(row.record_date)
-        self.title_edit.setText(row.title)
+        self.date.set_value(row.record_date)
+        put_text(self.title_edit, row.title)
         self.title_edit.setPlaceholderText(row.filename)
-        if self.notes.toPlainText() != row.notes:
-            self.notes.setPlainText(row.notes)
+        put_text(self.notes, row.notes)
         self.left_out.setChecked(row.left_out)
         self._show_explanations(row)
 
@@ -146,15 +158,14 @@ class DetailsPanel(QScrollArea):
         if self.row is not None and kind is not None and kind is not self.row.type:
             self.type_chosen.emit(kind)
 
-    def _edited(self, name: str, text: str) -> None:
+    def _save_fields(self) -> None:
+        """Send the fields that differ from what is saved (a date that cannot be read waits)."""
         if self.row is None:
             return
-        before = {"record_date": self.row.record_date, "title": self.row.title,
-                  "notes": self.row.notes}[name]
-        if text.strip() != before:
-            self.details_edited.emit({name: text.strip()})
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.notes and event.type() == QEvent.Type.FocusOut:
-            self._edited("notes", self.notes.toPlainText())
-        return super().eventFilter(watched, event)
+        typed = {"title": self.title_edit.text().strip(), "notes": self.notes.toPlainText().strip()}
+        if not self.date.problem:
+            typed["record_date"] = self.date.value
+        saved = {"record_date": self.row.record_date, "title": self.row.title, "notes": self.row.notes}
+        changed = {name: text for name, text in typed.items() if text != saved[name]}
+        if changed:
+            self.details_edited.emit(changed)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Signal
 
 from organizer.core.records import RecordType
 from organizer.core.vault import Vault
+from organizer.ui.autosave import run_save
 from organizer.ui.page import VaultPage
 from organizer.ui.records import edits
 from organizer.ui.records.record_row import RecordRow, read_row
@@ -71,11 +72,12 @@ class RecordEditor(QObject):
             self._saved_one()
 
         def failed(error: BaseException) -> None:
-            self.failed.emit(error)
+            if self.page.session.is_open:  # after a lock there is nothing left to show it on
+                self.failed.emit(error)
             self._saved_one()
 
         self.saving += 1
-        self.page.run_in_background(lambda: self.page.session.call(work), done, failed)
+        run_save(self, lambda: self.page.session.call(work), done, failed)
 
     def _saved_one(self) -> None:
         self.saving -= 1
@@ -98,6 +100,9 @@ class RecordEditor(QObject):
             edits.undo_edit(vault, person, edit)
             return read_row(vault, person, edit.document_id)
 
-        self.page.run_in_background(lambda: self.page.session.call(work),
-                                    lambda row: self.saved.emit(row, self.tr("Undone.")),
-                                    self.failed.emit)
+        run_save(self, lambda: self.page.session.call(work),
+                 lambda row: self.saved.emit(row, self.tr("Undone.")), self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        if self.page.session.is_open:  # after a lock there is nothing left to show it on
+            self.failed.emit(error)

@@ -26,7 +26,7 @@ class DocumentEdit:
 
 
 def check_record_date(text: str) -> str:
-    """An ISO date (YYYY-MM-DD) or "" for no date; anything else gets a plain message."""
+    """A date as stored (2024-03-12, 2024-04, 2024) or "" for no date; else a plain message."""
     return parse_day(text, "record date")
 
 

@@ -45,6 +45,10 @@ class PreviewPane(QWidget):
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        # Fit-to-width with an automatic scroll bar can flip the bar on and off forever at some
+        # widths (the width changes, the zoom changes, the height crosses the view's): the event
+        # loop then never rests and the window stops answering. A bar that is always there can't flip.
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.view.setAccessibleName(self.tr("Record preview"))
         self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.message = QLabel(self.tr("Choose a record in the list to see it here."), self)

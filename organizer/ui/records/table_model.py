@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 
 from organizer.core.records import RecordType
 from organizer.core.safe_text import printable
+from organizer.ui.case.date_field import shown_date
 from organizer.ui.labels import record_type_label
 from organizer.ui.records.record_row import RecordRow
 
@@ -43,7 +44,7 @@ def type_text(record_type: RecordType | None) -> str:
 
 def date_text(iso: str) -> str:
     day = QDate.fromString(iso, Qt.DateFormat.ISODate)
-    return QLocale().toString(day, "MMM d, yyyy") if day.isValid() else iso
+    return QLocale().toString(day, "MMM d, yyyy") if day.isValid() else shown_date(iso)
 
 
 def badges(row: RecordRow) -> list[str]:
