@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -26,6 +26,7 @@ IDLE_KEY = "lock/idle_seconds"
 LIMIT_KEY = "packet/email_limit_bytes"
 TEXT_SIZE_KEY = "view/text_size_percent"
 DATE_ORDER_KEY = "dates/order"
+translate = QCoreApplication.translate
 DEFAULT_IDLE_SECONDS = 10 * 60.0
 LIMITS = (0, EMAIL_LIMIT_20_MB, EMAIL_LIMIT_25_MB)  # 0: no limit; anything else: custom
 
@@ -232,9 +233,9 @@ def _show_text_size(percent: int) -> None:
 def date_order_choice(parent: QWidget, current: DateOrder | None) -> QComboBox:
     """Follow the computer, month first (12 March) or day first (3 December)."""
     combo = QComboBox(parent)
-    combo.setAccessibleName(combo.tr("How dates like 3/12/2024 are read"))
-    combo.addItem(combo.tr("Follow this computer"), "")
-    combo.addItem(combo.tr("Month first: March 12, 2024"), DateOrder.MONTH_FIRST)
-    combo.addItem(combo.tr("Day first: 3 December 2024"), DateOrder.DAY_FIRST)
+    combo.setAccessibleName(translate("SettingsDialog", "How dates like 3/12/2024 are read"))
+    combo.addItem(translate("SettingsDialog", "Follow this computer"), "")
+    combo.addItem(translate("SettingsDialog", "Month first: March 12, 2024"), DateOrder.MONTH_FIRST)
+    combo.addItem(translate("SettingsDialog", "Day first: 3 December 2024"), DateOrder.DAY_FIRST)
     combo.setCurrentIndex(max(0, combo.findData(current or "")))
     return combo

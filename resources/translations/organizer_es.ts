@@ -1,34 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="es">
 <context>
-    <name />
-    <message>
-        <source>DateField</source>
-        <comment>This is not a date: there is no month {0}.</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>DateField</source>
-        <comment>This is not a date: {0} {1} has {2} days.</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>DateField</source>
-        <comment>The year {0} is too far away. Please check it.</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>DateField</source>
-        <comment>Please give the day too, for example 12 March 2024.</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>DateField</source>
-        <comment>We could not read this as a date. Try 23 April 1958, 04/23/1958 or April 2024.</comment>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
     <name>AnswerBox</name>
     <message>
         <source>Yes</source>
@@ -703,6 +675,26 @@ La copia de seguridad es una copia de esa carpeta. Sigue cerrada con llave: se a
 </context>
 <context>
     <name>DateField</name>
+    <message>
+        <source>This is not a date: there is no month {0}.</source>
+        <translation>Esto no es una fecha: no existe el mes {0}.</translation>
+    </message>
+    <message>
+        <source>This is not a date: {0} {1} has {2} days.</source>
+        <translation>Esto no es una fecha: {0} de {1} tiene {2} días.</translation>
+    </message>
+    <message>
+        <source>The year {0} is too far away. Please check it.</source>
+        <translation>El año {0} está demasiado lejos. Por favor, revíselo.</translation>
+    </message>
+    <message>
+        <source>Please give the day too, for example 12 March 2024.</source>
+        <translation>Por favor, indique también el día, por ejemplo 12 de marzo de 2024.</translation>
+    </message>
+    <message>
+        <source>We could not read this as a date. Try 23 April 1958, 04/23/1958 or April 2024.</source>
+        <translation>No pudimos leer esto como una fecha. Pruebe con 23 de abril de 1958, 23/04/1958 o abril de 2024.</translation>
+    </message>
     <message>
         <source>Read as {0}</source>
         <translation>Leído como {0}</translation>
@@ -2774,6 +2766,22 @@ Puede deshacerlo.</translation>
         <source>When nobody uses the app for this long, the vault locks and your records are hidden until you type your passphrase again. Colours follow your computer's light or dark setting.</source>
         <translation>Cuando nadie usa la aplicación durante ese tiempo, la bóveda se bloquea y sus documentos se ocultan hasta que vuelva a escribir su frase de contraseña. Los colores siguen el modo claro u oscuro de su computadora.</translation>
     </message>
+    <message>
+        <source>How dates like 3/12/2024 are read</source>
+        <translation>Cómo se leen fechas como 3/12/2024</translation>
+    </message>
+    <message>
+        <source>Follow this computer</source>
+        <translation>Como en esta computadora</translation>
+    </message>
+    <message>
+        <source>Month first: March 12, 2024</source>
+        <translation>Primero el mes: 12 de marzo de 2024</translation>
+    </message>
+    <message>
+        <source>Day first: 3 December 2024</source>
+        <translation>Primero el día: 3 de diciembre de 2024</translation>
+    </message>
 </context>
 <context>
     <name>SizeLimitChooser</name>
@@ -3254,25 +3262,6 @@ Puede deshacerlo.</translation>
     <message>
         <source>Ready (written by you)</source>
         <translation>Listo (escrito por usted)</translation>
-    </message>
-</context>
-<context>
-    <name>combo</name>
-    <message>
-        <source>How dates like 3/12/2024 are read</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Follow this computer</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Month first: March 12, 2024</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Day first: 3 December 2024</source>
-        <translation type="unfinished" />
     </message>
 </context>
 <context>

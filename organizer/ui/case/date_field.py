@@ -32,6 +32,8 @@ from organizer.core.user_dates import (
 
 _chosen_order: DateOrder | None = None
 
+translate = QCoreApplication.translate
+
 
 def date_order() -> DateOrder:
     """The order from Settings, else the one of the system's locale (month first for en_US and C)."""
@@ -62,20 +64,19 @@ def shown_date(stored: str) -> str:
 
 def why_not(error: DateNotRead) -> str:
     """The one-line reason, in the app's language."""
-    tr = QCoreApplication.translate
     values = error.values
     if error.reason == "month" and values:
-        return tr("DateField", "This is not a date: there is no month {0}.").format(values[0])
+        return translate("DateField", "This is not a date: there is no month {0}.").format(values[0])
     if error.reason == "day" and len(values) == 4:
         month = QLocale().standaloneMonthName(int(values[1]))
-        return tr("DateField", "This is not a date: {0} {1} has {2} days.").format(
+        return translate("DateField", "This is not a date: {0} {1} has {2} days.").format(
             month, values[2], values[3])
     if error.reason == "year" and values:
-        return tr("DateField", "The year {0} is too far away. Please check it.").format(values[0])
+        return translate("DateField", "The year {0} is too far away. Please check it.").format(values[0])
     if error.reason == "need_day":
-        return tr("DateField", "Please give the day too, for example 12 March 2024.")
-    return tr("DateField", "We could not read this as a date. Try 23 April 1958, 04/23/1958 "
-                           "or April 2024.")
+        return translate("DateField", "Please give the day too, for example 12 March 2024.")
+    return translate("DateField", "We could not read this as a date. Try 23 April 1958, "
+                                  "04/23/1958 or April 2024.")
 
 
 def calendar_icon(size: int = 16) -> QIcon:
