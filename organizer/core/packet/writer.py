@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from fpdf import FPDF
-from fpdf.enums import MethodReturnValue, XPos, YPos
+from fpdf.enums import MethodReturnValue, TextMode, XPos, YPos
 from fpdf.fonts import TTFFont
 from fpdf.structure_tree import StructElem
 
@@ -44,6 +44,7 @@ class PageWriter(TextPdf):
         self._next_mcid: dict[int, int] = {}
         self.last_element: StructElem | None = None  # the structure element tagged last
         self._resume: tuple[int, str, float] | None = None  # where writing was before `fill`s
+        self._codes: dict[tuple[str, str], str] = {}  # (font, character) → its code in the subset
         self.pdf.set_auto_page_break(True, margin=54)
         # Characters the page stamps will need go into the embedded subset too, so the stamps
         # reuse this font (fpdf2 has no public call for it; `subset.pick` is what writing does).
@@ -141,7 +142,7 @@ class PageWriter(TextPdf):
         y = pdf.get_y()
         with self.tagged("P"):
             for line in lines:
-                pdf.text(pdf.l_margin + pdf.c_margin, _baseline(y, height, size), line)
+                self._text(pdf.l_margin + pdf.c_margin, _baseline(y, height, size), line)
                 y += height
         pdf.set_xy(pdf.l_margin, y)
         return True
@@ -170,7 +171,7 @@ class PageWriter(TextPdf):
                 pdf.cell(room_for_text + 2 * pdf.c_margin, height,
                          _fit(pdf, text, room_for_text, pdf.get_string_width))
             else:
-                pdf.text(x + pdf.c_margin, _baseline(y, height, size), _fit(pdf, text, room_for_text))
+                self._text(x + pdf.c_margin, _baseline(y, height, size), _fit(pdf, text, room_for_text))
         pdf.set_xy(pdf.l_margin, y + height)
         top = pdf.h - y
         return (x, top - height, pdf.l_margin + self.width, top)
@@ -196,7 +197,7 @@ class PageWriter(TextPdf):
         pdf.set_font(FONT, "B", size)
         text = f"{label}: "
         with self.tagged("P"), self.unshaped(text):
-            pdf.text(left, baseline, text)
+            self._text(left, baseline, text)
         pdf.set_xy(pdf.l_margin, y + height)
         self.space(size * 0.5)
         return Slot(self.page, left + _width(pdf, text), left + self.width - 2 * pdf.c_margin,
@@ -219,7 +220,34 @@ class PageWriter(TextPdf):
         text = _fit(pdf, text, slot.right - slot.left)
         x = slot.right - _width(pdf, text) if right else slot.left
         with self.tagged("P", into=slot.element), self.unshaped(text):
-            pdf.text(x, slot.baseline, text)
+            self._text(x, slot.baseline, text)
+
+    def _text(self, x: float, y: float, text: str) -> None:
+        """`pdf.text(x, y, text)`, writing the same operators, with each character's code looked up once.
+
+        fpdf2 picks every character's glyph from the font subset again on each call, which was most
+        of the time a contents page (a line and a page number per record) took. The same character
+        always gets the same code, so the first pick is kept. Text that needs any of `text`'s other
+        features (text modes, underline, colour, symbol fonts) goes to fpdf2.
+        """
+        pdf = self.pdf
+        font = pdf.current_font
+        if (not isinstance(font, TTFFont) or font.is_symbol or pdf.text_mode != TextMode.FILL
+                or pdf.underline or pdf.strikethrough or pdf._record_text_quad_points
+                or pdf.fill_color != pdf.text_color or not pdf.is_ttf_font):
+            pdf.text(x, y, text)
+            return
+        if not pdf.current_font_is_set_on_page:
+            pdf._out(pdf._set_font_for_page(font, pdf.font_size_pt))
+        codes, key, pick = self._codes, font.fontkey, font.subset.pick
+        mapped = []
+        for char in text:
+            code = codes.get((key, char))
+            if code is None:
+                picked = pick(ord(char))
+                code = codes[key, char] = "" if picked is None else chr(picked)
+            mapped.append(code)
+        pdf._out(f"BT {x * pdf.k:.2f} {(pdf.h - y) * pdf.k:.2f} Td ({font.escape_text(''.join(mapped))}) Tj ET")
 
     def end_fills(self) -> None:
         """Back to the page and font in use before the slots were filled."""
@@ -300,7 +328,7 @@ def _width(pdf: FPDF, text: str) -> float:
     font = pdf.current_font
     assert isinstance(font, TTFFont)
     widths = font.cw
-    return sum(widths[ord(c)] for c in text) * pdf.font_size / 1000
+    return sum(map(widths.__getitem__, map(ord, text))) * pdf.font_size / 1000
 
 
 def _fit(pdf: FPDF, text: str, room: float, measure: Callable[[str], float] | None = None) -> str:
