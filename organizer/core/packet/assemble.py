@@ -66,7 +66,7 @@ def assemble(content: PacketContent, part: PartPlan, parts: tuple[PartPlan, ...]
     owners = {at + k: piece.source for piece, at in zip(part.pieces, starts, strict=True)
               for k in range(piece.pages)}
     _stamp_all(stamper, pages, owners)
-    _move_link_views(stamper, pages, owners)
+    _move_link_views(stamper)
     _add_links(stamper, pages, front, starts)
     _add_outline(stamper, pages, front, part, starts, opened)
     pdf.Root.PageMode = pikepdf.Name.UseOutlines
@@ -164,12 +164,13 @@ def _add_links(stamper: Stamper, pages: list[pikepdf.Dictionary], front: FrontMa
         page.Annots = pikepdf.Array([*(own if isinstance(own, pikepdf.Array) else ()), *added])
 
 
-def _move_link_views(stamper: Stamper, pages: list[pikepdf.Dictionary], owners: dict[int, int]) -> None:
+def _move_link_views(stamper: Stamper) -> None:
     """A record's links within itself (rebuilt by the cleaning) land where their target's content
-    now is, after the scaling that freed the stamp's band."""
+    now is, after the scaling that freed the stamp's band. Only the record pages that have links
+    are looked at (the stamper lists them), not every page."""
     done: set[tuple[int, int]] = set()
-    for index in owners:
-        annots = lookup(pages[index], "/Annots")
+    for page in stamper.pages_with_annots:
+        annots = lookup(page, "/Annots")
         for annot in annots if isinstance(annots, pikepdf.Array) else ():
             dest = lookup(annot, "/Dest") if isinstance(annot, pikepdf.Dictionary) else None
             if not isinstance(dest, pikepdf.Array) or len(dest) < 2 or annot.objgen in done:

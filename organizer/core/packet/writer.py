@@ -247,7 +247,8 @@ class PageWriter(TextPdf):
                 picked = pick(ord(char))
                 code = codes[key, char] = "" if picked is None else chr(picked)
             mapped.append(code)
-        pdf._out(f"BT {x * pdf.k:.2f} {(pdf.h - y) * pdf.k:.2f} Td ({font.escape_text(''.join(mapped))}) Tj ET")
+        escaped = font.escape_text("".join(mapped))
+        pdf._out(f"BT {x * pdf.k:.2f} {(pdf.h - y) * pdf.k:.2f} Td ({escaped}) Tj ET")
 
     def end_fills(self) -> None:
         """Back to the page and font in use before the slots were filled."""
