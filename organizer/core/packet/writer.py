@@ -78,11 +78,13 @@ class PageWriter(TextPdf):
     def title(self, text: str, level: int = 1) -> None:
         """A heading (levels 1 and 2), tagged, never alone at the foot of a page."""
         size = 18 if level == 1 else 13
-        self.needs_more_fonts(text)
+        other_scripts = self.needs_more_fonts(text)
         self.keep_room(size * 4)
         self.pdf.set_font(FONT, "B", size)
-        with self.tagged(f"H{level}"), self.unshaped(text):
-            self.pdf.multi_cell(0, size * 1.3, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        with self.unshaped(text):
+            if other_scripts or not self._one_line(text, size * 1.3, size, kind=f"H{level}"):
+                with self.tagged(f"H{level}"):
+                    self.pdf.multi_cell(0, size * 1.3, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.space(size * 0.4)
 
     def text(self, text: str, size: float = 11, bold: bool = False) -> None:
@@ -127,8 +129,9 @@ class PageWriter(TextPdf):
         finally:
             pdf.text_shaping = shaping
 
-    def _one_line(self, text: str, height: float, size: float) -> bool:
-        """Write `text` as `multi_cell` would when it needs no page break, and say whether it did.
+    def _one_line(self, text: str, height: float, size: float, kind: str = "P") -> bool:
+        """Write `text` as `multi_cell` would when it needs no page break, tagged `kind`, and say
+        whether it did.
 
         fpdf2's line breaking measures each line again for every character it adds, so a
         cover that lists a few hundred records (every part's contents) took seconds. Lines are
@@ -140,7 +143,7 @@ class PageWriter(TextPdf):
             return False
         self.keep_room(height)
         y = pdf.get_y()
-        with self.tagged("P"):
+        with self.tagged(kind):
             for line in lines:
                 self._text(pdf.l_margin + pdf.c_margin, _baseline(y, height, size), line)
                 y += height
