@@ -44,7 +44,7 @@ class PageWriter(TextPdf):
         self._next_mcid: dict[int, int] = {}
         self.last_element: StructElem | None = None  # the structure element tagged last
         self._resume: tuple[int, str, float] | None = None  # where writing was before `fill`s
-        self._codes: dict[tuple[str, str], str] = {}  # (font, character) → its code in the subset
+        self._codes: dict[str, dict[int, str]] = {}  # font → character → its code in the subset
         self.pdf.set_auto_page_break(True, margin=54)
         # Characters the page stamps will need go into the embedded subset too, so the stamps
         # reuse this font (fpdf2 has no public call for it; `subset.pick` is what writing does).
@@ -242,15 +242,13 @@ class PageWriter(TextPdf):
             return
         if not pdf.current_font_is_set_on_page:
             pdf._out(pdf._set_font_for_page(font, pdf.font_size_pt))
-        codes, key, pick = self._codes, font.fontkey, font.subset.pick
-        mapped = []
-        for char in text:
-            code = codes.get((key, char))
-            if code is None:
-                picked = pick(ord(char))
-                code = codes[key, char] = "" if picked is None else chr(picked)
-            mapped.append(code)
-        escaped = font.escape_text("".join(mapped))
+        codes = self._codes.setdefault(font.fontkey, {})
+        if not codes.keys() >= set(map(ord, text)):  # new characters: picked in order, as fpdf2 does
+            for char in text:
+                if ord(char) not in codes:
+                    picked = font.subset.pick(ord(char))
+                    codes[ord(char)] = "" if picked is None else chr(picked)
+        escaped = font.escape_text(text.translate(codes))
         pdf._out(f"BT {x * pdf.k:.2f} {(pdf.h - y) * pdf.k:.2f} Td ({escaped}) Tj ET")
 
     def end_fills(self) -> None:
