@@ -153,11 +153,15 @@ def _add_links(stamper: Stamper, pages: list[pikepdf.Dictionary], front: FrontMa
     writes the page numbers itself)."""
     pdf = stamper.pdf
     links: dict[int, list[pikepdf.Object]] = {}
+    # Names and the border made once: pikepdf builds a new Name on every `Name.X` (a contents
+    # page has a link per record).
+    annot, link, fit = pikepdf.Name.Annot, pikepdf.Name.Link, pikepdf.Name.Fit
+    border = pikepdf.Array([0, 0, 0])
     for page_index, rect, piece_index in front.links:
         target = pages[starts[piece_index]]
-        links.setdefault(page_index, []).append(pdf.make_indirect(pikepdf.Dictionary(
-            Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Link, Rect=pikepdf.Array(list(rect)),
-            Border=pikepdf.Array([0, 0, 0]), Dest=pikepdf.Array([target, pikepdf.Name.Fit]))))
+        links.setdefault(page_index, []).append(pdf.make_indirect(pikepdf.Dictionary({
+            "/Type": annot, "/Subtype": link, "/Rect": pikepdf.Array(rect), "/Border": border,
+            "/Dest": pikepdf.Array([target, fit])})))
     for page_index, added in links.items():
         page = pages[page_index]
         own = page.get("/Annots")
