@@ -150,6 +150,40 @@ class PageWriter(TextPdf):
         pdf.set_xy(pdf.l_margin, y)
         return True
 
+    def labelled(self, pairs: Sequence[tuple[str, str]], size: float = 11) -> None:
+        """TextPdf's "Label: value" lines; one that fits on the line is written where `write` puts it,
+        without fpdf2's character-by-character line breaking (the cover and plan have several)."""
+        other_scripts = self.needs_more_fonts(*(f"{label}{value}" for label, value in pairs))
+        pdf = self.pdf
+        height = size * 1.4
+        for label, value in pairs:
+            if not value:
+                continue
+            if other_scripts or not self._labelled_line(f"{label}: ", value, size, height):
+                pdf.set_font(FONT, "B", size)
+                pdf.write(height, f"{label}: ")
+                pdf.set_font(FONT, "", size)
+                pdf.write(height, value)
+            pdf.ln(height)
+        self.space(size * 0.5)
+
+    def _labelled_line(self, label: str, value: str, size: float, height: float) -> bool:
+        pdf = self.pdf
+        if (pdf.text_shaping is not None  # shaped text (kerning) is placed by fpdf2
+                or pdf.get_y() + height > pdf.page_break_trigger or "\n" in label + value):
+            return False
+        pdf.set_font(FONT, "B", size)
+        label_width = _width(pdf, label)
+        pdf.set_font(FONT, "", size)
+        if label_width + _width(pdf, value) > pdf.w - pdf.r_margin - pdf.x - 2 * pdf.c_margin:
+            return False
+        x, baseline = pdf.x + pdf.c_margin, _baseline(pdf.get_y(), height, size)
+        pdf.set_font(FONT, "B", size)
+        self._text(x, baseline, label)
+        pdf.set_font(FONT, "", size)
+        self._text(x + label_width, baseline, value)
+        return True
+
     def items(self, items: Sequence[str], size: float = 11) -> None:
         for item in items:
             self.text(f"•  {item}", size)
