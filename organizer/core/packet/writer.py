@@ -202,7 +202,7 @@ class PageWriter(TextPdf):
         y = pdf.get_y()
         x = pdf.l_margin + indent
         room_for_text = self.width - indent - room - 2 * pdf.c_margin
-        with self.tagged("P"), self.unshaped(text):
+        with self.tagged("P"):  # fpdf2's `text` never shapes; `cell` shapes only other scripts
             if other_scripts:
                 pdf.set_x(x)
                 pdf.cell(room_for_text + 2 * pdf.c_margin, height,
@@ -233,7 +233,7 @@ class PageWriter(TextPdf):
         left = pdf.l_margin + pdf.c_margin
         pdf.set_font(FONT, "B", size)
         text = f"{label}: "
-        with self.tagged("P"), self.unshaped(text):
+        with self.tagged("P"):
             self._text(left, baseline, text)
         pdf.set_xy(pdf.l_margin, y + height)
         self.space(size * 0.5)
@@ -256,7 +256,7 @@ class PageWriter(TextPdf):
             pdf.set_font(FONT, style, slot.size)
         text = _fit(pdf, text, slot.right - slot.left)
         x = slot.right - _width(pdf, text) if right else slot.left
-        with self.tagged("P", into=slot.element), self.unshaped(text):
+        with self.tagged("P", into=slot.element):
             self._text(x, slot.baseline, text)
 
     def _text(self, x: float, y: float, text: str) -> None:
