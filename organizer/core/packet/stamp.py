@@ -11,7 +11,6 @@ cuts the stamp.
 
 from __future__ import annotations
 
-import zlib
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -192,7 +191,7 @@ class Stamper:
         form_name = self._name(page, "/XObject", HEAD_NAME, self._form.form) if self._form else ""
         opening = self._opening(self._font_name(page), form_name, box, rotate, tail_width, size)
         data = b"".join((opening, self._head_code, self.font.encode(joint_tail)[1:], b" Tj ET EMC Q\n"))
-        return _flate_stream(self.pdf, data)  # a new stream is already an indirect object
+        return pikepdf.Stream(self.pdf, data)  # a new stream is already an indirect object
 
     def _opening(self, name: str, form_name: str, box: Box, rotate: int, tail_width: float,
                  size: float) -> bytes:
@@ -251,22 +250,6 @@ class Stamper:
         if shared is not None:
             self._names[shared] = name
         return name
-
-
-def _flate_stream(pdf: pikepdf.Pdf, data: bytes) -> pikepdf.Stream:
-    """A stream of `data`, compressed here with a small zlib window (a stamp is a few hundred bytes).
-
-    Saving compresses each uncompressed stream with zlib's full setup (a 32 KB window and its
-    tables cleared per stream), about 12 µs a stamp; a 512-byte window gives the same bytes for a
-    stamp in about half that time.
-    """
-    packer = zlib.compressobj(6, zlib.DEFLATED, 9, 2)
-    stream = pikepdf.Stream(pdf, packer.compress(data) + packer.flush())
-    stream.Filter = _FLATE
-    return stream
-
-
-_FLATE = pikepdf.Name.FlateDecode
 
 
 def _unparsed(value: object) -> bytes:
