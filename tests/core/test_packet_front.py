@@ -11,7 +11,7 @@ import pypdf
 import pypdfium2 as pdfium
 
 from organizer.core.packet import PacketOptions, build_packet
-from organizer.core.packet.content import MedicationRow, PacketRecord
+from organizer.core.packet.content import MedicationRow, PacketRecord, PlanSummary
 from organizer.core.packet.plan import page_span, plural, section_title, with_article
 from organizer.core.records import RecordType
 from tests.core.test_packet_fit import noisy_records
@@ -192,3 +192,13 @@ def test_two_sided_page_numbers_count_the_blank_pages(tmp_path: Path) -> None:
         span = page_span(line.first_page, line.pages)
         assert span in pages[contents] and beside(out, contents, line.title, span)
     assert [line.first_page for line in result.contents] == [7, 11]
+
+
+def test_labelled_lines_keep_the_value_beside_its_label_and_wrap_a_long_one_whole(tmp_path: Path) -> None:
+    long_name = " ".join(["Oncology tumour board of Saint Mary's regional cancer centre"] * 4)
+    out, pages = build(tmp_path, record("d1"), plan=PlanSummary("Chemotherapy, then surgery.", long_name,
+                                                            "2024-02-20"))
+    plan_page = max(i for i, text in enumerate(pages) if "Treatment plan summary (written" in text)
+    assert beside(out, plan_page, "Date:", "2024-02-20")  # one line, written by the quick path
+    assert beside(out, plan_page, "Proposed by:", "Oncology")  # too long for one line: fpdf2 wraps it
+    assert long_name in pages[plan_page]  # every word kept, in order

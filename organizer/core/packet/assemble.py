@@ -66,7 +66,7 @@ def assemble(content: PacketContent, part: PartPlan, parts: tuple[PartPlan, ...]
     owners = {at + k: piece.source for piece, at in zip(part.pieces, starts, strict=True)
               for k in range(piece.pages)}
     _stamp_all(stamper, pages, owners)
-    _move_link_views(stamper, pages, owners)
+    _move_link_views(stamper)
     _add_links(stamper, pages, front, starts)
     _add_outline(stamper, pages, front, part, starts, opened)
     pdf.Root.PageMode = pikepdf.Name.UseOutlines
@@ -153,23 +153,28 @@ def _add_links(stamper: Stamper, pages: list[pikepdf.Dictionary], front: FrontMa
     writes the page numbers itself)."""
     pdf = stamper.pdf
     links: dict[int, list[pikepdf.Object]] = {}
+    # Names and the border made once: pikepdf builds a new Name on every `Name.X` (a contents
+    # page has a link per record).
+    annot, link, fit = pikepdf.Name.Annot, pikepdf.Name.Link, pikepdf.Name.Fit
+    border = pikepdf.Array([0, 0, 0])
     for page_index, rect, piece_index in front.links:
         target = pages[starts[piece_index]]
-        links.setdefault(page_index, []).append(pdf.make_indirect(pikepdf.Dictionary(
-            Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Link, Rect=pikepdf.Array(list(rect)),
-            Border=pikepdf.Array([0, 0, 0]), Dest=pikepdf.Array([target, pikepdf.Name.Fit]))))
+        links.setdefault(page_index, []).append(pdf.make_indirect(pikepdf.Dictionary({
+            "/Type": annot, "/Subtype": link, "/Rect": pikepdf.Array(rect), "/Border": border,
+            "/Dest": pikepdf.Array([target, fit])})))
     for page_index, added in links.items():
         page = pages[page_index]
         own = page.get("/Annots")
         page.Annots = pikepdf.Array([*(own if isinstance(own, pikepdf.Array) else ()), *added])
 
 
-def _move_link_views(stamper: Stamper, pages: list[pikepdf.Dictionary], owners: dict[int, int]) -> None:
+def _move_link_views(stamper: Stamper) -> None:
     """A record's links within itself (rebuilt by the cleaning) land where their target's content
-    now is, after the scaling that freed the stamp's band."""
+    now is, after the scaling that freed the stamp's band. Only the record pages that have links
+    are looked at (the stamper lists them), not every page."""
     done: set[tuple[int, int]] = set()
-    for index in owners:
-        annots = lookup(pages[index], "/Annots")
+    for page in stamper.pages_with_annots:
+        annots = lookup(page, "/Annots")
         for annot in annots if isinstance(annots, pikepdf.Array) else ():
             dest = lookup(annot, "/Dest") if isinstance(annot, pikepdf.Dictionary) else None
             if not isinstance(dest, pikepdf.Array) or len(dest) < 2 or annot.objgen in done:

@@ -34,7 +34,8 @@ Pages = dict[tuple[int, int], pikepdf.Dictionary]  # page objgen → page
 def clean_pages(pdf: pikepdf.Pdf, pages: list[pikepdf.Dictionary]) -> list[str]:
     """Clean `pages` (every page of `pdf`) in place; plain-words notes on what could not be kept."""
     notes = []
-    if any("/Annots" in page for page in pages):
+    keys = [page.keys() for page in pages]  # one call a page: pikepdf's `in` costs as much
+    if any("/Annots" in present for present in keys):
         try:
             _draw_annotations(pdf, pages)
         except Exception:  # qpdf's appearance code on a hostile form: drop the fields, keep the pages
@@ -49,8 +50,9 @@ def clean_pages(pdf: pikepdf.Pdf, pages: list[pikepdf.Dictionary]) -> list[str]:
                 if "/Annots" in page:
                     del page["/Annots"]
             notes.append("Its links could not be kept, so they were left out.")
-    for page in pages:
-        for key in set(page.keys()) - PAGE_KEYS:
+        keys = [page.keys() for page in pages]  # drawing and relinking changed them
+    for page, present in zip(pages, keys, strict=True):
+        for key in present - PAGE_KEYS:
             del page[key]
     return notes
 

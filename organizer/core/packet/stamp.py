@@ -88,6 +88,7 @@ class Stamper:
         self._restore = target.make_indirect(pikepdf.Stream(target, b"Q\n"))
         self._moved: set[tuple[int, int]] = set()
         self._scalings: dict[tuple[int, int], tuple[float, ...]] = {}  # record page → its scaling
+        self.pages_with_annots: list[pikepdf.Dictionary] = []  # record pages with links, in order
 
     def stamp_record_page(self, page: pikepdf.Dictionary, tail: str) -> None:
         """Scale the content up from the band at the page's shown bottom, keep the size, stamp the band."""
@@ -108,6 +109,7 @@ class Stamper:
                                        self._stamp(page, tail, shape.box, shape.rotate, shape.size)])
         self._scalings[page.objgen] = shape.matrix
         if "/Annots" in keys:
+            self.pages_with_annots.append(page)
             self._move_links(page, shape.matrix)
 
     def moved_view(self, page: pikepdf.Dictionary, view: tuple[object, ...]) -> tuple[object, ...]:

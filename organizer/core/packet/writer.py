@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from fpdf import FPDF
-from fpdf.enums import MethodReturnValue, XPos, YPos
+from fpdf.enums import MethodReturnValue, TextMode, XPos, YPos
 from fpdf.fonts import TTFFont
 from fpdf.structure_tree import StructElem
 
@@ -44,6 +44,7 @@ class PageWriter(TextPdf):
         self._next_mcid: dict[int, int] = {}
         self.last_element: StructElem | None = None  # the structure element tagged last
         self._resume: tuple[int, str, float] | None = None  # where writing was before `fill`s
+        self._codes: dict[str, dict[int, str]] = {}  # font → character → its code in the subset
         self.pdf.set_auto_page_break(True, margin=54)
         # Characters the page stamps will need go into the embedded subset too, so the stamps
         # reuse this font (fpdf2 has no public call for it; `subset.pick` is what writing does).
@@ -77,11 +78,13 @@ class PageWriter(TextPdf):
     def title(self, text: str, level: int = 1) -> None:
         """A heading (levels 1 and 2), tagged, never alone at the foot of a page."""
         size = 18 if level == 1 else 13
-        self.needs_more_fonts(text)
+        other_scripts = self.needs_more_fonts(text)
         self.keep_room(size * 4)
         self.pdf.set_font(FONT, "B", size)
-        with self.tagged(f"H{level}"), self.unshaped(text):
-            self.pdf.multi_cell(0, size * 1.3, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        with self.unshaped(text):
+            if other_scripts or not self._one_line(text, size * 1.3, size, kind=f"H{level}"):
+                with self.tagged(f"H{level}"):
+                    self.pdf.multi_cell(0, size * 1.3, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.space(size * 0.4)
 
     def text(self, text: str, size: float = 11, bold: bool = False) -> None:
@@ -126,8 +129,9 @@ class PageWriter(TextPdf):
         finally:
             pdf.text_shaping = shaping
 
-    def _one_line(self, text: str, height: float, size: float) -> bool:
-        """Write `text` as `multi_cell` would when it needs no page break, and say whether it did.
+    def _one_line(self, text: str, height: float, size: float, kind: str = "P") -> bool:
+        """Write `text` as `multi_cell` would when it needs no page break, tagged `kind`, and say
+        whether it did.
 
         fpdf2's line breaking measures each line again for every character it adds, so a
         cover that lists a few hundred records (every part's contents) took seconds. Lines are
@@ -139,11 +143,45 @@ class PageWriter(TextPdf):
             return False
         self.keep_room(height)
         y = pdf.get_y()
-        with self.tagged("P"):
+        with self.tagged(kind):
             for line in lines:
-                pdf.text(pdf.l_margin + pdf.c_margin, _baseline(y, height, size), line)
+                self._text(pdf.l_margin + pdf.c_margin, _baseline(y, height, size), line)
                 y += height
         pdf.set_xy(pdf.l_margin, y)
+        return True
+
+    def labelled(self, pairs: Sequence[tuple[str, str]], size: float = 11) -> None:
+        """TextPdf's "Label: value" lines; one that fits on the line is written where `write` puts it,
+        without fpdf2's character-by-character line breaking (the cover and plan have several)."""
+        other_scripts = self.needs_more_fonts(*(f"{label}{value}" for label, value in pairs))
+        pdf = self.pdf
+        height = size * 1.4
+        for label, value in pairs:
+            if not value:
+                continue
+            if other_scripts or not self._labelled_line(f"{label}: ", value, size, height):
+                pdf.set_font(FONT, "B", size)
+                pdf.write(height, f"{label}: ")
+                pdf.set_font(FONT, "", size)
+                pdf.write(height, value)
+            pdf.ln(height)
+        self.space(size * 0.5)
+
+    def _labelled_line(self, label: str, value: str, size: float, height: float) -> bool:
+        pdf = self.pdf
+        if (pdf.text_shaping is not None  # shaped text (kerning) is placed by fpdf2
+                or pdf.get_y() + height > pdf.page_break_trigger or "\n" in label + value):
+            return False
+        pdf.set_font(FONT, "B", size)
+        label_width = _width(pdf, label)
+        pdf.set_font(FONT, "", size)
+        if label_width + _width(pdf, value) > pdf.w - pdf.r_margin - pdf.x - 2 * pdf.c_margin:
+            return False
+        x, baseline = pdf.x + pdf.c_margin, _baseline(pdf.get_y(), height, size)
+        pdf.set_font(FONT, "B", size)
+        self._text(x, baseline, label)
+        pdf.set_font(FONT, "", size)
+        self._text(x + label_width, baseline, value)
         return True
 
     def items(self, items: Sequence[str], size: float = 11) -> None:
@@ -164,13 +202,13 @@ class PageWriter(TextPdf):
         y = pdf.get_y()
         x = pdf.l_margin + indent
         room_for_text = self.width - indent - room - 2 * pdf.c_margin
-        with self.tagged("P"), self.unshaped(text):
+        with self.tagged("P"):  # fpdf2's `text` never shapes; `cell` shapes only other scripts
             if other_scripts:
                 pdf.set_x(x)
                 pdf.cell(room_for_text + 2 * pdf.c_margin, height,
                          _fit(pdf, text, room_for_text, pdf.get_string_width))
             else:
-                pdf.text(x + pdf.c_margin, _baseline(y, height, size), _fit(pdf, text, room_for_text))
+                self._text(x + pdf.c_margin, _baseline(y, height, size), _fit(pdf, text, room_for_text))
         pdf.set_xy(pdf.l_margin, y + height)
         top = pdf.h - y
         return (x, top - height, pdf.l_margin + self.width, top)
@@ -195,8 +233,8 @@ class PageWriter(TextPdf):
         left = pdf.l_margin + pdf.c_margin
         pdf.set_font(FONT, "B", size)
         text = f"{label}: "
-        with self.tagged("P"), self.unshaped(text):
-            pdf.text(left, baseline, text)
+        with self.tagged("P"):
+            self._text(left, baseline, text)
         pdf.set_xy(pdf.l_margin, y + height)
         self.space(size * 0.5)
         return Slot(self.page, left + _width(pdf, text), left + self.width - 2 * pdf.c_margin,
@@ -218,8 +256,34 @@ class PageWriter(TextPdf):
             pdf.set_font(FONT, style, slot.size)
         text = _fit(pdf, text, slot.right - slot.left)
         x = slot.right - _width(pdf, text) if right else slot.left
-        with self.tagged("P", into=slot.element), self.unshaped(text):
-            pdf.text(x, slot.baseline, text)
+        with self.tagged("P", into=slot.element):
+            self._text(x, slot.baseline, text)
+
+    def _text(self, x: float, y: float, text: str) -> None:
+        """`pdf.text(x, y, text)`, writing the same operators, with each character's code looked up once.
+
+        fpdf2 picks every character's glyph from the font subset again on each call, which was most
+        of the time a contents page (a line and a page number per record) took. The same character
+        always gets the same code, so the first pick is kept. Text that needs any of `text`'s other
+        features (text modes, underline, colour, symbol fonts) goes to fpdf2.
+        """
+        pdf = self.pdf
+        font = pdf.current_font
+        if (not isinstance(font, TTFFont) or font.is_symbol or pdf.text_mode != TextMode.FILL
+                or pdf.underline or pdf.strikethrough or pdf._record_text_quad_points
+                or pdf.fill_color != pdf.text_color or not pdf.is_ttf_font):
+            pdf.text(x, y, text)
+            return
+        if not pdf.current_font_is_set_on_page:
+            pdf._out(pdf._set_font_for_page(font, pdf.font_size_pt))
+        codes = self._codes.setdefault(font.fontkey, {})
+        if not codes.keys() >= set(map(ord, text)):  # new characters: picked in order, as fpdf2 does
+            for char in text:
+                if ord(char) not in codes:
+                    picked = font.subset.pick(ord(char))
+                    codes[ord(char)] = "" if picked is None else chr(picked)
+        escaped = font.escape_text(text.translate(codes))
+        pdf._out(f"BT {x * pdf.k:.2f} {(pdf.h - y) * pdf.k:.2f} Td ({escaped}) Tj ET")
 
     def end_fills(self) -> None:
         """Back to the page and font in use before the slots were filled."""
@@ -300,7 +364,7 @@ def _width(pdf: FPDF, text: str) -> float:
     font = pdf.current_font
     assert isinstance(font, TTFFont)
     widths = font.cw
-    return sum(widths[ord(c)] for c in text) * pdf.font_size / 1000
+    return sum(map(widths.__getitem__, map(ord, text))) * pdf.font_size / 1000
 
 
 def _fit(pdf: FPDF, text: str, room: float, measure: Callable[[str], float] | None = None) -> str:
