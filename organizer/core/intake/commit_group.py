@@ -1,8 +1,8 @@
 """Saving imported documents in small groups: their files first, then one journal entry for all.
 
 Each file is reported imported only once the entry that lists it is durable, so a crash loses
-at most the group in flight; grouping saves most of the per-file fsyncs of a large import: the group's files are stored
-without their own fsync and flushed together (Vault.make_durable) just before the entry.
+at most the group in flight. The group's files are stored without their own fsync and flushed
+together (Vault.make_durable) just before the entry: a large import saves most per-file fsyncs.
 The group's texts go into one encrypted "text pack" file (JSON: document id -> text).
 """
 

@@ -205,11 +205,8 @@ class FileReader:
                 deadline = min(worker.started for worker in busy) + self._timeout
                 waitables: list[Any] = [w.conn for w in busy] + [w.process.sentinel for w in busy]
                 ready = wait(waitables, timeout=max(0.0, deadline - time.monotonic()))
-                done = [(w, self._collect(w, ready)) for w in busy]
-                for worker, outcome in done:
-                    if outcome is None:
-                        continue
-                    index, result = outcome
+                done = [self._collect(w, ready) for w in busy]
+                for index, result in (outcome for outcome in done if outcome is not None):
                     data = feed.originals.pop(index)
                     if isinstance(result, Analysis):
                         result = replace(result, original=data)
