@@ -1,4 +1,5 @@
-"""Each command loads only its own module: `organizer list` does not import the packet or DICOM."""
+"""Each command loads only its own module: `organizer list` does not import the packet or DICOM,
+and `organizer import` leaves the PDF libraries to its reader processes."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from organizer import cli
 from organizer.cli_parser import build_parser
 
 HEAVY = ("fpdf", "pydicom", "organizer.core.packet.build", "organizer.core.case.checklist",
-         "organizer.core.imaging.importer", "PySide6")
+         "organizer.core.imaging.importer", "PySide6", "pikepdf", "pypdfium2")
 
 
 def _commands(registrations: list[cli.Registration]) -> list[str]:

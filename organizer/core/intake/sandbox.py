@@ -77,8 +77,17 @@ def _work(data: bytes, filename: str, password: str | None, hooks: bool) -> tupl
         return ("error", IntakeError.__name__, _UNEXPECTED, repr(exc))
 
 
+def _load_readers() -> None:
+    """Import the PDF libraries as the worker starts (analysis loads them lazily, so that the
+    process storing the results does without them), not while the first file waits."""
+    import pypdfium2  # noqa: F401
+
+    import organizer.core.intake.pdf_check  # noqa: F401
+
+
 def _worker_main(conn: Connection, memory_limit: int | None, hooks: bool) -> None:
     """Worker loop: receive (index, data, filename, password), answer (index, payload)."""
+    _load_readers()
     _limit_memory(memory_limit)
     disable_core_dumps()  # the worker holds decrypted record content
     while True:
