@@ -5,26 +5,62 @@ Exit codes: 0 done, 1 a user-facing error (one line on stderr), 2 usage error.
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
-from organizer import (
-    commands_case,
-    commands_case_lists,
-    commands_imaging,
-    commands_packet,
-    commands_records,
-    commands_vault,
-)
-from organizer.cli_parser import build_parser
+from organizer.cli_parser import AddCommand, build_parser
 from organizer.core.errors import UserFacingError
 from organizer.core.process_guard import disable_core_dumps
 from organizer.core.safe_text import TerminalSafeStream
 
-REGISTRATIONS = [commands_vault.register, commands_records.register, commands_case.register,
-                 commands_case_lists.register, commands_packet.register]
-REGISTRATIONS.append(commands_imaging.register)
+Registration = Callable[[AddCommand], None]
+
+COMMAND_MODULES = ("commands_vault", "commands_records", "commands_case", "commands_case_lists",
+                   "commands_packet", "commands_imaging")
+"""The modules under organizer/ whose register() adds subcommands (all of them for --help)."""
+COMMANDS: dict[str, str] = {
+    **dict.fromkeys(("gui", "init", "list", "verify", "passwd", "recover"), "commands_vault"),
+    **dict.fromkeys(("import", "classify", "tag", "export"), "commands_records"),
+    **dict.fromkeys(("checklist", "request", "requests", "request-done", "letter", "received",
+                     "not-applicable", "missing", "undo", "leave-out", "person", "contact",
+                     "guidance", "demo"), "commands_case"),
+    **dict.fromkeys(("med", "plan", "question", "insurance", "appointment", "recipient"),
+                    "commands_case_lists"),
+    "packet": "commands_packet",
+    "imaging": "commands_imaging",
+}
+"""Which module registers each subcommand: a command imports only its own module (and what
+that needs), not every library of every other command. A name missing here still works: the
+parser is then built from every module."""
+
+
+def _register(module: str) -> Registration:
+    found: Registration = importlib.import_module(f"organizer.{module}").register
+    return found
+
+
+def __getattr__(name: str) -> Any:
+    """REGISTRATIONS: every module's register(), imported on first use (help, tests)."""
+    if name == "REGISTRATIONS":
+        registrations = [_register(module) for module in COMMAND_MODULES]
+        globals()["REGISTRATIONS"] = registrations
+        return registrations
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def registrations_for(argv: Sequence[str]) -> list[Registration]:
+    """The register() functions needed to parse `argv`: the command's own module when the first
+    argument names a known command, else all of them (help, version, typos)."""
+    if "REGISTRATIONS" not in globals():
+        if not argv:  # no command: the window opens (`gui`)
+            return [_register(COMMANDS["gui"])]
+        if argv[0] in COMMANDS:
+            return [_register(COMMANDS[argv[0]])]
+    registrations: list[Registration] = __getattr__("REGISTRATIONS")
+    return registrations
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -40,10 +76,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(argv: Sequence[str] | None) -> int:
-    parser = build_parser(REGISTRATIONS)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(registrations_for(argv))
     args = parser.parse_args(argv)
     if getattr(args, "handler", None) is None:
-        args = parser.parse_args(["gui", *(argv or [])])
+        args = parser.parse_args(["gui", *argv])
     try:
         return int(args.handler(args))
     except UserFacingError as error:

@@ -10,7 +10,9 @@ from organizer.core.case.clinical_lists import (
     add_found_medicines,
     found_medicines,
 )
+from organizer.core.catalog import DOCUMENT
 from organizer.core.intake.importer import IMPORTED, FileOutcome, ImportResult
+from organizer.core.intake.portal.stored import PORTAL_FIELD
 from organizer.core.records import Person
 from organizer.core.vault import Vault
 
@@ -36,6 +38,8 @@ def portal_medicines(vault: Vault, person: Person, result: ImportResult, *,
     for outcome in result.outcomes:
         if outcome.status == IMPORTED:
             ids = outcome.records or (outcome.document_id,)
+            if not any(_from_portal(vault, doc_id) for doc_id in ids):
+                continue  # a PDF or photo: no coded medicines (skips a scan of every document)
             offered = found_medicines(vault, person, ids)
             if offered:
                 found.by_file[outcome.source] = offered
@@ -50,6 +54,10 @@ def portal_medicines(vault: Vault, person: Person, result: ImportResult, *,
         found.message = (f"Found {total} medicine{'s' * (total != 1)} in these records "
                          f"({len(new)} not on the list yet). Add them with --add-medicines.")
     return found
+
+
+def _from_portal(vault: Vault, doc_id: str) -> bool:
+    return isinstance((vault.state.get(DOCUMENT, doc_id) or {}).get(PORTAL_FIELD), dict)
 
 
 def _as_json(offered: OfferedMedicine) -> dict[str, Any]:

@@ -47,12 +47,14 @@ def cmd_import(args: argparse.Namespace) -> int:
     sources = expand_sources([Path(p) for p in args.files])
     forced = record_type(args.type) if args.type else None
     passwords = _passwords(args.pdf_password_file)
-    with unlock(args) as vault:
-        person = catalog.find_person(vault, args.person)
-        progress = None if args.json else _print_progress
-        options = ImportOptions(person, forced, passwords, progress)
-        result = import_files(vault, sources, options)
-        found = portal_medicines(vault, person, result, add=args.add_medicines)
+    with FileReader() as reader:
+        reader.start()  # the readers load their libraries while the passphrase is checked
+        with unlock(args) as vault:
+            person = catalog.find_person(vault, args.person)
+            progress = None if args.json else _print_progress
+            options = ImportOptions(person, forced, passwords, progress)
+            result = import_files(vault, sources, options, reader)
+            found = portal_medicines(vault, person, result, add=args.add_medicines)
     if args.json:
         print(json.dumps([{**o.as_json(), **found.for_outcome(o)} for o in result.outcomes],
                          indent=2, ensure_ascii=False))

@@ -47,6 +47,54 @@ def raw_extraction(files: list[Path]) -> float:
     return time.perf_counter() - start
 
 
+RAW_SCRIPT = """
+import sys
+import pypdfium2 as pdfium
+for path in sys.argv[1:]:
+    document = pdfium.PdfDocument(path)
+    for page in document:
+        page.get_textpage().get_text_range()
+    document.close()
+"""
+PASSPHRASE = "benchmark passphrase"
+
+
+def _best_run(command: list[str], env: dict[str, str] | None = None, runs: int = 3) -> float:
+    """Best wall-clock time of `command` (run as a new process) over `runs` runs."""
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, env=env, stdout=subprocess.DEVNULL)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def _organizer() -> list[str]:
+    """The `organizer` command as installed (the console script), else `python -m organizer`."""
+    script = Path(sys.executable).with_name("organizer")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "organizer"]
+
+
+def command_line_ratio(root: Path, files: list[Path], kdf_params: object) -> tuple[float, float]:
+    """The issue's measure, as a new user runs it: best of 3 `organizer import VAULT FILES...`
+    (each into a new vault) minus best of 3 `organizer list VAULT` (start-up and unlock), against
+    best of 3 raw pypdfium2 extraction of the same files in one process minus a bare interpreter
+    start. Returns (import seconds, raw seconds), both net."""
+    env = {**os.environ, "ORGANIZER_PASSPHRASE": PASSPHRASE}
+    names = [str(path) for path in files]
+    imports, lists = [], []
+    for run in range(3):
+        folder = root / f"vault-cli-{run}"
+        vault, _ = Vault.create(folder, PASSPHRASE, kdf=kdf_params)  # type: ignore[arg-type]
+        with vault:
+            catalog.add_person(vault, "Bench Mark")
+        lists.append(_best_run([*_organizer(), "list", str(folder)], env, runs=1))
+        imports.append(_best_run([*_organizer(), "import", str(folder), *names], env, runs=1))
+    bare = _best_run([sys.executable, "-c", "pass"])
+    raw = _best_run([sys.executable, "-c", RAW_SCRIPT, *names])
+    return min(imports) - min(lists), raw - bare
+
+
 def timed_import(
     folder: Path, files: list[Path], kdf_params: object, *, warm: bool = False
 ) -> tuple[float, int]:
@@ -110,11 +158,15 @@ def speed() -> None:
         raw = raw_extraction(files)
         cold, imported = timed_import(root / "vault-cold", files, params)
         warm, _ = timed_import(root / "vault-warm", files, params, warm=True)
+        cli_import, cli_raw = command_line_ratio(root, files, params)
         print(f"200 text PDFs x 5 pages: raw pypdfium2 extraction {raw:.2f} s (one process)")
         print(f"  import into a fresh vault, readers already running (as after unlock): {warm:.2f} s, "
               f"ratio {warm / raw:.2f} (target <= 1.5)")
         print(f"  import including starting the reader processes: {cold:.2f} s, ratio {cold / raw:.2f}; "
               f"{imported} imported")
+        print(f"  as a new user runs it (issue 15): `organizer import` minus `organizer list` "
+              f"{cli_import:.2f} s vs raw extraction minus a bare interpreter start {cli_raw:.2f} s "
+              f"(best of 3 each), ratio {cli_import / cli_raw:.2f} (target <= 1.5, aim 1.2)")
 
 
 def memory(megabytes: int = 500) -> None:

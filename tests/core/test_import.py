@@ -25,7 +25,7 @@ from organizer.core.intake.importer import (
 )
 from organizer.core.intake.sandbox import FileReader
 from organizer.core.records import Person, RecordType
-from organizer.core.vault import Vault
+from organizer.core.vault import Change, Vault
 from organizer.core.vault.verify import verify
 from tests.samples import OPERATIVE_LINES, PATHOLOGY_LINES, encrypted, photo_png, text_pdf
 
@@ -203,3 +203,35 @@ def test_every_real_world_pdf_gets_an_answer_and_the_vault_stays_intact(
         elif row["expect"] == "ok":
             assert outcome.status in (IMPORTED, DUPLICATE), (row, outcome.message)
     assert verify(vault).ok
+
+
+def test_stored_files_are_flushed_to_disk_before_the_entry_that_lists_them(
+    vault: Vault, person: Person, reader: FileReader, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    files = [_write(tmp_path, f"d{i}.pdf", text_pdf([[*PATHOLOGY_LINES, f"flush {i}"]]))
+             for i in range(3)]
+    files.append(_write(tmp_path, "photo.png", photo_png()))  # the original and a readable copy
+    stored: list[str] = []
+    flushed: set[str] = set()
+    real_store, real_flush, real_record = vault.store_file, vault.make_durable, vault.record
+
+    def store(source: object, **options: bool) -> object:
+        kept = real_store(source, **options)  # type: ignore[arg-type]
+        stored.append(kept.id)
+        return kept
+
+    def flush(file_ids: list[str]) -> None:
+        real_flush(file_ids)
+        flushed.update(file_ids)
+
+    def record(changes: list[object]) -> None:
+        listed = {c.id for c in changes if isinstance(c, Change) and c.kind == "file"}
+        assert listed <= flushed, "an entry listed files not yet flushed to disk"
+        real_record(changes)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(vault, "store_file", store)
+    monkeypatch.setattr(vault, "make_durable", flush)
+    monkeypatch.setattr(vault, "record", record)
+    result = import_files(vault, files, ImportOptions(person), reader)
+    assert result.count(IMPORTED) == 4 and len(stored) >= 6 and set(stored) <= flushed

@@ -191,11 +191,11 @@ def test_a_disk_failure_midway_through_a_download_leaves_no_files_and_no_records
                               cda(code="18748-4", title="CT Chest")]))
     real, calls = vault.store_file, []
 
-    def store(source: object) -> object:
+    def store(source: object, **options: bool) -> object:
         calls.append(1)
         if len(calls) == failing_write:
             raise VaultError("The vault could not be saved to the disk.")
-        return real(source)  # type: ignore[arg-type]
+        return real(source, **options)  # type: ignore[arg-type]
 
     monkeypatch.setattr(vault, "store_file", store)
     with pytest.raises(VaultError):

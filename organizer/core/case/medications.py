@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from organizer.core.case.entities import (
     MEDICATION,
@@ -17,10 +17,12 @@ from organizer.core.case.entities import (
 )
 from organizer.core.case.undo import record_edit
 from organizer.core.errors import InvalidInput
-from organizer.core.packet.content import MedicationRow
 from organizer.core.records import Person
 from organizer.core.user_dates import shown
 from organizer.core.vault import Change, Vault
+
+if TYPE_CHECKING:  # the packet (PDF fonts, DICOM) loads only when a row is made for it
+    from organizer.core.packet.content import MedicationRow
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,8 @@ class Medication:
 
     def as_row(self) -> MedicationRow:
         """The line in the packet's medication table."""
+        from organizer.core.packet.content import MedicationRow
+
         return MedicationRow(self.drug, self.dose, self.route, self.schedule, shown(self.start, True),
                              shown(self.stop, True), self.prescriber, self.notes)
 

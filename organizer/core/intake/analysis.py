@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from organizer.core.errors import DamagedPdf, NotAPdf
 from organizer.core.intake.classify import Classification, classify_text, pathology_version
@@ -15,18 +15,13 @@ from organizer.core.intake.images import (
     unsupported_image_error,
 )
 from organizer.core.intake.metadata import RecordMetadata, extract_metadata
-from organizer.core.intake.pdf_check import (
-    CheckedPdf,
-    check_pdf,
-    describe_non_pdf,
-    find_header,
-    is_empty,
-    rewrite,
-)
 from organizer.core.intake.portal import portal_kind
 from organizer.core.intake.portal.model import PortalFindings
 from organizer.core.intake.text import PAGE_BREAK, ExtractedText, UnreadablePdf, extract_text
 from organizer.core.records import PathologyVersion, RecordType
+
+if TYPE_CHECKING:  # pikepdf loads in the reader processes only, not where results are stored
+    from organizer.core.intake.pdf_check import CheckedPdf
 
 Kind = Literal["pdf", "image", "portal"]
 
@@ -73,6 +68,8 @@ class Analysis:
 
 def _read_text(checked: CheckedPdf, password: str | None) -> tuple[CheckedPdf, ExtractedText]:
     """Extract text; when pdfium cannot open the file, let qpdf rewrite it once and retry."""
+    from organizer.core.intake.pdf_check import CheckedPdf, rewrite
+
     try:
         return checked, extract_text(checked.body)
     except UnreadablePdf as first:
@@ -91,6 +88,8 @@ def _read_text(checked: CheckedPdf, password: str | None) -> tuple[CheckedPdf, E
 
 
 def _from_image(data: bytes) -> tuple[CheckedPdf, ExtractedText]:
+    from organizer.core.intake.pdf_check import CheckedPdf
+
     converted = image_to_pdf(data)
     note = "The picture was turned into a one-page PDF; the original picture is kept."
     checked = CheckedPdf(data, converted, False, False, (note,))
@@ -102,6 +101,8 @@ def analyse(data: bytes, filename: str, password: str | None = None) -> Analysis
 
     Nothing is written to disk: the original, the readable copy and the text stay in memory.
     """
+    from organizer.core.intake.pdf_check import check_pdf, describe_non_pdf, find_header, is_empty
+
     portal = portal_kind(data)
     if portal is not None:  # C-CDA, FHIR, XDM or Apple Health zip (issue 16)
         from organizer.core.intake.portal.analyse import analyse_portal

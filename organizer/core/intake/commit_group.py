@@ -1,7 +1,8 @@
 """Saving imported documents in small groups: their files first, then one journal entry for all.
 
 Each file is reported imported only once the entry that lists it is durable, so a crash loses
-at most the group in flight; grouping saves most of the per-file fsyncs of a large import.
+at most the group in flight. The group's files are stored without their own fsync and flushed
+together (Vault.make_durable) just before the entry: a large import saves most per-file fsyncs.
 The group's texts go into one encrypted "text pack" file (JSON: document id -> text).
 """
 
@@ -56,12 +57,14 @@ class CommitGroup:
             texts = {d.document_id: d.text for d in group if d.text}
             changes: list[Change] = []
             if texts:
-                pack = self.vault.store_file(io.BytesIO(json.dumps(texts, ensure_ascii=False).encode()))
+                text_pack = io.BytesIO(json.dumps(texts, ensure_ascii=False).encode())
+                pack = self.vault.store_file(text_pack, durable=False)
                 stored.append(pack)
                 changes.append(Vault.file_change(pack))
                 for document in group:
                     document.fields["text_file"] = pack.id if document.text else ""
             changes += [Vault.file_change(s) for d in group for s in d.stored]
+            self.vault.make_durable([s.id for s in stored])  # files before the entry listing them
             changes += [Change(DOCUMENT, d.document_id, d.fields) for d in group]
             self.vault.record(changes)
         except BaseException:

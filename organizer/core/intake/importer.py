@@ -251,7 +251,7 @@ class _Batch:
     def _keep(self, data: bytes | None, stored: list[StoredFile]) -> StoredFile:
         if data is None:
             return StoredFile("", 0, "")
-        kept = self.vault.store_file(io.BytesIO(data))
+        kept = self.vault.store_file(io.BytesIO(data), durable=False)  # CommitGroup flushes
         stored.append(kept)
         return kept
 

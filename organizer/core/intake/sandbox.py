@@ -10,7 +10,7 @@ import threading
 import time
 import types
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from types import TracebackType
@@ -77,8 +77,17 @@ def _work(data: bytes, filename: str, password: str | None, hooks: bool) -> tupl
         return ("error", IntakeError.__name__, _UNEXPECTED, repr(exc))
 
 
+def _load_readers() -> None:
+    """Import the PDF libraries as the worker starts (analysis loads them lazily, so that the
+    process storing the results does without them), not while the first file waits."""
+    import pypdfium2  # noqa: F401
+
+    import organizer.core.intake.pdf_check  # noqa: F401
+
+
 def _worker_main(conn: Connection, memory_limit: int | None, hooks: bool) -> None:
     """Worker loop: receive (index, data, filename, password), answer (index, payload)."""
+    _load_readers()
     _limit_memory(memory_limit)
     disable_core_dumps()  # the worker holds decrypted record content
     while True:
@@ -102,6 +111,15 @@ class _Worker:
     conn: Connection
     index: int | None = None
     started: float = 0.0
+
+
+@dataclass
+class _Feed:
+    """The files of one read_many call not yet handed out, and the originals being read."""
+
+    source: Iterator[tuple[int, Item]]
+    originals: dict[int, bytes] = field(default_factory=dict)
+    exhausted: bool = False
 
 
 class FileReader:
@@ -177,42 +195,51 @@ class FileReader:
         raise FileTooComplex(_UNEXPECTED)  # pragma: no cover - cancelled before it started
 
     def read_many(self, items: Iterable[Item]) -> Iterator[tuple[int, Result]]:
-        """Read files, yielding (position in *items*, Analysis or IntakeError) as each is done."""
+        """Read files, yielding (position in *items*, Analysis or IntakeError) as each is done.
+
+        A worker gets its next file before the previous answer is handed to the caller, so
+        the workers keep reading while the caller stores what they read.
+        """
         self._cancelled.clear()
         self.start()
-        source = enumerate(items)
-        originals: dict[int, bytes] = {}
-        exhausted = False
+        feed = _Feed(enumerate(items))
         try:
             while True:
-                for worker in list(self._workers):
-                    if worker.index is not None or exhausted or self._cancelled.is_set():
-                        continue
-                    item = next(source, None)
-                    if item is None:
-                        exhausted = True
+                for worker in self._workers:
+                    if worker.index is None and not self._hand_out(worker, feed):
                         break
-                    index, (data, filename, password) = item
-                    originals[index] = data
-                    self._send(worker, index, data, filename, password)
                 busy = [worker for worker in self._workers if worker.index is not None]
                 if not busy:
                     return
                 deadline = min(worker.started for worker in busy) + self._timeout
                 waitables: list[Any] = [w.conn for w in busy] + [w.process.sentinel for w in busy]
                 ready = wait(waitables, timeout=max(0.0, deadline - time.monotonic()))
-                for worker in busy:
-                    outcome = self._collect(worker, ready)
-                    if outcome is not None:
-                        index, result = outcome
-                        data = originals.pop(index)
-                        if isinstance(result, Analysis):
-                            result = replace(result, original=data)
-                        yield index, result
+                done = [self._collect(w, ready) for w in busy]
+                for index, result in (outcome for outcome in done if outcome is not None):
+                    data = feed.originals.pop(index)
+                    if isinstance(result, Analysis):
+                        result = replace(result, original=data)
+                    idle = next((w for w in self._workers if w.index is None), None)
+                    if idle is not None:
+                        self._hand_out(idle, feed)
+                    yield index, result
         finally:
             for worker in list(self._workers):
                 if worker.index is not None:  # the caller stopped early: drop unfinished work
                     self._replace(worker)
+
+    def _hand_out(self, worker: _Worker, feed: _Feed) -> bool:
+        """Send the next file to an idle worker; False when there is none to send (or cancelled)."""
+        if feed.exhausted or self._cancelled.is_set():
+            return False
+        item = next(feed.source, None)
+        if item is None:
+            feed.exhausted = True
+            return False
+        index, (data, filename, password) = item
+        feed.originals[index] = data
+        self._send(worker, index, data, filename, password)
+        return True
 
     def _send(
         self, worker: _Worker, index: int, data: bytes, filename: str, password: str | None

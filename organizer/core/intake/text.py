@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from itertools import islice
+from typing import TYPE_CHECKING
 
-import pypdfium2 as pdfium
+if TYPE_CHECKING:  # loaded where text is read (the reader processes), not where it is stored
+    import pypdfium2 as pdfium
 
 MAX_PAGES = 2000
 """Pages beyond this are counted but their text is not read."""
@@ -73,6 +75,8 @@ def looks_scanned(pages: tuple[str, ...] | list[str]) -> bool:
 
 def open_document(data: bytes) -> pdfium.PdfDocument:
     """Open PDF bytes with pdfium (no password: callers pass a decrypted copy)."""
+    import pypdfium2 as pdfium
+
     try:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
@@ -83,6 +87,8 @@ def extract_text(
     data: bytes, *, max_pages: int = MAX_PAGES, max_chars: int = MAX_CHARS
 ) -> ExtractedText:
     """Read the text of each page (up to the limits). Raises UnreadablePdf."""
+    import pypdfium2 as pdfium
+
     document = open_document(data)
     try:
         page_count = len(document)
