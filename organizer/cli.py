@@ -22,7 +22,7 @@ COMMAND_MODULES = ("commands_vault", "commands_records", "commands_case", "comma
                    "commands_packet", "commands_imaging")
 """The modules under organizer/ whose register() adds subcommands (all of them for --help)."""
 COMMANDS: dict[str, str] = {
-    **dict.fromkeys(("gui", "init", "list", "verify", "passwd", "recover"), "commands_vault"),
+    **dict.fromkeys(("gui", "init", "list", "verify", "passwd", "recover", "backup"), "commands_vault"),
     **dict.fromkeys(("import", "classify", "tag", "export"), "commands_records"),
     **dict.fromkeys(("checklist", "request", "requests", "request-done", "letter", "received",
                      "not-applicable", "missing", "undo", "leave-out", "person", "contact",

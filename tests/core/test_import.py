@@ -235,3 +235,11 @@ def test_stored_files_are_flushed_to_disk_before_the_entry_that_lists_them(
     monkeypatch.setattr(vault, "record", record)
     result = import_files(vault, files, ImportOptions(person), reader)
     assert result.count(IMPORTED) == 4 and len(stored) >= 6 and set(stored) <= flushed
+
+
+def test_answers_are_handed_on_in_the_order_the_files_were_given() -> None:
+    from organizer.core.intake.answer_order import in_order
+
+    assert list(in_order([(1, "b"), (2, "c"), (0, "a"), (3, "d")])) == [
+        (0, "a"), (1, "b"), (2, "c"), (3, "d")]
+    assert list(in_order([(2, "c"), (0, "a")])) == [(0, "a"), (2, "c")]  # a cancel left a gap

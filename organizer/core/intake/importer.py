@@ -12,6 +12,7 @@ from typing import Any
 from organizer.core.catalog import DOCUMENT, now_iso
 from organizer.core.errors import IntakeError, PasswordRequired, WrongPdfPassword
 from organizer.core.intake.analysis import Analysis
+from organizer.core.intake.answer_order import in_order
 from organizer.core.intake.commit_group import CommitGroup, PendingDocument
 from organizer.core.intake.metadata import mismatch_warnings
 from organizer.core.intake.portal.stored import portal_fields
@@ -135,7 +136,7 @@ class _Batch:
         retry: list[int] = []
         sent: list[int] = []  # read_many numbers items in the order the generator yields them
         items = self._items([i for i in indexes if i not in self.outcomes], password, sent)
-        for position, result in self.reader.read_many(items):
+        for position, result in in_order(self.reader.read_many(items)):
             index = sent[position]
             if isinstance(result, (PasswordRequired, WrongPdfPassword)) and not last:
                 retry.append(index)
