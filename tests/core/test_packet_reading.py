@@ -51,6 +51,23 @@ def test_record_pages_claim_none_of_the_packets_tags(tmp_path: Path) -> None:
     assert page_mark("tagged", 2) in pdfium_texts(out)[FRONT + 1]
 
 
+def test_every_link_of_the_packets_own_pages_is_tagged_and_found_again_through_the_parent_tree(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "packet.pdf"
+    build_packet(content(record("a"), record("b", kind=RecordType.OPERATIVE)), out, PacketOptions())
+    with pikepdf.open(out) as pdf:
+        nums = pdf.Root.StructTreeRoot.ParentTree.Nums
+        parents = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+        links = [annot for page in list(pdf.pages)[:FRONT] for annot in page.obj.get("/Annots", [])
+                 if annot.get("/Subtype") == "/Link"]
+        assert links
+        for annot in links:
+            element = parents[int(annot.StructParent)]
+            assert element.S == "/Link" and element.K[0].Obj.objgen == annot.objgen
+        assert int(pdf.Root.StructTreeRoot.ParentTreeNextKey) == max(parents) + 1
+
+
 def test_title_language_and_metadata_say_whose_records_these_are(tmp_path: Path) -> None:
     out = tmp_path / "packet.pdf"
     build_packet(content(record("a")), out, PacketOptions())

@@ -10,6 +10,7 @@ import pikepdf
 
 from organizer.core.packet.content import PacketContent
 from organizer.core.packet.front import FrontMatter, front_matter
+from organizer.core.packet.link_tags import tag_links
 from organizer.core.packet.options import LeftOut
 from organizer.core.packet.page_shape import lookup
 from organizer.core.packet.plan import PartPlan, Piece, section_title, sections
@@ -68,6 +69,8 @@ def assemble(content: PacketContent, part: PartPlan, parts: tuple[PartPlan, ...]
     _stamp_all(stamper, pages, owners)
     _move_link_views(stamper)
     _add_links(stamper, pages, front, starts)
+    for page in pages[:front.pages]:  # the packet's own pages: every link gets its tag
+        tag_links(pdf, page)
     _add_outline(stamper, pages, front, part, starts, opened)
     pdf.Root.PageMode = pikepdf.Name.UseOutlines
     # A viewer's page box shows 1, 2, 3…: the same number as the stamp's "Page x of N".
