@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,9 @@ def make_changes(folder: Path, count: int, start: int = 0) -> None:
     """`count` journal entries, each one edit (like marking a record 'left out')."""
     with Vault.unlock(folder, PASSPHRASE) as vault:
         for i in range(start, start + count):
+            # Entry files are named by millisecond, then a random id: one change per millisecond
+            # keeps their sorted names in the order they were written (tests delete "the newest").
+            time.sleep(0.002)
             vault.record([Change("document", f"d{i % 7}", {"left_out": i % 2 == 0, "n": i})])
 
 
@@ -102,7 +106,10 @@ def test_replacing_the_folder_with_an_older_copy_is_warned_about(fifty: Path, tm
 def test_a_new_computer_cannot_tell_an_older_copy_a_documented_limit(
     fifty: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    for path in entries(fifty)[-2:]:
+    before = set(entries(fifty))
+    time.sleep(0.01)  # entries are named by millisecond: the two newest must sort after the rest
+    make_changes(fifty, 2, start=50)
+    for path in set(entries(fifty)) - before:  # the two newest, whatever their random ids
         path.unlink()
     on_computer(monkeypatch, tmp_path, "new")
     with Vault.unlock(fifty, PASSPHRASE) as vault:
