@@ -23,7 +23,7 @@ from organizer.ui import navigation
 from organizer.ui.autosave import save_everything_now
 from organizer.ui.error_dialog import show_error
 from organizer.ui.page import VaultPage
-from organizer.ui.style import explanation, show_message
+from organizer.ui.style import NOTE_MARK, explanation, show_message
 
 ADD_PERSON = "add-person"
 
@@ -117,7 +117,7 @@ class VaultView(QWidget):
 
     def show_notice(self, text: str) -> None:
         """A calm note above the page (not a dialog), e.g. about remembering the vault."""
-        show_message(self.message, "ⓘ " + text)
+        show_message(self.message, NOTE_MARK + " " + text)
 
     def take_focus(self) -> None:
         self.nav.setFocus()
@@ -155,7 +155,7 @@ class VaultView(QWidget):
         try:
             from organizer.ui.case.people_dialog import PersonDialog
         except ImportError:
-            show_message(self.message, "ⓘ " + self.tr(
+            show_message(self.message, NOTE_MARK + " " + self.tr(
                 "Adding a person is not available in this version yet. You can add one from the "
                 "command line: organizer init, or ask the person who set up this app."))
             return
@@ -217,7 +217,7 @@ class VaultView(QWidget):
         page = self.show_page("RecordsPage")
         importer = getattr(page, "import_paths", None)
         if page is None or importer is None:
-            show_message(self.message, "ⓘ " + self.tr(
+            show_message(self.message, NOTE_MARK + " " + self.tr(
                 "Adding records by dropping files is not available in this version yet."))
             return False
         importer(paths)

@@ -21,7 +21,7 @@ from organizer.ui.error_dialog import report_error
 from organizer.ui.packet.delivery_bar import DeliveryBar
 from organizer.ui.packet.making import BuiltPacket, PacketRequest, build_in_memory
 from organizer.ui.packet.preview import PdfPreview
-from organizer.ui.style import message_label, show_message
+from organizer.ui.style import NOTE_MARK, message_label, show_message
 from organizer.ui.workers import BackgroundTask
 
 
@@ -134,7 +134,7 @@ class BuildStep(QWizardPage):
             return
         self._set_busy(False)
         if isinstance(error, PacketCancelled):
-            show_message(self.status, "ⓘ " + str(error))
+            show_message(self.status, NOTE_MARK + " " + str(error))
         else:
             report_error(self.status, self, error)
 

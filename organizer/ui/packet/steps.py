@@ -27,7 +27,7 @@ from organizer.core.packet.options import (
 from organizer.core.records import Person
 from organizer.ui.labels import record_type_label
 from organizer.ui.settings_dialog import SizeLimitChooser
-from organizer.ui.style import explanation, message_label, show_message
+from organizer.ui.style import NOTE_MARK, explanation, message_label, show_message
 
 _ID = Qt.ItemDataRole.UserRole
 
@@ -124,7 +124,7 @@ class ContentsStep(QWizardPage):
             item.setCheckState(Qt.CheckState.Checked)
         if documents:
             self.records.setCurrentRow(0)
-        show_message(self.empty, "" if documents else "ⓘ " + self.tr(
+        show_message(self.empty, "" if documents else NOTE_MARK + " " + self.tr(
             "There are no records to add yet. The packet will hold the cover page, the "
             "medicines and the plan only."))
         count = sum(1 for d in documents if d.type is None)
