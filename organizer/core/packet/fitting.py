@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 
 import pikepdf
 
+from organizer.core.packet.assemble import copy_pages
 from organizer.core.packet.plan import PartPlan, Piece
 from organizer.core.packet.sources import OpenedRecord
 
@@ -31,7 +32,7 @@ def plan_parts(opened: Sequence[OpenedRecord], budget: int,
 
     def size_of(index: int, start: int, stop: int) -> int:
         if (index, start, stop) not in known:
-            known[index, start, stop] = measured_size(opened[index].pdf, range(start, stop))
+            known[index, start, stop] = measured_size(opened[index], start, stop)
         return known[index, start, stop]
 
     pieces: list[tuple[Piece, int]] = []
@@ -83,14 +84,18 @@ def measured_piece(piece: Piece, sizes: Sizes) -> int:
     return sum(sizes.get((piece.source, page, page + 1), 0) for page in range(piece.start, piece.stop))
 
 
-def measured_size(source: pikepdf.Pdf, pages: range) -> int:
-    """Bytes these pages take when saved on their own with lossless recompression."""
+def measured_size(source: OpenedRecord, start: int, stop: int) -> int:
+    """Bytes pages `start` to `stop` take when saved on their own with lossless recompression.
+
+    Copied as the packet copies them (`copy_pages`): `source.pdf.pages[i]` walks the page list on
+    every call, which made measuring a big record page by page take time in the square of its pages.
+    """
     with pikepdf.new() as alone:
-        alone.pages.extend(source.pages[i] for i in pages)
+        copy_pages(alone, source, start, stop)
         sink = io.BytesIO()
         alone.save(sink, compress_streams=True, recompress_flate=True,
                    object_stream_mode=pikepdf.ObjectStreamMode.generate)
-        return sink.tell() + PAGE_OVERHEAD * len(pages)
+        return sink.tell() + PAGE_OVERHEAD * (stop - start)
 
 
 def oversized_notes(over: list[tuple[PartPlan, int]], limit: int) -> list[str]:
