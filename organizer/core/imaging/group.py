@@ -7,7 +7,6 @@ as unlisted files (a note, not damage), and importing the disc again finishes th
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 
 from organizer.core.imaging.entities import STUDY, instance_change, series_change, study_change
@@ -15,6 +14,7 @@ from organizer.core.imaging.headers import InstanceHeader
 from organizer.core.imaging.patients import study_warnings
 from organizer.core.records import Person
 from organizer.core.vault import Change, StoredFile, Vault
+from organizer.core.vault.file_group import FileGroup
 
 GROUP_FILES = 200
 GROUP_SECONDS = 1.0
@@ -30,38 +30,25 @@ class Prepared:
     sha256: str
 
 
-class ImagingGroup:
+class ImagingGroup(FileGroup[Prepared]):
     """Collects stored images and records them together."""
 
     def __init__(self, vault: Vault, person: Person, disc: str) -> None:
-        self.vault, self.person, self.disc = vault, person, disc
-        self.pending: list[Prepared] = []
+        super().__init__(vault, files=GROUP_FILES, seconds=GROUP_SECONDS)
+        self.person, self.disc = person, disc
         self.studies_touched: dict[str, InstanceHeader] = {}  # added or extended by this import
-        self.saved = 0
-        self._first_added = 0.0
+        self.saved_count = 0
 
-    def add(self, prepared: Prepared) -> None:
-        if not self.pending:
-            self._first_added = time.monotonic()
-        self.pending.append(prepared)
-        self.studies_touched.setdefault(prepared.header.study_uid, prepared.header)
-        if len(self.pending) >= GROUP_FILES or time.monotonic() - self._first_added >= GROUP_SECONDS:
-            self.commit()
+    def add(self, item: Prepared) -> None:
+        self.studies_touched.setdefault(item.header.study_uid, item.header)
+        super().add(item)
 
-    def commit(self) -> None:
-        """Write the entry for every pending image; on failure remove their files."""
-        if not self.pending:
-            return
-        group, self.pending = self.pending, []
-        stored = [p.stored for p in group if p.stored]
-        try:
-            self.vault.make_durable([s.id for s in stored])  # files before the entry that lists them
-            self.vault.record(self._changes(group))
-        except BaseException:
-            for s in stored:  # nothing partly imported is left behind
-                self.vault.discard_file(s.id)
-            raise
-        self.saved += len(group)
+    def entry(self, group: list[Prepared], stored: list[StoredFile]) -> list[Change]:
+        stored += [p.stored for p in group if p.stored]
+        return self._changes(group)
+
+    def saved(self, group: list[Prepared]) -> None:
+        self.saved_count += len(group)
 
     def _changes(self, group: list[Prepared]) -> list[Change]:
         changes: list[Change] = []

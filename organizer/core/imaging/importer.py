@@ -100,7 +100,7 @@ class _DiscImport:
         notes = [*self.disc.notes, *disc_notes(disc_patients(self.headers), mismatched,
                                                self.options.person)]
         return ImagingImportResult(self.disc.label, found, tuple(self.skipped),
-                                   self.group.saved, self.duplicates, tuple(notes),
+                                   self.group.saved_count, self.duplicates, tuple(notes),
                                    self.options.cancel.is_set())
 
     def _prepared(self, pool: ThreadPoolExecutor) -> Iterator[tuple[DiscFile, Prepared | Skipped]]:

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import io
 import json
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from organizer.core.catalog import DOCUMENT
 from organizer.core.vault import Change, StoredFile, Vault
+from organizer.core.vault.file_group import FileGroup
 
 GROUP_FILES = 16
 GROUP_SECONDS = 0.5
@@ -31,46 +31,28 @@ class PendingDocument:
     stored: list[StoredFile] = field(default_factory=list)
 
 
-class CommitGroup:
+class CommitGroup(FileGroup[PendingDocument]):
     """Collects stored documents and commits them together; `on_saved` runs after each commit."""
 
     def __init__(self, vault: Vault, on_saved: Callable[[int], None]) -> None:
-        self.vault = vault
+        super().__init__(vault, files=GROUP_FILES, seconds=GROUP_SECONDS)
         self.on_saved = on_saved
-        self.pending: list[PendingDocument] = []
-        self._first_added = 0.0
 
-    def add(self, document: PendingDocument) -> None:
-        if not self.pending:
-            self._first_added = time.monotonic()
-        self.pending.append(document)
-        if len(self.pending) >= GROUP_FILES or time.monotonic() - self._first_added >= GROUP_SECONDS:
-            self.commit()
+    def entry(self, group: list[PendingDocument], stored: list[StoredFile]) -> list[Change]:
+        stored += [s for document in group for s in document.stored]
+        changes: list[Change] = []
+        texts = {d.document_id: d.text for d in group if d.text}
+        if texts:
+            text_pack = io.BytesIO(json.dumps(texts, ensure_ascii=False).encode())
+            pack = self.vault.store_file(text_pack, durable=False)
+            stored.append(pack)
+            changes.append(Vault.file_change(pack))
+            for document in group:
+                document.fields["text_file"] = pack.id if document.text else ""
+        changes += [Vault.file_change(s) for d in group for s in d.stored]
+        return changes + [Change(DOCUMENT, d.document_id, d.fields) for d in group]
 
-    def commit(self) -> None:
-        """Write the journal entry for every pending document; on failure remove their files."""
-        if not self.pending:
-            return
-        group, self.pending = self.pending, []
-        stored = [s for document in group for s in document.stored]
-        try:
-            texts = {d.document_id: d.text for d in group if d.text}
-            changes: list[Change] = []
-            if texts:
-                text_pack = io.BytesIO(json.dumps(texts, ensure_ascii=False).encode())
-                pack = self.vault.store_file(text_pack, durable=False)
-                stored.append(pack)
-                changes.append(Vault.file_change(pack))
-                for document in group:
-                    document.fields["text_file"] = pack.id if document.text else ""
-            changes += [Vault.file_change(s) for d in group for s in d.stored]
-            self.vault.make_durable([s.id for s in stored])  # files before the entry listing them
-            changes += [Change(DOCUMENT, d.document_id, d.fields) for d in group]
-            self.vault.record(changes)
-        except BaseException:
-            for s in stored:  # nothing partly imported is left behind
-                self.vault.discard_file(s.id)
-            raise
+    def saved(self, group: list[PendingDocument]) -> None:
         for document in group:
             self.on_saved(document.index)
 
