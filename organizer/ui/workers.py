@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -28,18 +29,24 @@ class BackgroundTask(QObject):
         BackgroundTask._running.add(self)
         self.succeeded.connect(self._forget)
         self.failed.connect(self._forget)
+        # If the owner (a page, a window) is deleted before the result arrives, nobody will hear it:
+        # forget the task then, or it would count as running for ever.
+        self.destroyed.connect(partial(BackgroundTask._running.discard, self))
         (pool or QThreadPool.globalInstance()).start(_Runnable(self))
 
     def _forget(self, _: object) -> None:
         BackgroundTask._running.discard(self)
 
     def _run(self) -> None:
+        failed, value = False, None
         try:
-            result = self._work()
+            value = self._work()
         except Exception as error:  # reported to the GUI thread, never lost
-            self.failed.emit(error)
-        else:
-            self.succeeded.emit(result)
+            failed, value = True, error
+        try:
+            (self.failed if failed else self.succeeded).emit(value)
+        except RuntimeError:  # the owner was closed while the work ran: nobody is listening
+            BackgroundTask._running.discard(self)
 
 
 class _Runnable(QRunnable):
