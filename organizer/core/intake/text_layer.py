@@ -24,6 +24,7 @@ from organizer.core.intake.ocr_result import OcrLine, OcrPage, OcrWord
 from organizer.core.intake.text_layer_font import GLYPH_WIDTH, glyphless_font
 
 _FONT_KEY = "/OcrText"
+MAX_SKEW = 0.18  # tan 10°: a page tilted more than this is taken as straight (its lines don't fit)
 _INHERITED = ("/Resources", "/MediaBox", "/CropBox", "/Rotate")
 # Text matrices (a, b, c, d) that run text along the shown page's x axis, for each total turn.
 _DIRECTIONS = {0: (1, 0, 0, 1), 90: (0, 1, -1, 0), 180: (-1, 0, 0, -1), 270: (0, -1, 1, 0)}
@@ -48,7 +49,7 @@ def add_text_layer(pdf_bytes: bytes, pages: Sequence[OcrPage | None]) -> bytes:
             name = _add_font(page.obj, font)
             content = page_layer(ocr, _placement(page.obj, ocr), name)
             stream = pikepdf.Stream(pdf, b"")
-            stream.write(zlib.compress(content, 6), filter=Name.FlateDecode)
+            stream.write(zlib.compress(content, 9), filter=Name.FlateDecode)
             page.contents_add(stream, prepend=True)  # drawn first: the page's own state can't touch it
         out = io.BytesIO()
         pdf.save(out, stream_decode_level=pikepdf.StreamDecodeLevel.none, compress_streams=False)
@@ -139,32 +140,71 @@ def _add_font(page: pikepdf.Dictionary, font: pikepdf.Dictionary) -> str:
 
 def page_layer(ocr: OcrPage, where: Placement, font_name: str) -> bytes:
     """The content stream of one page's layer: every line, invisible, in its own saved state."""
+    lines = [words for words in map(_words, ocr.lines) if words]
+    level = _Level(page_skew(lines, ocr.width), ocr.width / 2)
     parts = ["q", "BT", "3 Tr"]
-    for line in ocr.lines:
-        words = _words(line)
-        if words:
-            parts.extend(_line_operators(words, where, font_name))
+    for words in lines:
+        parts.extend(_line_operators(words, where, font_name, level))
     parts.extend(["ET", "Q", ""])
     return "\n".join(parts).encode("ascii")
 
 
-def _line_operators(words: list[tuple[str, OcrWord]], where: Placement, font_name: str) -> list[str]:
-    """One line on one baseline (the middle of its words' bottoms), at its words' usual height."""
-    baseline = statistics.median(word.bottom for _, word in words)
-    size = statistics.median(word.bottom - word.top for _, word in words) * where.scale[1]
+@dataclass(frozen=True)
+class _Level:
+    """Where a tilted scan's lines would lie once levelled: each line's words' bottoms, moved along
+    the page's tilt to the middle of the page, so lines keep their order and spacing however long
+    or short they are (a line placed where its own words are on average would land on the next)."""
+
+    skew: float  # pixels down per pixel across
+    middle: float  # the pixel column lines are levelled to
+
+    def baseline(self, word: OcrWord) -> float:
+        lowest = word.right if self.skew > 0 else word.left  # where a tilted word's box is lowest
+        return word.bottom - self.skew * (lowest - self.middle)
+
+    def height(self, word: OcrWord) -> float:
+        tilt = abs(self.skew) * (word.right - word.left)  # a tilted word's box is taller by this
+        return max(word.bottom - word.top - tilt, (word.bottom - word.top) / 2)
+
+
+def page_skew(lines: list[list[tuple[str, OcrWord]]], width: int) -> float:
+    """The page's tilt from its long lines' word bottoms (pixels down per pixel across); 0 if none."""
+    slopes = []
+    for words in lines:
+        middles = [(word.left + word.right) / 2 for _, word in words]
+        if len(words) >= 3 and max(middles) - min(middles) >= width / 4:
+            slopes.append(statistics.linear_regression(middles, [word.bottom for _, word in words]).slope)
+    skew = statistics.median(slopes) if slopes else 0.0
+    return max(-MAX_SKEW, min(MAX_SKEW, skew))
+
+
+def _line_operators(words: list[tuple[str, OcrWord]], where: Placement, font_name: str,
+                    level: _Level) -> list[str]:
+    """One line on one horizontal baseline, at its words' usual height, each word on its box."""
+    baseline = statistics.median(level.baseline(word) for _, word in words)
+    size = float(_num(statistics.median(level.height(word) for _, word in words) * where.scale[1]))
     glyph = size * GLYPH_WIDTH  # a glyph's width at 100 % horizontal scaling, in points
     a, b, c, d = where.direction
     x, y = where.point(words[0][1].left, baseline)
     ops = [f"{font_name} {_num(size)} Tf", f"{a} {b} {c} {d} {_num(x)} {_num(y)} Tm"]
+    anchor = pen = words[0][1].left * where.scale[0]  # where the last Tm/Td put the line, and the pen
     for index, (text, word) in enumerate(words):
-        if index:
-            ops.append(f"{_num((word.left - words[index - 1][1].left) * where.scale[0])} 0 Td")
-        width = (word.right - word.left) * where.scale[0]
-        ops.append(f"{_num(100 * width / (glyph * len(text)))} Tz <{text.encode('utf-16-be').hex()}> Tj")
+        left = word.left * where.scale[0]
+        if abs(pen - left) > 0.1:  # the space before did not end where this word starts
+            move = _num(left - anchor)
+            ops.append(f"{move} 0 Td")
+            anchor = pen = anchor + float(move)
+        pen += _show(ops, text, (word.right - word.left) * where.scale[0], glyph)
         if index + 1 < len(words):  # a space filling the gap, so extractors see two words
-            gap = max((words[index + 1][1].left - word.right) * where.scale[0], glyph * 0.1)
-            ops.append(f"{_num(100 * gap / glyph)} Tz <0020> Tj")
+            pen += _show(ops, " ", max(words[index + 1][1].left * where.scale[0] - pen, glyph * 0.1), glyph)
     return ops
+
+
+def _show(ops: list[str], text: str, width: float, glyph: float) -> float:
+    """Show `text` stretched to `width`; returns the width as drawn (the scaling is rounded)."""
+    scaling = _num(100 * width / (glyph * len(text)))
+    ops.append(f"{scaling} Tz <{text.encode('utf-16-be').hex()}> Tj")
+    return float(scaling) / 100 * glyph * len(text)
 
 
 def _words(line: OcrLine) -> list[tuple[str, OcrWord]]:
@@ -186,5 +226,5 @@ def _font_text(text: str) -> str:
 
 
 def _num(value: float) -> str:
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    text = f"{value:.1f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
