@@ -65,9 +65,8 @@ def test_corpus_scans_get_a_layer_with_95_percent_word_recall_and_unmixed_lines(
                 wanted, found = wanted + sum(words.values()), found + hits
                 lines += len(source.ocr.lines)
                 # lines the extractor joins on the text PDF itself too are its way, not the layer's
-                joined = set(mixed_lines(source.ocr, original[extractor]))
-                mixed += [f"{name} {kind} {extractor}: {line}" for line in mixed_lines(source.ocr, text)
-                          if line not in joined]
+                mixed += [f"{name} {kind} {extractor}: {line}"
+                          for line in mixed_lines(source.ocr, text, also=original[extractor])]
     per_extractor = wanted // len(EXTRACTORS)
     print(f"\ntext layer on {pages} corpus pages: word recall "
           + ", ".join(f"{e} {n / per_extractor:.4f}" for e, n in found_by.items())

@@ -43,10 +43,10 @@ def source_page(pdf: bytes, index: int = 0, dpi: int = 150) -> SourcePage:
         lines, words, chars = [], [], []  # type: ignore[var-annotated]
         for i in range(textpage.count_chars()):
             char = chr(pdfium.raw.FPDFText_GetUnicode(textpage.raw, i))
-            if char.isspace() or char == "\x00":
+            if char.isspace() or char in "\x00\x02\ufffe":  # \x02: pdfium's hyphen at a line's end
                 words.extend(_word(chars, left, top, scale))
                 chars = []
-                if char in "\r\n" and words:
+                if char in "\r\n\x02\ufffe" and words:
                     lines.append(OcrLine(tuple(words)))
                     words = []
             else:
@@ -144,8 +144,9 @@ def recall(source: str, extracted: str) -> float:
     return sum(found.values()) / max(1, sum(wanted.values()))
 
 
-def mixed_lines(source: OcrPage, extracted: str) -> list[str]:
-    """Extracted lines whose words of 4+ letters do not all come from one line of the source."""
-    lines = [long_words(line.text) for line in source.lines]
+def mixed_lines(source: OcrPage, extracted: str, also: str = "") -> list[str]:
+    """Extracted lines whose words of 4+ letters do not all come from one line of the source (or
+    of `also`: how the same extractor groups the text PDF itself, when it joins lines its own way)."""
+    lines = [long_words(line.text) for line in source.lines] + [long_words(line) for line in also.splitlines()]
     return [line for line in extracted.splitlines()
             if (words := long_words(line)) and not any(not words - candidate for candidate in lines)]
