@@ -260,3 +260,14 @@ def test_a_list_of_the_wrong_length_and_empty_recognition() -> None:
     layered = add_text_layer(blank_scan(), [empty])
     with pikepdf.open(io.BytesIO(layered)) as pdf:
         assert "/Font" not in pdf.pages[0].obj.Resources  # nothing to place: nothing added
+
+
+def test_a_protected_scan_opens_with_its_password_and_the_copy_is_readable_without() -> None:
+    from tests.samples import encrypted
+
+    line = OcrLine((word("Protected", 100, 100), word("scan", 400, 100)))
+    locked = encrypted(blank_scan(), user="secret", owner="owner")
+    with pytest.raises(pikepdf.PasswordError):
+        add_text_layer(locked, [OcrPage(1275, 1650, (line,))])
+    layered = add_text_layer(locked, [OcrPage(1275, 1650, (line,))], password="secret")
+    assert poppler_pages(layered)[0].split() == ["Protected", "scan"]

@@ -30,15 +30,18 @@ _INHERITED = ("/Resources", "/MediaBox", "/CropBox", "/Rotate")
 _DIRECTIONS = {0: (1, 0, 0, 1), 90: (0, 1, -1, 0), 180: (-1, 0, 0, -1), 270: (0, -1, 1, 0)}
 
 
-def add_text_layer(pdf_bytes: bytes, pages: Sequence[OcrPage | None]) -> bytes:
+def add_text_layer(pdf_bytes: bytes, pages: Sequence[OcrPage | None], *, password: str | None = None) -> bytes:
     """A copy of the PDF (in memory) with an invisible text layer on each page that has an OcrPage.
 
     `pages` has one entry per page; None leaves a page as it was. An OcrPage's boxes are pixels of
     the page as shown (its own /Rotate applied) and then turned clockwise by `OcrPage.rotation`,
     the turn the app applies as a view change; the text lies on the words, reading across, once
-    that turn is made. Every other object of the file is kept as it was, streams unchanged.
+    that turn is made. Every other object of the file is kept as it was, streams unchanged. A
+    protected PDF is opened with `password` and the copy is saved without protection (it is a
+    readable copy, kept inside the vault). Raises ValueError when `pages` does not match the page
+    count, and pikepdf's errors (PdfError, PasswordError) for a file qpdf cannot open.
     """
-    with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
+    with pikepdf.open(io.BytesIO(pdf_bytes), password=password or "") as pdf:
         if len(pdf.pages) != len(pages):
             raise ValueError(f"{len(pages)} recognised pages for a PDF of {len(pdf.pages)} pages")
         font: pikepdf.Dictionary | None = None
