@@ -1,4 +1,4 @@
-"""The invisible text layer: read back by pdfium and poppler, on the words, small, and nothing else changed."""
+"""The invisible text layer: pdfium and poppler read it back, on the words; small; nothing else changes."""
 
 from __future__ import annotations
 
@@ -213,13 +213,13 @@ def test_the_layer_costs_a_few_kilobytes_a_page_and_one_font_a_file() -> None:
     assert sizes[1] - per_page < 2500  # the font, once
     with pikepdf.open(io.BytesIO(add_text_layer(scan, [source.ocr] * 4))) as pdf:
         fonts = {page.obj.Resources.Font[key].objgen for page in pdf.pages
-                 for key in page.obj.Resources.Font.keys()}
+                 for key in page.obj.Resources.Font}
         assert len(fonts) == 1
 
 
 def test_the_font_has_one_glyph_that_draws_nothing_but_has_a_height() -> None:
-    from fontTools.pens.boundsPen import BoundsPen
     from fontTools.pens.areaPen import AreaPen
+    from fontTools.pens.boundsPen import BoundsPen
     from fontTools.ttLib import TTFont
 
     font = TTFont(io.BytesIO(FONT_FILE))

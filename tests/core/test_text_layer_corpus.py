@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pypdfium2 as pdfium
-import pytest
 
 from organizer.core.intake.ocr_result import OcrPage
 from organizer.core.intake.text_layer import add_text_layer

@@ -13,7 +13,14 @@ from organizer.core.intake.text_layer import add_text_layer
 from organizer.core.packet import PacketOptions, build_packet
 from organizer.core.vault import Change, Vault
 from tests.core.test_text_layer import report_page
-from tests.core.test_text_layer_support import mixed_lines, pdfium_pages, poppler_pages, recall, scan_pdf, turned
+from tests.core.test_text_layer_support import (
+    mixed_lines,
+    pdfium_pages,
+    poppler_pages,
+    recall,
+    scan_pdf,
+    turned,
+)
 
 
 def packet_of_a_scan(vault: Vault, view_turn: int) -> bytes:

@@ -147,6 +147,7 @@ def recall(source: str, extracted: str) -> float:
 def mixed_lines(source: OcrPage, extracted: str, also: str = "") -> list[str]:
     """Extracted lines whose words of 4+ letters do not all come from one line of the source (or
     of `also`: how the same extractor groups the text PDF itself, when it joins lines its own way)."""
-    lines = [long_words(line.text) for line in source.lines] + [long_words(line) for line in also.splitlines()]
+    lines = [long_words(line.text) for line in source.lines]
+    lines += [long_words(line) for line in also.splitlines()]
     return [line for line in extracted.splitlines()
             if (words := long_words(line)) and not any(not words - candidate for candidate in lines)]

@@ -30,7 +30,8 @@ _INHERITED = ("/Resources", "/MediaBox", "/CropBox", "/Rotate")
 _DIRECTIONS = {0: (1, 0, 0, 1), 90: (0, 1, -1, 0), 180: (-1, 0, 0, -1), 270: (0, -1, 1, 0)}
 
 
-def add_text_layer(pdf_bytes: bytes, pages: Sequence[OcrPage | None], *, password: str | None = None) -> bytes:
+def add_text_layer(pdf_bytes: bytes, pages: Sequence[OcrPage | None], *,
+                   password: str | None = None) -> bytes:
     """A copy of the PDF (in memory) with an invisible text layer on each page that has an OcrPage.
 
     `pages` has one entry per page; None leaves a page as it was. An OcrPage's boxes are pixels of
@@ -115,27 +116,29 @@ def _quarter_turn(value: object) -> int:
 
 def _inherited(page: pikepdf.Dictionary, key: str) -> pikepdf.Object | None:
     """A page attribute, from the page or the nearest page-tree node above it that sets it."""
-    node, hops = page, 0
-    while isinstance(node, Dictionary) and hops < 64:
+    node: pikepdf.Object | None = page
+    for _ in range(64):  # a deeper (or looping) page tree is broken: stop looking
+        if not isinstance(node, Dictionary):
+            break
         if key in node:
             return node[key]
-        node, hops = node.get("/Parent"), hops + 1
+        node = node.get("/Parent")
     return None
 
 
 def _add_font(page: pikepdf.Dictionary, font: pikepdf.Dictionary) -> str:
     """Add the font under a free name in a resources dictionary of the page's own (a shallow copy,
     so pages that shared the old one stay as they were); returns the name."""
-    resources = _inherited(page, "/Resources")
-    resources = resources if isinstance(resources, Dictionary) else Dictionary()
+    found = _inherited(page, "/Resources")
+    resources = found if isinstance(found, Dictionary) else Dictionary()
     fonts = resources.get("/Font")
     fonts = fonts if isinstance(fonts, Dictionary) else Dictionary()
     name, number = _FONT_KEY, 1
-    while name in fonts and fonts[name].objgen != font.objgen:
+    while name in fonts:
         name, number = f"{_FONT_KEY}{number}", number + 1
-    own_fonts = Dictionary({key: fonts[key] for key in fonts.keys()})
+    own_fonts = Dictionary(dict(fonts.items()))
     own_fonts[name] = font
-    own = Dictionary({key: resources[key] for key in resources.keys()})
+    own = Dictionary(dict(resources.items()))
     own.Font = own_fonts
     page.Resources = own
     return name
