@@ -8,6 +8,7 @@ import subprocess
 from functools import cache
 
 import pikepdf
+import pypdf
 import pypdfium2 as pdfium
 import pytest
 from fpdf import FPDF
@@ -75,6 +76,9 @@ def test_a_scanned_report_reads_back_word_for_word_in_pdfium_and_poppler() -> No
     for extract in EXTRACTORS.values():
         assert recall(source.text, extract(layered)[0]) == 1.0
         assert "Paciente: José Núñez Peña" in extract(layered)[0]
+    assert recall(source.text, pypdf.PdfReader(io.BytesIO(layered)).pages[0].extract_text()) == 1.0
+    with pikepdf.open(io.BytesIO(layered)) as pdf:
+        assert pdf.check_pdf_syntax() == []
 
 
 def test_a_skewed_scan_keeps_every_line_on_one_horizontal_baseline() -> None:
@@ -271,3 +275,14 @@ def test_a_protected_scan_opens_with_its_password_and_the_copy_is_readable_witho
         add_text_layer(locked, [OcrPage(1275, 1650, (line,))])
     layered = add_text_layer(locked, [OcrPage(1275, 1650, (line,))], password="secret")
     assert poppler_pages(layered)[0].split() == ["Protected", "scan"]
+
+
+def test_a_page_with_no_contents_and_no_resources_gets_its_layer() -> None:
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    for key in ("/Contents", "/Resources"):
+        del pdf.pages[0].obj[key]
+    out = io.BytesIO()
+    pdf.save(out)
+    layered = add_text_layer(out.getvalue(), [OcrPage(850, 1100, (OcrLine((word("Hola", 100, 100),)),))])
+    assert [extract(layered)[0].split() for extract in EXTRACTORS.values()] == [["Hola"], ["Hola"]]
