@@ -260,7 +260,8 @@ def test_shared_and_inherited_resources_and_a_taken_font_name() -> None:
 def test_a_list_of_the_wrong_length_and_empty_recognition() -> None:
     with pytest.raises(ValueError):
         add_text_layer(blank_scan(2), [None])
-    empty = OcrPage(1275, 1650, (OcrLine((word(" ", 10, 10), OcrWord("x", 5, 5, 5, 9))),))
+    empty = OcrPage(1275, 1650, (OcrLine((word(" ", 10, 10), OcrWord("x", 5, 5, 5, 9),
+                                          OcrWord("y", float("nan"), 5, 9, 9))),))
     layered = add_text_layer(blank_scan(), [empty])
     with pikepdf.open(io.BytesIO(layered)) as pdf:
         assert "/Font" not in pdf.pages[0].obj.Resources  # nothing to place: nothing added
@@ -286,3 +287,9 @@ def test_a_page_with_no_contents_and_no_resources_gets_its_layer() -> None:
     pdf.save(out)
     layered = add_text_layer(out.getvalue(), [OcrPage(850, 1100, (OcrLine((word("Hola", 100, 100),)),))])
     assert [extract(layered)[0].split() for extract in EXTRACTORS.values()] == [["Hola"], ["Hola"]]
+
+
+def test_a_recognised_image_of_no_size_adds_nothing() -> None:
+    line = OcrLine((word("Tres", 100, 100), word("palabras", 400, 100), word("juntas", 700, 100)))
+    layered = add_text_layer(blank_scan(), [OcrPage(0, 0, (line,))])
+    assert poppler_pages(layered)[0].split() == []

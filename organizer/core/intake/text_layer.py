@@ -11,6 +11,7 @@ the packet's scanned pages are searchable.
 from __future__ import annotations
 
 import io
+import math
 import statistics
 import unicodedata
 import zlib
@@ -47,8 +48,8 @@ def add_text_layer(pdf_bytes: bytes, pages: Sequence[OcrPage | None], *,
             raise ValueError(f"{len(pages)} recognised pages for a PDF of {len(pdf.pages)} pages")
         font: pikepdf.Dictionary | None = None
         for page, ocr in zip(pdf.pages, pages, strict=True):
-            if ocr is None or not any(_words(line) for line in ocr.lines):
-                continue
+            if ocr is None or ocr.width <= 0 or ocr.height <= 0 or not any(map(_words, ocr.lines)):
+                continue  # nothing recognised, or boxes on an image of no size: nowhere to put them
             font = glyphless_font(pdf) if font is None else font
             name = _add_font(page.obj, font)
             content = page_layer(ocr, _placement(page.obj, ocr), name)
@@ -80,7 +81,7 @@ def placement(box: tuple[float, float, float, float], turn: int, width: int, hei
     x0, y0, x1, y1 = box
     corner = {0: (x0, y1), 90: (x0, y0), 180: (x1, y0), 270: (x1, y1)}[turn]
     across, down = (x1 - x0, y1 - y0) if turn in (0, 180) else (y1 - y0, x1 - x0)
-    return Placement(corner, _DIRECTIONS[turn], (across / max(width, 1), down / max(height, 1)))
+    return Placement(corner, _DIRECTIONS[turn], (across / width, down / height))
 
 
 def _placement(page: pikepdf.Dictionary, ocr: OcrPage) -> Placement:
@@ -178,7 +179,7 @@ def page_skew(lines: list[list[tuple[str, OcrWord]]], width: int) -> float:
     slopes = []
     for words in lines:
         middles = [(word.left + word.right) / 2 for _, word in words]
-        if len(words) >= 3 and max(middles) - min(middles) >= width / 4:
+        if len(words) >= 3 and max(middles) - min(middles) >= max(width / 4, 1):
             slopes.append(statistics.linear_regression(middles, [word.bottom for _, word in words]).slope)
     skew = statistics.median(slopes) if slopes else 0.0
     return max(-MAX_SKEW, min(MAX_SKEW, skew))
@@ -218,7 +219,8 @@ def _words(line: OcrLine) -> list[tuple[str, OcrWord]]:
     found = []
     for word in line.words:
         text = _font_text(word.text)
-        if text and word.right > word.left and word.bottom > word.top:
+        box = (word.left, word.top, word.right, word.bottom)
+        if text and all(map(math.isfinite, box)) and word.right > word.left and word.bottom > word.top:
             found.append((text, word))
     return found
 
