@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu libraries Qt needs (when run as root), else prints the one apt line.
 set -euo pipefail
+# poppler-utils: the tests read packets and text layers back with pdftotext, as a doctor's tools would.
 PACKAGES="python3-venv libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 \
 libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxrender1 libxi6 libsm6 libice6 \
-libnss3 libasound2 fonts-dejavu-core"
+libnss3 libasound2 fonts-dejavu-core poppler-utils"
 
 missing=""
 for p in $PACKAGES; do

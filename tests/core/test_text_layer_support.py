@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 import subprocess
 from collections import Counter
 from collections.abc import Sequence
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 
 import pikepdf
 import pypdfium2 as pdfium
+import pytest
 from PIL import Image
 
 from organizer.core.intake.ocr_result import OcrLine, OcrPage, OcrWord
@@ -128,6 +130,8 @@ def pdfium_pages(pdf: bytes, turn: int = 0) -> list[str]:
 
 def poppler_pages(pdf: bytes, turn: int = 0) -> list[str]:
     """Each page's text as poppler's pdftotext extracts it (read from a pipe: nothing on disk)."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler's pdftotext is missing (make system-deps installs poppler-utils)")
     run = subprocess.run(["pdftotext", "-enc", "UTF-8", "fd://0", "-"], input=turned_pdf(pdf, turn),
                          capture_output=True, check=True, timeout=120)
     return run.stdout.decode("utf-8").split("\f")[:-1]
