@@ -26,7 +26,6 @@ from organizer.core.intake.text_layer_font import GLYPH_WIDTH, glyphless_font
 
 _FONT_KEY = "/OcrText"
 MAX_SKEW = 0.18  # tan 10°: a page tilted more than this is taken as straight (its lines don't fit)
-_INHERITED = ("/Resources", "/MediaBox", "/CropBox", "/Rotate")
 # Text matrices (a, b, c, d) that run text along the shown page's x axis, for each total turn.
 _DIRECTIONS = {0: (1, 0, 0, 1), 90: (0, 1, -1, 0), 180: (-1, 0, 0, -1), 270: (0, -1, 1, 0)}
 
