@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,7 @@ from records_steps import (
     wait_idle,
 )
 
+from organizer.core.intake.importer import FileOutcome, ImportOptions, ImportResult
 from organizer.core.records import RecordType
 from organizer.core.session import Session
 from organizer.ui.records import RecordsPage
@@ -77,7 +79,8 @@ def test_importing_the_same_file_twice_says_it_is_already_in_the_vault(
 
 
 def test_cancel_stops_the_import_and_keeps_what_was_saved(
-        qtbot, records_page: RecordsPage, tmp_path: Path, records_session: Session) -> None:
+        qtbot, records_page: RecordsPage, tmp_path: Path, records_session: Session,
+        monkeypatch: pytest.MonkeyPatch) -> None:
     page = records_page
     folder = tmp_path / "many"
     folder.mkdir()
@@ -91,6 +94,21 @@ def test_cancel_stops_the_import_and_keeps_what_was_saved(
         if value >= 1 and page.import_bar.cancel_button.isEnabled():
             page.import_bar.cancel_button.click()
 
+    real_import = records_session.import_files
+
+    def import_held_until_cancel(sources: list[Path], options: ImportOptions) -> ImportResult:
+        """The import waits after its first file until Cancel is pressed: on a busy machine the
+        window would otherwise see the progress only after all 60 files were in."""
+        report = options.progress
+
+        def held(done: int, total: int, outcome: FileOutcome) -> None:
+            if report is not None:
+                report(done, total, outcome)
+            options.cancel.wait(TIMEOUT / 1000)
+
+        return real_import(sources, dataclasses.replace(options, progress=held))
+
+    monkeypatch.setattr(records_session, "import_files", import_held_until_cancel)
     page.import_bar.progress.valueChanged.connect(cancel_once_started)
     page.import_paths(paths)
     summary = wait_for_summary(qtbot, page)
