@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from organizer.core.records import RecordType
+from organizer.ui.records.full_text import FullTextProxy, SnippetDelegate
 from organizer.ui.records.record_row import RecordRow
 from organizer.ui.records.table_model import (
     DATE,
@@ -26,7 +27,6 @@ from organizer.ui.records.table_model import (
     TITLE,
     TYPE,
     UNSURE,
-    RecordsFilterProxy,
     RecordsTableModel,
     type_text,
 )
@@ -53,10 +53,10 @@ class RecordsTable(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = RecordsTableModel(self)
-        self.proxy = RecordsFilterProxy(self)
+        self.proxy = FullTextProxy(self)
         self.proxy.setSourceModel(self.model)
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText(self.tr("Search titles, types, notes…"))
+        self.search.setPlaceholderText(self.tr("Search titles, notes and the words inside records…"))
         self.search.setAccessibleName(self.tr("Search records"))
         self.search.setClearButtonEnabled(True)
         self.type_filter = QComboBox(self)
@@ -69,7 +69,12 @@ class RecordsTable(QWidget):
         self.type_filter.addItem(self.tr("Type not sure yet"), UNSURE)
         for kind in RecordType:
             self.type_filter.addItem(type_text(kind), kind.value)
+        self.search_note = QLabel(self)  # how many records hold the words typed
+        self.search_note.setAccessibleName(self.tr("Search result"))
+        self.search_note.setWordWrap(True)
+        self.search_note.hide()
         self.table = RecordsTableView(self)
+        self.table.setItemDelegateForColumn(TITLE, SnippetDelegate(self.table))
         self._set_up_table()
         self._lay_out()
         self.search.textChanged.connect(self.proxy.set_search)
@@ -129,7 +134,19 @@ class RecordsTable(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(filters)
+        layout.addWidget(self.search_note)
         layout.addWidget(self.table, 1)
+
+    def show_search_count(self, count: int) -> None:
+        """Say how many records hold the words typed (-1: say nothing)."""
+        if count < 0:
+            self.search_note.hide()
+            return
+        self.search_note.setText(
+            self.tr("The words are inside %n record(s). Choose one to see the page where they are.",
+                    "", count) if count else
+            self.tr("No record holds these words in its text. Try fewer words, or the start of a word."))
+        self.search_note.show()
 
     def set_rows(self, rows: list[RecordRow]) -> None:
         """Show these rows, keeping the chosen record chosen when it is still there."""
