@@ -4,7 +4,7 @@ the window's thread a moment after typing stops."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QTimer, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
@@ -17,6 +17,10 @@ from organizer.core.session import Session
 from organizer.ui.records.record_row import RecordRow
 from organizer.ui.records.table_model import ROW_ROLE, TITLE, UNSURE, RecordsFilterProxy
 from organizer.ui.workers import BackgroundTask
+
+if TYPE_CHECKING:  # the table and the preview import this module
+    from organizer.ui.records.preview import PreviewPane
+    from organizer.ui.records.table_panel import RecordsTable
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 3
 WAIT_MS = 250  # after the last key press: a word is not looked for at every letter
@@ -91,7 +95,9 @@ class SnippetDelegate(QStyledItemDelegate):
                                                  else QPalette.ColorRole.Base))
         painter.save()
         painter.setClipRect(area)
-        parts = [(title + "   ", False, strong),
+        half = QFontMetrics(item.font).elidedText(title, Qt.TextElideMode.ElideRight,
+                                                 area.width() // 2)  # leave room for the snippet
+        parts = [(half + "   ", False, strong),
                  (self.tr("p. %1: ").replace("%1", str(found.page)), False, soft)]
         parts += [(text, bold, strong if bold else soft) for text, bold in _pieces(found)]
         _draw_line(painter, item.font, area.adjusted(3, 0, -3, 0), parts)
@@ -105,9 +111,14 @@ def _blend(a: QColor, b: QColor) -> QColor:
 
 
 def _pieces(found: Hit) -> list[tuple[str, bool]]:
-    """The snippet cut into plain and matched (bold) stretches."""
-    pieces, at = [], 0
+    """The snippet cut into plain and matched (bold) stretches, from the word before the first
+    match (a narrow column must still show the words found)."""
     text = printable(found.snippet)
+    pieces, at = [], 0
+    if found.marks and found.marks[0][0] > 16:
+        kept = text[: found.marks[0][0]].rstrip().rsplit(" ", 1)[-1]
+        at = text.rfind(kept, 0, found.marks[0][0])
+        pieces.append(("…", False))
     for start, end in found.marks:
         pieces += [(text[at:start], False), (text[start:end], True)]
         at = end
@@ -152,6 +163,15 @@ class FullTextSearch(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(WAIT_MS)
         self._timer.timeout.connect(self.run)
+
+    def follow_in(self, table: RecordsTable, preview: PreviewPane) -> None:
+        """Keep `preview` on the page where the words are, for the record chosen in `table`."""
+        def show(*_: object) -> None:
+            row = table.current_row()
+            preview.show_found(self.proxy.hit(row.id) if row is not None else None)
+
+        for signal in (table.current_changed, self.proxy.modelReset, self.proxy.dataChanged):
+            signal.connect(show)
 
     def text_changed(self, text: str) -> None:
         self._text = text

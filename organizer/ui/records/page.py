@@ -129,8 +129,7 @@ class RecordsPage(VaultPage):
         self.records.current_changed.connect(self._current_changed)
         self.records.search.textChanged.connect(self.full_text.text_changed)
         self.full_text.finished.connect(self.records.show_search_count)
-        self.records.proxy.modelReset.connect(self._show_found)
-        self.records.proxy.dataChanged.connect(self._show_found)
+        self.full_text.follow_in(self.records, self.preview)
         self.records.open_requested.connect(self.preview.view.setFocus)
         self.details.type_chosen.connect(
             lambda kind: self._edit(lambda doc_id: self.editor.set_type(doc_id, kind)))
@@ -215,13 +214,6 @@ class RecordsPage(VaultPage):
             self._shown = (row.preview_file, row.rotation)
             self._shown_file = row.preview_file
             load_preview(self, self.preview, row, lambda: self._shown_file)
-        self._show_found()
-
-    def _show_found(self, *_: object) -> None:
-        """The preview goes to the page where the words typed are, and marks them there."""
-        row = self.records.current_row()
-        found = self.records.proxy.hit(row.id) if row is not None else None
-        self.preview.show_found(found)
 
     # --- edits ---------------------------------------------------------------------------
 

@@ -142,10 +142,14 @@ class RecordsTable(QWidget):
         if count < 0:
             self.search_note.hide()
             return
-        self.search_note.setText(
-            self.tr("The words are inside %n record(s). Choose one to see the page where they are.",
-                    "", count) if count else
-            self.tr("No record holds these words in its text. Try fewer words, or the start of a word."))
+        if count == 0:
+            said = self.tr("No record holds these words. Try fewer words, or the start of a word.")
+        elif count == 1:
+            said = self.tr("The words are inside 1 record. Choose it to see the page where they are.")
+        else:
+            said = self.tr("The words are inside %1 records. Choose one to see the page where they "
+                           "are.").replace("%1", str(count))
+        self.search_note.setText(said)
         self.search_note.show()
 
     def set_rows(self, rows: list[RecordRow]) -> None:
