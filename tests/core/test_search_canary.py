@@ -26,11 +26,15 @@ def inflated(data: bytes) -> Iterable[bytes]:
     for start in _ZLIB_STARTS:
         at = data.find(start)
         while at >= 0:
-            try:
-                yield zlib.decompressobj().decompress(data[at:], 64 << 20)
-            except zlib.error:
-                pass
+            yield _inflate(data[at:])
             at = data.find(start, at + 1)
+
+
+def _inflate(stream: bytes) -> bytes:
+    try:
+        return zlib.decompressobj().decompress(stream, 64 << 20)
+    except zlib.error:
+        return b""
 
 
 def compressed_leaks(paths: Iterable[Path], secret: str) -> list[str]:

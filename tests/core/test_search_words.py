@@ -121,8 +121,9 @@ def test_among_fifty_records_a_word_only_one_holds_finds_it_first(
     vault: Vault, people: tuple[str, str]
 ) -> None:
     chance = random.Random(15)
-    common = ("patient tumour margin biopsy specimen report carcinoma lymph node grade stage "
-              "follow up treatment dose cycle history clinical findings negative positive").split()
+    common = ["patient", "tumour", "margin", "biopsy", "specimen", "report", "carcinoma", "lymph",
+              "node", "grade", "stage", "follow", "up", "treatment", "dose", "cycle", "history",
+              "clinical", "findings", "negative", "positive"]
     unique = [f"qx{n:02d}{chance.choice('aeiou')}lith" for n in range(50)]
     records = [{"title": f"Report {n}", "type": "pathology",
                 "pages": [" ".join(chance.choices(common, k=300)) for _ in range(3)]}

@@ -65,11 +65,7 @@ def parse_query(text: str) -> Query:
         if bare in ("OR", "|"):
             join_next = bool(groups)
             continue
-        if bare in _DROPPED:
-            continue
-        if bare is not None:
-            bare = _FIELD.sub("", bare)
-        terms = _terms(quoted if quoted is not None else bare, phrase=quoted is not None)
+        terms = _read_part(quoted, bare)
         if not terms:
             continue
         if join_next and len(terms) == 1:
@@ -78,6 +74,14 @@ def parse_query(text: str) -> Query:
             groups += [[t] for t in terms]
         join_next = False
     return Query(tuple(tuple(g) for g in groups))
+
+
+def _read_part(quoted: str | None, bare: str | None) -> list[Term]:
+    if quoted is not None:
+        return _terms(quoted, phrase=True)
+    if bare is None or bare in _DROPPED:
+        return []
+    return _terms(_FIELD.sub("", bare), phrase=False)
 
 
 def _terms(text: str, *, phrase: bool) -> list[Term]:
