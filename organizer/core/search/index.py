@@ -155,33 +155,34 @@ class SearchIndex:
         with self._lock:
             found = self._db.execute(sql, (*params, -1 if limit is None else limit)).fetchall()
             best = self._best_pages(query, {row[0] for row in found})
-            return [self._hit(row, best.get(row[0]), query) for row in found]
+            return [self._hit(row, best.get(row[0])) for row in found]
 
-    def _best_pages(self, query: Query, wanted: set[int]) -> dict[int, tuple[int, int]]:
-        """For each wanted record: (page_fts rowid, page) of its best-matching page, text first."""
-        best: dict[int, tuple[bool, float, int, int]] = {}
+    def _best_pages(self, query: Query, wanted: set[int]) -> dict[int, tuple[int, str]]:
+        """For each wanted record: its best-matching page (text pages before page 0) and snippet.
+
+        One pass over every matching page, snippets included: much cheaper than one snippet
+        query per record (each query would look the terms up again).
+        """
+        best: dict[int, tuple[bool, float, int, str]] = {}
         if not wanted:
             return {}
-        rows = self._db.execute("SELECT doc, page, rowid, bm25(page_fts) FROM page_fts "
-                                "WHERE page_fts MATCH ?", (query.any_term(),))
-        for doc, page, rowid, score in rows:
+        rows = self._db.execute(
+            f"SELECT doc, page, bm25(page_fts), snippet(page_fts, 0, '{OPEN}', '{CLOSE}', '…', "
+            f"{SNIPPET_WORDS}) FROM page_fts WHERE page_fts MATCH ?", (query.any_term(),))
+        for doc, page, score, snippet in rows:
             if doc in wanted:
-                key = (page == 0, score, rowid, page)
+                key = (page == 0, score, page, snippet)
                 if doc not in best or key < best[doc]:
                     best[doc] = key
         return {doc: (k[2], k[3]) for doc, k in best.items()}
 
-    def _hit(self, row: tuple[int, str, str, str, str, float], page: tuple[int, int] | None,
-             query: Query) -> Hit:
+    @staticmethod
+    def _hit(row: tuple[int, str, str, str, str, float], page: tuple[int, str] | None) -> Hit:
         _, doc_id, title, record_type, date, _ = row
         if page is None:
             return Hit(doc_id, title or "", record_type or "", date or "", 1, "")
-        (marked,) = self._db.execute(
-            f"SELECT snippet(page_fts, 0, '{OPEN}', '{CLOSE}', '…', {SNIPPET_WORDS}) "
-            "FROM page_fts WHERE page_fts MATCH ? AND rowid = ?",
-            (query.any_term(), page[0])).fetchone()
-        snippet, marks = unmark(" ".join(str(marked).split()))
-        return Hit(doc_id, title or "", record_type or "", date or "", max(page[1], 1), snippet, marks)
+        snippet, marks = unmark(" ".join(str(page[1]).split()))
+        return Hit(doc_id, title or "", record_type or "", date or "", max(page[0], 1), snippet, marks)
 
 
 def unmark(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
