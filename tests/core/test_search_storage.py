@@ -137,6 +137,18 @@ def test_forget_document_takes_a_removed_record_out(folder: Path, puts: list[str
     assert puts == [] and (folder / INDEX_FILE).read_bytes() == data
 
 
+def test_a_removed_records_words_leave_the_index(vault: Vault) -> None:
+    person = catalog.add_person(vault, "Ana").id
+    kept, gone = add_records(vault, person, [{"title": "Kept", "pages": ["ordinary words"]},
+                                             {"title": "Gone", "pages": ["Wombatissimo here"]}])
+    assert len(search_records(vault, "wombatissimo").hits) == 1
+    vault.record([Change(DOCUMENT, gone, {"deleted": True})])
+    assert search_records(vault, "wombatissimo").hits == ()
+    index = vault.attachments["search-index"]
+    assert isinstance(index, SearchIndex)
+    assert b"ombatissimo" not in index.to_bytes()  # not left behind in free pages either
+
+
 def test_an_index_that_cannot_be_saved_still_searches(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -62,6 +62,7 @@ def forget_document(vault: Vault, document_id: str) -> None:
         return
     index = attached(vault)
     index.remove(document_id)
+    index.compact()
     update(vault, index)  # a record still in the vault comes back: removing it is what forgets
     save(vault, index)
 

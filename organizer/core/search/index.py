@@ -71,13 +71,14 @@ class SearchIndex:
     def __init__(self, data: bytes | None = None) -> None:
         self._lock = threading.RLock()
         self._db = sqlite3.connect(":memory:", check_same_thread=False)
-        self._db.execute("PRAGMA temp_store=MEMORY")
+        self._settings()
         if data is None:
+            self._db.execute("PRAGMA auto_vacuum=FULL")  # the saved copy shrinks as records go
             self._db.executescript(_SCHEMA)
             return
         try:
             self._db.deserialize(data)
-            self._db.execute("PRAGMA temp_store=MEMORY")
+            self._settings()
             found = self._db.execute("SELECT value FROM meta WHERE key='format'").fetchone()
         except sqlite3.DatabaseError as error:
             self._db.close()
@@ -85,6 +86,12 @@ class SearchIndex:
         if found is None or found[0] != FORMAT:
             self._db.close()
             raise ValueError("a search index of another format")
+
+    def _settings(self) -> None:
+        # No temp files, ever; and the text of a removed record is overwritten, not left in
+        # free pages of the copy that is saved.
+        self._db.execute("PRAGMA temp_store=MEMORY")
+        self._db.execute("PRAGMA secure_delete=ON")
 
     def to_bytes(self) -> bytes:
         with self._lock:
@@ -120,6 +127,14 @@ class SearchIndex:
     def remove(self, document_id: str) -> None:
         with self._lock, self._db:
             self._remove(document_id)
+
+    def compact(self) -> None:
+        """Merge the index so removed records' words are gone from it, not only marked deleted."""
+        with self._lock, self._db:
+            for table in ("doc_fts", "page_fts"):
+                self._db.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
+        with self._lock:
+            self._db.execute("VACUUM")
 
     def _remove(self, document_id: str) -> None:
         row = self._db.execute("SELECT n, title, notes, kind FROM docs WHERE id=?",

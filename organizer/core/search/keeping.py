@@ -91,6 +91,8 @@ def update(vault: Vault, index: SearchIndex, force: Iterable[str] = ()) -> bool:
         index.remove(document_id)
     for document, pages in ready:
         index.put(document, pages)
+    if gone:
+        index.compact()  # a removed record's words must not stay behind in the saved copy
     return bool(ready or gone)
 
 
