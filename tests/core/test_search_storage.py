@@ -180,6 +180,28 @@ def test_a_write_that_fails_half_way_leaves_the_old_index(
         ".lock", INDEX_FILE, "vault.json"]
 
 
+def test_a_sync_tools_conflict_copy_is_cleared_on_the_next_save(folder: Path) -> None:
+    copy = folder / f"{CACHE_NAME}.sync-conflict-20240101-101010-ABCDEFG.scache"
+    copy.write_bytes((folder / INDEX_FILE).read_bytes())
+    with Vault.unlock(folder, PASSPHRASE) as vault:
+        add_records(vault, next(iter(vault.state.all("person"))), [{"title": "New", "pages": ["x"]}])
+        assert [h.title for h in search_records(vault, "new").hits] == ["New"]
+    assert not copy.exists()
+    assert (folder / INDEX_FILE).exists()
+
+
+def test_re_keying_leaves_no_index_in_the_old_key(folder: Path, fast_kdf: KdfParams,
+                                                 puts: list[str]) -> None:
+    with Vault.unlock(folder, PASSPHRASE) as vault:
+        assert search_records(vault, "drain").hits
+        vault.rekey("a brand new passphrase for this vault", kdf=fast_kdf)
+        assert not (folder / INDEX_FILE).exists()
+        assert [h.title for h in search_records(vault, "drain").hits] == ["Discharge"]
+    assert puts == []  # the index in memory was kept
+    with Vault.unlock(folder, "a brand new passphrase for this vault") as vault:
+        assert [h.title for h in search_records(vault, "drain").hits] == ["Discharge"]
+
+
 def test_lock_drops_the_index_from_memory(folder: Path) -> None:
     vault = Vault.unlock(folder, PASSPHRASE)
     search_records(vault, "drain")

@@ -126,6 +126,9 @@ class VaultFiles(VaultCore):
                                vault_id=self._vault_id_bytes, doc_id=_cache_id(name))
         except OSError as error:
             raise disk_error(error) from None
+        for stray in self.folder.glob(f"{name}*{CACHE_SUFFIX}"):  # a sync tool's conflict copies
+            if stray.name != f"{name}{CACHE_SUFFIX}":
+                stray.unlink(missing_ok=True)
 
     def load_cache_file(self, name: str) -> bytes | None:
         """The plaintext of a cache file; None when it is missing, damaged or from another key."""
