@@ -46,8 +46,9 @@ def test_typing_a_word_from_a_records_text_finds_it_and_opens_its_page(
     assert "Page 2: " in cell.data(Qt.ItemDataRole.ToolTipRole)
     assert "linfático" in cell.data(Qt.ItemDataRole.AccessibleTextRole)
 
-    page.records.table.setFocus()
-    page.records.table.selectRow(0)
+    qtbot.keyClick(page.records.search, Qt.Key.Key_Return)  # Enter opens the first match
+    assert page.records.table.hasFocus()
+    assert page.records.current_row() is not None
     preview = page.preview
     qtbot.waitUntil(lambda: preview.document.status() == QPdfDocument.Status.Ready, timeout=TIMEOUT)
     qtbot.waitUntil(lambda: preview.view.pageNavigator().currentPage() == 1, timeout=TIMEOUT)

@@ -78,6 +78,7 @@ class RecordsTable(QWidget):
         self._set_up_table()
         self._lay_out()
         self.search.textChanged.connect(self.proxy.set_search)
+        self.search.returnPressed.connect(self._choose_first)
         self.type_filter.currentIndexChanged.connect(
             lambda n: self.proxy.set_type(self.type_filter.itemData(n)))
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -136,6 +137,12 @@ class RecordsTable(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.search_note)
         layout.addWidget(self.table, 1)
+
+    def _choose_first(self) -> None:
+        """Enter in the search box opens the first record listed and moves the keys there."""
+        if self.proxy.rowCount():
+            self.table.setFocus()
+            self.table.selectRow(0)
 
     def show_search_count(self, count: int) -> None:
         """Say how many records hold the words typed (-1: say nothing)."""
