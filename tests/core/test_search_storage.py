@@ -141,6 +141,7 @@ def test_a_removed_records_words_leave_the_index(vault: Vault) -> None:
     person = catalog.add_person(vault, "Ana").id
     kept, gone = add_records(vault, person, [{"title": "Kept", "pages": ["ordinary words"]},
                                              {"title": "Gone", "pages": ["Wombatissimo here"]}])
+    assert [h.id for h in search_records(vault, "ordinary").hits] == [kept]
     assert len(search_records(vault, "wombatissimo").hits) == 1
     vault.record([Change(DOCUMENT, gone, {"deleted": True})])
     assert search_records(vault, "wombatissimo").hits == ()

@@ -97,6 +97,13 @@ def test_hostile_queries_never_raise(vault: Vault, records: list[str], typed: st
     assert result.hits or result.message or result.hits == ()
 
 
+def test_a_pasted_paragraph_is_looked_for_by_its_first_words(vault: Vault,
+                                                             records: list[str]) -> None:
+    pasted = "Carcinoma ductal infiltrante " + " ".join(f"w{n}" for n in range(500))
+    assert len(search_records(vault, pasted).query.groups) == 40
+    assert ids(vault, pasted) == []
+
+
 def test_a_column_filter_is_read_as_words(vault: Vault, records: list[str]) -> None:
     assert ids(vault, "title:linfatico") == [records[0]]
     assert sorted(ids(vault, "carc*")) == sorted(records[:2])  # the * changes nothing

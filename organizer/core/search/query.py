@@ -14,6 +14,7 @@ from dataclasses import dataclass
 _WORD = re.compile(r"[^\W_]+")
 _PART = re.compile(r'"([^"]*)"?|(\S+)')  # a quoted phrase (closing quote optional), or a word
 _DROPPED = {"AND", "NOT", "NEAR"}
+MAX_TERMS = 40  # a pasted paragraph is looked for by its first 40 words
 _FIELD = re.compile(r"^(?:title|notes|type|kind|body|doc|page):", re.IGNORECASE)  # FTS5-style
 
 
@@ -73,7 +74,7 @@ def parse_query(text: str) -> Query:
         else:
             groups += [[t] for t in terms]
         join_next = False
-    return Query(tuple(tuple(g) for g in groups))
+    return Query(tuple(tuple(g[:MAX_TERMS]) for g in groups[:MAX_TERMS]))
 
 
 def _read_part(quoted: str | None, bare: str | None) -> list[Term]:
