@@ -158,9 +158,14 @@ def test_an_index_that_cannot_be_saved_still_searches(
     def full_disk(self: Vault, name: str, data: bytes) -> None:
         raise VaultError("The vault could not be saved to the disk.")
 
+    saving = Vault.save_cache_file
     monkeypatch.setattr(Vault, "save_cache_file", full_disk)
-    assert found(folder, "drain") == ["Discharge"]
-    assert not (folder / INDEX_FILE).exists()
+    with Vault.unlock(folder, PASSPHRASE) as vault:
+        assert [h.title for h in search_records(vault, "drain").hits] == ["Discharge"]
+        assert not (folder / INDEX_FILE).exists()
+        monkeypatch.setattr(Vault, "save_cache_file", saving)  # room on the disk again
+        assert [h.title for h in search_records(vault, "drain").hits] == ["Discharge"]
+        assert (folder / INDEX_FILE).exists()  # saved at the next search, nothing else changed
 
 
 def test_a_write_that_fails_half_way_leaves_the_old_index(

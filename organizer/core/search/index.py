@@ -70,6 +70,7 @@ class SearchIndex:
 
     def __init__(self, data: bytes | None = None) -> None:
         self._lock = threading.RLock()
+        self.unsaved = False  # True while changes could not be saved (the next search tries again)
         self._db = sqlite3.connect(":memory:", check_same_thread=False)
         self._settings()
         if data is None:

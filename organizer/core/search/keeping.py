@@ -63,7 +63,7 @@ def describe(document_id: str, fields: dict[str, Any]) -> IndexedDocument:
 def open_index(vault: Vault, force: Iterable[str] = ()) -> SearchIndex:
     """The vault's index, up to date (saved again when anything changed)."""
     index = attached(vault)
-    if update(vault, index, force):
+    if update(vault, index, force) or index.unsaved:
         save(vault, index)
     return index
 
@@ -99,8 +99,10 @@ def update(vault: Vault, index: SearchIndex, force: Iterable[str] = ()) -> bool:
 def save(vault: Vault, index: SearchIndex) -> None:
     """Store the index encrypted. A vault that cannot be written to (read-only stick, full
     disk) still searches: the index then stays in memory and is saved next time."""
+    index.unsaved = True
     with contextlib.suppress(VaultError):
         vault.save_cache_file(CACHE_NAME, index.to_bytes())
+        index.unsaved = False
 
 
 def _load(vault: Vault) -> SearchIndex:
