@@ -58,6 +58,12 @@ def test_typing_a_word_from_a_records_text_finds_it_and_opens_its_page(
     assert found.page() == 1
     assert "Page 2 of 2" in preview.page_label.text()
 
+    kinds = page.records.type_filter
+    kinds.setCurrentIndex(kinds.findData("operative"))  # the type filter still holds
+    qtbot.waitUntil(lambda: table_texts(page, TITLE) == [], timeout=TIMEOUT)
+    kinds.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: table_texts(page, TITLE) == [PATHOLOGY_TITLE], timeout=TIMEOUT)
+
     page.records.search.clear()
     qtbot.waitUntil(lambda: len(table_texts(page, TITLE)) == 2, timeout=TIMEOUT)
     qtbot.waitUntil(lambda: not page.records.search_note.isVisible(), timeout=TIMEOUT)
