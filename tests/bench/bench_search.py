@@ -101,10 +101,12 @@ def main() -> None:
         reuse = timed(lambda: search_records(vault, "carcinoma"))
         times = {q: [timed(lambda q=q: search_records(vault, q)) for _ in range(5)] for q in QUERIES}
         found = {q: len(search_records(vault, q).hits) for q in QUERIES}
-        doc = next(iter(vault.state.all(DOCUMENT)))
+        doc = next(d for d, f in vault.state.all(DOCUMENT).items() if f["title"] == "Report 1")
         vault.record([Change(DOCUMENT, doc, {"title": "Retitled report"})])
         edit = timed(lambda: search_records(vault, "retitled"))
-        first = search_records(vault, "zzqx0042marker").hits
+        firsts = sum(1 for n in range(0, RECORDS, RECORDS // 50)
+                     if (hits := search_records(vault, f"zzqx{n:04d}marker").hits)
+                     and hits[0].title == f"Report {n}")
     print(f"search: {RECORDS} records × {PAGES} pages "
           f"({'corpus reports' if CORPUS.is_dir() else 'generated text'})")
     print(f"  build the index from the encrypted texts and save it: {build * 1000:.0f} ms")
@@ -114,7 +116,7 @@ def main() -> None:
               f"{max(times[q]) * 1000:6.1f} ms worst, {found[q]} records")
     print(f"  one record retitled, then a search (index updated and saved): {edit * 1000:.0f} ms")
     print(f"  index size: {plain_size / 1e6:.2f} MB in memory, {stored_size / 1e6:.2f} MB encrypted")
-    print(f"  unique word finds its record first: {bool(first) and first[0].title == 'Report 42'}")
+    print(f"  a word only one record holds finds that record first: {firsts} of 50 tried")
 
 
 if __name__ == "__main__":
