@@ -19,7 +19,7 @@ from organizer.core.safe_text import TerminalSafeStream
 Registration = Callable[[AddCommand], None]
 
 COMMAND_MODULES = ("commands_vault", "commands_records", "commands_case", "commands_case_lists",
-                   "commands_packet", "commands_imaging")
+                   "commands_packet", "commands_imaging", "commands_search")
 """The modules under organizer/ whose register() adds subcommands (all of them for --help)."""
 COMMANDS: dict[str, str] = {
     **dict.fromkeys(("gui", "init", "list", "verify", "passwd", "recover", "backup"), "commands_vault"),
@@ -31,6 +31,7 @@ COMMANDS: dict[str, str] = {
                     "commands_case_lists"),
     "packet": "commands_packet",
     "imaging": "commands_imaging",
+    "search": "commands_search",
 }
 """Which module registers each subcommand: a command imports only its own module (and what
 that needs), not every library of every other command. A name missing here still works: the

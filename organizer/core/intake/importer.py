@@ -20,6 +20,7 @@ from organizer.core.intake.sandbox import FileReader
 from organizer.core.intake.source_file import MAX_FILE_BYTES, read_source
 from organizer.core.intake.titles import suggest_title
 from organizer.core.records import Person, RecordType
+from organizer.core.search import index_documents
 from organizer.core.vault import StoredFile, Vault
 
 IMPORTED, DUPLICATE, NEEDS_PASSWORD, REJECTED, CANCELLED = (
@@ -124,6 +125,7 @@ class _Batch:
                 break
             pending = self._round(pending, password, last=attempt == len(self.options.passwords))
         self.group.commit()
+        index_documents(self.vault, ())  # the search index, when there is one, learns the new records
         cancelled = self.options.cancel.is_set()
         for index in range(len(self.sources)):
             if index not in self.outcomes:

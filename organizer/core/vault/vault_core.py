@@ -67,6 +67,7 @@ class VaultCore:
         self._heads: tuple[Head, ...] = ()
         self._documents_unsynced = False
         self._seen_saved_at = 0.0
+        self.attachments: dict[str, object] = {}  # caches kept while unlocked (search index)
         self.refresh()
         self._compare_with_this_computer()
 
@@ -145,6 +146,7 @@ class VaultCore:
         self._master = None
         self._previous = None
         self.state = MetadataState()
+        self.attachments.clear()
         self._lock.release()
 
     def __enter__(self) -> Self:

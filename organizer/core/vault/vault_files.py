@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import io
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,6 +19,7 @@ from organizer.core.vault.journal import Change
 from organizer.core.vault.vault_core import DOCUMENTS_DIR, VaultCore, disk_error
 
 DOC_SUFFIX = ".sdoc"
+CACHE_SUFFIX = ".scache"  # VAULT/<name>.scache: an encrypted cache that can be rebuilt (search index)
 FILE_KIND = "file"  # journal entities describing stored files: size and sha256
 
 
@@ -115,10 +118,37 @@ class VaultFiles(VaultCore):
         folder = self.folder / DOCUMENTS_DIR
         return sorted(p.name[: -len(DOC_SUFFIX)] for p in folder.glob(f"*{DOC_SUFFIX}"))
 
+    def save_cache_file(self, name: str, data: bytes) -> None:
+        """Encrypt `data` into VAULT/<name>.scache, atomically (same format as a document)."""
+        try:
+            with atomic_output(self.folder / f"{name}{CACHE_SUFFIX}") as out:
+                encrypt_stream(io.BytesIO(data), out, master=bytes(self._key(self._master)),
+                               vault_id=self._vault_id_bytes, doc_id=_cache_id(name))
+        except OSError as error:
+            raise disk_error(error) from None
+        for stray in self.folder.glob(f"{name}*{CACHE_SUFFIX}"):  # a sync tool's conflict copies
+            if stray.name != f"{name}{CACHE_SUFFIX}":
+                stray.unlink(missing_ok=True)
+
+    def load_cache_file(self, name: str) -> bytes | None:
+        """The plaintext of a cache file; None when it is missing, damaged or from another key."""
+        try:
+            with (self.folder / f"{name}{CACHE_SUFFIX}").open("rb") as raw:
+                reader = DecryptingReader(raw, master=bytes(self._key(self._master)),
+                                          vault_id=self._vault_id_bytes, doc_id=_cache_id(name))
+                return b"".join(reader.chunks())
+        except (OSError, DocumentCorrupt, DocumentDamaged):
+            return None
+
     def _doc_path(self, file_id: str) -> Path:
         if len(file_id) != 32 or any(c not in "0123456789abcdef" for c in file_id):
             raise DocumentNotFound(f"There is no document with the id {file_id!r}.")
         return self.folder / DOCUMENTS_DIR / f"{file_id}{DOC_SUFFIX}"
+
+
+def _cache_id(name: str) -> bytes:
+    """The 16-byte id a cache file is bound to (so it cannot pass for a document or another cache)."""
+    return hashlib.sha256(b"organizer/cache/" + name.encode()).digest()[:16]
 
 
 def _damaged(path: Path, error: Exception) -> DocumentDamaged:

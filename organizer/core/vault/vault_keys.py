@@ -24,7 +24,7 @@ from organizer.core.vault.vault_core import (
     VaultCore,
     disk_error,
 )
-from organizer.core.vault.vault_files import VaultFiles
+from organizer.core.vault.vault_files import CACHE_SUFFIX, VaultFiles
 
 
 class VaultKeys(VaultFiles, VaultCore):
@@ -107,6 +107,8 @@ class VaultKeys(VaultFiles, VaultCore):
                 self._reseal_entry(path)
             for file_id in self.files_on_disk():
                 self._reencrypt_document(file_id)
+            for cache in self.folder.glob(f"*{CACHE_SUFFIX}"):  # rebuildable: not kept in the old key
+                cache.unlink(missing_ok=True)
             rekey.finish(self.folder)
         except OSError as error:
             raise disk_error(error) from None

@@ -23,6 +23,7 @@ from organizer.ui.page import VaultPage
 from organizer.ui.records.details import DetailsPanel
 from organizer.ui.records.drop_zone import DropZone, choose_record_files, local_paths
 from organizer.ui.records.editor import RecordEditor
+from organizer.ui.records.full_text import FullTextSearch
 from organizer.ui.records.import_flow import ImportBar, ImportFlow
 from organizer.ui.records.preview import PreviewPane
 from organizer.ui.records.preview_loading import load_preview
@@ -76,6 +77,7 @@ class RecordsPage(VaultPage):
         self.editor = RecordEditor(self)
         self.review = ReviewPanel(self.records_row, self)
         self.records = RecordsTable(self)
+        self.full_text = FullTextSearch(self.session, self.records.proxy, self)
         self.details = DetailsPanel(self)
         self.preview = PreviewPane(self)
         self.empty = DropZone(self)
@@ -125,6 +127,9 @@ class RecordsPage(VaultPage):
         self.add_button.clicked.connect(self.choose_files)
         self.empty.add_button.clicked.connect(self.choose_files)
         self.records.current_changed.connect(self._current_changed)
+        self.records.search.textChanged.connect(self.full_text.text_changed)
+        self.full_text.finished.connect(self.records.show_search_count)
+        self.full_text.follow_in(self.records, self.preview)
         self.records.open_requested.connect(self.preview.view.setFocus)
         self.details.type_chosen.connect(
             lambda kind: self._edit(lambda doc_id: self.editor.set_type(doc_id, kind)))
@@ -167,6 +172,9 @@ class RecordsPage(VaultPage):
             self.refresh()
             return
         self._show_rows(rows)
+        self.full_text.person_id = person_id
+        if self.records.search.text().strip():
+            self.full_text.run()  # the records changed: so may what the words find
         self._ask_types([])
 
     def _load_failed(self, error: BaseException) -> None:
@@ -186,6 +194,7 @@ class RecordsPage(VaultPage):
         self.review.stop()
         self._unsure.clear()
         self.editor.forget()
+        self.full_text.clear()
         self.records.set_rows([])
         self.details.show_row(None)
         self.preview.clear()
@@ -201,11 +210,10 @@ class RecordsPage(VaultPage):
             self._shown_file = self._shown = None
             self.preview.clear()
             return
-        if (row.preview_file, row.rotation) == self._shown:
-            return
-        self._shown = (row.preview_file, row.rotation)
-        self._shown_file = row.preview_file
-        load_preview(self, self.preview, row, lambda: self._shown_file)
+        if (row.preview_file, row.rotation) != self._shown:
+            self._shown = (row.preview_file, row.rotation)
+            self._shown_file = row.preview_file
+            load_preview(self, self.preview, row, lambda: self._shown_file)
 
     # --- edits ---------------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdf import QPdfDocument, QPdfSearchModel
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from organizer.core.preview_copy import PreviewCopy, preview_copy
+from organizer.core.search import Hit
 from organizer.ui.memory_pdf import MemoryPdfDocument
 from organizer.ui.records.thumbnails import ThumbnailModel
 from organizer.ui.workers import BackgroundTask
@@ -41,8 +42,13 @@ class PreviewPane(QWidget):
         self._request = 0  # answers to an earlier show_pdf are dropped
         self._total_pages = 0  # pages of the whole record when only its first pages are shown
         self._fallback: PreviewCopy | None = None  # the record as given, while its pages are counted
+        self._found: Hit | None = None  # what a search found in the record shown: its page and words
         self.view = QPdfView(self)
         self.view.setDocument(self.document)
+        self.search_model = QPdfSearchModel(self)  # marks the words found, on every page
+        self.search_model.setDocument(self.document)
+        self.search_model.countChanged.connect(self._choose_found_word)
+        self.view.setSearchModel(self.search_model)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         # Fit-to-width with an automatic scroll bar can flip the bar on and off forever at some
@@ -158,7 +164,34 @@ class PreviewPane(QWidget):
         self.page_label.setText("")
 
     def clear(self) -> None:
+        self.show_found(None)
         self.show_message(self.tr("Choose a record in the list to see it here."))
+
+    def show_found(self, found: Hit | None) -> None:
+        """Go to the page where a search found the words, and mark them (now, or once open)."""
+        if found == self._found:
+            return
+        self._found = found
+        if self.document.status() == QPdfDocument.Status.Ready:
+            self._go_to_found()
+
+    def _go_to_found(self) -> None:
+        found = self._found
+        first = found.marks[0] if found is not None and found.marks else None
+        self.search_model.setSearchString(found.snippet[first[0]:first[1]] if found and first else "")
+        if found is not None and self.document.pageCount() > 0:
+            page = min(found.page, self.document.pageCount()) - 1
+            self.view.pageNavigator().jump(page, QPointF(), self.view.zoomFactor())
+            self._choose_found_word()
+
+    def _choose_found_word(self) -> None:
+        """Make the first match on the found page the current one (drawn more strongly)."""
+        if self._found is None:
+            return
+        for number in range(self.search_model.rowCount(QModelIndex())):
+            if self.search_model.resultAtIndex(number).page() == self._found.page - 1:
+                self.view.setCurrentSearchResultIndex(number)
+                return
 
     def _status_changed(self, status: QPdfDocument.Status) -> None:
         if status == QPdfDocument.Status.Ready:
@@ -166,6 +199,7 @@ class PreviewPane(QWidget):
             self._set_controls_enabled(True)
             self.fit_width()
             self._page_changed(0)
+            self._go_to_found()
         elif status == QPdfDocument.Status.Error:
             self.show_message(self.tr(
                 "This record cannot be shown here. It is still safe in your vault, and it will "

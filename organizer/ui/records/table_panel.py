@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from organizer.core.records import RecordType
+from organizer.ui.records.full_text import FullTextProxy, SnippetDelegate
 from organizer.ui.records.record_row import RecordRow
 from organizer.ui.records.table_model import (
     DATE,
@@ -26,7 +27,6 @@ from organizer.ui.records.table_model import (
     TITLE,
     TYPE,
     UNSURE,
-    RecordsFilterProxy,
     RecordsTableModel,
     type_text,
 )
@@ -53,10 +53,10 @@ class RecordsTable(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = RecordsTableModel(self)
-        self.proxy = RecordsFilterProxy(self)
+        self.proxy = FullTextProxy(self)
         self.proxy.setSourceModel(self.model)
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText(self.tr("Search titles, types, notes…"))
+        self.search.setPlaceholderText(self.tr("Search titles, notes and the words inside records…"))
         self.search.setAccessibleName(self.tr("Search records"))
         self.search.setClearButtonEnabled(True)
         self.type_filter = QComboBox(self)
@@ -69,10 +69,16 @@ class RecordsTable(QWidget):
         self.type_filter.addItem(self.tr("Type not sure yet"), UNSURE)
         for kind in RecordType:
             self.type_filter.addItem(type_text(kind), kind.value)
+        self.search_note = QLabel(self)  # how many records hold the words typed
+        self.search_note.setAccessibleName(self.tr("Search result"))
+        self.search_note.setWordWrap(True)
+        self.search_note.hide()
         self.table = RecordsTableView(self)
+        self.table.setItemDelegateForColumn(TITLE, SnippetDelegate(self.table))
         self._set_up_table()
         self._lay_out()
         self.search.textChanged.connect(self.proxy.set_search)
+        self.search.returnPressed.connect(self._choose_first)
         self.type_filter.currentIndexChanged.connect(
             lambda n: self.proxy.set_type(self.type_filter.itemData(n)))
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -129,7 +135,29 @@ class RecordsTable(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(filters)
+        layout.addWidget(self.search_note)
         layout.addWidget(self.table, 1)
+
+    def _choose_first(self) -> None:
+        """Enter in the search box opens the first record listed and moves the keys there."""
+        if self.proxy.rowCount():
+            self.table.setFocus()
+            self.table.selectRow(0)
+
+    def show_search_count(self, count: int) -> None:
+        """Say how many records hold the words typed (-1: say nothing)."""
+        if count < 0:
+            self.search_note.hide()
+            return
+        if count == 0:
+            said = self.tr("No record holds these words. Try fewer words, or the start of a word.")
+        elif count == 1:
+            said = self.tr("The words are inside 1 record. Choose it to see the page where they are.")
+        else:
+            said = self.tr("The words are inside %1 records. Choose one to see the page where they "
+                           "are.").replace("%1", str(count))
+        self.search_note.setText(said)
+        self.search_note.show()
 
     def set_rows(self, rows: list[RecordRow]) -> None:
         """Show these rows, keeping the chosen record chosen when it is still there."""
