@@ -24,7 +24,6 @@ from organizer.core.intake.sandbox import FileReader
 from organizer.core.intake.source_file import read_source
 from organizer.core.records import RecordType
 from organizer.core.safe_text import printable
-from organizer.core.vault.atomic import atomic_output
 from organizer.passphrase_input import read_secret_file
 
 
@@ -134,14 +133,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if out.is_dir():
         raise InvalidInput(f"{out} is a folder. Please give a file name ending in .pdf.")
     with unlock(args) as vault:
-        document = catalog.get_document(vault, args.doc_id)
-        fields = vault.state.get(catalog.DOCUMENT, document.id) or {}
-        file_id = str(fields.get("readable_file") or fields.get("file") or document.id)
-        if fields.get("kind") == "portal" and not args.readable:  # the download, byte for byte
-            file_id = str(fields.get("file") or file_id)
-        with vault.open_file(file_id) as reader, atomic_output(out) as sink:
-            for chunk in reader.chunks():
-                sink.write(chunk)
+        document = catalog.save_document_copy(vault, args.doc_id, out, readable=args.readable)
     print(f"Saved {printable(document.filename)} to {printable(out)}.", file=sys.stdout)
     return 0
 

@@ -18,10 +18,10 @@ from records_steps import (
 )
 
 from organizer.core.case.case_documents import person_documents
+from organizer.core.record_row import RecordRow
 from organizer.core.records import Person, RecordType
 from organizer.core.session import Session
 from organizer.ui.records import RecordsPage
-from organizer.ui.records.record_row import RecordRow
 from organizer.ui.records.table_model import DATE, PAGES, STATUS, TITLE, TYPE
 
 pytest_plugins = ["records_fixtures"]

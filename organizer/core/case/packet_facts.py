@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Collection
 from datetime import date
 
-from organizer.core.case.case_documents import CaseDocument, person_documents
+from organizer.core.case.case_documents import person_documents
 from organizer.core.case.checklist import build_checklist
 from organizer.core.case.clinical_lists import clinical_facts
 from organizer.core.case.packet_cover_facts import (
@@ -21,6 +21,7 @@ from organizer.core.case.plan import packet_plan
 from organizer.core.case.questions import questions
 from organizer.core.case.recipients import recipients
 from organizer.core.case.requests import records_requests
+from organizer.core.document_record import DocumentRecord
 from organizer.core.imaging.packet_rows import imaging_rows
 from organizer.core.packet.content import RECORD_ORDER, PacketContent, PacketRecord
 from organizer.core.records import Person, RecordType
@@ -80,7 +81,7 @@ def place_or_nothing(facility: str) -> str:
     return "" if _HEADING_WORDS.search(facility) else facility
 
 
-def _matches(document: CaseDocument, selection: Selection) -> bool:
+def _matches(document: DocumentRecord, selection: Selection) -> bool:
     for wanted in selection:
         text = wanted.value if isinstance(wanted, RecordType) else str(wanted).strip().lower()
         kind = (document.type or RecordType.OTHER).value
@@ -90,7 +91,7 @@ def _matches(document: CaseDocument, selection: Selection) -> bool:
 
 
 def chosen_documents(vault: Vault, person: Person, include: Selection | None = None,
-                     exclude: Selection | None = None) -> list[CaseDocument]:
+                     exclude: Selection | None = None) -> list[DocumentRecord]:
     """The person's documents that go in the packet, in checklist order, each type oldest first."""
     order = {kind: index for index, kind in enumerate(RECORD_ORDER)}
     found = [d for d in person_documents(vault, person) if not d.not_for_packet
@@ -103,7 +104,7 @@ def _reader(vault: Vault, file_id: str) -> Callable[[], bytes]:
     return lambda: vault.read_file(file_id)
 
 
-def _title(document: CaseDocument) -> str:
+def _title(document: DocumentRecord) -> str:
     kind = document.type or RecordType.OTHER
     title = document.title or kind.label
     if kind is RecordType.PATHOLOGY and document.pathology_version and not document.title:
@@ -116,7 +117,7 @@ def packet_records(vault: Vault, person: Person, include: Selection | None = Non
     return tuple(
         PacketRecord(
             document_id=d.id, type=d.type or RecordType.OTHER, title=_title(d), date=d.record_date,
-            pages=d.pages, read_pdf=_reader(vault, d.readable_file or d.file),
+            pages=d.pages, read_pdf=_reader(vault, d.shown_file),
             pdf_password=d.pdf_password, facility=place_or_nothing(d.facility),
             procedure=d.procedure or d.specimen, rotation=d.rotation,
         )

@@ -11,9 +11,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from organizer.core.case.case_documents import CaseDocument
 from organizer.core.case.packet_facts import chosen_documents, packet_content
 from organizer.core.case.recipients import recipients
+from organizer.core.document_record import DocumentRecord
 from organizer.core.packet import (
     PacketError,
     PacketNeedsSplit,
@@ -55,7 +55,7 @@ class BuiltPacket:
     split: bool = False
 
 
-def choices(vault: Vault, person: Person) -> tuple[list[str], list[CaseDocument]]:
+def choices(vault: Vault, person: Person) -> tuple[list[str], list[DocumentRecord]]:
     """The person's recipients (names) and the documents that can go in, in checklist order."""
     return [r.name for r in recipients(vault, person)], chosen_documents(vault, person)
 

@@ -6,12 +6,12 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
+from organizer.core import document_edits as edits
+from organizer.core.record_row import RecordRow, read_row
 from organizer.core.records import RecordType
 from organizer.core.vault import Vault
 from organizer.ui.autosave import run_save
 from organizer.ui.page import VaultPage
-from organizer.ui.records import edits
-from organizer.ui.records.record_row import RecordRow, read_row
 from organizer.ui.records.table_model import type_text
 
 

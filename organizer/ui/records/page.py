@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from organizer.core.intake.importer import FileOutcome
+from organizer.core.record_row import RecordRow, person_records
 from organizer.core.session import Session
 from organizer.ui.error_dialog import show_error
 from organizer.ui.page import VaultPage
@@ -27,7 +28,6 @@ from organizer.ui.records.import_flow import ImportBar, ImportFlow
 from organizer.ui.records.preview import PreviewPane
 from organizer.ui.records.preview_loading import load_preview
 from organizer.ui.records.preview_toggle import PreviewToggle
-from organizer.ui.records.record_row import RecordRow, person_records
 from organizer.ui.records.table_panel import RecordsTable
 from organizer.ui.records.type_questions import ReviewPanel
 from organizer.ui.style import message_label, show_message

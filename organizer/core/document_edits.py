@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from organizer.core import catalog
-from organizer.core.case.case_documents import NOT_FOR_PACKET, set_in_packet
+from organizer.core.case.case_documents import set_in_packet
 from organizer.core.case.entities import parse_day
 from organizer.core.case.undo import record_edit
 from organizer.core.catalog import DOCUMENT
+from organizer.core.document_record import NOT_FOR_PACKET
 from organizer.core.errors import DocumentNotFound
 from organizer.core.records import Person, RecordType
 from organizer.core.vault import Change, Vault
