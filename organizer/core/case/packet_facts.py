@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from datetime import date
 
 from organizer.core.case.case_documents import person_documents
@@ -100,8 +100,12 @@ def chosen_documents(vault: Vault, person: Person, include: Selection | None = N
     return sorted(found, key=lambda d: (order[d.type or RecordType.OTHER], d.sort_key))
 
 
-def _reader(vault: Vault, file_id: str) -> Callable[[], bytes]:
-    return lambda: vault.read_file(file_id)
+def _read(vault: Vault, file_id: str) -> bytes | None:
+    """The stored file's bytes; None when it cannot be read (the packet says it was left out)."""
+    try:
+        return vault.read_file(file_id)
+    except Exception:  # a vault or reader failure of any kind: the packet still builds
+        return None
 
 
 def _title(document: DocumentRecord) -> str:
@@ -117,7 +121,7 @@ def packet_records(vault: Vault, person: Person, include: Selection | None = Non
     return tuple(
         PacketRecord(
             document_id=d.id, type=d.type or RecordType.OTHER, title=_title(d), date=d.record_date,
-            pages=d.pages, read_pdf=_reader(vault, d.shown_file),
+            pages=d.pages, data=_read(vault, d.shown_file),
             pdf_password=d.pdf_password, facility=place_or_nothing(d.facility),
             procedure=d.procedure or d.specimen, rotation=d.rotation,
         )
