@@ -11,6 +11,7 @@ from organizer.cli_parser import AddCommand
 from organizer.commands_portal import portal_medicines
 from organizer.commands_vault import unlock
 from organizer.core import catalog
+from organizer.core.document_edits import change_type
 from organizer.core.errors import IntakeError, InvalidInput
 from organizer.core.intake.analysis import Analysis
 from organizer.core.intake.importer import (
@@ -123,7 +124,8 @@ def _classify_answer(file: str, problem: str | None, result: object) -> dict[str
 def cmd_tag(args: argparse.Namespace) -> int:
     chosen = record_type(args.type)
     with unlock(args) as vault:
-        document = catalog.set_document_type(vault, args.doc_id, chosen)
+        change_type(vault, args.doc_id, chosen)  # a case edit: `organizer undo` takes it back
+        document = catalog.get_document(vault, args.doc_id)
     print(f"{printable(document.filename)} is now filed as: {chosen.label}.")
     return 0
 

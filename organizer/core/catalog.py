@@ -8,7 +8,7 @@ from pathlib import Path
 
 from organizer.core.document_record import DocumentRecord
 from organizer.core.errors import DocumentNotFound, InvalidInput
-from organizer.core.records import Person, RecordType
+from organizer.core.records import Person
 from organizer.core.user_dates import stored_date
 from organizer.core.vault import Change, Vault
 from organizer.core.vault.atomic import atomic_output
@@ -86,22 +86,6 @@ def get_document(vault: Vault, doc_id: str) -> DocumentRecord:
             raise DocumentNotFound(f"There is no document {doc_id!r} in this vault.")
         return matches[0]
     return found
-
-
-def set_document_type(vault: Vault, doc_id: str, record_type: RecordType) -> DocumentRecord:
-    """The user's choice of type; it always wins over what the rules guessed."""
-    document = get_document(vault, doc_id)
-    vault.record([Change(DOCUMENT, document.id, {"type": record_type.value, "type_by": "user"})])
-    return get_document(vault, document.id)
-
-
-def rotate_document(vault: Vault, doc_id: str, quarter_turns: int) -> DocumentRecord:
-    """Turn every page of a record by 90° steps (positive: clockwise); stored as a change in the
-    journal, so the original file is never rewritten and the turn can be undone."""
-    document = get_document(vault, doc_id)
-    turned = (document.rotation + 90 * quarter_turns) % 360
-    vault.record([Change(DOCUMENT, document.id, {"rotation": turned})])
-    return get_document(vault, document.id)
 
 
 def save_document_copy(vault: Vault, doc_id: str, out: Path, *, readable: bool = False

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from organizer.core.case.undo import record_edit
+from organizer.core.case.undo import Changed, record_edit
 from organizer.core.catalog import DOCUMENT, document_records
 from organizer.core.document_record import NOT_FOR_PACKET, DocumentRecord
 from organizer.core.errors import DocumentNotFound
@@ -19,9 +19,10 @@ def of_type(documents: list[DocumentRecord], kind: RecordType) -> list[DocumentR
     return [d for d in documents if d.type is kind]
 
 
-def set_in_packet(vault: Vault, person: Person, doc_id: str, included: bool) -> None:
+def set_in_packet(vault: Vault, person: Person, doc_id: str, included: bool) -> Changed:
     """Leave a document out of the packet (or put it back). The document itself stays."""
     if vault.state.get(DOCUMENT, doc_id) is None:
         raise DocumentNotFound(f"There is no document {doc_id!r} in this vault.")
     label = "Put a document back in the packet" if included else "Leave a document out of the packet"
-    record_edit(vault, person.id, label, [Change(DOCUMENT, doc_id, {NOT_FOR_PACKET: not included})])
+    return record_edit(vault, person.id, label,
+                       [Change(DOCUMENT, doc_id, {NOT_FOR_PACKET: not included})])

@@ -168,6 +168,7 @@ class RecordsPage(VaultPage):
             return
         self._show_rows(rows)
         self._ask_types([])
+        self.editor.check_undo()
 
     def _load_failed(self, error: BaseException) -> None:
         self._loading = self._load_again = False
@@ -215,11 +216,12 @@ class RecordsPage(VaultPage):
             apply(row.id)
 
     def undo(self) -> None:
-        """Put back the values the last edit on this page replaced."""
+        """Take back the person's last case edit (the journal's undo, as `organizer undo`)."""
         self.editor.undo()
 
-    def _show_saved(self, row: RecordRow | None, said: str) -> None:
-        if row is not None:
+    def _show_saved(self, rows: tuple[RecordRow, ...], said: str) -> None:
+        """Redraw only the rows the edit (or its undo) touched."""
+        for row in rows:
             self.records.model.replace_row(row)
             if self.details.row is not None and self.details.row.id == row.id:
                 self._current_changed(row)  # a turned record is shown again, turned
