@@ -27,7 +27,7 @@ from organizer.core.case.checklist_items import (
 from organizer.core.case.entities import CHECKLIST
 from organizer.core.case.medications import Medication, add_medication
 from organizer.core.case.people import add_person
-from organizer.core.case.plan import set_plan_summary
+from organizer.core.case.treatment_plan import set_plan_summary
 from organizer.core.catalog import DOCUMENT
 from organizer.core.document_record import DocumentRecord
 from organizer.core.packet.content import PlanSummary

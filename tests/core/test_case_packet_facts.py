@@ -13,8 +13,8 @@ from organizer.core.case.marking import mark_not_applicable, mark_requested
 from organizer.core.case.medications import Medication, add_medication
 from organizer.core.case.packet_facts import packet_content
 from organizer.core.case.people import Contact, add_contact, add_person
-from organizer.core.case.plan import set_plan_summary
 from organizer.core.case.recipients import Recipient, add_recipient
+from organizer.core.case.treatment_plan import set_plan_summary
 from organizer.core.catalog import DOCUMENT
 from organizer.core.packet.content import PacketContent, PlanSummary
 from organizer.core.records import Person, RecordType

@@ -19,7 +19,7 @@ from organizer.core.case.checklist_items import (
 from organizer.core.case.entities import CHECKLIST, text_of
 from organizer.core.case.medications import Medication, medications
 from organizer.core.case.people import PersonProfile, profile
-from organizer.core.case.plan import plan_summary
+from organizer.core.case.treatment_plan import plan_summary
 from organizer.core.document_record import DocumentRecord
 from organizer.core.imaging.checklist_item import with_imaging
 from organizer.core.packet.content import PlanSummary

@@ -17,10 +17,10 @@ from organizer.core.case.packet_cover_facts import (
     remembered_sender,
     sender_and_contact,
 )
-from organizer.core.case.plan import packet_plan
 from organizer.core.case.questions import questions
 from organizer.core.case.recipients import recipients
 from organizer.core.case.requests import records_requests
+from organizer.core.case.treatment_plan import packet_plan
 from organizer.core.document_record import DocumentRecord
 from organizer.core.imaging.packet_rows import imaging_rows
 from organizer.core.packet.content import RECORD_ORDER, PacketContent, PacketRecord

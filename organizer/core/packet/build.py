@@ -23,10 +23,10 @@ from organizer.core.packet.options import (
     PacketResult,
     WrittenPart,
 )
-from organizer.core.packet.plan import PartPlan, Piece, record_sort_key
+from organizer.core.packet.part_output import Output
+from organizer.core.packet.part_plan import PartPlan, Piece, record_sort_key
 from organizer.core.packet.saving import save_pdf
 from organizer.core.packet.sources import OpenedRecord, open_record
-from organizer.core.packet.writing import Output
 
 FONT_COST = 40_000  # bytes the stamp font and document structure add to a part, at most
 SHRINK = 0.85  # when a part comes out over the limit, plan again with this much less room

@@ -20,8 +20,8 @@ from organizer.core.packet.build import build_packet_in_memory
 from organizer.core.packet.content import PacketContent
 from organizer.core.packet.delivery import check_copies, sync_drive
 from organizer.core.packet.options import PacketOptions, PacketResult, Progress
+from organizer.core.packet.part_output import Output
 from organizer.core.packet.sent_log import SentPacket, record_sent
-from organizer.core.packet.writing import Output
 from organizer.core.records import Person
 from organizer.core.session import Session
 from organizer.core.vault import Vault
