@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -70,7 +70,7 @@ class BuildStep(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.status)
-        layout.addWidget(self.part_choice)
+        layout.addWidget(self.part_choice, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.delivery)
 
