@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -52,12 +52,22 @@ def _texts(value: Any) -> tuple[str, ...]:
     return tuple(str(v) for v in value or ())
 
 
-_READ: dict[str, Any] = {
+def _count(value: Any) -> int:
+    return int(value or 0)
+
+
+def _fraction(value: Any) -> float:
+    return float(value or 0.0)
+
+
+def _password(value: Any) -> str | None:
+    return str(value) if value else None
+
+
+_READ: dict[str, Callable[[Any], Any]] = {  # how a stored value is read; else as text
     "type": record_type, "guesses": _guesses, "rotation": page_rotation,
-    "pdf_password": lambda v: str(v) if v else None,
-    "evidence": _texts, "warnings": _texts,
-    "size": lambda v: int(v or 0), "pages": lambda v: int(v or 0),
-    "confidence": lambda v: float(v or 0.0),
+    "pdf_password": _password, "evidence": _texts, "warnings": _texts,
+    "size": _count, "pages": _count, "confidence": _fraction,
     "scanned": bool, "repaired": bool, "encrypted": bool, NOT_FOR_PACKET: bool,
 }
 
@@ -107,7 +117,8 @@ class DocumentRecord:
         values: dict[str, Any] = {}
         for name, key in _KEYS.items():
             if key in raw:
-                values[name] = _READ.get(name, _text)(raw[key])
+                read: Callable[[Any], Any] = _READ.get(name, _text)
+                values[name] = read(raw[key])
         if not values.get("file"):
             values["file"] = doc_id
         other = {k: v for k, v in raw.items() if k not in _STORED}
