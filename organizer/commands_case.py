@@ -22,12 +22,11 @@ from organizer.core.case.checklist import build_checklist, checklist_json
 from organizer.core.case.checklist_items import REQUIRED, ItemState, check_item, request_channel
 from organizer.core.case.demo import create_demo, write_samples
 from organizer.core.case.guidance import guidance_topics
-from organizer.core.case.letter import request_letter
+from organizer.core.case.letter import save_letter
 from organizer.core.case.next_steps import next_steps
 from organizer.core.errors import InvalidInput
 from organizer.core.records import Person
 from organizer.core.vault import Vault
-from organizer.core.vault.atomic import atomic_output
 
 _STATE_WORDS = {ItemState.RECEIVED: "received", ItemState.REQUESTED: "asked for",
                 ItemState.MISSING: "missing", ItemState.NOT_APPLICABLE: "not needed",
@@ -124,10 +123,7 @@ def _letter(vault: Vault, person: Person, args: argparse.Namespace) -> None:
     out = Path(args.output)
     if out.is_dir():
         raise InvalidInput(f"{out} is a folder. Please give a file name ending in .pdf.")
-    request = requests.get_request(vault, person, args.request_id)
-    pdf = request_letter(people.profile(vault, person), request)
-    with atomic_output(out) as sink:
-        sink.write(pdf)
+    request = save_letter(vault, person, args.request_id, out)
     print(f"Saved the request letter to {out}. Print it, sign it and send it to {request.provider}.")
 
 

@@ -12,9 +12,9 @@ from organizer.core.case import (
     appointments,
     insurance,
     medications,
-    plan,
     questions,
     recipients,
+    treatment_plan,
 )
 from organizer.core.packet.content import PlanSummary
 from organizer.core.records import Person
@@ -49,11 +49,11 @@ def _med_list(vault: Vault, person: Person, args: argparse.Namespace) -> None:
 
 def _plan(vault: Vault, person: Person, args: argparse.Namespace) -> None:
     if args.clear:
-        plan.clear_plan_summary(vault, person)
+        treatment_plan.clear_plan_summary(vault, person)
     elif args.text:
-        plan.set_plan_summary(vault, person, PlanSummary(args.text, args.by or "", args.date or "",
+        treatment_plan.set_plan_summary(vault, person, PlanSummary(args.text, args.by or "", args.date or "",
                                                          args.alternatives or ""))
-    summary = plan.plan_summary(vault, person)
+    summary = treatment_plan.plan_summary(vault, person)
     print(json.dumps(summary.__dict__, indent=2, ensure_ascii=False) if summary
           else "No plan summary yet.")
 

@@ -9,25 +9,26 @@ from organizer.cli_parser import AddCommand
 from organizer.commands_vault import unlock
 from organizer.core import catalog
 from organizer.core.errors import InvalidInput
-from organizer.core.packet import PacketOptions, PacketResult, build_packet
+from organizer.core.packet import PacketResult
 from organizer.passphrase_input import read_secret_file
 
 
 def cmd_packet(args: argparse.Namespace) -> int:
-    from organizer.core.case.packet_facts import packet_content
+    from organizer.core.packet import packet_job
 
     out = Path(args.output)
     if out.is_dir():
         raise InvalidInput(f"{out} is a folder. Please give a file name ending in .pdf.")
     password = read_secret_file(args.password_file, "packet password") if args.password_file else None
     max_bytes = None if args.max_mb is None else int(args.max_mb * 1_000_000)
-    options = PacketOptions(password=password, max_bytes=max_bytes, progress=None,
-                            two_sided=bool(getattr(args, "two_sided", False)))
     with unlock(args) as vault:
-        person = catalog.find_person(vault, args.person)
-        content = packet_content(vault, person, recipient=args.recipient or "", sender=args.sender or "",
-                                 include=args.include or None, exclude=args.exclude or None)
-        result = build_packet(content, out, options)
+        request = packet_job.PacketRequest(
+            catalog.find_person(vault, args.person), args.recipient or "", password=password,
+            max_bytes=max_bytes, two_sided=bool(getattr(args, "two_sided", False)),
+            sender=args.sender or "", include=tuple(args.include or ()), exclude=tuple(args.exclude or ()))
+        built = packet_job.build_in_memory(packet_job.read_content(vault, request), request)
+        result = packet_job.write_packet(built, out)
+        packet_job.log_sent(vault, built, result, "saved")  # the same sent log the window keeps
     for line in summary_lines(result):
         print(line)
     if password is not None:

@@ -11,6 +11,7 @@ from organizer.cli_parser import AddCommand
 from organizer.commands_portal import portal_medicines
 from organizer.commands_vault import unlock
 from organizer.core import catalog
+from organizer.core.document_edits import change_type
 from organizer.core.errors import IntakeError, InvalidInput
 from organizer.core.intake.analysis import Analysis
 from organizer.core.intake.importer import (
@@ -24,7 +25,6 @@ from organizer.core.intake.sandbox import FileReader
 from organizer.core.intake.source_file import read_source
 from organizer.core.records import RecordType
 from organizer.core.safe_text import printable
-from organizer.core.vault.atomic import atomic_output
 from organizer.passphrase_input import read_secret_file
 
 
@@ -124,7 +124,8 @@ def _classify_answer(file: str, problem: str | None, result: object) -> dict[str
 def cmd_tag(args: argparse.Namespace) -> int:
     chosen = record_type(args.type)
     with unlock(args) as vault:
-        document = catalog.set_document_type(vault, args.doc_id, chosen)
+        change_type(vault, args.doc_id, chosen)  # a case edit: `organizer undo` takes it back
+        document = catalog.get_document(vault, args.doc_id)
     print(f"{printable(document.filename)} is now filed as: {chosen.label}.")
     return 0
 
@@ -134,14 +135,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if out.is_dir():
         raise InvalidInput(f"{out} is a folder. Please give a file name ending in .pdf.")
     with unlock(args) as vault:
-        document = catalog.get_document(vault, args.doc_id)
-        fields = vault.state.get(catalog.DOCUMENT, document.id) or {}
-        file_id = str(fields.get("readable_file") or fields.get("file") or document.id)
-        if fields.get("kind") == "portal" and not args.readable:  # the download, byte for byte
-            file_id = str(fields.get("file") or file_id)
-        with vault.open_file(file_id) as reader, atomic_output(out) as sink:
-            for chunk in reader.chunks():
-                sink.write(chunk)
+        document = catalog.save_document_copy(vault, args.doc_id, out, readable=args.readable)
     print(f"Saved {printable(document.filename)} to {printable(out)}.", file=sys.stdout)
     return 0
 

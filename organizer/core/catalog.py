@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 from datetime import UTC, date, datetime
-from typing import Any
+from pathlib import Path
 
+from organizer.core.document_record import DocumentRecord
 from organizer.core.errors import DocumentNotFound, InvalidInput
-from organizer.core.records import Document, Person, RecordType
+from organizer.core.records import Person
 from organizer.core.user_dates import stored_date
 from organizer.core.vault import Change, Vault
+from organizer.core.vault.atomic import atomic_output
 
 PERSON, DOCUMENT = "person", "document"
 
@@ -57,63 +59,43 @@ def find_person(vault: Vault, ref: str | None) -> Person:
     return matches[0]
 
 
-def documents(vault: Vault) -> list[Document]:
-    """Every document, oldest first."""
-    found = vault.state.all(DOCUMENT)
-    docs = [_document(doc_id, fields) for doc_id, fields in found.items()]
-    return sorted(docs, key=lambda d: (d.added, d.id))
-
-
-def get_document(vault: Vault, doc_id: str) -> Document:
+def document_record(vault: Vault, doc_id: str) -> DocumentRecord | None:
+    """The document's journal fields, typed; None when there is no such document.
+    Every reader of document fields comes through here or `document_records`."""
     fields = vault.state.get(DOCUMENT, doc_id)
-    if fields is None:
+    return DocumentRecord.from_fields(doc_id, fields) if fields is not None else None
+
+
+def document_records(vault: Vault, person_id: str | None = None) -> list[DocumentRecord]:
+    """Every document (of one person, when given), in journal order."""
+    return [DocumentRecord.from_fields(doc_id, f) for doc_id, f in vault.state.all(DOCUMENT).items()
+            if person_id is None or f.get("person") == person_id]
+
+
+def documents(vault: Vault) -> list[DocumentRecord]:
+    """Every document, oldest first."""
+    return sorted(document_records(vault), key=lambda d: (d.added, d.id))
+
+
+def get_document(vault: Vault, doc_id: str) -> DocumentRecord:
+    """The document with this id (or a unique id prefix of 6+ characters, as typed in the CLI)."""
+    found = document_record(vault, doc_id)
+    if found is None:
         matches = [d for d in documents(vault) if d.id.startswith(doc_id)] if len(doc_id) >= 6 else []
         if len(matches) != 1:
             raise DocumentNotFound(f"There is no document {doc_id!r} in this vault.")
         return matches[0]
-    return _document(doc_id, fields)
+    return found
 
 
-def set_document_type(vault: Vault, doc_id: str, record_type: RecordType) -> Document:
-    """The user's choice of type; it always wins over what the rules guessed."""
+def save_document_copy(vault: Vault, doc_id: str, out: Path, *, readable: bool = False
+                       ) -> DocumentRecord:
+    """Save one document to a file the user named (the file shown, or a portal download as it came)."""
     document = get_document(vault, doc_id)
-    vault.record([Change(DOCUMENT, document.id, {"type": record_type.value, "type_by": "user"})])
-    return get_document(vault, document.id)
-
-
-def page_rotation(fields: dict[str, Any]) -> int:
-    """The turn the user gave the pages, in degrees clockwise: 0, 90, 180 or 270."""
-    try:
-        return int(fields.get("rotation") or 0) % 360 // 90 * 90
-    except (TypeError, ValueError):
-        return 0
-
-
-def rotate_document(vault: Vault, doc_id: str, quarter_turns: int) -> Document:
-    """Turn every page of a record by 90° steps (positive: clockwise); stored as a change in the
-    journal, so the original file is never rewritten and the turn can be undone."""
-    document = get_document(vault, doc_id)
-    fields = vault.state.get(DOCUMENT, document.id) or {}
-    turned = (page_rotation(fields) + 90 * quarter_turns) % 360
-    vault.record([Change(DOCUMENT, document.id, {"rotation": turned})])
-    return get_document(vault, document.id)
-
-
-def _document(doc_id: str, f: dict[str, Any]) -> Document:
-    kind = f.get("type")
-    return Document(
-        id=doc_id,
-        filename=str(f.get("filename", "")),
-        size=int(f.get("size", 0)),
-        sha256=str(f.get("sha256", "")),
-        added=str(f.get("added", "")),
-        person_id=str(f.get("person", "")),
-        type=RecordType(str(kind)) if kind in RecordType._value2member_map_ else None,
-        title=str(f.get("title", "")),
-        pages=int(f.get("pages", 0)),
-        notes=str(f.get("notes", "")),
-        rotation=page_rotation(f),
-    )
+    with vault.open_file(document.export_file(readable=readable)) as reader, atomic_output(out) as sink:
+        for chunk in reader.chunks():
+            sink.write(chunk)
+    return document
 
 
 def now_iso() -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
 
@@ -55,21 +55,3 @@ class Person:
     id: str
     name: str
     date_of_birth: str = ""  # ISO date, may be empty when not given
-
-
-@dataclass(frozen=True)
-class Document:
-    """One stored file (a PDF, or a photo turned into a PDF) and what we know about it."""
-
-    id: str
-    filename: str
-    size: int
-    sha256: str
-    added: str  # ISO timestamp
-    person_id: str = ""
-    type: RecordType | None = None  # None while nobody (rules or user) has decided
-    title: str = ""
-    pages: int = 0
-    notes: str = ""
-    tags: tuple[str, ...] = field(default_factory=tuple)
-    rotation: int = 0  # degrees clockwise the user turned every page (the stored bytes stay as they were)

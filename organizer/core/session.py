@@ -14,11 +14,12 @@ from typing import Any, TypeVar, cast
 
 from organizer.core import catalog
 from organizer.core.case.people import set_own_contact
+from organizer.core.document_record import DocumentRecord
 from organizer.core.errors import InvalidInput, VaultError
 from organizer.core.intake.importer import ImportOptions, ImportResult, import_files
 from organizer.core.intake.sandbox import FileReader
 from organizer.core.passphrase_strength import require_strong
-from organizer.core.records import Document, Person
+from organizer.core.records import Person
 from organizer.core.vault import KdfParams, RecoveryKey, Vault
 
 T = TypeVar("T")
@@ -132,7 +133,7 @@ class Session:
     def people(self) -> list[Person]:
         return self.call(catalog.people) if self.is_open else []
 
-    def documents(self) -> list[Document]:
+    def documents(self) -> list[DocumentRecord]:
         return self.call(catalog.documents) if self.is_open else []
 
     def import_files(self, paths: Sequence[Path], options: ImportOptions) -> ImportResult:

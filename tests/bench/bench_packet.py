@@ -39,7 +39,7 @@ def sources(records: int, pages: int) -> list[bytes]:
 def content(files: list[bytes], pages: int) -> PacketContent:
     records = tuple(
         PacketRecord(f"doc{n:04d}", TYPES[n % len(TYPES)], f"Report {n}", f"2024-{n % 12 + 1:02d}-01",
-                     pages, lambda data=data: data)
+                     pages, data)
         for n, data in enumerate(files))
     return PacketContent("Zoë Nguyễn", "1961-04-23", "Breast cancer", "Dr. Łukasz Nowak", "Zoë",
                          "zoe@example.org", "2024-03-09", ("Is surgery needed first?",),

@@ -8,7 +8,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from organizer.core.case import marking
-from organizer.core.case.case_documents import CaseDocument
 from organizer.core.case.checklist import (
     PRELIMINARY_ONLY,
     build_checklist,
@@ -28,17 +27,19 @@ from organizer.core.case.checklist_items import (
 from organizer.core.case.entities import CHECKLIST
 from organizer.core.case.medications import Medication, add_medication
 from organizer.core.case.people import add_person
-from organizer.core.case.plan import set_plan_summary
+from organizer.core.case.treatment_plan import set_plan_summary
 from organizer.core.catalog import DOCUMENT
+from organizer.core.document_record import DocumentRecord
 from organizer.core.packet.content import PlanSummary
 from organizer.core.records import Person, RecordType
 from organizer.core.vault import Change, Vault
 
 
-def document(kind: RecordType | None, version: str = "", record_date: str = "") -> CaseDocument:
+def document(kind: RecordType | None, version: str = "", record_date: str = "") -> DocumentRecord:
     doc_id = os.urandom(16).hex()
-    return CaseDocument(doc_id, f"{doc_id[:6]}.pdf", kind, "", record_date, "2024-03-01T10:00:00",
-                        1, version, doc_id, "", None, False)
+    return DocumentRecord(doc_id, filename=f"{doc_id[:6]}.pdf", type=kind, record_date=record_date,
+                          added="2024-03-01T10:00:00", pages=1, pathology_version=version,
+                          file=doc_id)
 
 
 def store(vault: Vault, person: Person, kind: str | None, version: str | None = None,

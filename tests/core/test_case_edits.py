@@ -18,8 +18,8 @@ from organizer.core.case.medications import (
     update_medication,
 )
 from organizer.core.case.people import Contact, add_contact, add_person, profile, set_diagnosis
-from organizer.core.case.plan import plan_summary, set_plan_summary
 from organizer.core.case.recipients import Recipient, add_recipient, recipients, remove_recipient
+from organizer.core.case.treatment_plan import plan_summary, set_plan_summary
 from organizer.core.case.undo import undo_last
 from organizer.core.errors import InvalidInput
 from organizer.core.packet.content import PlanSummary

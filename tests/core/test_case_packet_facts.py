@@ -13,8 +13,8 @@ from organizer.core.case.marking import mark_not_applicable, mark_requested
 from organizer.core.case.medications import Medication, add_medication
 from organizer.core.case.packet_facts import packet_content
 from organizer.core.case.people import Contact, add_contact, add_person
-from organizer.core.case.plan import set_plan_summary
 from organizer.core.case.recipients import Recipient, add_recipient
+from organizer.core.case.treatment_plan import set_plan_summary
 from organizer.core.catalog import DOCUMENT
 from organizer.core.packet.content import PacketContent, PlanSummary
 from organizer.core.records import Person, RecordType
@@ -84,8 +84,8 @@ def test_records_come_in_checklist_order_pathology_oldest_first(
                                                ids["imaging"], ids["scan"]]
     assert records[0].title == "Pathology report — preliminary" and records[-1].type is RecordType.OTHER
     final = records[1]
-    assert final.pdf_password == "pw" and final.read_pdf() == vault.read_file(ids["readable"])
-    assert records[0].read_pdf().startswith(b"%PDF")
+    assert final.pdf_password == "pw" and final.data == vault.read_file(ids["readable"])
+    assert (records[0].data or b"").startswith(b"%PDF")
 
 
 def test_include_and_exclude_choose_records_by_type_or_document_id(

@@ -9,7 +9,9 @@ import pypdfium2 as pdfium
 import pytest
 
 from organizer import cli, commands_case
-from organizer.core.vault import KdfParams
+from organizer.core import catalog
+from organizer.core.case.letter import letter_for
+from organizer.core.vault import KdfParams, Vault
 from tests.conftest import PASSPHRASE
 
 
@@ -91,6 +93,9 @@ def test_a_whole_case_can_be_built_from_the_command_line(
     assert run("letter", folder, request["id"], "-o", str(letter), "--person", "Jane Doe") == 0
     text = pdfium.PdfDocument(str(letter))[0].get_textpage().get_text_range()
     assert "City Hospital" in text and "Discharge summary" in text
+    with Vault.unlock(Path(folder), PASSPHRASE) as vault:  # the Requests page makes the same letter
+        shown = letter_for(vault, catalog.find_person(vault, "Jane Doe"), request["id"])[1]
+    assert shown == letter.read_bytes()
 
 
 def test_undo_takes_back_the_last_change(folder: str, capsys: pytest.CaptureFixture[str]) -> None:

@@ -13,9 +13,9 @@ from organizer.core.case.checklist_items import CheckItem, ItemState
 from organizer.core.case.demo import DEMO_PASSPHRASE, DemoVault, create_demo
 from organizer.core.case.demo_records import FICTIONAL, sample_records
 from organizer.core.case.medications import medications
-from organizer.core.case.plan import plan_summary
 from organizer.core.case.questions import STARTER_QUESTIONS, questions
 from organizer.core.case.requests import open_requests
+from organizer.core.case.treatment_plan import plan_summary
 from organizer.core.intake.analysis import analyse
 from organizer.core.vault import Vault, keyslots
 from organizer.core.vault.verify import verify

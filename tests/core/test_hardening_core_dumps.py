@@ -23,7 +23,7 @@ main(["classify", sys.argv[1]])
 print("limit", resource.getrlimit(resource.RLIMIT_CORE))
 print("dumpable", is_dumpable())
 print("status", bool(open("/proc/self/status").read()) if os.path.exists("/proc") else None)
-from organizer.core.packet.writing import Output
+from organizer.core.packet.part_output import Output
 folder = Path(tempfile.mkdtemp())
 with Output(folder / "packet.pdf") as output:
     with output.part(1, 1) as (sink, finish):

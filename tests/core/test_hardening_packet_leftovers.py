@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from organizer.core.packet import temp_parts
-from organizer.core.packet.writing import Output
+from organizer.core.packet.part_output import Output
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="kill -9 and flock are POSIX")
 
@@ -20,7 +20,7 @@ _KILLED_WHILE_WRITING = """
 import os, signal, sys
 from pathlib import Path
 from organizer.core.packet import temp_parts
-from organizer.core.packet.writing import Output
+from organizer.core.packet.part_output import Output
 if sys.argv[2] == "named":
     temp_parts._unnamed = lambda folder: None
 with Output(Path(sys.argv[1]) / "packet.pdf") as output:

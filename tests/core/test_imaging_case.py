@@ -15,7 +15,7 @@ from organizer.core.imaging.export import export_file_set
 from organizer.core.imaging.importer import ImagingImportOptions, import_disc
 from organizer.core.imaging.packet_rows import imaging_rows
 from organizer.core.packet.front import front_matter
-from organizer.core.packet.plan import PartPlan
+from organizer.core.packet.part_plan import PartPlan
 from organizer.core.vault import Change, Vault
 from tests.core.imaging_discs import SAMPLES, dicomdir_disc
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from organizer.core import catalog
+from organizer.core.document_edits import change_type
 from organizer.core.errors import VaultError
 from organizer.core.intake.commit_group import document_text
 from organizer.core.intake.importer import (
@@ -143,7 +144,7 @@ def test_the_users_type_wins_over_the_rules(
     path = _write(tmp_path, "p.pdf", text_pdf([PATHOLOGY_LINES]))
     [outcome] = _run(vault, person, reader, [path], record_type=RecordType.CONSULT)
     assert outcome.type is RecordType.CONSULT
-    catalog.set_document_type(vault, outcome.document_id, RecordType.LAB)
+    change_type(vault, outcome.document_id, RecordType.LAB)
     assert catalog.documents(vault)[0].type is RecordType.LAB
 
 

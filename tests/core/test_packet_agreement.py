@@ -15,10 +15,10 @@ from organizer.core.case.medications import Medication, add_medication
 from organizer.core.case.packet_cover_facts import packet_coverage
 from organizer.core.case.packet_facts import packet_content
 from organizer.core.case.people import add_person
-from organizer.core.case.plan import set_plan_summary
+from organizer.core.case.treatment_plan import set_plan_summary
 from organizer.core.packet import PacketOptions, build_packet
 from organizer.core.packet.content import PlanSummary
-from organizer.core.packet.plan import section_title
+from organizer.core.packet.part_plan import section_title
 from organizer.core.records import Person
 from organizer.core.vault import Vault
 from tests.core.test_case_packet_facts import store

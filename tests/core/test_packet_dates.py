@@ -7,7 +7,7 @@ from pathlib import Path
 from organizer.core.case.medications import Medication, add_medication, medications
 from organizer.core.case.packet_facts import packet_content
 from organizer.core.case.people import add_person
-from organizer.core.case.plan import plan_summary, set_plan_summary
+from organizer.core.case.treatment_plan import plan_summary, set_plan_summary
 from organizer.core.packet import PacketOptions, build_packet
 from organizer.core.packet.content import PlanSummary
 from organizer.core.vault import Vault

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import subprocess
 from pathlib import Path
 
@@ -11,8 +12,9 @@ from organizer import commands_packet, commands_vault
 from organizer.cli_parser import build_parser
 from organizer.core import catalog
 from organizer.core.errors import InvalidInput, UserFacingError
-from organizer.core.packet import PacketOptions, build_packet, delivery
+from organizer.core.packet import PacketOptions, build_packet, delivery, packet_job
 from organizer.core.packet.sent_log import record_sent, sent_log
+from organizer.core.records import Person
 from organizer.core.vault import Vault
 from tests.conftest import PASSPHRASE
 from tests.core.test_packet_support import content, record
@@ -26,31 +28,38 @@ def packet(tmp_path: Path) -> Path:
     return out
 
 
-def test_saving_to_a_folder_copies_the_file_whole(packet: Path, tmp_path: Path) -> None:
-    folder = tmp_path / "Documents"
-    folder.mkdir()
-    done = delivery.save_to_folder([packet], folder)
-    assert (folder / "packet.pdf").read_bytes() == packet.read_bytes()
-    assert done.how == "saved" and str(folder) in done.message
+def _built() -> packet_job.BuiltPacket:
+    made = content(record("a"))
+    return packet_job.build_in_memory(made, packet_job.PacketRequest(Person("p1", made.person_name)))
 
 
-def test_copying_to_a_drive_verifies_the_copy_and_says_when_it_is_safe_to_unplug(
-        packet: Path, tmp_path: Path) -> None:
+def test_saving_to_a_folder_writes_the_built_bytes_whole(tmp_path: Path) -> None:
+    built = _built()
+    result = packet_job.save_in_folder(built, tmp_path)
+    [part] = result.parts
+    assert part.path is not None and part.path.read_bytes() == built.files[0]
+    assert part.path.name.startswith("Records for ") and part.sha256 == built.result.parts[0].sha256
+
+
+def test_copying_to_a_drive_verifies_the_copy_and_flushes_the_drive(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     drive = tmp_path / "media" / "USB STICK"
     drive.mkdir(parents=True)
-    done = delivery.copy_to_drive([packet], drive)
-    assert (drive / "packet.pdf").read_bytes() == packet.read_bytes()
-    assert "safe to unplug" in done.message and done.paths == (drive / "packet.pdf",)
+    flushed: list[Path] = []
+    monkeypatch.setattr(packet_job, "sync_drive", flushed.append)
+    built = _built()
+    [part] = packet_job.copy_to_drive(built, drive).parts
+    assert part.path is not None and part.path.parent == drive
+    assert part.path.read_bytes() == built.files[0] and flushed == [drive]
 
 
-def test_a_copy_that_reads_back_different_is_reported(packet: Path, tmp_path: Path,
+def test_a_copy_that_reads_back_different_is_reported(tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     drive = tmp_path / "stick"
     drive.mkdir()
-    hashes = iter(["original", "flipped"])
-    monkeypatch.setattr(delivery, "sha256_of", lambda _: next(hashes))
+    monkeypatch.setattr(delivery, "sha256_of", lambda _: "flipped")
     with pytest.raises(UserFacingError, match="does not match"):
-        delivery.copy_to_drive([packet], drive)
+        packet_job.copy_to_drive(_built(), drive)
 
 
 def test_the_mail_client_gets_the_file_attached_with_xdg_email(packet: Path,
@@ -119,7 +128,10 @@ def test_the_packet_command_writes_the_packet_and_prints_a_line_per_file(
                     "--for", "Dr. Nowak"]) == 0
     printed = capsys.readouterr().out.splitlines()
     assert printed[0].startswith(f"{out} — ") and printed[-1].startswith("Done:")
-    assert out.exists()
+    with Vault.unlock(folder, PASSPHRASE) as reopened:  # the CLI keeps the sent log, as the window does
+        [entry] = sent_log(reopened)
+    assert (entry.to, entry.how, entry.files[0]["name"]) == ("Dr. Nowak", "saved", "packet.pdf")
+    assert entry.files[0]["sha256"] == hashlib.sha256(out.read_bytes()).hexdigest()
 
 
 def test_the_packet_command_refuses_a_password_some_readers_cannot_open(vault: Vault, tmp_path: Path) -> None:

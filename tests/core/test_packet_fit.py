@@ -16,8 +16,8 @@ from organizer.core.errors import InvalidInput
 from organizer.core.packet import PacketCancelled, PacketNeedsSplit, PacketOptions, build_packet
 from organizer.core.packet import build as packet_build
 from organizer.core.packet.fitting import plan_parts
-from organizer.core.packet.plan import PartPlan
-from organizer.core.packet.writing import part_path
+from organizer.core.packet.part_output import part_path
+from organizer.core.packet.part_plan import PartPlan
 from organizer.core.records import RecordType
 from tests.core.test_packet_support import content, page_mark, pdfium_texts, record, record_pdf, texts
 

@@ -12,7 +12,7 @@ import pypdfium2 as pdfium
 
 from organizer.core.packet import PacketOptions, build_packet
 from organizer.core.packet.content import MedicationRow, PacketRecord, PlanSummary
-from organizer.core.packet.plan import page_span, plural, section_title, with_article
+from organizer.core.packet.part_plan import page_span, plural, section_title, with_article
 from organizer.core.records import RecordType
 from tests.core.test_packet_fit import noisy_records
 from tests.core.test_packet_pages import char_box
@@ -155,7 +155,7 @@ def test_parts_after_the_first_start_with_a_one_page_continuation_cover(tmp_path
 
 
 def test_a_one_page_piece_of_a_split_record_says_page_6_of_6_not_pages_6_6(tmp_path: Path) -> None:
-    from organizer.core.packet.plan import Piece
+    from organizer.core.packet.part_plan import Piece
 
     piece = Piece(0, record("big", pages=6), 5, 6, 6)
     assert piece.title.endswith("(page 6 of 6)") and "6–6" not in piece.title

@@ -227,14 +227,10 @@ def test_a_protected_record_is_opened_with_its_password_and_included(tmp_path: P
 def test_a_record_that_cannot_be_opened_is_reported_and_the_rest_still_builds(tmp_path: Path) -> None:
     out = tmp_path / "packet.pdf"
     locked = encrypted(record_pdf("locked", 1), user="secret", owner="owner")
-
-    def failing_read() -> bytes:
-        raise OSError("gone")
-
-    broken = record("gone", pages=1)
+    broken = record("gone", pages=1)  # its bytes could not be read from the vault: data is None
     result = build_packet(content(record("good", pages=1), record("junk", data=b"%PDF-1.4 not really"),
                                   record("locked", data=locked), broken.__class__(
-                                      "gone", broken.type, "Report gone", "", 1, failing_read)),
+                                      "gone", broken.type, "Report gone", "", 1, None)),
                           out, PacketOptions())
     reasons = {item.document_id: item.reason for item in result.left_out}
     assert set(reasons) == {"junk", "locked", "gone"}

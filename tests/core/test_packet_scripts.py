@@ -75,7 +75,7 @@ def test_fonts_for_other_scripts_are_embedded_only_when_the_text_needs_them(tmp_
 def test_record_titles_questions_and_medicines_in_other_scripts_are_written(tmp_path: Path) -> None:
     out = tmp_path / "packet.pdf"
     titled = record("a").__class__("a", RecordType.PATHOLOGY, "病理报告 — 最终", "2024-01-09", 2,
-                                   lambda: record("a").read_pdf())
+                                   record("a").data)
     build_packet(content(titled, questions=("هل أحتاج إلى جراحة أولاً؟",)), out, PacketOptions())
     pages = [flat(text) for text in pdfium_texts(out)]
     assert "病理报告 — 最终" in pages[3]  # contents

@@ -28,7 +28,7 @@ def record_pdf(doc_id: str, pages: int) -> bytes:
 def record(doc_id: str, kind: RecordType = RecordType.PATHOLOGY, date: str = "2024-01-09",
            pages: int = 2, data: bytes | None = None, password: str | None = None) -> PacketRecord:
     payload = record_pdf(doc_id, pages) if data is None else data
-    return PacketRecord(doc_id, kind, f"Report {doc_id}", date, pages, lambda: payload, password)
+    return PacketRecord(doc_id, kind, f"Report {doc_id}", date, pages, payload, password)
 
 
 def content(*records: PacketRecord, **changes: object) -> PacketContent:

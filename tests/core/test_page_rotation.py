@@ -10,6 +10,7 @@ import pikepdf
 
 from organizer.core import catalog
 from organizer.core.case.packet_facts import packet_records
+from organizer.core.document_edits import change_rotation
 from organizer.core.intake.importer import ImportOptions, import_files
 from organizer.core.packet import PacketOptions, build_packet
 from organizer.core.page_rotation import turned_pdf
@@ -32,10 +33,9 @@ def test_turning_a_record_is_a_journal_change_and_the_stored_file_stays_the_same
     document = catalog.documents(vault)[0]
     stored = vault.read_file(document.id)
     assert document.rotation == 0
-    assert catalog.rotate_document(vault, document.id, 1).rotation == 90
-    assert catalog.rotate_document(vault, document.id, -2).rotation == 270
-    assert catalog.rotate_document(vault, document.id, 1).rotation == 0
-    catalog.rotate_document(vault, document.id, 1)
+    for turns, rotation in ((1, 90), (-2, 270), (1, 0), (1, 90)):
+        change_rotation(vault, document.id, turns)
+        assert catalog.get_document(vault, document.id).rotation == rotation
     assert vault.read_file(document.id) == stored  # the original bytes are never rewritten
     folder = vault.folder
     vault.close()

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from organizer.core.case.insurance import Answer, insurance
-from organizer.core.case.plan import plan_summary
+from organizer.core.case.treatment_plan import plan_summary
 from organizer.core.packet.content import PlanSummary
 from organizer.ui.case.insurance_page import InsurancePage
 from organizer.ui.case.plan_page import PlanPage

@@ -7,8 +7,8 @@ from dataclasses import replace
 from pytestqt.qtbot import QtBot
 
 from organizer.core.intake.importer import REJECTED, FileOutcome
+from organizer.core.record_row import RecordRow
 from organizer.ui.records.import_dialogs import ImportSummaryDialog
-from organizer.ui.records.record_row import RecordRow
 from organizer.ui.records.table_model import TITLE, RecordsTableModel
 
 HOSTILE = "scan\n\x1b[2J\u202efdp.exe"

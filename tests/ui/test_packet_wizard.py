@@ -56,7 +56,7 @@ def test_the_packet_is_made_in_memory_previewed_and_saved_then_logged(
     wizard.who.recipient.setCurrentText("Dr. Quinn Example")
     make_packet(qtbot, wizard)
     built = wizard.build.built
-    assert built is not None and built.data.startswith(b"%PDF")
+    assert built is not None and built.files[0].startswith(b"%PDF")
     assert all(part.path is None for part in built.result.parts)  # nothing written yet
     assert wizard.build.preview.page_count == built.result.pages
     assert "✓ Ready: 2 records" in wizard.build.status.text()
@@ -68,6 +68,7 @@ def test_the_packet_is_made_in_memory_previewed_and_saved_then_logged(
     wizard.build.delivery.save_button.click()
     qtbot.waitUntil(lambda: "Saved as" in wizard.build.delivery.message.text(), timeout=TIMEOUT)
     [saved] = list(out.iterdir())
+    assert saved.read_bytes() == built.files[0]  # the file saved is the one previewed, byte for byte
     delivery = wizard.build.delivery
     assert f"“{saved.name}” in {out}" in delivery.message.text()  # names the file and the folder
     opened: list[QUrl] = []

@@ -40,7 +40,7 @@ def test_a_caregiver_chosen_as_sender_is_on_the_cover_and_remembered(
     built = wizard.build.built
     assert built is not None
     out = tmp_path / "packet.pdf"
-    out.write_bytes(built.data)
+    out.write_bytes(built.files[0])
     _, text = pdf_text(out)
     assert "From: Anna Miller (daughter)" in text and "555-0142" in text
     wizard.done(QWizard.DialogCode.Rejected)

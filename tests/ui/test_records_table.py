@@ -18,10 +18,12 @@ from records_steps import (
 )
 
 from organizer.core.case.case_documents import person_documents
+from organizer.core.case.undo import EDIT, last_edit
+from organizer.core.document_edits import change_type
+from organizer.core.record_row import RecordRow
 from organizer.core.records import Person, RecordType
 from organizer.core.session import Session
 from organizer.ui.records import RecordsPage
-from organizer.ui.records.record_row import RecordRow
 from organizer.ui.records.table_model import DATE, PAGES, STATUS, TITLE, TYPE
 
 pytest_plugins = ["records_fixtures"]
@@ -125,6 +127,24 @@ def test_choosing_a_type_updates_the_table_and_ctrl_z_puts_it_back(
     saved = {d.id: d for d in records_session.call(person_documents, jane)}[row.id]
     assert saved.type is None and not page.undo_button.isEnabled()
     assert page.details.type.currentText() == "Not sure — please choose"
+
+
+def test_ctrl_z_takes_back_a_type_chosen_on_the_command_line_without_a_new_edit(
+        qtbot, filled_page: RecordsPage, records_session: Session, jane: Person) -> None:
+    """One undo: the journal's. `organizer tag` (change_type) is undone by the page's Ctrl+Z."""
+    page = filled_page
+    row = select_title(qtbot, page, "unsure.pdf")
+    records_session.call(change_type, row.id, RecordType.LAB)
+    edits = records_session.call(lambda vault: len(vault.state.all(EDIT)))
+    page.refresh()
+    qtbot.waitUntil(lambda: "Lab results" in table_texts(page, TYPE), timeout=TIMEOUT)
+    qtbot.waitUntil(page.undo_button.isEnabled, timeout=TIMEOUT)
+    page.records.table.setFocus()
+    qtbot.keyClick(page.records.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "Lab results" not in table_texts(page, TYPE), timeout=TIMEOUT)
+    assert "Undone: File a record as Lab results." in page.message.text()
+    assert records_session.call(lambda vault: len(vault.state.all(EDIT))) == edits
+    assert records_session.call(last_edit, jane.id) is None and not page.undo_button.isEnabled()
 
 
 def test_title_date_and_notes_are_saved_and_a_bad_date_is_explained(

@@ -11,10 +11,11 @@ from ui_flows import open_dialog
 
 from organizer.core.case.checklist import build_checklist
 from organizer.core.case.checklist_items import CheckItem, ItemState
+from organizer.core.case.letter import letter_for
 from organizer.core.case.requests import RECEIVED, records_requests
 from organizer.ui import printing
 from organizer.ui.case.request_dialog import RequestDialog
-from organizer.ui.case.requests_page import RequestsPage, letter_bytes
+from organizer.ui.case.requests_page import RequestsPage
 
 pytest_plugins = ["case_fixtures"]
 
@@ -112,5 +113,5 @@ def test_print_letter_sends_every_page_to_the_chosen_printer(qtbot, show_page, s
     page.print_button.click()
     qtbot.waitUntil(lambda: "printer" in page.message.text(), timeout=TIMEOUT)
     request_id = session.call(records_requests, person)[0].id
-    letter = session.call(letter_bytes, person, request_id)
+    letter = session.call(letter_for, person, request_id)[1]
     assert len(pypdfium2.PdfDocument(printed.read_bytes())) == len(pypdfium2.PdfDocument(letter))

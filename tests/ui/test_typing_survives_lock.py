@@ -14,8 +14,8 @@ from organizer.app import build_main_window
 from organizer.core.case.appointments import appointments
 from organizer.core.case.insurance import insurance
 from organizer.core.case.medications import Medication, add_medication, medications
-from organizer.core.case.plan import plan_draft
 from organizer.core.case.questions import questions
+from organizer.core.case.treatment_plan import plan_draft
 from organizer.core.catalog import documents
 from organizer.core.vault import KdfParams, Vault
 from organizer.ui.case.medicines_model import FIELDS

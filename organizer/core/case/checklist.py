@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from organizer.core.case.case_documents import CaseDocument, of_type, person_documents
+from organizer.core.case.case_documents import of_type, person_documents
 from organizer.core.case.checklist_items import (
     EXTRAS,
     NEXT_STEP,
@@ -19,7 +19,8 @@ from organizer.core.case.checklist_items import (
 from organizer.core.case.entities import CHECKLIST, text_of
 from organizer.core.case.medications import Medication, medications
 from organizer.core.case.people import PersonProfile, profile
-from organizer.core.case.plan import plan_summary
+from organizer.core.case.treatment_plan import plan_summary
+from organizer.core.document_record import DocumentRecord
 from organizer.core.imaging.checklist_item import with_imaging
 from organizer.core.packet.content import PlanSummary
 from organizer.core.records import PathologyVersion, Person
@@ -67,12 +68,12 @@ def completeness(items: Sequence[ChecklistItem]) -> float:
     return sum(1 for i in items if i.state.done) / len(items) if items else 1.0
 
 
-def preliminary_without_final(documents: Sequence[CaseDocument]) -> bool:
+def preliminary_without_final(documents: Sequence[DocumentRecord]) -> bool:
     versions = {d.pathology_version for d in documents}
     return PathologyVersion.PRELIMINARY.value in versions and PathologyVersion.FINAL.value not in versions
 
 
-def derive_item(item: CheckItem, mark: Mark | None, documents: Sequence[CaseDocument],
+def derive_item(item: CheckItem, mark: Mark | None, documents: Sequence[DocumentRecord],
                 typed: str = "") -> ChecklistItem:
     """An item's state: documents of its type mean received; otherwise the user's mark decides.
 
@@ -93,7 +94,7 @@ def derive_item(item: CheckItem, mark: Mark | None, documents: Sequence[CaseDocu
     return ChecklistItem(item, state, (), note, mark, flags)
 
 
-def _received_note(item: CheckItem, documents: Sequence[CaseDocument], mark: Mark | None) -> str:
+def _received_note(item: CheckItem, documents: Sequence[DocumentRecord], mark: Mark | None) -> str:
     if item is CheckItem.PATHOLOGY:
         parts = [f"{d.pathology_version or 'report'}"
                  + (f" ({d.record_date})" if d.record_date else "") for d in documents]

@@ -13,10 +13,10 @@ from organizer.core.case.demo_records import SampleRecord, demo_data, sample_rec
 from organizer.core.case.insurance import Answer, InsuranceCheck, set_insurance
 from organizer.core.case.medications import Medication, add_medication
 from organizer.core.case.people import Contact, add_contact, add_person
-from organizer.core.case.plan import set_plan_summary
 from organizer.core.case.questions import add_question
 from organizer.core.case.recipients import Recipient, add_recipient
 from organizer.core.case.requests import Delivery, RecordsRequest, add_request
+from organizer.core.case.treatment_plan import set_plan_summary
 from organizer.core.intake.importer import ImportOptions, ImportResult, import_files
 from organizer.core.packet.content import PlanSummary
 from organizer.core.records import Person

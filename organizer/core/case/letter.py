@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from organizer.core.case.checklist_items import CheckItem, RequestChannel
 from organizer.core.case.entities import today
-from organizer.core.case.people import PersonProfile
-from organizer.core.case.requests import RecordsRequest, record_label
+from organizer.core.case.people import PersonProfile, profile
+from organizer.core.case.requests import RecordsRequest, get_request, record_label
+from organizer.core.records import Person
 from organizer.core.textpdf import TextPdf
+from organizer.core.vault import Vault
+from organizer.core.vault.atomic import write_atomically
 
 TITLE = "Request for copies of medical records"
 
@@ -63,3 +68,16 @@ def request_letter(profile: PersonProfile, request: RecordsRequest, made_on: str
     pdf.paragraph(f"Signature: ______________________________        Date: ______________\n"
                   f"{person.name}")
     return pdf.output()
+
+
+def letter_for(vault: Vault, person: Person, request_ref: str) -> tuple[RecordsRequest, bytes]:
+    """The letter for one of the person's requests (by id, or its first characters), as PDF bytes."""
+    request = get_request(vault, person, request_ref)
+    return request, request_letter(profile(vault, person), request)
+
+
+def save_letter(vault: Vault, person: Person, request_ref: str, path: Path) -> RecordsRequest:
+    """Save the request's letter as a PDF at `path` (whole or not at all); returns the request."""
+    request, pdf = letter_for(vault, person, request_ref)
+    write_atomically(path, pdf)
+    return request

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from datetime import date
 
-from organizer.core.case.case_documents import CaseDocument, person_documents
+from organizer.core.case.case_documents import person_documents
 from organizer.core.case.checklist import build_checklist
 from organizer.core.case.clinical_lists import clinical_facts
 from organizer.core.case.packet_cover_facts import (
@@ -17,10 +17,11 @@ from organizer.core.case.packet_cover_facts import (
     remembered_sender,
     sender_and_contact,
 )
-from organizer.core.case.plan import packet_plan
 from organizer.core.case.questions import questions
 from organizer.core.case.recipients import recipients
 from organizer.core.case.requests import records_requests
+from organizer.core.case.treatment_plan import packet_plan
+from organizer.core.document_record import DocumentRecord
 from organizer.core.imaging.packet_rows import imaging_rows
 from organizer.core.packet.content import RECORD_ORDER, PacketContent, PacketRecord
 from organizer.core.records import Person, RecordType
@@ -80,7 +81,7 @@ def place_or_nothing(facility: str) -> str:
     return "" if _HEADING_WORDS.search(facility) else facility
 
 
-def _matches(document: CaseDocument, selection: Selection) -> bool:
+def _matches(document: DocumentRecord, selection: Selection) -> bool:
     for wanted in selection:
         text = wanted.value if isinstance(wanted, RecordType) else str(wanted).strip().lower()
         kind = (document.type or RecordType.OTHER).value
@@ -90,7 +91,7 @@ def _matches(document: CaseDocument, selection: Selection) -> bool:
 
 
 def chosen_documents(vault: Vault, person: Person, include: Selection | None = None,
-                     exclude: Selection | None = None) -> list[CaseDocument]:
+                     exclude: Selection | None = None) -> list[DocumentRecord]:
     """The person's documents that go in the packet, in checklist order, each type oldest first."""
     order = {kind: index for index, kind in enumerate(RECORD_ORDER)}
     found = [d for d in person_documents(vault, person) if not d.not_for_packet
@@ -99,11 +100,15 @@ def chosen_documents(vault: Vault, person: Person, include: Selection | None = N
     return sorted(found, key=lambda d: (order[d.type or RecordType.OTHER], d.sort_key))
 
 
-def _reader(vault: Vault, file_id: str) -> Callable[[], bytes]:
-    return lambda: vault.read_file(file_id)
+def _read(vault: Vault, file_id: str) -> bytes | None:
+    """The stored file's bytes; None when it cannot be read (the packet says it was left out)."""
+    try:
+        return vault.read_file(file_id)
+    except Exception:  # a vault or reader failure of any kind: the packet still builds
+        return None
 
 
-def _title(document: CaseDocument) -> str:
+def _title(document: DocumentRecord) -> str:
     kind = document.type or RecordType.OTHER
     title = document.title or kind.label
     if kind is RecordType.PATHOLOGY and document.pathology_version and not document.title:
@@ -116,7 +121,7 @@ def packet_records(vault: Vault, person: Person, include: Selection | None = Non
     return tuple(
         PacketRecord(
             document_id=d.id, type=d.type or RecordType.OTHER, title=_title(d), date=d.record_date,
-            pages=d.pages, read_pdf=_reader(vault, d.readable_file or d.file),
+            pages=d.pages, data=_read(vault, d.shown_file),
             pdf_password=d.pdf_password, facility=place_or_nothing(d.facility),
             procedure=d.procedure or d.specimen, rotation=d.rotation,
         )

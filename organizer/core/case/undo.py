@@ -14,6 +14,23 @@ EDIT = "case_edit"
 
 
 @dataclass(frozen=True)
+class Changed:
+    """What an operation changed, for screens to redraw only that: the edit's label (what the
+    person is told, and what Undo takes back) and each entity touched as (kind, id)."""
+
+    label: str = ""
+    touched: frozenset[tuple[str, str]] = frozenset()
+
+    def ids(self, kind: str) -> frozenset[str]:
+        """The ids of the touched entities of one kind (e.g. DOCUMENT)."""
+        return frozenset(entity_id for touched_kind, entity_id in self.touched if touched_kind == kind)
+
+
+def _touched(changes: Sequence[Change]) -> frozenset[tuple[str, str]]:
+    return frozenset((c.kind, c.id) for c in changes if c.kind != EDIT)
+
+
+@dataclass(frozen=True)
 class Edit:
     """One recorded case edit, with what to write to undo it."""
 
@@ -22,6 +39,11 @@ class Edit:
     label: str
     at: str
     undo: tuple[Change, ...]
+
+    @property
+    def changed(self) -> Changed:
+        """What undoing this edit changes."""
+        return Changed(self.label, _touched(self.undo))
 
 
 def _before(vault: Vault, change: Change) -> dict[str, Any]:
@@ -32,8 +54,8 @@ def _before(vault: Vault, change: Change) -> dict[str, Any]:
     return {name: entity[name][1] if name in entity else None for name in change.fields}
 
 
-def record_edit(vault: Vault, person_id: str, label: str, changes: Sequence[Change]) -> None:
-    """Save the changes and, in the same journal entry, how to undo them."""
+def record_edit(vault: Vault, person_id: str, label: str, changes: Sequence[Change]) -> Changed:
+    """Save the changes and, in the same journal entry, how to undo them; returns what changed."""
     undo: dict[tuple[str, str], dict[str, Any]] = {}
     for change in changes:
         kept = undo.setdefault((change.kind, change.id), {})
@@ -44,6 +66,7 @@ def record_edit(vault: Vault, person_id: str, label: str, changes: Sequence[Chan
         "undo": [[kind, entity_id, fields] for (kind, entity_id), fields in undo.items()],
     })
     vault.record([*changes, edit])
+    return Changed(label, _touched(changes))
 
 
 def last_edit(vault: Vault, person_id: str | None = None) -> Edit | None:

@@ -12,8 +12,8 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from organizer.core.case.case_documents import CaseDocument
 from organizer.core.case.checklist_items import CheckItem, ItemState
+from organizer.core.document_record import DocumentRecord
 from organizer.core.imaging.inventory import StudySummary, studies
 from organizer.core.records import Person, RecordType
 from organizer.core.vault import Vault
@@ -26,7 +26,7 @@ REPORT_DAYS = timedelta(days=14)  # a report is written on the day of the scan o
 
 
 def with_imaging(vault: Vault, person: Person, item: ChecklistItem,
-                 documents: Sequence[CaseDocument]) -> ChecklistItem:
+                 documents: Sequence[DocumentRecord]) -> ChecklistItem:
     """The imaging-discs item updated from the vault's studies (other items unchanged)."""
     if item.item is not CheckItem.IMAGING_DISCS:
         return item
@@ -56,7 +56,7 @@ def _day(text: str | None) -> date | None:
         return None
 
 
-def imaging_gaps(found: Sequence[StudySummary], documents: Sequence[CaseDocument]) -> list[str]:
+def imaging_gaps(found: Sequence[StudySummary], documents: Sequence[DocumentRecord]) -> list[str]:
     """Plain sentences about images the doctor will probably ask for."""
     gaps = []
     dates = [_day(s.date) for s in found if _day(s.date or "")]

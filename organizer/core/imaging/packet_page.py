@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from organizer.core.imaging.packet_rows import ImagingRow
-from organizer.core.packet.writer import PageWriter
+from organizer.core.packet.page_writer import PageWriter
 
 TITLE = "Imaging studies"
 COLUMNS = ("Date", "Type", "Description", "Images", "Facility", "The images")

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from organizer.core.catalog import DOCUMENT, now_iso
+from organizer.core.document_record import DocumentRecord
 from organizer.core.errors import IntakeError, PasswordRequired, WrongPdfPassword
 from organizer.core.intake.analysis import Analysis
 from organizer.core.intake.answer_order import in_order
@@ -268,27 +269,27 @@ def document_fields(
     found: Analysis, options: ImportOptions, original: StoredFile, readable: StoredFile,
     password: str | None, warnings: tuple[str, ...],
 ) -> dict[str, Any]:
-    """The journal fields describing a newly imported document."""
+    """The journal fields describing a newly imported document (written through DocumentRecord)."""
     guess = found.classification
     chosen = options.record_type or guess.type
     meta = found.metadata
-    return {
-        "filename": found.filename, "file": original.id, "readable_file": readable.id,
-        "size": original.size, "sha256": found.sha256, "added": now_iso(),
-        "person": options.person.id, "kind": found.kind, "pages": found.pages,
-        "type": chosen.value if chosen else None,
-        "type_by": "user" if options.record_type else "rules",
-        "confidence": guess.confidence, "evidence": list(guess.evidence),
-        "guesses": [[t.value, c] for t, c in guess.guesses],
-        "pathology_version": found.pathology_version.value if found.pathology_version else None,
-        "scanned": found.scanned, "repaired": found.repaired, "encrypted": found.encrypted,
-        "pdf_password": password if found.encrypted else None,
-        "record_date": meta.record_date, "patient_name": meta.patient_name,
-        "printed_dob": meta.date_of_birth, "facility": meta.facility, "specimen": meta.specimen,
-        "procedure": meta.procedure, "warnings": list(warnings),
-        "title": suggest_title(found.text, chosen, meta) or "",
-        **portal_fields(found),  # a portal document's own title wins over a suggested one
-    }
+    portal = portal_fields(found)  # a portal document's own title wins over a suggested one
+    return DocumentRecord(
+        id=original.id, filename=found.filename, file=original.id, readable_file=readable.id,
+        size=original.size, sha256=found.sha256, added=now_iso(), person_id=options.person.id,
+        kind=found.kind, pages=found.pages, type=chosen,
+        type_by="user" if options.record_type else "rules",
+        confidence=guess.confidence, evidence=tuple(guess.evidence), guesses=tuple(guess.guesses),
+        pathology_version=found.pathology_version.value if found.pathology_version else "",
+        scanned=found.scanned, repaired=found.repaired, encrypted=found.encrypted,
+        pdf_password=password if found.encrypted else None,
+        record_date=meta.record_date or "", patient_name=meta.patient_name or "",
+        printed_dob=meta.date_of_birth or "", facility=meta.facility or "",
+        specimen=meta.specimen or "", procedure=meta.procedure or "", warnings=warnings,
+        title=str(portal.pop("title") if "title" in portal
+                  else suggest_title(found.text, chosen, meta) or ""),
+        other=portal,
+    ).to_fields()
 
 
 def _imported(source: str, document_id: str, found: Analysis, warnings: tuple[str, ...],

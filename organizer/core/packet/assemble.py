@@ -13,7 +13,7 @@ from organizer.core.packet.front import FrontMatter, front_matter
 from organizer.core.packet.link_tags import tag_links
 from organizer.core.packet.options import LeftOut
 from organizer.core.packet.page_shape import lookup
-from organizer.core.packet.plan import PartPlan, Piece, section_title, sections
+from organizer.core.packet.part_plan import PartPlan, Piece, section_title, sections
 from organizer.core.packet.sources import Bookmark, OpenedRecord
 from organizer.core.packet.stamp import HeadForm, Stamper
 from organizer.core.packet.stamp_font import StampFont

@@ -23,10 +23,10 @@ from organizer.core.packet.options import (
     PacketResult,
     WrittenPart,
 )
-from organizer.core.packet.plan import PartPlan, Piece, record_sort_key
+from organizer.core.packet.part_output import Output
+from organizer.core.packet.part_plan import PartPlan, Piece, record_sort_key
 from organizer.core.packet.saving import save_pdf
 from organizer.core.packet.sources import OpenedRecord, open_record
-from organizer.core.packet.writing import Output
 
 FONT_COST = 40_000  # bytes the stamp font and document structure add to a part, at most
 SHRINK = 0.85  # when a part comes out over the limit, plan again with this much less room
@@ -36,6 +36,18 @@ MARGIN = 0.03  # of the limit, kept free when planning with the measured room
 
 def build_packet(content: PacketContent, out: Path | BinaryIO, options: PacketOptions) -> PacketResult:
     """Build the packet into `out` (a file path, or a stream when it fits in one file)."""
+    return _build_packet(content, out, options)[0]
+
+
+def build_packet_in_memory(content: PacketContent,
+                           options: PacketOptions) -> tuple[PacketResult, tuple[bytes, ...]]:
+    """Build the packet into memory (never a temporary file): the result and each part's bytes,
+    split into parts when the size limit asks for it."""
+    return _build_packet(content, None, options)
+
+
+def _build_packet(content: PacketContent, out: Path | BinaryIO | None,
+                  options: PacketOptions) -> tuple[PacketResult, tuple[bytes, ...]]:
     with _cyclic_gc_paused():
         opened, left_out = _open_records(content, options)
         fronts: dict[int, list[int]] = {}
@@ -46,6 +58,7 @@ def build_packet(content: PacketContent, out: Path | BinaryIO, options: PacketOp
                         parts, warnings = _build(content, _Run(output, options, opened, tuple(left_out),
                                                                fronts))
                         written = output.commit()
+                        kept = output.kept
                     break
                 except RecordNotCopied as failed:  # build again without it; the cover says so
                     bad = opened.pop(failed.source)
@@ -57,7 +70,7 @@ def build_packet(content: PacketContent, out: Path | BinaryIO, options: PacketOp
         finally:
             for record in opened:
                 record.close()
-    return PacketResult(written, _contents(parts, fronts), tuple(left_out), (*notes, *warnings))
+    return PacketResult(written, _contents(parts, fronts), tuple(left_out), (*notes, *warnings)), kept
 
 
 @contextlib.contextmanager
@@ -116,10 +129,10 @@ def _build(content: PacketContent, run: _Run) -> tuple[tuple[PartPlan, ...], lis
     opened = run.opened
     whole = PartPlan(1, 1, tuple(Piece(i, r.record, 0, r.pages, r.pages) for i, r in enumerate(opened)))
     limit = run.options.max_bytes
-    size = _render(content, whole, (whole,), run, tight=False).size
-    if limit is None or size <= limit:
+    if limit is None:
+        _render(content, whole, (whole,), run, tight=False)
         return (whole,), []
-    run.output.discard()
+    # With a limit, the one render before any split is already the smallest (recompressed) one.
     if _render(content, whole, (whole,), run, tight=True).size <= limit:
         return (whole,), []
     if not run.output.can_split:

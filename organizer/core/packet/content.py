@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from organizer.core.imaging.packet_rows import ImagingRow
@@ -47,14 +46,15 @@ class PlanSummary:
 
 @dataclass(frozen=True)
 class PacketRecord:
-    """One record to include whole. `read_pdf` returns its PDF bytes (decrypted in memory)."""
+    """One record to include whole, with its PDF bytes as read from the vault (decrypted, in memory;
+    None when it could not be read). Read before building, so no build step touches the vault."""
 
     document_id: str
     type: RecordType
     title: str
     date: str  # ISO date or ""
     pages: int
-    read_pdf: Callable[[], bytes]
+    data: bytes | None
     pdf_password: str | None = None  # for protected originals
     facility: str = ""  # where it comes from, as printed on it (or "")
     procedure: str = ""  # the procedure, exam or specimen it is about, as printed (or "")

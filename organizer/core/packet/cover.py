@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 from organizer.core.packet.content import PacketContent, PacketRecord
 from organizer.core.packet.options import LeftOut
-from organizer.core.packet.plan import PartPlan, plural, record_line, section_title, sections
-from organizer.core.packet.writer import PageWriter
+from organizer.core.packet.page_writer import PageWriter
+from organizer.core.packet.part_plan import PartPlan, plural, record_line, section_title, sections
 
 if TYPE_CHECKING:
     from organizer.core.packet.front import Layout

@@ -1,6 +1,6 @@
-"""Getting the packet to the doctor: save to a folder, copy to a USB drive (verified), mail, reveal.
+"""Getting the packet to the doctor: USB drives (found, checked, flushed), the mail program, reveal.
 
-Every call returns what happened in plain words (`Delivered`), for the GUI or the CLI to show.
+Mail and reveal return what happened in plain words (`Delivered`), for the GUI or the CLI to show.
 """
 
 from __future__ import annotations
@@ -11,15 +11,14 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from organizer.core.packet.mapi import send_with_mapi
-from organizer.core.packet.options import PacketError
+from organizer.core.packet.options import PacketError, WrittenPart
 from organizer.core.packet.saving import sha256_of
-from organizer.core.vault.atomic import atomic_output, fsync_folder
-
-CHUNK = 1 << 20
+from organizer.core.vault.atomic import fsync_folder
 
 
 @dataclass(frozen=True)
@@ -39,38 +38,18 @@ class Drive:
     path: Path
 
 
-def save_to_folder(files: list[Path], folder: Path) -> Delivered:
-    """Copy the packet files into `folder`, each appearing whole or not at all."""
-    copied = [_copy_atomically(source, folder / source.name) for source in files]
-    return Delivered("saved", tuple(copied), f"Saved {len(copied)} file(s) in {folder}.")
+def check_copies(parts: Sequence[WrittenPart]) -> None:
+    """Read every written file back and compare its SHA-256 with the packet's (a faulty drive)."""
+    for part in parts:
+        assert part.path is not None
+        with part.path.open("rb") as copy:
+            if sha256_of(copy) != part.sha256:
+                raise PacketError(f"The copy of {part.path.name} on the drive does not match the "
+                                  "packet. The drive may be faulty; please try another one.")
 
 
-def copy_to_drive(files: list[Path], drive: Path) -> Delivered:
-    """Copy to a USB drive, read every copy back and compare its SHA-256, then flush the drive."""
-    copied = []
-    for source in files:
-        target = _copy_atomically(source, drive / source.name)
-        with source.open("rb") as a, target.open("rb") as b:
-            if sha256_of(a) != sha256_of(b):
-                raise PacketError(f"The copy of {source.name} on the drive does not match the original. "
-                                  "The drive may be faulty; please try another one.")
-        copied.append(target)
-    _sync_drive(drive)
-    return Delivered("usb", tuple(copied), f"Copied and checked {len(copied)} file(s) on {drive}. "
-                     "It is now safe to unplug the drive.")
-
-
-def _copy_atomically(source: Path, target: Path) -> Path:
-    try:
-        with source.open("rb") as reader, atomic_output(target) as writer:
-            shutil.copyfileobj(reader, writer, CHUNK)
-    except OSError as error:
-        raise PacketError(f"Could not write {target.name} to {target.parent} "
-                          f"({error.strerror or error}).") from None
-    return target
-
-
-def _sync_drive(drive: Path) -> None:
+def sync_drive(drive: Path) -> None:
+    """Flush the drive, so it is safe to unplug."""
     fsync_folder(drive)
     if hasattr(os, "sync"):
         os.sync()  # flush every write the system still holds for the drive

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 import pikepdf
 
 from organizer.core.packet.assemble import copy_pages
-from organizer.core.packet.plan import PartPlan, Piece
+from organizer.core.packet.part_plan import PartPlan, Piece
 from organizer.core.packet.sources import OpenedRecord
 
 PAGE_OVERHEAD = 600  # bytes a page adds in the packet: stamp, clip reference, page tree entry

@@ -15,7 +15,8 @@ from organizer.core.imaging.packet_page import imaging_page
 from organizer.core.packet.content import PacketContent
 from organizer.core.packet.cover import continuation_cover, cover
 from organizer.core.packet.options import LeftOut
-from organizer.core.packet.plan import (
+from organizer.core.packet.page_writer import PageWriter, Rect, Slot
+from organizer.core.packet.part_plan import (
     PartPlan,
     first_pages,
     page_span,
@@ -25,7 +26,6 @@ from organizer.core.packet.plan import (
 )
 from organizer.core.packet.stamp import FONT_SIZE as STAMP_FONT_SIZE
 from organizer.core.packet.summary import summary
-from organizer.core.packet.writer import PageWriter, Rect, Slot
 
 MEDICATION_COLUMNS = ("Medicine", "Dose", "Route", "How often", "Started", "Stopped", "Prescribed by",
                       "Notes")

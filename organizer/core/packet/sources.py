@@ -48,9 +48,8 @@ class OpenedRecord:
 
 def open_record(record: PacketRecord) -> OpenedRecord | LeftOut:
     """Open one record, or say in plain words why it cannot go into the packet."""
-    try:
-        data = record.read_pdf()
-    except Exception:  # a vault or reader failure of any kind: the packet still builds
+    data = record.data
+    if data is None:  # a vault or reader failure of any kind: the packet still builds
         return LeftOut(record.document_id, record.title, "It could not be read from the vault.")
     try:
         pdf = _open(data, record.pdf_password)

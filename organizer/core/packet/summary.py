@@ -10,8 +10,8 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from organizer.core.packet.content import MedicationRow, PacketContent
-from organizer.core.packet.plan import place
-from organizer.core.packet.writer import PageWriter, Slot
+from organizer.core.packet.page_writer import PageWriter, Slot
+from organizer.core.packet.part_plan import place
 from organizer.core.records import RecordType
 
 if TYPE_CHECKING:

@@ -15,12 +15,13 @@ from PySide6.QtWidgets import (
 )
 
 from organizer.core.case import marking
-from organizer.core.case.case_documents import CaseDocument, person_documents
+from organizer.core.case.case_documents import person_documents
 from organizer.core.case.checklist import Checklist, build_checklist
 from organizer.core.case.checklist_items import EXTRAS, REQUIRED, CheckItem
 from organizer.core.case.insurance import InsuranceCheck, insurance
 from organizer.core.case.next_steps import next_steps, untyped_step
 from organizer.core.case.requests import RecordsRequest, add_request, records_requests
+from organizer.core.document_record import DocumentRecord
 from organizer.core.records import Person
 from organizer.core.session import Session
 from organizer.core.vault import Vault
@@ -37,7 +38,7 @@ class ChecklistView:
     """Everything the home view shows, read in one session call."""
 
     checklist: Checklist
-    documents: dict[str, CaseDocument]
+    documents: dict[str, DocumentRecord]
     steps: list[str]
     insurance: InsuranceCheck
 

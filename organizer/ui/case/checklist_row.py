@@ -8,9 +8,9 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal, SignalInstance
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from organizer.core.case.case_documents import CaseDocument
 from organizer.core.case.checklist import ChecklistItem
 from organizer.core.case.checklist_items import CheckItem, ItemState
+from organizer.core.document_record import DocumentRecord
 from organizer.ui.labels import check_item_label
 from organizer.ui.style import explanation
 
@@ -30,7 +30,7 @@ def state_word(state: ItemState) -> str:
     return words[state]
 
 
-def document_line(document: CaseDocument) -> str:
+def document_line(document: DocumentRecord) -> str:
     """How one received document is listed under its item."""
     name = document.title or document.filename or document.id
     version = f"{document.pathology_version}: " if document.pathology_version else ""
@@ -101,7 +101,7 @@ class ChecklistRow(QFrame):
         layout.addWidget(self.documents)
         layout.addLayout(buttons)
 
-    def show_item(self, line: ChecklistItem, documents: Mapping[str, CaseDocument]) -> None:
+    def show_item(self, line: ChecklistItem, documents: Mapping[str, DocumentRecord]) -> None:
         word = state_word(line.state)
         self.state.setText(f"{SYMBOLS[line.state]} {word}")
         self.state.setAccessibleName(word)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from organizer.core.case.case_documents import of_type, person_documents
-from organizer.core.case.plan import plan_draft, set_plan_summary
+from organizer.core.case.treatment_plan import plan_draft, set_plan_summary
 from organizer.core.packet.content import PlanSummary
 from organizer.core.records import Person, RecordType
 from organizer.core.session import Session

@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from organizer.core.case.letter import request_letter
-from organizer.core.case.people import profile
+from organizer.core.case.letter import letter_for, save_letter
 from organizer.core.case.requests import (
     CANCELLED,
     OPEN,
@@ -26,27 +25,16 @@ from organizer.core.case.requests import (
     RecordsRequest,
     add_request,
     close_request,
-    get_request,
     record_label,
     records_requests,
 )
 from organizer.core.records import Person
 from organizer.core.session import Session
 from organizer.core.vault import Vault
-from organizer.core.vault.atomic import write_atomically
 from organizer.ui.case.case_page import CasePage
 from organizer.ui.case.request_dialog import RequestDialog
 from organizer.ui.printing import print_pdf_bytes, printing_available
 from organizer.ui.style import explanation, heading, message_label, show_message
-
-
-def letter_bytes(vault: Vault, person: Person, request_id: str) -> bytes:
-    return request_letter(profile(vault, person), get_request(vault, person, request_id))
-
-
-def save_letter(vault: Vault, person: Person, request_id: str, path: Path) -> Path:
-    write_atomically(path, letter_bytes(vault, person, request_id))
-    return path
 
 
 class RequestsPage(CasePage):
@@ -190,9 +178,9 @@ class RequestsPage(CasePage):
         path = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
         self.run_in_background(
             lambda: self.session.call(save_letter, person, request.id, path),
-            lambda saved: show_message(self.message, self.tr(
+            lambda _saved: show_message(self.message, self.tr(
                 "✔ Saved the letter to {0}. Print it, sign it and send it to {1}.").format(
-                    saved, request.provider)))
+                    path, request.provider)))
 
     def print_letter(self) -> None:
         request, person = self._current(), self.person
@@ -205,4 +193,4 @@ class RequestsPage(CasePage):
                 show_message(self.message, self.tr("✔ Sent the letter to the printer. Sign it "
                                                    "and send it to {0}.").format(request.provider))
 
-        self.run_in_background(lambda: self.session.call(letter_bytes, person, request.id), ready)
+        self.run_in_background(lambda: self.session.call(letter_for, person, request.id)[1], ready)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QProgressBar,
     QPushButton,
@@ -16,10 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from organizer.core.packet import PacketCancelled
+from organizer.core.packet.packet_job import BuiltPacket, PacketRequest, make_packet
 from organizer.core.session import Session
 from organizer.ui.error_dialog import report_error
 from organizer.ui.packet.delivery_bar import DeliveryBar
-from organizer.ui.packet.making import BuiltPacket, PacketRequest, build_in_memory
 from organizer.ui.packet.preview import PdfPreview
 from organizer.ui.style import NOTE_MARK, message_label, show_message
 from organizer.ui.workers import BackgroundTask
@@ -51,12 +52,16 @@ class BuildStep(QWizardPage):
         self.status = message_label(self)
         self.cancel_button = QPushButton(self.tr("S&top making it"), self)
         self.cancel_button.setAccessibleName(self.tr("Stop making the packet"))
+        self.part_choice = QComboBox(self)  # which part the preview shows, when split
+        self.part_choice.setAccessibleName(self.tr("Part shown in the preview"))
+        self.part_choice.setVisible(False)
         self.preview = PdfPreview(self)
         self.delivery = DeliveryBar(session, self)
         self._lay_out()
         self._progress.step.connect(self._show_progress)
         self.cancel_button.clicked.connect(self.cancel)
         self.delivery.sent.connect(self.sent)
+        self.part_choice.currentIndexChanged.connect(self._show_part)
 
     def _lay_out(self) -> None:
         top = QHBoxLayout()
@@ -65,6 +70,7 @@ class BuildStep(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.status)
+        layout.addWidget(self.part_choice, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.delivery)
 
@@ -80,7 +86,7 @@ class BuildStep(QWizardPage):
         show_message(self.status, self.tr("Making the packet… This can take a minute for many "
                                           "records."))
         cancel, progress = self._cancel, self._progress.step.emit
-        task = BackgroundTask(lambda: build_in_memory(self.session, request, progress, cancel))
+        task = BackgroundTask(lambda: make_packet(self.session, request, progress, cancel))
         task.succeeded.connect(lambda built: self._built(built, cancel))
         task.failed.connect(lambda error: self._failed(error, cancel))
         task.start()
@@ -108,8 +114,14 @@ class BuildStep(QWizardPage):
             self._set_busy(False)
             return  # locked or closed meanwhile: show nothing
         self.built = built
-        self.preview.show_pdf(built.data, built.request.password)
-        self.delivery.set_packet(built, self.preview.document)
+        total = len(built.files)
+        self.part_choice.blockSignals(True)
+        self.part_choice.clear()
+        self.part_choice.addItems([self.tr("Part {0} of {1}").format(n + 1, total)
+                                   for n in range(total)])
+        self.part_choice.blockSignals(False)
+        self.part_choice.setVisible(built.split)
+        self._show_part(0)
         show_message(self.status, self._summary(built))
         self._set_busy(False)
         self.delivery.setFocus()
@@ -120,8 +132,9 @@ class BuildStep(QWizardPage):
         text = self.tr("✓ Ready: {0} records, {1} pages, {2:.1f} MB. Check it below, then choose "
                        "how to send it.").format(records, result.pages, result.size / 1e6)
         if built.split:
-            text += " " + self.tr("It is bigger than the size limit: when you save it, it will "
-                                  "be split into numbered parts that each fit.")
+            text += " " + self.tr("It is bigger than the size limit, so it is split into {0} "
+                                  "numbered parts that each fit. Choose a part above the preview "
+                                  "to check it.").format(len(built.files))
         for item in result.left_out:
             text += "\n" + self.tr("Left out: {0} — {1}").format(item.title, item.reason)
         for warning in result.warnings:
@@ -138,6 +151,14 @@ class BuildStep(QWizardPage):
         else:
             report_error(self.status, self, error)
 
+    def _show_part(self, index: int) -> None:
+        """Show one part of the packet (the only part, when it is one file): the bytes saved."""
+        built = self.built
+        if built is None or not 0 <= index < len(built.files):
+            return
+        self.preview.show_pdf(built.files[index], built.request.password)
+        self.delivery.set_packet(built, self.preview.document)
+
     def isComplete(self) -> bool:
         return not self.busy
 
@@ -148,6 +169,8 @@ class BuildStep(QWizardPage):
     def forget(self) -> None:
         """Drop the packet from memory and from the screen."""
         self.built = None
+        self.part_choice.clear()
+        self.part_choice.setVisible(False)
         self.preview.clear()
         self.delivery.set_packet(None, None)
         show_message(self.status, "")

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QPushButton, QVBoxLayou
 
 from organizer.core.packet import PacketResult
 from organizer.core.packet.delivery import hand_to_mail, logged_as, removable_drives
+from organizer.core.packet.packet_job import BuiltPacket, copy_to_drive, log_sent, save_in_folder
 from organizer.core.session import Session
 from organizer.ui.error_dialog import show_error
 from organizer.ui.folder_memory import choose_folder
-from organizer.ui.packet.making import BuiltPacket, copy_to_drive, log_sent, write_packet
 from organizer.ui.printing import print_pdf, printing_available
 from organizer.ui.style import DONE_MARK, NOTE_MARK, message_label, show_message
 from organizer.ui.workers import BackgroundTask
@@ -86,7 +86,7 @@ class DeliveryBar(QWidget):
     def save(self) -> None:
         folder = self._ask_folder(self.tr("Save the packet in which folder?"))
         if folder is not None:
-            self._deliver(lambda built: self._saved_in(write_packet(self.session, built, folder),
+            self._deliver(lambda built: self._saved_in(save_in_folder(built, folder),
                                                        folder, "saved"))
 
     def copy_to_usb(self) -> None:
@@ -105,7 +105,7 @@ class DeliveryBar(QWidget):
             drive = drives[names.index(name)].path
         said = DONE_MARK + " " + self.tr("Copied to {0} and checked: the copy matches. It is now "
                                          "safe to unplug the drive.").format(drive)
-        self._deliver(lambda built: _Done(copy_to_drive(self.session, built, drive), said, "usb"))
+        self._deliver(lambda built: _Done(copy_to_drive(built, drive), said, "usb"))
 
     def email(self) -> None:
         folder = self._ask_folder(self.tr("Save the packet to attach it: which folder?"))
@@ -113,7 +113,7 @@ class DeliveryBar(QWidget):
             return
 
         def send(built: BuiltPacket) -> _Done:
-            result = write_packet(self.session, built, folder)
+            result = save_in_folder(built, folder)
             files = [p.path for p in result.parts if p.path is not None]
             delivered = hand_to_mail(files)
             how, note = logged_as(delivered)  # "email" only when the mail program really opened
@@ -152,7 +152,7 @@ class DeliveryBar(QWidget):
 
         def run() -> _Done:
             done = work(built)
-            log_sent(self.session, built, done.result, done.how, done.note)
+            self.session.call(log_sent, built, done.result, done.how, done.note)
             return done
 
         self._set_busy(True)

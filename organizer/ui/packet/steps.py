@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from organizer.core.case.case_documents import CaseDocument
+from organizer.core.document_record import DocumentRecord
 from organizer.core.packet.options import (
     PASSWORD_MAX_LENGTH,
     PASSWORD_MIN_LENGTH,
@@ -111,7 +111,7 @@ class ContentsStep(QWizardPage):
             "questions, a list of contents, and the medicines and treatment plan you wrote down."),
             self))
 
-    def set_documents(self, documents: Sequence[CaseDocument]) -> None:
+    def set_documents(self, documents: Sequence[DocumentRecord]) -> None:
         self.records.clear()
         for document in documents:
             kind = (record_type_label(document.type) if document.type is not None

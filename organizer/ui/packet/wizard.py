@@ -7,14 +7,14 @@ from collections.abc import Sequence
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
-from organizer.core.case.case_documents import CaseDocument
 from organizer.core.case.packet_cover_facts import remember_sender, sender_choices
+from organizer.core.document_record import DocumentRecord
 from organizer.core.errors import OrganizerError
+from organizer.core.packet.packet_job import PacketRequest, choices
 from organizer.core.records import Person
 from organizer.core.session import Session
 from organizer.ui.error_dialog import show_error
 from organizer.ui.packet.build_step import BuildStep
-from organizer.ui.packet.making import PacketRequest, choices
 from organizer.ui.packet.steps import ContentsStep, OptionsStep, WhoStep
 from organizer.ui.workers import BackgroundTask
 
@@ -33,7 +33,7 @@ class PacketWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, False)
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Close"))
         self.session = session
-        self.documents: list[CaseDocument] = []
+        self.documents: list[DocumentRecord] = []
         self._loading = False
         self.who = WhoStep(people, self)
         self.contents = ContentsStep(self)

@@ -15,11 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from organizer.core.record_row import RecordRow
 from organizer.core.records import RecordType
 from organizer.ui.autosave import AutoSave
 from organizer.ui.case.date_field import DateField
 from organizer.ui.case.form_fields import put_text
-from organizer.ui.records.record_row import RecordRow
 from organizer.ui.records.table_model import as_record_type, date_text, type_text
 from organizer.ui.style import heading
 

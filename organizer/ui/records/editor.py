@@ -1,4 +1,4 @@
-"""Saving edits to records off the GUI thread, and undoing them (Ctrl+Z) by writing back old values."""
+"""Saving edits to records off the GUI thread, and Ctrl+Z: the journal's undo (as `organizer undo`)."""
 
 from __future__ import annotations
 
@@ -6,26 +6,34 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from organizer.core.records import RecordType
+from organizer.core import document_edits as edits
+from organizer.core.case.undo import Changed, last_edit, undo_last
+from organizer.core.catalog import DOCUMENT
+from organizer.core.record_row import RecordRow, read_row
+from organizer.core.records import Person, RecordType
 from organizer.core.vault import Vault
 from organizer.ui.autosave import run_save
 from organizer.ui.page import VaultPage
-from organizer.ui.records import edits
-from organizer.ui.records.record_row import RecordRow, read_row
 from organizer.ui.records.table_model import type_text
+
+Saved = tuple[tuple[RecordRow, ...], bool]  # the rows an operation touched, as now saved; can undo
+
+
+def _rows_touched(vault: Vault, person: Person, changed: Changed) -> Saved:
+    rows = (read_row(vault, person, doc_id) for doc_id in sorted(changed.ids(DOCUMENT)))
+    return tuple(row for row in rows if row is not None), last_edit(vault, person.id) is not None
 
 
 class RecordEditor(QObject):
-    """Each edit made on the page goes on a stack; `undo()` takes back the newest one."""
+    """Each edit is a case edit in the journal; `undo()` takes back the person's newest one."""
 
-    saved = Signal(object, str)  # the row as now saved (or None), a sentence saying what happened
+    saved = Signal(object, str)  # the rows touched (as now saved), a sentence saying what happened
     failed = Signal(object)  # the error
     can_undo = Signal(bool)
 
     def __init__(self, page: VaultPage) -> None:
         super().__init__(page)
         self.page = page
-        self.stack: list[edits.DocumentEdit] = []
         self.saving = 0  # edits on their way to the vault
         self._undo_waiting = False  # Ctrl+Z pressed before the newest edit was saved
 
@@ -51,33 +59,37 @@ class RecordEditor(QObject):
                 else self.tr("Saved: the pages are turned to the left."))
         self._save(lambda v: edits.change_rotation(v, doc_id, quarter_turns), said)
 
+    def check_undo(self) -> None:
+        """Enable Undo when the person has a case edit to take back (after loading the page)."""
+        person = self.page.person
+        if person is None:
+            self.can_undo.emit(False)
+            return
+        run_save(self, lambda: self.page.session.call(lambda v: last_edit(v, person.id) is not None),
+                 self.can_undo.emit, lambda _error: self.can_undo.emit(False))
+
     def forget(self) -> None:
         self._undo_waiting = False
-        self.stack.clear()
         self.can_undo.emit(False)
 
-    def _save(self, change: Callable[[Vault], edits.DocumentEdit], said: str) -> None:
+    def _save(self, change: Callable[[Vault], Changed], said: str) -> None:
         person = self.page.person
         if person is None:
             return
 
-        def work(vault: Vault) -> tuple[edits.DocumentEdit, RecordRow | None]:
-            done = change(vault)
-            return done, read_row(vault, person, done.document_id)
-
-        def done(result: tuple[edits.DocumentEdit, RecordRow | None]) -> None:
-            self.stack.append(result[0])
-            self.can_undo.emit(True)
-            self.saved.emit(result[1], said + " " + self.tr("Ctrl+Z undoes it."))
+        def done(result: Saved) -> None:
+            rows, more = result
+            self.can_undo.emit(more)
+            self.saved.emit(rows, said + " " + self.tr("Ctrl+Z undoes it."))
             self._saved_one()
 
         def failed(error: BaseException) -> None:
-            if self.page.session.is_open:  # after a lock there is nothing left to show it on
-                self.failed.emit(error)
+            self._failed(error)
             self._saved_one()
 
         self.saving += 1
-        run_save(self, lambda: self.page.session.call(work), done, failed)
+        run_save(self, lambda: self.page.session.call(
+            lambda vault: _rows_touched(vault, person, change(vault))), done, failed)
 
     def _saved_one(self) -> None:
         self.saving -= 1
@@ -86,22 +98,27 @@ class RecordEditor(QObject):
             self.undo()
 
     def undo(self) -> None:
-        """Put back the values the newest edit replaced (once it is saved, if it is on its way)."""
+        """Take back the person's newest case edit, from the journal (once the edits on their way
+        are saved). Undoing is not itself a new edit: the edit is marked undone."""
         if self.saving:
             self._undo_waiting = True
             return
         person = self.page.person
-        if not self.stack or person is None:
+        if person is None:
             return
-        edit = self.stack.pop()
-        self.can_undo.emit(bool(self.stack))
 
-        def work(vault: Vault) -> RecordRow | None:
-            edits.undo_edit(vault, person, edit)
-            return read_row(vault, person, edit.document_id)
+        def work(vault: Vault) -> tuple[Saved, str]:
+            edit = undo_last(vault, person.id)
+            if edit is None:
+                return ((), False), self.tr("There is nothing left to undo.")
+            return _rows_touched(vault, person, edit.changed), self.tr("Undone: {0}.").format(edit.label)
 
-        run_save(self, lambda: self.page.session.call(work),
-                 lambda row: self.saved.emit(row, self.tr("Undone.")), self._failed)
+        def done(answer: tuple[Saved, str]) -> None:
+            (rows, more), said = answer
+            self.can_undo.emit(more)
+            self.saved.emit(rows, said)
+
+        run_save(self, lambda: self.page.session.call(work), done, self._failed)
 
     def _failed(self, error: BaseException) -> None:
         if self.page.session.is_open:  # after a lock there is nothing left to show it on

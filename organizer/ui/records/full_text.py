@@ -10,11 +10,11 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, QTim
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from organizer.core.record_row import RecordRow
 from organizer.core.records import RecordType
 from organizer.core.safe_text import printable
 from organizer.core.search import Hit, SearchResult, search_records
 from organizer.core.session import Session
-from organizer.ui.records.record_row import RecordRow
 from organizer.ui.records.table_model import ROW_ROLE, TITLE, UNSURE, RecordsFilterProxy
 from organizer.ui.workers import BackgroundTask
 

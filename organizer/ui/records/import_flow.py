@@ -62,7 +62,9 @@ class _ProgressRelay(QObject):
 
 
 @dataclass
-class _Batch:
+class _QueuedImport:
+    """Files waiting for their turn to be imported (with the passwords to try)."""
+
     paths: list[Path]
     passwords: tuple[str, ...] = ()
     retry: bool = False  # a second try of protected files with the passwords the user typed
@@ -85,7 +87,7 @@ class ImportFlow(QObject):
         self.session, self.bar, self.window = session, bar, parent
         self.person: Person | None = None
         self.cancel = threading.Event()
-        self._queue: list[_Batch] = []
+        self._queue: list[_QueuedImport] = []
         self._running = False
         self._unsure: list[FileOutcome] = []
         self._last_was_retry = False
@@ -101,7 +103,7 @@ class ImportFlow(QObject):
     def add(self, paths: Sequence[Path], passwords: Sequence[str] = ()) -> None:
         """Import these files and folders for the current person (after any import in progress)."""
         if paths and self.person is not None:
-            self._queue.append(_Batch(list(paths), tuple(passwords)))
+            self._queue.append(_QueuedImport(list(paths), tuple(passwords)))
             self._next()
 
     def stop(self) -> None:
@@ -178,7 +180,7 @@ class ImportFlow(QObject):
         self.window.window().activateWindow()  # keyboard focus comes back to the page
         if passwords:  # the unsure-type questions wait until these are in too
             retry = [Path(source) for source in passwords]
-            self._queue.insert(0, _Batch(retry, tuple(dict.fromkeys(passwords.values())), True))
+            self._queue.insert(0, _QueuedImport(retry, tuple(dict.fromkeys(passwords.values())), True))
         elif self._unsure and not self._queue:
             unsure, self._unsure = self._unsure, []
             self.unsure.emit(unsure)

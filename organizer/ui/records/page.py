@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from organizer.core.intake.importer import FileOutcome
+from organizer.core.record_row import RecordRow, person_records
 from organizer.core.session import Session
 from organizer.ui.error_dialog import show_error
 from organizer.ui.page import VaultPage
@@ -28,7 +29,6 @@ from organizer.ui.records.import_flow import ImportBar, ImportFlow
 from organizer.ui.records.preview import PreviewPane
 from organizer.ui.records.preview_loading import load_preview
 from organizer.ui.records.preview_toggle import PreviewToggle
-from organizer.ui.records.record_row import RecordRow, person_records
 from organizer.ui.records.table_panel import RecordsTable
 from organizer.ui.records.type_questions import ReviewPanel
 from organizer.ui.style import message_label, show_message
@@ -176,6 +176,7 @@ class RecordsPage(VaultPage):
         if self.records.search.text().strip():
             self.full_text.run()  # the records changed: so may what the words find
         self._ask_types([])
+        self.editor.check_undo()
 
     def _load_failed(self, error: BaseException) -> None:
         self._loading = self._load_again = False
@@ -223,11 +224,12 @@ class RecordsPage(VaultPage):
             apply(row.id)
 
     def undo(self) -> None:
-        """Put back the values the last edit on this page replaced."""
+        """Take back the person's last case edit (the journal's undo, as `organizer undo`)."""
         self.editor.undo()
 
-    def _show_saved(self, row: RecordRow | None, said: str) -> None:
-        if row is not None:
+    def _show_saved(self, rows: tuple[RecordRow, ...], said: str) -> None:
+        """Redraw only the rows the edit (or its undo) touched."""
+        for row in rows:
             self.records.model.replace_row(row)
             if self.details.row is not None and self.details.row.id == row.id:
                 self._current_changed(row)  # a turned record is shown again, turned

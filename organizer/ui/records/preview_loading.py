@@ -7,10 +7,10 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 
 from organizer.core.page_rotation import turned_pdf
+from organizer.core.record_row import RecordRow
 from organizer.core.vault import Vault
 from organizer.ui.page import VaultPage
 from organizer.ui.records.preview import PreviewPane
-from organizer.ui.records.record_row import RecordRow
 
 
 def load_preview(page: VaultPage, pane: PreviewPane, row: RecordRow,

@@ -17,11 +17,11 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from organizer.core.record_row import RecordRow
 from organizer.core.records import RecordType
 from organizer.core.safe_text import printable
 from organizer.ui.case.date_field import shown_date
 from organizer.ui.labels import record_type_label
-from organizer.ui.records.record_row import RecordRow
 
 _Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from organizer.core.record_row import RecordRow
 from organizer.core.records import RecordType
 from organizer.ui.records.full_text import FullTextProxy, SnippetDelegate
-from organizer.ui.records.record_row import RecordRow
 from organizer.ui.records.table_model import (
     DATE,
     PAGES,

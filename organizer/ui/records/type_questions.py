@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from organizer.core.intake.importer import FileOutcome
+from organizer.core.record_row import RecordRow
 from organizer.core.records import RecordType
 from organizer.ui.records.preview import PreviewPane
-from organizer.ui.records.record_row import RecordRow
 from organizer.ui.records.table_model import as_record_type, type_text
 from organizer.ui.style import explanation, heading
 

@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from fpdf import FPDF
-from fpdf.enums import MethodReturnValue, TextMode, XPos, YPos
+from fpdf.enums import MethodReturnValue, XPos, YPos
 from fpdf.fonts import TTFFont
 from fpdf.structure_tree import StructElem
 
 from organizer.core.bundled_font import covered
-from organizer.core.textpdf import FONT, TextPdf
+from organizer.core.packet.tagged_text import (
+    TaggedTextPdf,
+    baseline_of,
+    fit_text,
+    set_font_on_page,
+    text_width,
+    wrap_words,
+)
+from organizer.core.textpdf import FONT
 
 Rect = tuple[float, float, float, float]  # x0, y0, x1, y1 in PDF points, origin bottom left
 
@@ -30,21 +37,15 @@ class Slot:
     element: StructElem | None = None  # the line's structure element: the text joins it
 
 
-class PageWriter(TextPdf):
+class PageWriter(TaggedTextPdf):
     """TextPdf with structure tags: headings become /H1 and /H2, short paragraphs /P.
 
-    fpdf2 has no public API for tagging text, so this uses its structure-tree builder
-    (`struct_builder`, `_add_marked_content`); a block that would cross a page is left untagged.
-    Marked-content ids are counted here per page: fpdf2 counts them again on every call,
-    which grows with the square of the lines on a page (the contents page has hundreds).
+    A block that would cross a page is left untagged (see TaggedTextPdf for how tags are written).
     """
 
     def __init__(self, title: str, *, extra_characters: str = "") -> None:
         super().__init__(title)
-        self._next_mcid: dict[int, int] = {}
-        self.last_element: StructElem | None = None  # the structure element tagged last
         self._resume: tuple[int, str, float] | None = None  # where writing was before `fill`s
-        self._codes: dict[str, dict[int, str]] = {}  # font → character → its code in the subset
         self.pdf.set_auto_page_break(True, margin=54)
         # Characters the page stamps will need go into the embedded subset too, so the stamps
         # reuse this font (fpdf2 has no public call for it; `subset.pick` is what writing does).
@@ -53,27 +54,6 @@ class PageWriter(TextPdf):
         for char in extra_characters:
             if covered(char):
                 regular.subset.pick(ord(char))
-
-    @contextmanager
-    def tagged(self, kind: str, title: str = "", into: StructElem | None = None) -> Iterator[None]:
-        """Marked content tagged `kind`, as a new structure element or as more of `into` (text
-        written later into a line, such as its page number, so it reads with the line)."""
-        pdf = self.pdf
-        page = pdf.page
-        if page not in self._next_mcid:
-            self._next_mcid[page] = pdf.struct_builder.next_mcid_for_page(page)
-        mcid = self._next_mcid[page]
-        self._next_mcid[page] = mcid + 1
-        if into is None:
-            self.last_element = pdf._add_marked_content(struct_type=f"/{kind}", mcid=mcid,
-                                                        title=title or None)
-        else:  # the parent tree maps each of the page's MCIDs, in order, to its element
-            into.k.append(mcid)
-            builder = pdf.struct_builder
-            builder.struct_tree_root.parent_tree.nums[builder.spid_per_page_number[page]].append(into)
-        pdf._out(f"/{kind} <</MCID {mcid}>> BDC")
-        yield
-        pdf._out("EMC")
 
     def title(self, text: str, level: int = 1) -> None:
         """A heading (levels 1 and 2), tagged, never alone at the foot of a page."""
@@ -138,14 +118,14 @@ class PageWriter(TextPdf):
         broken here at spaces, each word measured once; a word wider than a line goes to fpdf2.
         """
         pdf = self.pdf
-        lines = None if "\n" in text else _wrap(pdf, text, self.width - 2 * pdf.c_margin)
+        lines = None if "\n" in text else wrap_words(pdf, text, self.width - 2 * pdf.c_margin)
         if not lines or (len(lines) > 1 and pdf.get_y() + height * len(lines) > pdf.page_break_trigger):
             return False
         self.keep_room(height)
         y = pdf.get_y()
         with self.tagged(kind):
             for line in lines:
-                self._text(pdf.l_margin + pdf.c_margin, _baseline(y, height, size), line)
+                self.text_at(pdf.l_margin + pdf.c_margin, baseline_of(y, height, size), line)
                 y += height
         pdf.set_xy(pdf.l_margin, y)
         return True
@@ -173,15 +153,15 @@ class PageWriter(TextPdf):
                 or pdf.get_y() + height > pdf.page_break_trigger or "\n" in label + value):
             return False
         pdf.set_font(FONT, "B", size)
-        label_width = _width(pdf, label)
+        label_width = text_width(pdf, label)
         pdf.set_font(FONT, "", size)
-        if label_width + _width(pdf, value) > pdf.w - pdf.r_margin - pdf.x - 2 * pdf.c_margin:
+        if label_width + text_width(pdf, value) > pdf.w - pdf.r_margin - pdf.x - 2 * pdf.c_margin:
             return False
-        x, baseline = pdf.x + pdf.c_margin, _baseline(pdf.get_y(), height, size)
+        x, baseline = pdf.x + pdf.c_margin, baseline_of(pdf.get_y(), height, size)
         pdf.set_font(FONT, "B", size)
-        self._text(x, baseline, label)
+        self.text_at(x, baseline, label)
         pdf.set_font(FONT, "", size)
-        self._text(x + label_width, baseline, value)
+        self.text_at(x + label_width, baseline, value)
         return True
 
     def items(self, items: Sequence[str], size: float = 11) -> None:
@@ -206,9 +186,10 @@ class PageWriter(TextPdf):
             if other_scripts:
                 pdf.set_x(x)
                 pdf.cell(room_for_text + 2 * pdf.c_margin, height,
-                         _fit(pdf, text, room_for_text, pdf.get_string_width))
+                         fit_text(pdf, text, room_for_text, pdf.get_string_width))
             else:
-                self._text(x + pdf.c_margin, _baseline(y, height, size), _fit(pdf, text, room_for_text))
+                self.text_at(x + pdf.c_margin, baseline_of(y, height, size),
+                             fit_text(pdf, text, room_for_text))
         pdf.set_xy(pdf.l_margin, y + height)
         top = pdf.h - y
         return (x, top - height, pdf.l_margin + self.width, top)
@@ -220,7 +201,7 @@ class PageWriter(TextPdf):
         rect = self.line_with_room(text, size, indent, room)
         top = pdf.h - rect[3]
         right = pdf.l_margin + self.width - pdf.c_margin
-        return rect, Slot(self.page, right - room, right, _baseline(top, size * 1.5, size), size,
+        return rect, Slot(self.page, right - room, right, baseline_of(top, size * 1.5, size), size,
                           element=self.last_element)
 
     def labelled_slot(self, label: str, size: float = 11) -> Slot:
@@ -229,15 +210,15 @@ class PageWriter(TextPdf):
         height = size * 1.4
         self.keep_room(height)
         y = pdf.get_y()
-        baseline = _baseline(y, height, size)
+        baseline = baseline_of(y, height, size)
         left = pdf.l_margin + pdf.c_margin
         pdf.set_font(FONT, "B", size)
         text = f"{label}: "
         with self.tagged("P"):
-            self._text(left, baseline, text)
+            self.text_at(left, baseline, text)
         pdf.set_xy(pdf.l_margin, y + height)
         self.space(size * 0.5)
-        return Slot(self.page, left + _width(pdf, text), left + self.width - 2 * pdf.c_margin,
+        return Slot(self.page, left + text_width(pdf, text), left + self.width - 2 * pdf.c_margin,
                     baseline, size, element=self.last_element)
 
     def fill(self, slot: Slot, text: str, *, right: bool = False) -> None:
@@ -251,46 +232,20 @@ class PageWriter(TextPdf):
         style = "B" if slot.bold else ""
         if pdf.page != slot.page + 1:
             pdf.page = slot.page + 1
-            _set_font_on_page(pdf, style, slot.size)
+            set_font_on_page(pdf, style, slot.size)
         elif (pdf.font_style, pdf.font_size_pt) != (style, slot.size):
             pdf.set_font(FONT, style, slot.size)
-        text = _fit(pdf, text, slot.right - slot.left)
-        x = slot.right - _width(pdf, text) if right else slot.left
+        text = fit_text(pdf, text, slot.right - slot.left)
+        x = slot.right - text_width(pdf, text) if right else slot.left
         with self.tagged("P", into=slot.element):
-            self._text(x, slot.baseline, text)
-
-    def _text(self, x: float, y: float, text: str) -> None:
-        """`pdf.text(x, y, text)`, writing the same operators, with each character's code looked up once.
-
-        fpdf2 picks every character's glyph from the font subset again on each call, which was most
-        of the time a contents page (a line and a page number per record) took. The same character
-        always gets the same code, so the first pick is kept. Text that needs any of `text`'s other
-        features (text modes, underline, colour, symbol fonts) goes to fpdf2.
-        """
-        pdf = self.pdf
-        font = pdf.current_font
-        if (not isinstance(font, TTFFont) or font.is_symbol or pdf.text_mode != TextMode.FILL
-                or pdf.underline or pdf.strikethrough or pdf._record_text_quad_points
-                or pdf.fill_color != pdf.text_color or not pdf.is_ttf_font):
-            pdf.text(x, y, text)
-            return
-        if not pdf.current_font_is_set_on_page:
-            pdf._out(pdf._set_font_for_page(font, pdf.font_size_pt))
-        codes = self._codes.setdefault(font.fontkey, {})
-        if not codes.keys() >= set(map(ord, text)):  # new characters: picked in order, as fpdf2 does
-            for char in text:
-                if ord(char) not in codes:
-                    picked = font.subset.pick(ord(char))
-                    codes[ord(char)] = "" if picked is None else chr(picked)
-        escaped = font.escape_text(text.translate(codes))
-        pdf._out(f"BT {x * pdf.k:.2f} {(pdf.h - y) * pdf.k:.2f} Td ({escaped}) Tj ET")
+            self.text_at(x, slot.baseline, text)
 
     def end_fills(self) -> None:
         """Back to the page and font in use before the slots were filled."""
         if self._resume is not None:
             page, style, size = self._resume
             self.pdf.page = page
-            _set_font_on_page(self.pdf, style, size)
+            set_font_on_page(self.pdf, style, size)
             self._resume = None
 
     def link_to_page(self, rect: Rect, link: int) -> None:
@@ -316,7 +271,7 @@ class PageWriter(TextPdf):
         pdf.cell(width, 2 * size, text)
         pdf.c_margin = margin
         pdf.set_text_color(0)
-        return float(width), float(pdf.h - _baseline(0, 2 * size, size))
+        return float(width), float(pdf.h - baseline_of(0, 2 * size, size))
 
     def keep_room(self, points: float) -> None:
         if self.pdf.get_y() + points > self.pdf.page_break_trigger:
@@ -328,50 +283,3 @@ class PageWriter(TextPdf):
         return int(self.pdf.page) - 1
 
 
-def _wrap(pdf: FPDF, text: str, room: float) -> list[str] | None:
-    """`text` broken into lines of at most `room` points at spaces; None when a word is wider."""
-    space = _width(pdf, " ")
-    lines: list[str] = []
-    line: list[str] = []
-    used = 0.0
-    for word in text.split(" "):
-        width = _width(pdf, word)
-        if width > room:
-            return None
-        if line and used + space + width > room:
-            lines.append(" ".join(line))
-            line, used = [], 0.0
-        used += (space if line else 0.0) + width
-        line.append(word)
-    lines.append(" ".join(line))
-    return lines
-
-
-def _set_font_on_page(pdf: FPDF, style: str, size: float) -> None:
-    """Set the font and write it into the current page even when fpdf2 thinks it is set already
-    (it is, but on another page: writing on an earlier page must say its font again)."""
-    pdf.set_font(FONT, "" if style == "B" else "B", size)
-    pdf.set_font(FONT, style, size)
-
-
-def _baseline(top: float, height: float, size: float) -> float:
-    """Where fpdf2's `cell` puts a line's baseline in a cell `height` high from `top` (from the top)."""
-    return top + 0.5 * height + 0.3 * size
-
-
-def _width(pdf: FPDF, text: str) -> float:
-    """`text`'s width in the current font and size (fpdf2's own measure is several times slower)."""
-    font = pdf.current_font
-    assert isinstance(font, TTFFont)
-    widths = font.cw
-    return sum(map(widths.__getitem__, map(ord, text))) * pdf.font_size / 1000
-
-
-def _fit(pdf: FPDF, text: str, room: float, measure: Callable[[str], float] | None = None) -> str:
-    """`text` shortened with an ellipsis so it fits on one line of `room` points."""
-    width = measure or (lambda line: _width(pdf, line))
-    if width(text) <= room:
-        return text
-    while text and width(text + "…") > room:
-        text = text[:-1]
-    return text.rstrip() + "…"

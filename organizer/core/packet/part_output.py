@@ -31,16 +31,21 @@ def part_path(out: Path, number: int, total: int) -> Path:
 
 
 class Output:
-    """Collects rendered parts; `commit` puts them all in place, `discard` throws them away."""
+    """Collects rendered parts; `commit` puts them all in place, `discard` throws them away.
 
-    def __init__(self, out: Path | BinaryIO) -> None:
+    `out` is a file path (parts as numbered files beside it), a stream (one file only), or None:
+    every part kept in memory, as `kept` after `commit`.
+    """
+
+    def __init__(self, out: Path | BinaryIO | None) -> None:
         self.out = out
         self._pending: list[tuple[BinaryIO, TempPart | None, Path | None, WrittenPart]] = []
         self.leftovers_removed = clean_leftovers(out.parent) if isinstance(out, Path) else 0
+        self.kept: tuple[bytes, ...] = ()
 
     @property
     def can_split(self) -> bool:
-        return isinstance(self.out, Path)
+        return self.out is None or isinstance(self.out, Path)
 
     @contextlib.contextmanager
     def part(self, number: int, total: int) -> Iterator[tuple[BinaryIO, Finish]]:
@@ -73,16 +78,23 @@ class Output:
 
     def commit(self) -> tuple[WrittenPart, ...]:
         """Move every part into place (durably), or copy the one part into the stream."""
-        written = []
+        written, kept = [], []
         for sink, temp, target, part in self._pending:
             if temp is None or target is None:
                 assert not isinstance(self.out, Path)
                 sink.seek(0)
-                self.out.write(sink.read())
+                if self.out is None:
+                    kept.append(sink.read())
+                else:
+                    self.out.write(sink.read())
             else:
                 put_in_place(temp, target)
             written.append(replace(part, path=target))
+        for sink, temp, _, _ in self._pending:
+            if temp is None:
+                sink.close()
         self._pending.clear()
+        self.kept = tuple(kept)
         if isinstance(self.out, Path):
             fsync_folder(self.out.parent)
         return tuple(written)

@@ -1,0 +1,120 @@
+"""Checking a record against the person it is filed under: does the printed name, or the printed
+date of birth, belong to them?"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from typing import TYPE_CHECKING
+
+from organizer.core.intake.dates import date_candidates
+
+if TYPE_CHECKING:
+    from organizer.core.intake.metadata import RecordMetadata
+
+_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir"}
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "md", "phd"}
+_LETTERS = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D",
+                          "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ı": "i"})
+
+
+def fold(text: str) -> str:
+    """Lower-case *text* and strip accents (José → jose, Müller → muller)."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LETTERS))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def name_tokens(name: str) -> list[str]:
+    """The words of a name in given-names-first order, folded ("DOE, JANE" → jane, doe)."""
+    parts = [part.strip() for part in fold(name).split(",")]
+    parts = [p for n, p in enumerate(parts) if p and not (n >= 2 and p.strip(". ") in _SUFFIXES)]
+    ordered = " ".join(parts[1:] + parts[:1]) if len(parts) >= 2 else " ".join(parts)
+    words = re.split(r"[^\w]+", ordered.replace("'", "").replace("’", ""))
+    return [w for w in words if w and not w.isdigit()]
+
+
+def _variants(name: str) -> list[list[str]]:
+    """The name's words as printed, and without a leading title or trailing suffix."""
+    words = name_tokens(name)
+    core = list(words)
+    while len(core) > 2 and core[0] in _TITLES:
+        core.pop(0)
+    while len(core) > 2 and core[-1] in _SUFFIXES:
+        core.pop()
+    return [words, core] if core != words else [words]
+
+
+def _same_person(one: list[str], two: list[str]) -> bool:
+    full_one = [t for t in one if len(t) > 1]
+    full_two = [t for t in two if len(t) > 1]
+    if not full_one or not full_two:
+        return False
+    swap = (len(full_one), len(one)) > (len(full_two), len(two))
+    small, large = (two, one) if swap else (one, two)
+    if len(small) < 2 and len(large) >= 2:
+        return False
+    remaining = list(large)
+    for token in (t for t in small if len(t) > 1):
+        if token not in remaining:
+            return False
+        remaining.remove(token)
+    for initial in (t for t in small if len(t) == 1):
+        match = next((t for t in remaining if t.startswith(initial)), None)
+        if match is None:
+            return False
+        remaining.remove(match)
+    return True
+
+
+def name_matches(printed: str, person_name: str) -> bool:
+    """True when a printed name plausibly is the person's name.
+
+    Tolerates "LAST, FIRST", either word order, missing or abbreviated middle names,
+    titles and suffixes, case, accents, hyphens and apostrophes; refuses different
+    first or last names.
+    """
+    return any(
+        _same_person(one, two) for one in _variants(printed) for two in _variants(person_name)
+    )
+
+
+def dob_matches(printed: str, person_dob: str) -> bool:
+    """True when a printed date of birth can be read as the person's date of birth (ISO or not).
+
+    Accepts either month/day or day/month order for numeric dates, and 2-digit years.
+    """
+    theirs = date_candidates(person_dob)
+    return bool(theirs) and bool(date_candidates(printed) & theirs)
+
+
+def mismatch_warnings(
+    metadata: RecordMetadata, person_name: str, person_dob: str = ""
+) -> tuple[str, ...]:
+    """Plain-language warnings when the printed name or birth date is not the person's."""
+    warnings: list[str] = []
+    if metadata.patient_name and person_name and not name_matches(
+        metadata.patient_name, person_name
+    ):
+        warnings.append(
+            f'The name printed on this record ("{metadata.patient_name}") does not match '
+            f"{person_name}, the person it is filed under. Please check that the record "
+            "belongs to them."
+        )
+    printed_dob = metadata.date_of_birth_text or metadata.date_of_birth
+    checkable = bool(printed_dob and person_dob and date_candidates(person_dob))
+    if checkable and printed_dob and not dob_matches(printed_dob, person_dob):
+        who = person_name or "the person it is filed under"
+        warnings.append(
+            f"The date of birth printed on this record ({printed_dob}) is not the date of "
+            f"birth of {who} ({_display(person_dob)}). Please check that the record belongs "
+            "to them."
+        )
+    return tuple(warnings)
+
+
+def _display(iso_or_text: str) -> str:
+    try:
+        return date.fromisoformat(iso_or_text).strftime("%B %d, %Y").replace(" 0", " ")
+    except ValueError:
+        return iso_or_text
