@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import dataclasses
+import threading
 from pathlib import Path
 
 import pytest
@@ -24,7 +24,8 @@ from records_steps import (
     wait_idle,
 )
 
-from organizer.core.intake.importer import FileOutcome, ImportOptions, ImportResult
+from organizer.core.intake import importer
+from organizer.core.intake.importer import ImportOptions, ImportResult
 from organizer.core.records import RecordType
 from organizer.core.session import Session
 from organizer.ui.records import RecordsPage
@@ -90,27 +91,28 @@ def test_cancel_stops_the_import_and_keeps_what_was_saved(
         path.write_bytes(text_pdf([[*PATHOLOGY_LINES, f"Specimen number {n}"]]))
         paths.append(path)
 
-    def cancel_once_started(value: int) -> None:
-        if value >= 1 and page.import_bar.cancel_button.isEnabled():
-            page.import_bar.cancel_button.click()
+    real_import, real_read = records_session.import_files, importer.read_source
+    started: list[ImportOptions] = []
+    halfway = threading.Event()
 
-    real_import = records_session.import_files
+    def import_seen(sources: list[Path], options: ImportOptions) -> ImportResult:
+        started.append(options)
+        return real_import(sources, options)
 
-    def import_held_until_cancel(sources: list[Path], options: ImportOptions) -> ImportResult:
-        """The import waits after its first file until Cancel is pressed: on a busy machine the
-        window would otherwise see the progress only after all 60 files were in."""
-        report = options.progress
+    def read_held_until_cancel(path: Path, limit: int) -> bytes:
+        """Half-way through, the import waits for the person to press Cancel (outside the vault
+        lock): on a busy machine all 60 files could otherwise be in before the click."""
+        if path.name >= "report-30":
+            halfway.set()
+            started[0].cancel.wait(TIMEOUT / 1000)
+        return real_read(path, limit)
 
-        def held(done: int, total: int, outcome: FileOutcome) -> None:
-            if report is not None:
-                report(done, total, outcome)
-            options.cancel.wait(TIMEOUT / 1000)
-
-        return real_import(sources, dataclasses.replace(options, progress=held))
-
-    monkeypatch.setattr(records_session, "import_files", import_held_until_cancel)
-    page.import_bar.progress.valueChanged.connect(cancel_once_started)
+    monkeypatch.setattr(records_session, "import_files", import_seen)
+    monkeypatch.setattr(importer, "read_source", read_held_until_cancel)
     page.import_paths(paths)
+    qtbot.waitUntil(halfway.is_set, timeout=TIMEOUT)
+    assert page.import_bar.cancel_button.isEnabled()
+    page.import_bar.cancel_button.click()
     summary = wait_for_summary(qtbot, page)
     stopped = [line for line in summary.lines() if line.startswith("Not imported (stopped)")]
     imported = [line for line in summary.lines() if line.startswith("Imported")]
