@@ -12,7 +12,7 @@ import pypdfium2 as pdfium
 import pytest
 from reportlab.pdfgen import canvas
 
-from organizer import commands_packet
+from organizer.cli import packet as commands_packet
 from organizer.core import catalog
 from organizer.core.packet import PacketOptions, build_packet
 from organizer.core.records import RecordType

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 
-from organizer.cli_case_support import DATE_HELP, case_handler, dates_read, group, single, then
-from organizer.cli_parser import AddCommand
-from organizer.commands_vault import print_json
+from organizer.cli.case_support import DATE_HELP, case_handler, dates_read, group, single, then
+from organizer.cli.parser import AddCommand
+from organizer.cli.vault import print_json
 from organizer.core.case import (
     appointments,
     insurance,

@@ -7,9 +7,10 @@ import json
 import sys
 from pathlib import Path
 
-from organizer.cli_parser import AddCommand
-from organizer.commands_portal import portal_medicines
-from organizer.commands_vault import unlock
+from organizer.cli.parser import AddCommand
+from organizer.cli.passphrase import read_secret_file
+from organizer.cli.portal import portal_medicines
+from organizer.cli.vault import unlock
 from organizer.core import catalog
 from organizer.core.errors import IntakeError, InvalidInput
 from organizer.core.intake.analysis import Analysis
@@ -25,7 +26,6 @@ from organizer.core.intake.source_file import read_source
 from organizer.core.records import RecordType
 from organizer.core.safe_text import printable
 from organizer.core.vault.atomic import atomic_output
-from organizer.passphrase_input import read_secret_file
 
 
 def record_type(text: str) -> RecordType:

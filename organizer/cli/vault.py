@@ -7,12 +7,12 @@ import json
 import sys
 from pathlib import Path
 
-from organizer.cli_parser import AddCommand
+from organizer.cli.parser import AddCommand
+from organizer.cli.passphrase import current_passphrase, new_passphrase, read_secret_file
 from organizer.core import catalog
 from organizer.core.safe_text import printable
 from organizer.core.vault import Vault
 from organizer.core.vault.verify import verify
-from organizer.passphrase_input import current_passphrase, new_passphrase, read_secret_file
 
 
 def print_json(data: object) -> None:

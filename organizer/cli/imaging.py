@@ -7,9 +7,9 @@ import json
 import sys
 from pathlib import Path
 
-from organizer.cli_case_support import group
-from organizer.cli_parser import AddCommand
-from organizer.commands_vault import unlock
+from organizer.cli.case_support import group
+from organizer.cli.parser import AddCommand
+from organizer.cli.vault import unlock
 from organizer.core import catalog
 from organizer.core.imaging.export import export_file_set
 from organizer.core.imaging.importer import (

@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from organizer.cli_parser import AddCommand
-from organizer.commands_vault import unlock
+from organizer.cli.parser import AddCommand
+from organizer.cli.passphrase import read_secret_file
+from organizer.cli.vault import unlock
 from organizer.core import catalog
 from organizer.core.errors import InvalidInput
 from organizer.core.packet import PacketOptions, PacketResult, build_packet
-from organizer.passphrase_input import read_secret_file
 
 
 def cmd_packet(args: argparse.Namespace) -> int:
