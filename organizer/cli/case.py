@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from organizer.cli.case_support import DATE_HELP, case_handler, group, single, then, then_print
+from organizer.cli.output import print_json, unlock
 from organizer.cli.parser import AddCommand
-from organizer.cli.vault import print_json, unlock
 from organizer.core import catalog
 from organizer.core.case import (
     case_documents,

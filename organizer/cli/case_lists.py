@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 from organizer.cli.case_support import DATE_HELP, case_handler, dates_read, group, single, then
+from organizer.cli.output import print_json
 from organizer.cli.parser import AddCommand
-from organizer.cli.vault import print_json
 from organizer.core.case import (
     appointments,
     insurance,
@@ -54,8 +53,10 @@ def _plan(vault: Vault, person: Person, args: argparse.Namespace) -> None:
         plan.set_plan_summary(vault, person, PlanSummary(args.text, args.by or "", args.date or "",
                                                          args.alternatives or ""))
     summary = plan.plan_summary(vault, person)
-    print(json.dumps(summary.__dict__, indent=2, ensure_ascii=False) if summary
-          else "No plan summary yet.")
+    if summary is None:
+        print("No plan summary yet.")
+    else:
+        print_json(summary.__dict__)
 
 
 def _question_list(vault: Vault, person: Person, args: argparse.Namespace) -> None:

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from organizer.cli.output import unlock
 from organizer.cli.parser import AddCommand, Handler
-from organizer.cli.vault import unlock
 from organizer.core import catalog
 from organizer.core.errors import InvalidInput
 from organizer.core.records import Person

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from organizer.cli.output import unlock
 from organizer.cli.parser import AddCommand
 from organizer.cli.passphrase import read_secret_file
-from organizer.cli.vault import unlock
 from organizer.core import catalog
 from organizer.core.errors import InvalidInput
 from organizer.core.packet import PacketOptions, PacketResult, build_packet

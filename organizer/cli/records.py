@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
+from organizer.cli.output import print_json, unlock
 from organizer.cli.parser import AddCommand
 from organizer.cli.passphrase import read_secret_file
 from organizer.cli.portal import portal_medicines
-from organizer.cli.vault import unlock
 from organizer.core import catalog
 from organizer.core.errors import IntakeError, InvalidInput
 from organizer.core.intake.analysis import Analysis
@@ -56,8 +55,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             result = import_files(vault, sources, options, reader)
             found = portal_medicines(vault, person, result, add=args.add_medicines)
     if args.json:
-        print(json.dumps([{**o.as_json(), **found.for_outcome(o)} for o in result.outcomes],
-                         indent=2, ensure_ascii=False))
+        print_json([{**o.as_json(), **found.for_outcome(o)} for o in result.outcomes])
     else:
         print(_summary(result))
         if found.message:
@@ -100,7 +98,7 @@ def cmd_classify(args: argparse.Namespace) -> int:
     answers = [_classify_answer(str(path), problems.get(i), results.get(i))
                for i, path in enumerate(paths)]
     if args.json:
-        print(json.dumps(answers, indent=2, ensure_ascii=False))
+        print_json(answers)
         return 0
     for a in answers:
         unsure = ", unsure" if a.get("unsure") else ""
