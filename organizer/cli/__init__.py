@@ -18,16 +18,17 @@ from organizer.core.safe_text import TerminalSafeStream
 
 Registration = Callable[[AddCommand], None]
 
-COMMAND_MODULES = ("vault", "records", "case", "case_lists", "packet", "imaging")
+COMMAND_MODULES = ("vault", "records", "case", "people", "case_lists", "questions", "packet",
+                   "imaging")
 """The modules under organizer/cli/ whose register() adds subcommands (all of them for --help)."""
 COMMANDS: dict[str, str] = {
     **dict.fromkeys(("gui", "init", "list", "verify", "passwd", "recover", "backup"), "vault"),
     **dict.fromkeys(("import", "classify", "tag", "export"), "records"),
     **dict.fromkeys(("checklist", "request", "requests", "request-done", "letter", "received",
-                     "not-applicable", "missing", "undo", "leave-out", "person", "contact",
-                     "guidance", "demo"), "case"),
-    **dict.fromkeys(("med", "plan", "question", "insurance", "appointment", "recipient"),
-                    "case_lists"),
+                     "not-applicable", "missing", "undo", "leave-out", "guidance", "demo"), "case"),
+    **dict.fromkeys(("person", "contact"), "people"),
+    **dict.fromkeys(("med", "plan", "insurance", "appointment", "recipient"), "case_lists"),
+    "question": "questions",
     "packet": "packet",
     "imaging": "imaging",
 }

@@ -64,9 +64,9 @@ def _megabytes(text: str) -> float:
 
 
 def register(command: AddCommand) -> None:
-    p = command("packet", cmd_packet, "build the packet (one PDF) for a second-opinion doctor")
+    p = command("packet", cmd_packet, "build the packet (one PDF) for a second-opinion doctor",
+                person=True)
     p.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
-    p.add_argument("--person", metavar="P", help="whose records (name or id)")
     p.add_argument("--password-file", type=Path, metavar="F",
                    help="protect the packet with the password on the first line of F "
                         "(plain ASCII, 10 to 32 characters; tell it to the doctor by phone)")

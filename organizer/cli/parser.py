@@ -1,4 +1,8 @@
-"""Building the `organizer` argument parser: each commands module registers its own subcommands."""
+"""Building the `organizer` argument parser: each commands module registers its own subcommands.
+
+The arguments many commands share (VAULT, --passphrase-file, --person) are declared once here,
+as argparse parents, so they read the same in every command's --help.
+"""
 
 from __future__ import annotations
 
@@ -12,11 +16,26 @@ from organizer import __version__
 Handler = Callable[[argparse.Namespace], int]
 
 
+VAULT = argparse.ArgumentParser(add_help=False)
+VAULT.add_argument("vault", metavar="VAULT", help="the vault folder")
+SECRET = argparse.ArgumentParser(add_help=False)
+SECRET.add_argument("--passphrase-file", type=Path, metavar="F", help="read the passphrase from "
+                    "the first line of F (else $ORGANIZER_PASSPHRASE, else ask)")
+PERSON = argparse.ArgumentParser(add_help=False)
+PERSON.add_argument("--person", metavar="P", help="whose records (name or id)")
+
+
+def shared(vault: bool = True, secret: bool = True, person: bool = False) -> list[argparse.ArgumentParser]:
+    """The parent parsers a command takes: VAULT, --passphrase-file and --person, in that order."""
+    return [p for p, wanted in ((VAULT, vault), (SECRET, secret), (PERSON, person)) if wanted]
+
+
 class AddCommand(Protocol):
-    """Adds one subcommand; `vault` adds the VAULT argument, `secret` the --passphrase-file option."""
+    """Adds one subcommand; `vault` adds the VAULT argument, `secret` the --passphrase-file option,
+    `person` the --person option."""
 
     def __call__(self, name: str, handler: Handler, text: str, vault: bool = True,
-                 secret: bool = True) -> argparse.ArgumentParser: ...
+                 secret: bool = True, person: bool = False) -> argparse.ArgumentParser: ...
 
 
 def build_parser(registrations: Sequence[Callable[[AddCommand], None]]) -> argparse.ArgumentParser:
@@ -29,15 +48,9 @@ def build_parser(registrations: Sequence[Callable[[AddCommand], None]]) -> argpa
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, handler: Handler, text: str, vault: bool = True,
-                secret: bool = True) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=text, description=text)
+                secret: bool = True, person: bool = False) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=text, description=text, parents=shared(vault, secret, person))
         p.set_defaults(handler=handler)
-        if vault:
-            p.add_argument("vault", metavar="VAULT", help="the vault folder")
-        if secret:
-            p.add_argument("--passphrase-file", type=Path, metavar="F",
-                           help="read the passphrase from the first line of F "
-                                "(else $ORGANIZER_PASSPHRASE, else ask)")
         return p
 
     for register in registrations:

@@ -145,9 +145,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def register(command: AddCommand) -> None:
-    imp = command("import", cmd_import, "import PDFs and photos/scans of records into a vault")
+    imp = command("import", cmd_import, "import PDFs and photos/scans of records into a vault",
+                  person=True)
     imp.add_argument("files", nargs="+", metavar="FILE", help="files or folders to import")
-    imp.add_argument("--person", metavar="P", help="whose records (name or id)")
     imp.add_argument("--type", metavar="T", help="file every record as this type")
     imp.add_argument("--pdf-password-file", type=Path, metavar="F",
                      help="passwords for protected PDFs, one per line")
