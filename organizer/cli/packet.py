@@ -11,6 +11,10 @@ from organizer.cli.passphrase import read_secret_file
 from organizer.core import catalog
 from organizer.core.errors import InvalidInput
 from organizer.core.packet import PacketOptions, PacketResult, build_packet
+from organizer.core.packet.sent_log import record_sent
+
+SAVED = "saved"
+"""How the sent log says the packet went: saved to a file, as the window's "Save" logs it."""
 
 
 def cmd_packet(args: argparse.Namespace) -> int:
@@ -28,6 +32,8 @@ def cmd_packet(args: argparse.Namespace) -> int:
         content = packet_content(vault, person, recipient=args.recipient or "", sender=args.sender or "",
                                  include=args.include or None, exclude=args.exclude or None)
         result = build_packet(content, out, options)
+        # the sent log, as the window keeps it when the packet is saved to a folder
+        record_sent(vault, result, to=args.recipient or "", how=SAVED, person_id=person.id)
     for line in summary_lines(result):
         print(line)
     if password is not None:
