@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import asdict
 from pathlib import Path
 
 from organizer.cli.case_support import DATE_HELP, case_handler
@@ -79,7 +80,7 @@ def add_request(vault: Vault, person: Person, args: argparse.Namespace) -> None:
 def list_requests(vault: Vault, person: Person, args: argparse.Namespace) -> None:
     found = requests.records_requests(vault, person)
     if args.json:
-        print_json([{**r.__dict__, "channel": r.channel.value, "delivery": r.delivery.value,
+        print_json([{**asdict(r), "channel": r.channel.value, "delivery": r.delivery.value,
                      "records": list(r.records), "follow_up_on": r.follow_up_on,
                      "follow_up_due": r.follow_up_due()} for r in found])
         return

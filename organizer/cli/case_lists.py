@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import asdict
 
 from organizer.cli.case_support import DATE_HELP, case_handler, dates_read, group
 from organizer.cli.output import print_json
@@ -39,7 +40,7 @@ def change_medicine(vault: Vault, person: Person, args: argparse.Namespace) -> N
 def list_medicines(vault: Vault, person: Person, args: argparse.Namespace) -> None:
     meds = medications.medications(vault, person)
     if args.json:
-        print_json([m.__dict__ for m in meds])
+        print_json([asdict(m) for m in meds])
         return
     for m in meds:
         when = f"{shown(m.start) or '?'} to {shown(m.stop) or 'now'}"
@@ -59,7 +60,7 @@ def show_or_set_plan(vault: Vault, person: Person, args: argparse.Namespace) -> 
     if summary is None:
         print("No plan summary yet.")
     else:
-        print_json(summary.__dict__)
+        print_json(asdict(summary))
 
 
 @case_handler

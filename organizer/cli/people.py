@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import asdict
 
 from organizer.cli.case_support import DATE_HELP, case_handler, group
 from organizer.cli.output import print_json, unlock
@@ -26,7 +27,7 @@ def cmd_person_list(args: argparse.Namespace) -> int:
     if args.json:
         print_json([{"id": p.person.id, "name": p.person.name, "dob": p.person.date_of_birth,
                      "diagnosis": p.diagnosis,
-                     "contacts": [c.__dict__ for c in p.contacts]} for p in profiles])
+                     "contacts": [asdict(c) for c in p.contacts]} for p in profiles])
         return 0
     for p in profiles:
         print(f"{p.person.name} ({p.person.id})" + (f": {p.diagnosis}" if p.diagnosis else ""))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import asdict
 from pathlib import Path
 
 from organizer.cli.output import print_json, tell_notices, unlock
@@ -73,7 +74,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
             "checked": {"files": report.checked_files, "changes": report.checked_changes,
                         "keys": report.checked_keys},
             "key_files": report.keys_by_kind,
-            "problems": [p.__dict__ for p in report.problems],
+            "problems": [asdict(p) for p in report.problems],
         })
     else:
         print(f"Checked {report.checked_files} files, {report.checked_changes} saved changes and "
