@@ -1,4 +1,4 @@
-"""Command-line handlers for the case: people, checklist, requests and letters, medicines, plan, questions."""
+"""Command-line handlers for the case: checklist, records requests, letters, marks, undo, guidance, demo."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Command-line handlers for the case's lists and notes: medicines, plan, questions, appointments."""
+"""Command-line handlers for the case's lists: medicines, plan, insurance, appointments, recipients."""
 
 from __future__ import annotations
 
@@ -8,13 +8,7 @@ from dataclasses import asdict
 from organizer.cli.case_support import DATE_HELP, case_handler, dates_read, group
 from organizer.cli.output import print_json
 from organizer.cli.parser import AddCommand
-from organizer.core.case import (
-    appointments,
-    insurance,
-    medications,
-    plan,
-    recipients,
-)
+from organizer.core.case import appointments, insurance, medications, plan, recipients
 from organizer.core.packet.content import PlanSummary
 from organizer.core.records import Person
 from organizer.core.user_dates import shown
