@@ -8,7 +8,8 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 
-from organizer import cli, commands_case
+from organizer import cli
+from organizer.cli import case as commands_case
 from organizer.core import catalog
 from organizer.core.case.letter import letter_for
 from organizer.core.vault import KdfParams, Vault
@@ -21,7 +22,7 @@ def run(*argv: str) -> int:
 
 @pytest.fixture(autouse=True)
 def case_commands(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Until the lead adds commands_case to organizer/cli.py."""
+    """Until the lead adds the case commands to organizer/cli/__init__.py."""
     if commands_case.register not in cli.REGISTRATIONS:
         monkeypatch.setattr(cli, "REGISTRATIONS", [*cli.REGISTRATIONS, commands_case.register])
 

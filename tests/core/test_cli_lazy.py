@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from organizer import cli
-from organizer.cli_parser import build_parser
+from organizer.cli.parser import build_parser
 
 HEAVY = ("fpdf", "pydicom", "organizer.core.packet.build", "organizer.core.case.checklist",
          "organizer.core.imaging.importer", "PySide6", "pikepdf", "pypdfium2")
@@ -27,7 +27,7 @@ def _commands(registrations: list[cli.Registration]) -> list[str]:
 
 @pytest.mark.parametrize("module", cli.COMMAND_MODULES)
 def test_each_listed_command_is_registered_by_its_module(module: str) -> None:
-    registered = _commands([importlib.import_module(f"organizer.{module}").register])
+    registered = _commands([importlib.import_module(f"organizer.cli.{module}").register])
     assert sorted(registered) == sorted(n for n, m in cli.COMMANDS.items() if m == module)
 
 
@@ -56,5 +56,5 @@ def test_a_command_does_not_import_what_only_other_commands_need(
 ) -> None:
     rc, modules = _modules_after([argv[0], str(tmp_path / "no-vault"), *argv[1:]])
     assert rc == 1  # a plain error: there is no vault there
-    assert f"organizer.{cli.COMMANDS[argv[0]]}" in modules
+    assert f"organizer.cli.{cli.COMMANDS[argv[0]]}" in modules
     assert not modules & set(HEAVY)

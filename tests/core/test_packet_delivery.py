@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from organizer import commands_packet, commands_vault
-from organizer.cli_parser import build_parser
+from organizer.cli import packet as commands_packet
+from organizer.cli import vault as commands_vault
+from organizer.cli.parser import build_parser
 from organizer.core import catalog
 from organizer.core.errors import InvalidInput, UserFacingError
 from organizer.core.packet import PacketOptions, build_packet, delivery, packet_job

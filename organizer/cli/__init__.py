@@ -11,27 +11,27 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from organizer.cli_parser import AddCommand, build_parser
+from organizer.cli.parser import AddCommand, build_parser
 from organizer.core.errors import UserFacingError
 from organizer.core.process_guard import disable_core_dumps
 from organizer.core.safe_text import TerminalSafeStream
 
 Registration = Callable[[AddCommand], None]
 
-COMMAND_MODULES = ("commands_vault", "commands_records", "commands_case", "commands_case_lists",
-                   "commands_packet", "commands_imaging", "commands_search")
-"""The modules under organizer/ whose register() adds subcommands (all of them for --help)."""
+COMMAND_MODULES = ("vault", "records", "case", "people", "case_lists", "questions", "packet",
+                   "imaging", "search")
+"""The modules under organizer/cli/ whose register() adds subcommands (all of them for --help)."""
 COMMANDS: dict[str, str] = {
-    **dict.fromkeys(("gui", "init", "list", "verify", "passwd", "recover", "backup"), "commands_vault"),
-    **dict.fromkeys(("import", "classify", "tag", "export"), "commands_records"),
+    **dict.fromkeys(("gui", "init", "list", "verify", "passwd", "recover", "backup"), "vault"),
+    **dict.fromkeys(("import", "classify", "tag", "export"), "records"),
     **dict.fromkeys(("checklist", "request", "requests", "request-done", "letter", "received",
-                     "not-applicable", "missing", "undo", "leave-out", "person", "contact",
-                     "guidance", "demo"), "commands_case"),
-    **dict.fromkeys(("med", "plan", "question", "insurance", "appointment", "recipient"),
-                    "commands_case_lists"),
-    "packet": "commands_packet",
-    "imaging": "commands_imaging",
-    "search": "commands_search",
+                     "not-applicable", "missing", "undo", "leave-out", "guidance", "demo"), "case"),
+    **dict.fromkeys(("person", "contact"), "people"),
+    **dict.fromkeys(("med", "plan", "insurance", "appointment", "recipient"), "case_lists"),
+    "question": "questions",
+    "packet": "packet",
+    "imaging": "imaging",
+    "search": "search",
 }
 """Which module registers each subcommand: a command imports only its own module (and what
 that needs), not every library of every other command. A name missing here still works: the
@@ -39,7 +39,7 @@ parser is then built from every module."""
 
 
 def _register(module: str) -> Registration:
-    found: Registration = importlib.import_module(f"organizer.{module}").register
+    found: Registration = importlib.import_module(f"organizer.cli.{module}").register
     return found
 
 

@@ -3,33 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
+from dataclasses import asdict
 from pathlib import Path
 
-from organizer.cli_parser import AddCommand
+from organizer.cli.output import print_json, tell_notices, unlock
+from organizer.cli.parser import AddCommand
+from organizer.cli.passphrase import new_passphrase, read_secret_file
 from organizer.core import catalog
 from organizer.core.safe_text import printable
 from organizer.core.vault import Vault
 from organizer.core.vault.verify import verify
-from organizer.passphrase_input import current_passphrase, new_passphrase, read_secret_file
-
-
-def print_json(data: object) -> None:
-    print(json.dumps(data, indent=2, ensure_ascii=False))
-
-
-def unlock(args: argparse.Namespace) -> Vault:
-    return tell_notices(Vault.unlock(Path(args.vault), current_passphrase(args.passphrase_file)))
-
-
-def tell_notices(vault: Vault) -> Vault:
-    """One line on stderr per thing found on open (an older copy, missing changes, bad keys)."""
-    for notice in vault.notices:
-        print(f"organizer: warning: {notice.message}", file=sys.stderr)
-    if vault.fresh_recovery_key is not None:
-        print(f"New recovery key: {vault.fresh_recovery_key.text}")
-    return vault
 
 
 def _key_counts(counts: dict[str, int]) -> str:
@@ -91,7 +74,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
             "checked": {"files": report.checked_files, "changes": report.checked_changes,
                         "keys": report.checked_keys},
             "key_files": report.keys_by_kind,
-            "problems": [p.__dict__ for p in report.problems],
+            "problems": [asdict(p) for p in report.problems],
         })
     else:
         print(f"Checked {report.checked_files} files, {report.checked_changes} saved changes and "

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
-from organizer.cli_case_support import group
-from organizer.cli_parser import AddCommand
-from organizer.commands_vault import unlock
+from organizer.cli.case_support import group
+from organizer.cli.output import print_json, unlock
+from organizer.cli.parser import AddCommand
 from organizer.core import catalog
 from organizer.core.imaging.export import export_file_set
 from organizer.core.imaging.importer import (
@@ -28,7 +27,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         progress = None if args.json else _print_progress
         result = import_disc(vault, Path(args.path), ImagingImportOptions(person, progress))
     if args.json:
-        print(json.dumps(result.as_json(), indent=2, ensure_ascii=False))
+        print_json(result.as_json())
     else:
         print(_import_summary(result))
     return 0
@@ -75,7 +74,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         person = catalog.find_person(vault, args.person) if args.person else None
         found = studies(vault, person)
     if args.json:
-        print(json.dumps([s.as_json() for s in found], indent=2, ensure_ascii=False))
+        print_json([s.as_json() for s in found])
     elif not found:
         print("No imaging studies in this vault yet.")
     else:

@@ -1,20 +1,19 @@
-"""Command-line handlers for the case: people, checklist, requests and letters, medicines, plan, questions."""
+"""Command-line handlers for the case: checklist, records requests, letters, marks, undo, guidance, demo."""
 
 from __future__ import annotations
 
 import argparse
+from dataclasses import asdict
 from pathlib import Path
-from typing import Any
 
-from organizer.cli_case_support import DATE_HELP, case_handler, group, single, then, then_print
-from organizer.cli_parser import AddCommand
-from organizer.commands_vault import print_json, unlock
+from organizer.cli.case_support import DATE_HELP, case_handler
+from organizer.cli.output import print_json
+from organizer.cli.parser import AddCommand
 from organizer.core import catalog
 from organizer.core.case import (
     case_documents,
     insurance,
     marking,
-    people,
     requests,
     undo,
 )
@@ -35,6 +34,7 @@ _STATE_WORDS = {ItemState.RECEIVED: "received", ItemState.REQUESTED: "asked for"
 
 # --- checklist ----------------------------------------------------------------------------------
 
+@case_handler
 def show_checklist(vault: Vault, person: Person, args: argparse.Namespace) -> None:
     checklist = build_checklist(vault, person)
     if args.json:
@@ -60,39 +60,10 @@ def show_checklist(vault: Vault, person: Person, args: argparse.Namespace) -> No
               f"{', '.join(checklist.untyped)}.")
 
 
-# --- people -------------------------------------------------------------------------------------
-
-def cmd_person_add(args: argparse.Namespace) -> int:
-    with unlock(args) as vault:
-        person = people.add_person(vault, args.name, args.dob or "", args.diagnosis or "")
-    print(f"Added {person.name} (id {person.id}).")
-    return 0
-
-
-def cmd_person_list(args: argparse.Namespace) -> int:
-    with unlock(args) as vault:
-        profiles = [people.profile(vault, p) for p in catalog.people(vault)]
-    if args.json:
-        print_json([{"id": p.person.id, "name": p.person.name, "dob": p.person.date_of_birth,
-                     "diagnosis": p.diagnosis,
-                     "contacts": [c.__dict__ for c in p.contacts]} for p in profiles])
-        return 0
-    for p in profiles:
-        print(f"{p.person.name} ({p.person.id})" + (f": {p.diagnosis}" if p.diagnosis else ""))
-        for c in p.contacts:
-            print(f"    {c.role or 'contact'}: {c.name} {c.one_line()}  [{c.id}]")
-    return 0
-
-
-def _contact(vault: Vault, person: Person, args: argparse.Namespace) -> None:
-    people.add_contact(vault, person, people.Contact(args.name, args.role or "", args.phone or "",
-                                                     args.email or "", args.address or "",
-                                                     args.notes or ""))
-
-
 # --- records requests ---------------------------------------------------------------------------
 
-def _request(vault: Vault, person: Person, args: argparse.Namespace) -> None:
+@case_handler
+def add_request(vault: Vault, person: Person, args: argparse.Namespace) -> None:
     kept = requests.add_request(vault, person, requests.RecordsRequest(
         provider=args.from_whom, records=tuple(args.records),
         channel=request_channel(args.how), address=args.address or "",
@@ -103,10 +74,11 @@ def _request(vault: Vault, person: Person, args: argparse.Namespace) -> None:
           f"{kept.provider}. Print a letter with: organizer letter VAULT {kept.id} -o letter.pdf")
 
 
-def _list_requests(vault: Vault, person: Person, args: argparse.Namespace) -> None:
+@case_handler
+def list_requests(vault: Vault, person: Person, args: argparse.Namespace) -> None:
     found = requests.records_requests(vault, person)
     if args.json:
-        print_json([{**r.__dict__, "channel": r.channel.value, "delivery": r.delivery.value,
+        print_json([{**asdict(r), "channel": r.channel.value, "delivery": r.delivery.value,
                      "records": list(r.records), "follow_up_on": r.follow_up_on,
                      "follow_up_due": r.follow_up_due()} for r in found])
         return
@@ -119,7 +91,8 @@ def _list_requests(vault: Vault, person: Person, args: argparse.Namespace) -> No
               f" (follow up {r.follow_up_on}){due}")
 
 
-def _letter(vault: Vault, person: Person, args: argparse.Namespace) -> None:
+@case_handler
+def letter(vault: Vault, person: Person, args: argparse.Namespace) -> None:
     out = Path(args.output)
     if out.is_dir():
         raise InvalidInput(f"{out} is a folder. Please give a file name ending in .pdf.")
@@ -127,10 +100,42 @@ def _letter(vault: Vault, person: Person, args: argparse.Namespace) -> None:
     print(f"Saved the request letter to {out}. Print it, sign it and send it to {request.provider}.")
 
 
-# --- medicines, plan, questions, insurance, appointments, recipients -------------------------------
+@case_handler
+def close_request(vault: Vault, person: Person, args: argparse.Namespace) -> None:
+    closed = requests.CANCELLED if args.cancelled else requests.RECEIVED
+    requests.close_request(vault, person, args.request_id, closed)
+    print(f"Closed the request {args.request_id}.")
 
 
-def _undo(vault: Vault, person: Person, args: argparse.Namespace) -> None:
+# --- the checklist by hand ------------------------------------------------------------------------
+
+@case_handler
+def mark_received(vault: Vault, person: Person, args: argparse.Namespace) -> None:
+    marking.mark_received(vault, person, check_item(args.item), args.note or "")
+    print(f"Marked {args.item} as received.")
+
+
+@case_handler
+def mark_not_applicable(vault: Vault, person: Person, args: argparse.Namespace) -> None:
+    marking.mark_not_applicable(vault, person, check_item(args.item), args.reason)
+    print(f"Marked {args.item} as not needed: {args.reason}.")
+
+
+@case_handler
+def mark_missing(vault: Vault, person: Person, args: argparse.Namespace) -> None:
+    marking.mark_missing(vault, person, check_item(args.item))
+    print(f"Marked {args.item} as missing.")
+
+
+@case_handler
+def leave_out(vault: Vault, person: Person, args: argparse.Namespace) -> None:
+    document = catalog.get_document(vault, args.doc_id)
+    case_documents.set_in_packet(vault, person, document.id, args.put_back)
+    print("Done.")
+
+
+@case_handler
+def undo_last(vault: Vault, person: Person, args: argparse.Namespace) -> None:
     edit = undo.undo_last(vault, person.id)
     print(f"Undone: {edit.label}." if edit else "There is nothing left to undo.")
 
@@ -161,25 +166,19 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def register(command: AddCommand) -> None:
     _register_checklist(command)
-    _register_people(command)
-    extra = command("guidance", cmd_guidance, "where to find a second-opinion doctor and guidelines",
-                    vault=False, secret=False)
-    extra.set_defaults(handler=cmd_guidance)
+    command("guidance", cmd_guidance, "where to find a second-opinion doctor and guidelines",
+            vault=False, secret=False)
     demo = command("demo", cmd_demo, "create a demo vault of fictional sample records",
                    vault=False, secret=False)
     demo.add_argument("dir", metavar="DIR", help="an empty or new folder for the demo vault")
     demo.add_argument("--samples", metavar="FOLDER", help="also write the sample PDFs here")
 
 
-def _item(args: argparse.Namespace) -> Any:
-    return check_item(args.item)
-
-
 def _register_checklist(command: AddCommand) -> None:
-    cl = single(command, "checklist", case_handler(show_checklist), "show which records are ready")
+    cl = command("checklist", show_checklist, "show which records are ready", person=True)
     cl.add_argument("--json", action="store_true", help="print JSON")
-    req = single(command, "request", case_handler(_request),
-                  "note that records were asked for (tracked, with a reminder) and mark them requested")
+    req = command("request", add_request, "note that records were asked for (tracked, with a "
+                  "reminder) and mark them requested", person=True)
     req.add_argument("records", nargs="+", metavar="ITEM",
                      help="pathology, operative, discharge, treatment_plan, medications, slides, "
                           "imaging_discs, or a record type such as imaging")
@@ -195,58 +194,32 @@ def _register_checklist(command: AddCommand) -> None:
     req.add_argument("--follow-up-days", type=int, default=requests.FOLLOW_UP_DAYS, metavar="N",
                      help="remind me after N days (default 14)")
     req.add_argument("--notes")
-    lst = single(command, "requests", case_handler(_list_requests), "list records requests and reminders")
+    lst = command("requests", list_requests, "list records requests and reminders", person=True)
     lst.add_argument("--json", action="store_true", help="print JSON")
-    done = single(command, "request-done", then(
-        lambda v, p, a: requests.close_request(v, p, a.request_id,
-                                               requests.CANCELLED if a.cancelled else requests.RECEIVED),
-        "Closed the request {request_id}."), "close a records request (the records came)")
+    done = command("request-done", close_request, "close a records request (the records came)",
+                   person=True)
     done.add_argument("request_id", metavar="REQUEST_ID")
     done.add_argument("--cancelled", action="store_true", help="closed without the records")
-    letter = single(command, "letter", case_handler(_letter), "print a records-request letter as a PDF")
-    letter.add_argument("request_id", metavar="REQUEST_ID")
-    letter.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
-    got = single(command, "received", then(
-        lambda v, p, a: marking.mark_received(v, p, _item(a), a.note or ""),
-        "Marked {item} as received."), "mark a record received without a document (e.g. on paper)")
+    out = command("letter", letter, "print a records-request letter as a PDF", person=True)
+    out.add_argument("request_id", metavar="REQUEST_ID")
+    out.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
+    _register_marking(command)
+
+
+def _register_marking(command: AddCommand) -> None:
+    got = command("received", mark_received,
+                  "mark a record received without a document (e.g. on paper)", person=True)
     got.add_argument("item", metavar="ITEM")
     got.add_argument("--note")
-    na = single(command, "not-applicable", then(
-        lambda v, p, a: marking.mark_not_applicable(v, p, _item(a), a.reason),
-        "Marked {item} as not needed: {reason}."), "mark a record not needed, with the reason")
+    na = command("not-applicable", mark_not_applicable, "mark a record not needed, with the reason",
+                 person=True)
     na.add_argument("item", metavar="ITEM")
     na.add_argument("--reason", required=True, help='e.g. "No surgery", "Never in hospital"')
-    missing = single(command, "missing", then(
-        lambda v, p, a: marking.mark_missing(v, p, _item(a)), "Marked {item} as missing."),
-        "clear what was said about a checklist item")
+    missing = command("missing", mark_missing, "clear what was said about a checklist item",
+                      person=True)
     missing.add_argument("item", metavar="ITEM")
-    single(command, "undo", case_handler(_undo), "undo the last change to the case")
-    out = single(command, "leave-out", then(
-        lambda v, p, a: case_documents.set_in_packet(v, p, catalog.get_document(v, a.doc_id).id,
-                                                     a.put_back),
-        "Done."), "leave a document out of the packet (or --put-back)")
+    command("undo", undo_last, "undo the last change to the case", person=True)
+    out = command("leave-out", leave_out, "leave a document out of the packet (or --put-back)",
+                  person=True)
     out.add_argument("doc_id", metavar="DOC_ID")
     out.add_argument("--put-back", action="store_true")
-
-
-def _register_people(command: AddCommand) -> None:
-    action = group(command, "person", "add and list people and their diagnosis")
-    add = action("add", cmd_person_add, "add a person", person=False)
-    add.add_argument("--name", required=True)
-    add.add_argument("--dob", metavar="DATE", help=DATE_HELP)
-    add.add_argument("--diagnosis", help="in the person's own words")
-    action("list", cmd_person_list, "list people", person=False, listing=True)
-    dia = action("diagnosis", then(lambda v, p, a: people.set_diagnosis(v, p, a.text),
-                                    "Saved the diagnosis for {person}."), "set the diagnosis")
-    dia.add_argument("text", metavar="TEXT")
-    action = group(command, "contact", "contact details of the person and their care team")
-    add = action("add", case_handler(then_print(_contact, "Added the contact.")), "add a contact")
-    add.add_argument("--name", required=True)
-    add.add_argument("--role", help="self, caregiver, oncologist, surgeon, hospital…")
-    for option in ("--phone", "--email", "--address", "--notes"):
-        add.add_argument(option)
-    rm = action("remove", then(lambda v, p, a: people.remove_contact(v, p, a.id), "Removed."),
-                "remove a contact")
-    rm.add_argument("id", metavar="ID")
-
-

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from organizer.core.case.clinical_lists import (
@@ -61,7 +61,8 @@ def _from_portal(vault: Vault, doc_id: str) -> bool:
 
 
 def _as_json(offered: OfferedMedicine) -> dict[str, Any]:
-    m = offered.medication
-    return {"drug": m.drug, "dose": m.dose, "route": m.route, "schedule": m.schedule,
-            "start": m.start, "stop": m.stop, "prescriber": m.prescriber, "notes": m.notes,
-            "record": m.document_id, "already_listed": offered.already_listed}
+    """The medicine as `import --json` shows it: its fields, the record it came from as "record"."""
+    fields = asdict(offered.medication)
+    del fields["id"]
+    fields["record"] = fields.pop("document_id")
+    return {**fields, "already_listed": offered.already_listed}

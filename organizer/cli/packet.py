@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from organizer.cli_parser import AddCommand
-from organizer.commands_vault import unlock
+from organizer.cli.output import unlock
+from organizer.cli.parser import AddCommand
+from organizer.cli.passphrase import read_secret_file
 from organizer.core import catalog
 from organizer.core.errors import InvalidInput
 from organizer.core.packet import PacketResult
-from organizer.passphrase_input import read_secret_file
 
 
 def cmd_packet(args: argparse.Namespace) -> int:
@@ -65,9 +65,9 @@ def _megabytes(text: str) -> float:
 
 
 def register(command: AddCommand) -> None:
-    p = command("packet", cmd_packet, "build the packet (one PDF) for a second-opinion doctor")
+    p = command("packet", cmd_packet, "build the packet (one PDF) for a second-opinion doctor",
+                person=True)
     p.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
-    p.add_argument("--person", metavar="P", help="whose records (name or id)")
     p.add_argument("--password-file", type=Path, metavar="F",
                    help="protect the packet with the password on the first line of F "
                         "(plain ASCII, 10 to 32 characters; tell it to the doctor by phone)")

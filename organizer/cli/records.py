@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
-from organizer.cli_parser import AddCommand
-from organizer.commands_portal import portal_medicines
-from organizer.commands_vault import unlock
+from organizer.cli.output import print_json, unlock
+from organizer.cli.parser import AddCommand
+from organizer.cli.passphrase import read_secret_file
+from organizer.cli.portal import portal_medicines
 from organizer.core import catalog
 from organizer.core.document_edits import change_type
 from organizer.core.errors import IntakeError, InvalidInput
@@ -25,7 +25,6 @@ from organizer.core.intake.sandbox import FileReader
 from organizer.core.intake.source_file import read_source
 from organizer.core.records import RecordType
 from organizer.core.safe_text import printable
-from organizer.passphrase_input import read_secret_file
 
 
 def record_type(text: str) -> RecordType:
@@ -56,8 +55,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             result = import_files(vault, sources, options, reader)
             found = portal_medicines(vault, person, result, add=args.add_medicines)
     if args.json:
-        print(json.dumps([{**o.as_json(), **found.for_outcome(o)} for o in result.outcomes],
-                         indent=2, ensure_ascii=False))
+        print_json([{**o.as_json(), **found.for_outcome(o)} for o in result.outcomes])
     else:
         print(_summary(result))
         if found.message:
@@ -100,7 +98,7 @@ def cmd_classify(args: argparse.Namespace) -> int:
     answers = [_classify_answer(str(path), problems.get(i), results.get(i))
                for i, path in enumerate(paths)]
     if args.json:
-        print(json.dumps(answers, indent=2, ensure_ascii=False))
+        print_json(answers)
         return 0
     for a in answers:
         unsure = ", unsure" if a.get("unsure") else ""
@@ -141,9 +139,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def register(command: AddCommand) -> None:
-    imp = command("import", cmd_import, "import PDFs and photos/scans of records into a vault")
+    imp = command("import", cmd_import, "import PDFs and photos/scans of records into a vault",
+                  person=True)
     imp.add_argument("files", nargs="+", metavar="FILE", help="files or folders to import")
-    imp.add_argument("--person", metavar="P", help="whose records (name or id)")
     imp.add_argument("--type", metavar="T", help="file every record as this type")
     imp.add_argument("--pdf-password-file", type=Path, metavar="F",
                      help="passwords for protected PDFs, one per line")

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import functools
 from collections.abc import Callable
-from pathlib import Path
-from typing import Any
 
-from organizer.cli_parser import AddCommand, Handler
-from organizer.commands_vault import unlock
+from organizer.cli.output import unlock
+from organizer.cli.parser import AddCommand, Handler, shared
 from organizer.core import catalog
 from organizer.core.errors import InvalidInput
 from organizer.core.records import Person
@@ -31,37 +30,16 @@ def dates_read(**stored: str) -> str:
 
 
 def case_handler(action: CaseAction) -> Handler:
-    """A handler that unlocks the vault, finds the person, and runs one case action."""
+    """A handler that unlocks the vault, finds the person (--person), and runs one case action.
+    Used as a decorator: the action keeps its own name, the handler it becomes runs it."""
 
+    @functools.wraps(action)
     def handler(args: argparse.Namespace) -> int:
         with unlock(args) as vault:
             action(vault, catalog.find_person(vault, args.person), args)
         return 0
 
     return handler
-
-
-def said(text: str) -> CaseAction:
-    def action(vault: Vault, person: Person, args: argparse.Namespace) -> None:
-        print(text.format(**{**vars(args), "person": person.name}))
-
-    return action
-
-
-def then(first: Callable[[Vault, Person, argparse.Namespace], Any], text: str) -> Handler:
-    def action(vault: Vault, person: Person, args: argparse.Namespace) -> None:
-        first(vault, person, args)
-        said(text)(vault, person, args)
-
-    return case_handler(action)
-
-
-def then_print(first: CaseAction, text: str) -> CaseAction:
-    def action(vault: Vault, person: Person, args: argparse.Namespace) -> None:
-        first(vault, person, args)
-        print(text)
-
-    return action
 
 
 def group(command: AddCommand, name: str, text: str) -> Callable[..., argparse.ArgumentParser]:
@@ -72,9 +50,9 @@ def group(command: AddCommand, name: str, text: str) -> Callable[..., argparse.A
     def action(
         verb: str, handler: Handler, help_text: str, person: bool = True, listing: bool = False
     ) -> argparse.ArgumentParser:
-        p = actions.add_parser(verb, help=help_text, description=help_text)
+        p = actions.add_parser(verb, help=help_text, description=help_text,
+                               parents=shared(person=person))
         p.set_defaults(handler=handler)
-        vault_options(p, person)
         if listing:
             p.add_argument("--json", action="store_true", help="print JSON")
         return p
@@ -84,21 +62,3 @@ def group(command: AddCommand, name: str, text: str) -> Callable[..., argparse.A
 
 def no_action(args: argparse.Namespace) -> int:
     raise InvalidInput("Please say what to do (see --help).")
-
-
-def vault_options(p: argparse.ArgumentParser, person: bool = True) -> None:
-    p.add_argument("vault", metavar="VAULT", help="the vault folder")
-    p.add_argument(
-        "--passphrase-file",
-        type=Path,
-        metavar="F",
-        help="read the passphrase from the first line of F (else $ORGANIZER_PASSPHRASE)",
-    )
-    if person:
-        p.add_argument("--person", metavar="P", help="whose case (name or id)")
-
-
-def single(command: AddCommand, name: str, handler: Handler, text: str) -> argparse.ArgumentParser:
-    p = command(name, handler, text)
-    p.add_argument("--person", metavar="P", help="whose case (name or id)")
-    return p

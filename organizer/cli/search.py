@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 
-from organizer.cli_parser import AddCommand
-from organizer.commands_vault import unlock
+from organizer.cli.output import print_json, unlock
+from organizer.cli.parser import AddCommand
 from organizer.core import catalog
 from organizer.core.errors import InvalidInput
 from organizer.core.records import RecordType
@@ -32,7 +31,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     if result.message:
         raise InvalidInput(result.message)
     if args.json:
-        print(json.dumps([hit.as_json() for hit in result.hits], indent=2, ensure_ascii=False))
+        print_json([hit.as_json() for hit in result.hits])
         return 0
     for hit in result.hits:
         kind = RecordType(hit.type).label if hit.type in RecordType._value2member_map_ else "Not sure"
@@ -45,9 +44,9 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def register(command: AddCommand) -> None:
-    found = command("search", cmd_search, "find records by the words in them, best first")
+    found = command("search", cmd_search, "find records by the words in them, best first",
+                    person=True)
     found.add_argument("query", nargs="+", metavar="QUERY",
                        help='words to find (prefixes work; "a phrase" in quotes; OR for either)')
-    found.add_argument("--person", metavar="P", help="only this person's records (name or id)")
     found.add_argument("--type", metavar="T", help="only records of this type")
     found.add_argument("--json", action="store_true", help="print JSON")
