@@ -10,7 +10,7 @@ import gc
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any, Concatenate, ParamSpec, TypeVar, cast
 
 from organizer.core import catalog
 from organizer.core.case.people import set_own_contact
@@ -22,6 +22,7 @@ from organizer.core.records import Document, Person
 from organizer.core.vault import KdfParams, RecoveryKey, Vault
 
 T = TypeVar("T")
+P = ParamSpec("P")
 
 
 class Session:
@@ -58,7 +59,7 @@ class Session:
             messages.append(f"New recovery key: {vault.fresh_recovery_key.text}")
         return messages
 
-    def call(self, work: Callable[..., T], *args: object, **kwargs: object) -> T:
+    def call(self, work: Callable[Concatenate[Vault, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
         """Run `work(vault, *args, **kwargs)` while no other session call runs."""
         with self._lock:
             if self._vault is None or not self._vault.is_open:

@@ -10,7 +10,7 @@ from PySide6.QtGui import QGuiApplication
 
 from organizer.core.errors import KeyringUnavailable, UserFacingError
 from organizer.core.session import Session
-from organizer.ui.workers import BackgroundTask
+from organizer.ui.workers import run_in_background
 
 log = logging.getLogger(__name__)
 
@@ -58,16 +58,14 @@ class RememberedOpening(QObject):
 
     def start(self) -> None:
         QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-        task = BackgroundTask(lambda: self._session.unlock_remembered(self._folder), self)
-        task.succeeded.connect(self._succeeded)
-        task.failed.connect(self._failed)
-        task.start()
+        run_in_background(self, lambda: self._session.unlock_remembered(self._folder),
+                          self._succeeded, self._failed)
 
-    def _succeeded(self, _: object) -> None:
+    def _succeeded(self, _: None) -> None:
         QGuiApplication.restoreOverrideCursor()
         self.opened.emit()
 
-    def _failed(self, error: object) -> None:
+    def _failed(self, error: Exception) -> None:
         QGuiApplication.restoreOverrideCursor()
         if not isinstance(error, UserFacingError):
             log.warning("Opening with the remembered key failed (%s)", type(error).__name__)
