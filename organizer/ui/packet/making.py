@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import os
-import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -14,6 +13,7 @@ from pathlib import Path
 from organizer.core.case.case_documents import CaseDocument
 from organizer.core.case.packet_facts import chosen_documents, packet_content
 from organizer.core.case.recipients import recipients
+from organizer.core.file_names import safe_file_name
 from organizer.core.packet import (
     PacketError,
     PacketNeedsSplit,
@@ -86,8 +86,8 @@ def build_in_memory(session: Session, request: PacketRequest, progress: Progress
 
 def file_name(person: Person, made_on: date | None = None) -> str:
     """`Records for Robin Sample 2024-03-05.pdf`, without characters file systems refuse."""
-    name = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", person.name).strip() or "records"
-    return f"Records for {name} {(made_on or date.today()).isoformat()}.pdf"
+    name = " ".join(person.name.split()) or "records"
+    return safe_file_name(f"Records for {name} {(made_on or date.today()).isoformat()}.pdf")
 
 
 def write_packet(session: Session, built: BuiltPacket, folder: Path) -> PacketResult:
