@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from organizer.core import logs
 from organizer.core.session import Session
 from organizer.ui.autosave import save_everything_now
 from organizer.ui.case.date_field import set_date_order
@@ -140,7 +141,9 @@ class MainWindow(QMainWindow):
         self._recent.add(folder)
         self.beacon.claim(folder)
         try:
-            self.vault.show_vault(folder, self._session.people())
+            people = self._session.people()
+            logs.log.info(logs.VAULT_OPENED, len(people))
+            self.vault.show_vault(folder, people)
         except Exception as error:
             self.lock()
             show_error(self, error)

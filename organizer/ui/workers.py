@@ -15,6 +15,7 @@ from typing import Any, TypeVar, cast
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QWidget
 
+from organizer.core.logs import BACKGROUND_FAILED, log_failure
 from organizer.ui.error_dialog import show_error
 
 T = TypeVar("T")
@@ -105,6 +106,7 @@ def run_in_background(
 
 
 def _show_error(owner: QObject, error: Exception) -> None:
+    log_failure(BACKGROUND_FAILED, error)
     show_error(owner if isinstance(owner, QWidget) else None, error)
 
 

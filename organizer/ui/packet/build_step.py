@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from organizer.core.logs import PACKET_FAILED, log_failure
 from organizer.core.packet import PacketCancelled
 from organizer.core.session import Session
 from organizer.ui.error_dialog import report_error
@@ -133,6 +134,7 @@ class BuildStep(QWizardPage):
         if isinstance(error, PacketCancelled):
             show_message(self.status, NOTE_MARK + " " + str(error))
         else:
+            log_failure(PACKET_FAILED, error)
             report_error(self.status, self, error)
 
     def isComplete(self) -> bool:

@@ -11,6 +11,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QPushButton, QVBoxLayout, QWidget
 
+from organizer.core.logs import DELIVERY_FAILED, log_failure
 from organizer.core.packet import PacketResult
 from organizer.core.packet.delivery import hand_to_mail, logged_as, removable_drives
 from organizer.core.session import Session
@@ -184,6 +185,7 @@ class DeliveryBar(QWidget):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.saved_file.parent)))
 
     def _failed(self, error: Exception) -> None:
+        log_failure(DELIVERY_FAILED, error)
         self._set_busy(False)
         show_message(self.message, "")
         show_error(self, error)
