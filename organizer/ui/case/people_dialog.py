@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -35,6 +36,8 @@ from organizer.ui.error_dialog import report_error
 from organizer.ui.style import explanation, message_label, show_message
 from organizer.ui.workers import run_in_background
 
+T = TypeVar("T")
+
 
 class _SavingDialog(QDialog):
     """A dialog whose OK runs one session call in the background and closes when it worked."""
@@ -57,13 +60,16 @@ class _SavingDialog(QDialog):
         if self.isVisible() and self.buttons.isEnabled():
             self._save()
 
-    def _run(self, work: Callable[[], object]) -> None:
+    def _run(self, work: Callable[[], T], then: Callable[[T], None]) -> None:
+        """Save in the background; `then(result)` and close once it worked."""
         self.buttons.setEnabled(False)
         show_message(self.message, self.tr("Saving…"))
-        run_save(self, work, self._saved, self._failed)
 
-    def _saved(self, result: object) -> None:
-        self.accept()
+        def saved(result: T) -> None:
+            then(result)
+            self.accept()
+
+        run_save(self, work, saved, self._failed)
 
     def _failed(self, error: Exception) -> None:
         self.buttons.setEnabled(True)
@@ -125,13 +131,11 @@ class PersonDialog(_SavingDialog):
                 add_contact(vault, person, contact)
             return person
 
-        self._run(lambda: self.session.call(work))
+        self._run(lambda: self.session.call(work), self._added)
 
-    def _saved(self, result: object) -> None:
-        assert isinstance(result, Person)
-        self.person = result
-        self.person_added.emit(result)
-        super()._saved(result)
+    def _added(self, person: Person) -> None:
+        self.person = person
+        self.person_added.emit(person)
 
 
 class DiagnosisDialog(_SavingDialog):
@@ -166,8 +170,5 @@ class DiagnosisDialog(_SavingDialog):
 
     def _save(self) -> None:
         text, person = self.diagnosis.toPlainText(), self._person
-        self._run(lambda: self.session.call(set_diagnosis, person, text))
-
-    def _saved(self, result: object) -> None:
-        self.saved.emit()
-        super()._saved(result)
+        self._run(lambda: self.session.call(set_diagnosis, person, text),
+                  lambda _: self.saved.emit())
