@@ -40,6 +40,7 @@ class HelpMenu(QObject):
         super().__init__(window)
         self.window = window
         menu = window.menuBar().addMenu(self.tr("&Help"))
+        menu.setToolTipsVisible(True)  # the log item says what the log holds (and does not)
         self.guide_action = QAction(self.tr("&Guide: keeping your records safe…"), window)
         self.guide_action.setShortcut(QKeySequence.StandardKey.HelpContents)
         self.log_action = QAction(self.tr("Open the &log file (for support)"), window)
