@@ -8,11 +8,11 @@ Qt's global pool: a window waits on its own work when it closes, not on anybody 
 from __future__ import annotations
 
 from collections.abc import Callable
-from contextlib import suppress
 from functools import partial
 from typing import Any, TypeVar, cast
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from organizer.core.logs import BACKGROUND_FAILED, log_failure
@@ -24,14 +24,15 @@ T = TypeVar("T")
 class BackgroundTask(QObject):
     """Runs `work()` on a pool; emits `succeeded(result)` or `failed(error)` on the GUI thread.
 
-    Made by `run_in_background`, which connects typed slots; the task lives as long as its owner.
+    Made by `run_in_background`, which connects typed slots. No parent: its pool keeps it until
+    it has reported, so it is never deleted while a worker thread emits from it.
     """
 
     succeeded = Signal(object)
     failed = Signal(object)
 
-    def __init__(self, work: Callable[[], Any], owner: QObject) -> None:
-        super().__init__(owner)  # deleted with its owner: a closed dialog hears nothing
+    def __init__(self, work: Callable[[], Any]) -> None:
+        super().__init__()
         self._work = work
 
     def _run(self) -> None:
@@ -40,8 +41,7 @@ class BackgroundTask(QObject):
             value = self._work()
         except Exception as error:  # reported to the GUI thread, never lost
             failed, value = True, error
-        with suppress(RuntimeError):  # the owner was closed while the work ran: nobody listens
-            (self.failed if failed else self.succeeded).emit(value)
+        (self.failed if failed else self.succeeded).emit(value)
 
 
 class TaskPool(QObject):
@@ -80,13 +80,11 @@ class TaskPool(QObject):
         self._running.add(task)
         task.succeeded.connect(partial(self._forget, task))
         task.failed.connect(partial(self._forget, task))
-        # If the owner (a page, a window) is deleted before the result arrives, nobody will hear
-        # it: forget the task then, or it would count as running for ever.
-        task.destroyed.connect(partial(self._running.discard, task))
         (threads or self.threads).start(_Runnable(task))
 
     def _forget(self, task: BackgroundTask, _: object) -> None:
-        self._running.discard(task)
+        # After this signal has reached every slot: dropping the last reference deletes the task.
+        QTimer.singleShot(0, partial(self._running.discard, task))
 
 
 def run_in_background(
@@ -96,11 +94,21 @@ def run_in_background(
     """Run `work()` on the pool of `owner`'s window; `on_done(result)` runs on the GUI thread.
 
     Failures go to `on_error` (default: one plain error dialog over `owner`). Neither runs once
-    `owner` is deleted.
+    `owner` is deleted (a dialog closed while its work ran hears nothing).
     """
-    task = BackgroundTask(work, owner)
-    task.succeeded.connect(lambda value: on_done(cast(T, value)))
-    task.failed.connect(on_error or partial(_show_error, owner))
+    task = BackgroundTask(work)
+    report_error = on_error or partial(_show_error, owner)
+
+    def done(value: object) -> None:
+        if shiboken6.isValid(owner):
+            on_done(cast(T, value))
+
+    def failed(error: object) -> None:
+        if shiboken6.isValid(owner):
+            report_error(cast(Exception, error))
+
+    task.succeeded.connect(done)
+    task.failed.connect(failed)
     TaskPool.of(owner).start(task, threads)
     return task
 
