@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import platform
 import sys
 from pathlib import Path
 
@@ -10,6 +11,8 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from organizer.core import logs
+from organizer.core.about import VERSION
 from organizer.core.session import Session
 from organizer.core.vault import KdfParams
 from organizer.ui.language import effective_language, install_translations, stored_language
@@ -42,6 +45,17 @@ def build_main_window(settings: QSettings, kdf: KdfParams | None = None) -> Main
                       demo_parent=demo_vaults_folder())
 
 
+def start_logging() -> None:
+    """The log file for support (codes and counts only), and uncaught errors into it."""
+    try:
+        logs.configure()
+    except OSError:
+        return  # no writable log folder: the app works without its log
+    logs.install_excepthooks()
+    logs.log.info(logs.APP_STARTED, logs.Code(VERSION), logs.Code(platform.python_version()),
+                  logs.Code(sys.platform))
+
+
 def run_gui(vault_folder: Path | None = None, *, demo: bool = False,
             argv: list[str] | None = None) -> int:
     """Start the app; with `vault_folder`, go straight to unlocking it; with `demo`, open a fresh
@@ -54,6 +68,7 @@ def run_gui(vault_folder: Path | None = None, *, demo: bool = False,
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_DISPLAY_NAME)
     app.setStyleSheet(STYLE_SHEET)
+    start_logging()
     settings = QSettings()
     install_translations(app, effective_language(stored_language(settings)))  # before any widget
     window = build_main_window(settings)

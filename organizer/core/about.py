@@ -34,6 +34,7 @@ LIBRARIES: tuple[Component, ...] = (
     Component("lxml (libxml2)", "BSD-3-Clause (libxml2: MIT)"),
     Component("pydicom", "MIT"),
     Component("zxcvbn", "MIT"),
+    Component("pathvalidate", "MIT"),
     Component("EFF Large Wordlist (suggested passphrases)", "CC BY 3.0 US"),
     Component("Python", "PSF-2.0"),
 )

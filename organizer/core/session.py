@@ -8,21 +8,32 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any, Concatenate, ParamSpec, TypeVar, cast
 
-from organizer.core import catalog
+from organizer.core import catalog, logs
 from organizer.core.case.people import set_own_contact
 from organizer.core.document_record import DocumentRecord
 from organizer.core.errors import InvalidInput, VaultError
-from organizer.core.intake.importer import ImportOptions, ImportResult, import_files
+from organizer.core.intake.importer import (
+    CANCELLED,
+    DUPLICATE,
+    IMPORTED,
+    NEEDS_PASSWORD,
+    REJECTED,
+    ImportOptions,
+    ImportResult,
+    import_files,
+)
 from organizer.core.intake.sandbox import FileReader
 from organizer.core.passphrase_strength import require_strong
 from organizer.core.records import Person
 from organizer.core.vault import KdfParams, RecoveryKey, Vault
 
 T = TypeVar("T")
+P = ParamSpec("P")
 
 
 class Session:
@@ -59,7 +70,7 @@ class Session:
             messages.append(f"New recovery key: {vault.fresh_recovery_key.text}")
         return messages
 
-    def call(self, work: Callable[..., T], *args: object, **kwargs: object) -> T:
+    def call(self, work: Callable[Concatenate[Vault, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
         """Run `work(vault, *args, **kwargs)` while no other session call runs."""
         with self._lock:
             if self._vault is None or not self._vault.is_open:
@@ -94,13 +105,16 @@ class Session:
         return recovery.text
 
     def unlock(self, folder: Path, passphrase: str) -> None:
-        self._hold(Vault.unlock(folder, passphrase))
+        with _logged(logs.UNLOCK_FAILED):
+            vault = Vault.unlock(folder, passphrase)
+        self._hold(vault)
 
     def unlock_remembered(self, folder: Path) -> None:
         self._hold(Vault.unlock_remembered(folder))
 
     def recover(self, folder: Path, recovery_key: str, new_passphrase: str) -> None:
-        vault = Vault.recover(folder, recovery_key)
+        with _logged(logs.UNLOCK_FAILED):
+            vault = Vault.recover(folder, recovery_key)
         try:
             require_strong(new_passphrase, [d for p in catalog.people(vault)
                                             for d in (p.name, p.date_of_birth or "")])
@@ -119,6 +133,7 @@ class Session:
             reader.close()
         if vault is not None:
             vault.close()  # zeroes the keys it holds
+            logs.log.info(logs.VAULT_LOCKED)
         del vault
         gc.collect()  # free names and record text held only in reference cycles now, not later
 
@@ -148,7 +163,11 @@ class Session:
             if self._reader is None:
                 self._reader = FileReader()
             reader, vault = self._reader, self._vault
-        return import_files(cast(Vault, _Serialised(vault, self._lock)), paths, options, reader)
+        with _logged(logs.IMPORT_FAILED):
+            result = import_files(cast(Vault, _Serialised(vault, self._lock)), paths, options, reader)
+        logs.log.info(logs.IMPORT_FINISHED, *(result.count(status) for status in (
+            IMPORTED, DUPLICATE, NEEDS_PASSWORD, REJECTED, CANCELLED)))
+        return result
 
     def warm_up_reader(self) -> None:
         """Start the file-reading workers now, so the first import does not wait for them."""
@@ -156,6 +175,16 @@ class Session:
             if self._reader is None and self.is_open:
                 self._reader = FileReader()
                 self._reader.start()
+
+
+@contextmanager
+def _logged(event: str) -> Iterator[None]:
+    """Log the kind of any error on its way out (the caller still gets it)."""
+    try:
+        yield
+    except Exception as error:
+        logs.log_failure(event, error)
+        raise
 
 
 class _Serialised:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QThreadPool, QTimer, Signal
@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from organizer.ui.workers import BackgroundTask
+from organizer.ui.workers import run_in_background
 
 PAUSE_MS = 700  # saved this long after the last key press
 FLUSH_TIMEOUT_MS = 15_000
+
+T = TypeVar("T")
 
 _savers: weakref.WeakSet[AutoSave] = weakref.WeakSet()
 _saving_now = False
@@ -45,8 +47,8 @@ def _saves_pool() -> QThreadPool:
     return _pool
 
 
-def run_save(owner: QObject, work: Callable[[], Any], done: Callable[[Any], None],
-             failed: Callable[[BaseException], None]) -> None:
+def run_save(owner: QObject, work: Callable[[], T], done: Callable[[T], None],
+             failed: Callable[[Exception], None]) -> None:
     """Run a vault change off the GUI thread; while saving everything before a lock, right here."""
     if _saving_now:
         try:
@@ -56,10 +58,7 @@ def run_save(owner: QObject, work: Callable[[], Any], done: Callable[[Any], None
         else:
             done(result)
         return
-    task = BackgroundTask(work, owner)
-    task.succeeded.connect(done)
-    task.failed.connect(failed)
-    task.start(_saves_pool())
+    run_in_background(owner, work, done, failed, _saves_pool())
 
 
 def save_everything_now() -> None:

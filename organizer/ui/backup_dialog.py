@@ -25,7 +25,7 @@ from organizer.core.vault.backup import BackupCancelled, BackupResult, back_up_v
 from organizer.ui.error_dialog import report_error
 from organizer.ui.folder_memory import choose_folder, start_folder
 from organizer.ui.style import DONE_MARK, explanation, heading, message_label, show_message
-from organizer.ui.workers import BackgroundTask
+from organizer.ui.workers import run_in_background
 
 
 class _Progress(QObject):
@@ -123,10 +123,7 @@ class BackupDialog(QDialog):
             return back_up_vault(vault.folder, destination, progress=relay.moved.emit,
                                  cancelled=stop.is_set)
 
-        task = BackgroundTask(lambda: self.session.call(work))  # alive until it reports
-        task.succeeded.connect(self._done)
-        task.failed.connect(self._failed)
-        task.start()
+        run_in_background(self, lambda: self.session.call(work), self._done, self._failed)
 
     def _moved(self, done: int, total: int) -> None:
         scale = max(1, total // 1_000_000)  # QProgressBar counts in int: whole MB for big vaults
@@ -154,7 +151,7 @@ class BackupDialog(QDialog):
         self.cancel_button.setText(self.tr("Close"))
         self.adjustSize()  # the whole sentence shows, path and all
 
-    def _failed(self, error: BaseException) -> None:
+    def _failed(self, error: Exception) -> None:
         self._set_running(False)
         if self.closing:
             super().reject()

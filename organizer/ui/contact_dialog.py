@@ -6,8 +6,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -15,9 +13,10 @@ from PySide6.QtWidgets import (
 from organizer.core.case.people import PersonProfile, profile, set_own_contact
 from organizer.core.records import Person
 from organizer.core.session import Session
+from organizer.ui.contact_fields import ContactFields
 from organizer.ui.error_dialog import report_error
 from organizer.ui.style import explanation, message_label, show_message
-from organizer.ui.workers import BackgroundTask
+from organizer.ui.workers import run_in_background
 
 
 class ContactDialog(QDialog):
@@ -29,7 +28,8 @@ class ContactDialog(QDialog):
         self.setWindowTitle(self.tr("Contact details of %1").replace("%1", person.name))
         self.setAccessibleName(self.windowTitle())
         self.session, self.person = session, person
-        self.phone, self.email, self.address = QLineEdit(self), QLineEdit(self), QLineEdit(self)
+        self.contact = ContactFields(self)
+        self.phone, self.email, self.address = self.contact.fields
         self.message = message_label(self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel, self)
@@ -37,20 +37,11 @@ class ContactDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self._lay_out()
         self.buttons.setEnabled(False)
-        self._task = BackgroundTask(lambda: session.call(profile, person), self)
-        self._task.succeeded.connect(self._show)
-        self._task.failed.connect(self._failed)
-        self._task.start()
+        run_in_background(self, lambda: session.call(profile, person), self._show, self._failed)
 
     def _lay_out(self) -> None:
         form = QFormLayout()
-        for text, field, name in ((self.tr("&Phone:"), self.phone, self.tr("Phone")),
-                                  (self.tr("&Email:"), self.email, self.tr("Email")),
-                                  (self.tr("&Address:"), self.address, self.tr("Address"))):
-            label = QLabel(text, self)
-            label.setBuddy(field)
-            field.setAccessibleName(name)
-            form.addRow(label, field)
+        self.contact.add_to(form)
         layout = QVBoxLayout(self)
         layout.addWidget(explanation(self.tr(
             "These go on record-request letters and on the packet's cover, so offices can reach "
@@ -61,23 +52,17 @@ class ContactDialog(QDialog):
         self.phone.setFocus()
 
     def _show(self, found: PersonProfile) -> None:
-        own = found.own_contact
-        if own is not None:
-            self.phone.setText(own.phone)
-            self.email.setText(own.email)
-            self.address.setText(own.address)
+        self.contact.show(found.own_contact)
         self.buttons.setEnabled(True)
 
     def _save(self) -> None:
-        values = (self.phone.text(), self.email.text(), self.address.text())
+        values = self.contact.values()
         person = self.person
         self.buttons.setEnabled(False)
         show_message(self.message, self.tr("Saving…"))
-        self._task = BackgroundTask(lambda: self.session.call(set_own_contact, person, *values), self)
-        self._task.succeeded.connect(lambda _saved: self.accept())
-        self._task.failed.connect(self._failed)
-        self._task.start()
+        run_in_background(self, lambda: self.session.call(set_own_contact, person, *values),
+                          lambda _saved: self.accept(), self._failed)
 
-    def _failed(self, error: BaseException) -> None:
+    def _failed(self, error: Exception) -> None:
         self.buttons.setEnabled(True)
         report_error(self.message, self, error)

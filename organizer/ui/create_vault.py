@@ -21,7 +21,7 @@ from organizer.ui.passphrase_fields import PassphraseFields
 from organizer.ui.recovery_key_page import RecoveryKeyPage
 from organizer.ui.style import busy_bar, explanation, heading, message_label, show_message
 from organizer.ui.vault_details_page import VaultDetailsPage
-from organizer.ui.workers import BackgroundTask
+from organizer.ui.workers import run_in_background
 
 DETAILS, PASSPHRASE, RECOVERY = range(3)
 
@@ -138,13 +138,12 @@ class CreateVaultDialog(QDialog):
         name, dob = self.details.name.text(), self.details.date_of_birth.text()
         secret = self.passphrase.passphrase()
         contact = self.details.contact()
-        task = BackgroundTask(lambda: self._session.create_vault(folder, secret, name, dob, contact))
-        task.succeeded.connect(self._created)
-        task.failed.connect(self._failed)
         self._set_busy(True)
         show_message(self.passphrase_message, self.tr("Creating your vault… This takes a few "
                                                       "seconds."))
-        task.start()
+        run_in_background(self, lambda: self._session.create_vault(folder, secret, name, dob,
+                                                                   contact),
+                          self._created, self._failed)
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
@@ -152,17 +151,16 @@ class CreateVaultDialog(QDialog):
         self.passphrase.setEnabled(not busy)
         self._update_buttons()
 
-    def _created(self, key_text: object) -> None:
+    def _created(self, key_text: str) -> None:
         self._set_busy(False)
         self.created_folder = self.details.chosen_folder()
         self.passphrase.clear()
         show_message(self.passphrase_message, "")
-        self.recovery.show_key(str(key_text), self.created_folder)
+        self.recovery.show_key(key_text, self.created_folder)
         self._show_page(RECOVERY)
 
-    def _failed(self, error: object) -> None:
+    def _failed(self, error: Exception) -> None:
         self._set_busy(False)
-        assert isinstance(error, BaseException)
         if isinstance(error, VaultAlreadyExists):
             show_message(self.passphrase_message, "")
             show_message(self.details.message, "⚠ " + str(error))

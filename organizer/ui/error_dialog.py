@@ -33,7 +33,7 @@ def technical_details(error: BaseException) -> str:
     return f"{type(error).__name__}: {error}{where}"
 
 
-def show_error(parent: QWidget, error: BaseException) -> QMessageBox:
+def show_error(parent: QWidget | None, error: BaseException) -> QMessageBox:
     """One window-modal message box; the details are folded away behind a button."""
     box = QMessageBox(parent)
     box.setObjectName("errorDialog")

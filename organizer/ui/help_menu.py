@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 
-from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QObject, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMainWindow, QTextBrowser, QVBoxLayout, QWidget
 
+from organizer.core import logs
 from organizer.core.about import FONTS, LIBRARIES, VERSION
 
 
@@ -38,12 +40,18 @@ class HelpMenu(QObject):
         super().__init__(window)
         self.window = window
         menu = window.menuBar().addMenu(self.tr("&Help"))
+        menu.setToolTipsVisible(True)  # the log item says what the log holds (and does not)
         self.guide_action = QAction(self.tr("&Guide: keeping your records safe…"), window)
         self.guide_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.log_action = QAction(self.tr("Open the &log file (for support)"), window)
+        self.log_action.setToolTip(self.tr(
+            "What the app did and which errors it met, for someone helping you. It holds no "
+            "names, no record text and no passphrase."))
         self.about_action = QAction(self.tr("&About Second Opinion Organizer"), window)
         self.guide_action.triggered.connect(self.show_guide)
+        self.log_action.triggered.connect(self.open_log_file)
         self.about_action.triggered.connect(self.show_about)
-        for action in (self.guide_action, self.about_action):
+        for action in (self.guide_action, self.log_action, self.about_action):
             menu.addAction(action)
             window.addAction(action)
 
@@ -52,6 +60,17 @@ class HelpMenu(QObject):
 
     def show_about(self) -> TextWindow:
         return self._show(self.tr("About Second Opinion Organizer"), self.about_html())
+
+    def open_log_file(self) -> Path:
+        """Open the log in the computer's text viewer (an empty one when nothing was logged yet)."""
+        path = logs.log_file()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.touch(exist_ok=True)
+        except OSError:
+            pass  # the viewer then says the file is missing
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        return path
 
     def _show(self, title: str, html: str) -> TextWindow:
         shown = TextWindow(title, html, self.window)

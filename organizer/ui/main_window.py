@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from organizer.core import logs
 from organizer.core.session import Session
 from organizer.ui.autosave import save_everything_now
 from organizer.ui.case.date_field import set_date_order
@@ -34,7 +35,13 @@ from organizer.ui.unlock_dialog import DemoDialog, UnlockDialog
 from organizer.ui.vault_actions import OpenVaultActions
 from organizer.ui.vault_view import VaultView
 from organizer.ui.window_place import place_window, remember_place
-from organizer.ui.workers import BackgroundTask, wait_for_background_work
+from organizer.ui.workers import TaskPool, run_in_background
+
+CLOSE_WAIT_MS = 30_000
+
+
+def _ignore(_: object) -> None:
+    """Nothing to show: the work itself was the point."""
 
 
 class MainWindow(QMainWindow):
@@ -45,6 +52,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Second Opinion Organizer"))
         self._session = session
+        self.tasks = TaskPool(self)  # this window's worker threads; closing waits for them
         self._recent = RecentVaults(settings)
         self.settings = AppSettings(settings)
         self._apply_text_size()  # before any widget is made, so all of them start at that size
@@ -55,7 +63,7 @@ class MainWindow(QMainWindow):
         self.idle_lock = IdleLock(self)
         self.beacon = VaultBeacon(self)
         self.start = StartScreen(self)
-        self.vault = VaultView(session, self)
+        self.vault = VaultView(session, self.settings, self)
         self.screens = QStackedWidget(self)
         self.screens.addWidget(self.start)
         self.screens.addWidget(self.vault)
@@ -111,6 +119,11 @@ class MainWindow(QMainWindow):
         self.lock_keys = LockKeyInDialogs(self.lock_action, self)  # lock() closes the dialog too
         self.beacon.focus_requested.connect(self.come_to_front)
 
+    @property
+    def session(self) -> Session:
+        """The vault this window shows (read only: the window decides when it opens and locks)."""
+        return self._session
+
     # --- screens ---------------------------------------------------------------------------
 
     def show_start(self) -> None:
@@ -128,7 +141,9 @@ class MainWindow(QMainWindow):
         self._recent.add(folder)
         self.beacon.claim(folder)
         try:
-            self.vault.show_vault(folder, self._session.people())
+            people = self._session.people()
+            logs.log.info(logs.VAULT_OPENED, len(people))
+            self.vault.show_vault(folder, people)
         except Exception as error:
             self.lock()
             show_error(self, error)
@@ -136,7 +151,7 @@ class MainWindow(QMainWindow):
         self.screens.setCurrentWidget(self.vault)
         self._set_vault_open(True)
         self.idle_lock.start(self.settings.idle_seconds)
-        BackgroundTask(self._session.warm_up_reader, self).start()  # first import starts faster
+        run_in_background(self, self._session.warm_up_reader, _ignore, _ignore)  # faster first import
         self.activateWindow()  # back from the dialog: keyboard focus belongs here again
         self.vault.take_focus()
         self._tell_notices()
@@ -255,12 +270,9 @@ class MainWindow(QMainWindow):
         """Remove the remembered key: next time this vault asks for its passphrase again."""
         if not self._session.is_open:
             return
-        task = BackgroundTask(lambda: forget_here(self._session), self)
-        task.succeeded.connect(lambda _: self.vault.show_notice(self.tr(
-            "This computer no longer remembers this vault. Next time, type your passphrase "
-            "to open it.")))
-        task.failed.connect(lambda error: show_error(self, error))
-        task.start()
+        run_in_background(self, lambda: forget_here(self._session), lambda _: self.vault.show_notice(
+            self.tr("This computer no longer remembers this vault. Next time, type your "
+                    "passphrase to open it.")))
 
     def change_keys(self) -> None:
         """Change the passphrase and re-key (after a leak); shows the new recovery key once."""
@@ -313,7 +325,7 @@ class MainWindow(QMainWindow):
         remember_place(self, self.settings.store)
         if self._session.is_open:
             save_everything_now()
-        wait_for_background_work()  # a vault being created or unlocked must finish first
+        self.tasks.wait(CLOSE_WAIT_MS)  # a vault being created or unlocked must finish first
         self.idle_lock.stop()
         self.beacon.release()
         self.vault.clear()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtWidgets import QWidget
 
 from organizer.core.session import Session
@@ -18,6 +20,8 @@ from organizer.ui.imaging.page import ImagingPage
 from organizer.ui.packet.page import PacketPage
 from organizer.ui.page import VaultPage
 from organizer.ui.records.page import RecordsPage
+
+P = TypeVar("P", bound=VaultPage)
 
 # The checklist is the home page, so it comes first.
 PAGES: tuple[type[VaultPage], ...] = (
@@ -43,3 +47,8 @@ def build_pages(session: Session, parent: QWidget) -> list[VaultPage]:
 
 def page_named(pages: list[VaultPage], class_name: str) -> VaultPage | None:
     return next((p for p in pages if type(p).__name__ == class_name), None)
+
+
+def page_of(pages: list[VaultPage], kind: type[P]) -> P:
+    """The one page of this kind (every kind in PAGES is built once)."""
+    return next(p for p in pages if isinstance(p, kind))

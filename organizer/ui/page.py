@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TypeVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from organizer.core.records import Person
 from organizer.core.session import Session
-from organizer.ui.error_dialog import show_error
-from organizer.ui.workers import BackgroundTask
+from organizer.ui.workers import BackgroundTask, run_in_background
+
+T = TypeVar("T")
 
 
 class VaultPage(QWidget):
@@ -46,15 +47,11 @@ class VaultPage(QWidget):
         self.person = None
 
     def run_in_background(
-        self, work: Callable[[], Any], done: Callable[[Any], None],
-        failed: Callable[[BaseException], None] | None = None,
+        self, work: Callable[[], T], done: Callable[[T], None],
+        failed: Callable[[Exception], None] | None = None,
     ) -> BackgroundTask:
         """Run `work()` off the GUI thread; `done(result)` runs on the GUI thread after it.
 
         Failures show one plain error dialog unless `failed` handles them.
         """
-        task = BackgroundTask(work, self)
-        task.succeeded.connect(done)
-        task.failed.connect(failed or (lambda error: show_error(self, error)))
-        task.start()
-        return task
+        return run_in_background(self, work, done, failed)

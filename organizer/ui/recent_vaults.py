@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QCoreApplication, QSettings
 
@@ -17,10 +18,7 @@ class RecentVaults:
         self._settings = settings
 
     def folders(self) -> list[Path]:
-        value = self._settings.value(KEY, [])
-        items = [value] if isinstance(value, str) else value  # one item comes back as a string
-        if not isinstance(items, list):
-            return []
+        items = cast(list[object], self._settings.value(KEY, [], type=list))  # 0 or 1: a list too
         return [Path(str(item)) for item in items if str(item)]
 
     def add(self, folder: Path) -> None:

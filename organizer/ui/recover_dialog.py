@@ -16,11 +16,10 @@ from PySide6.QtWidgets import (
 
 from organizer.core.errors import UserFacingError
 from organizer.core.session import Session
-from organizer.ui.error_dialog import report_error
+from organizer.ui.busy_step import BusyStep
 from organizer.ui.grow_to_fit import grow_to_fit
 from organizer.ui.passphrase_fields import PassphraseFields
 from organizer.ui.style import busy_bar, explanation, heading, message_label, show_message
-from organizer.ui.workers import BackgroundTask
 
 
 class RecoverDialog(QDialog):
@@ -32,7 +31,6 @@ class RecoverDialog(QDialog):
         self.setAccessibleName(self.windowTitle())
         self._session = session
         self._folder = folder
-        self._busy = False
         self.key = QLineEdit(self)
         self.key.setAccessibleName(self.tr("Recovery key"))
         self.key.setPlaceholderText("ABCD-EFGH-…")
@@ -43,6 +41,7 @@ class RecoverDialog(QDialog):
         self.open_button.setAccessibleName(self.tr("Open the vault and save the new passphrase"))
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.setAccessibleName(self.tr("Cancel"))
+        self.step = BusyStep(self, self.progress, self.message, self._update_buttons)
         self._lay_out()
         self.open_button.clicked.connect(self._recover)
         self.cancel_button.clicked.connect(self.reject)
@@ -77,12 +76,13 @@ class RecoverDialog(QDialog):
 
     def _update_buttons(self) -> None:
         ready = bool(self.key.text().strip()) and self.passphrase.is_acceptable()
-        self.open_button.setEnabled(ready and not self._busy)
-        self.cancel_button.setEnabled(not self._busy)
-        self.passphrase.setEnabled(not self._busy)
+        busy = self.step.busy
+        self.open_button.setEnabled(ready and not busy)
+        self.cancel_button.setEnabled(not busy)
+        self.passphrase.setEnabled(not busy)
 
     def _recover(self) -> None:
-        if self._busy or not self.open_button.isEnabled():
+        if not self.open_button.isEnabled():
             return
         try:
             self._session.check_recovery_key(self.key.text())
@@ -91,31 +91,15 @@ class RecoverDialog(QDialog):
             self.key.setFocus()
             return
         folder, key, secret = self._folder, self.key.text(), self.passphrase.passphrase()
-        task = BackgroundTask(lambda: self._session.recover(folder, key, secret))
-        task.succeeded.connect(self._recovered)
-        task.failed.connect(self._failed)
-        show_message(self.message, self.tr("Opening the vault and saving your new passphrase… "
-                                           "This takes a few seconds."))
-        self._set_busy(True)
-        task.start()
+        self.step.run(lambda: self._session.recover(folder, key, secret), self.tr(
+            "Opening the vault and saving your new passphrase… This takes a few seconds."),
+            self._recovered, self.key.setFocus)
 
-    def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
-        self.progress.setVisible(busy)
-        self._update_buttons()
-
-    def _recovered(self, _: object) -> None:
-        self._set_busy(False)
+    def _recovered(self, _: None) -> None:
         self.key.clear()
         self.passphrase.clear()
         self.accept()
 
-    def _failed(self, error: object) -> None:
-        self._set_busy(False)
-        assert isinstance(error, BaseException)
-        report_error(self.message, self, error)
-        self.key.setFocus()
-
     def reject(self) -> None:
-        if not self._busy:
+        if not self.step.busy:
             super().reject()

@@ -12,12 +12,11 @@ from PySide6.QtWidgets import (
 )
 
 from organizer.core.session import Session
-from organizer.core.vault import Vault
-from organizer.ui.error_dialog import report_error
+from organizer.core.vault import RecoveryKey, Vault
+from organizer.ui.busy_step import BusyStep
 from organizer.ui.passphrase_fields import PassphraseFields
 from organizer.ui.recovery_key_page import RecoveryKeyPage
-from organizer.ui.style import busy_bar, explanation, heading, message_label, show_message
-from organizer.ui.workers import BackgroundTask
+from organizer.ui.style import busy_bar, explanation, heading, message_label
 
 
 class RekeyDialog(QDialog):
@@ -28,7 +27,6 @@ class RekeyDialog(QDialog):
         self.setWindowTitle(self.tr("Change passphrase and keys"))
         self.setAccessibleName(self.windowTitle())
         self._session = session
-        self._busy = False
         self.passphrase = PassphraseFields(self.tr("&New passphrase:"), self)
         self.message = message_label(self)
         self.progress = busy_bar(self.tr("Changing the keys"), self)
@@ -36,6 +34,7 @@ class RekeyDialog(QDialog):
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.recovery = RecoveryKeyPage(self)
         self.done_button = QPushButton(self.tr("&Done"), self)
+        self.step = BusyStep(self, self.progress, self.message, self._update_buttons)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self._first_page())
         self.pages.addWidget(self._second_page())
@@ -82,45 +81,31 @@ class RekeyDialog(QDialog):
         return page
 
     def _update_buttons(self) -> None:
-        self.change_button.setEnabled(self.passphrase.is_acceptable() and not self._busy)
-        self.cancel_button.setEnabled(not self._busy)
-        self.passphrase.setEnabled(not self._busy)
+        busy = self.step.busy
+        self.change_button.setEnabled(self.passphrase.is_acceptable() and not busy)
+        self.cancel_button.setEnabled(not busy)
+        self.passphrase.setEnabled(not busy)
 
     def _change(self) -> None:
-        if self._busy or not self.change_button.isEnabled():
+        if not self.change_button.isEnabled():
             return
         secret = self.passphrase.passphrase()
-        task = BackgroundTask(lambda: self._session.call(Vault.rekey, secret))
-        task.succeeded.connect(self._changed)
-        task.failed.connect(self._failed)
-        show_message(self.message, self.tr("Changing the keys and encrypting every file again… "
-                                           "This can take a while for a big vault."))
-        self._set_busy(True)
-        task.start()
+        self.step.run(lambda: self._session.call(Vault.rekey, secret), self.tr(
+            "Changing the keys and encrypting every file again… This can take a while for a big "
+            "vault."), self._changed)
 
-    def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
-        self.progress.setVisible(busy)
-        self._update_buttons()
-
-    def _changed(self, recovery: object) -> None:
-        self._set_busy(False)
+    def _changed(self, recovery: RecoveryKey) -> None:
         self.passphrase.clear()
         folder = self._session.folder
         if folder is None:
             self.reject()
             return
-        self.recovery.show_key(getattr(recovery, "text", ""), folder)
+        self.recovery.show_key(recovery.text, folder)
         self.pages.setCurrentIndex(1)
         self.recovery.confirm.setFocus()
 
-    def _failed(self, error: object) -> None:
-        self._set_busy(False)
-        assert isinstance(error, BaseException)
-        report_error(self.message, self, error)
-
     def reject(self) -> None:
-        if not self._busy:  # the keys are being changed: that must finish first
+        if not self.step.busy:  # the keys are being changed: that must finish first
             super().reject()
 
     def done(self, result: int) -> None:

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 
 from organizer.core.errors import KeyringUnavailable, UserFacingError
+from organizer.core.logs import REMEMBER_FAILED, REMEMBERED_OPEN_FAILED, log_failure
 from organizer.core.session import Session
-from organizer.ui.workers import BackgroundTask
-
-log = logging.getLogger(__name__)
+from organizer.ui.workers import run_in_background
 
 
 def remember_here(session: Session) -> str:
@@ -29,7 +27,7 @@ def remember_here(session: Session) -> str:
             "remember_vault", "The vault is open, but this computer could not remember it: {0}"
         ).format(error)
     except Exception as error:  # the names of errors only: their text may hold folder names
-        log.warning("Remembering the vault on this computer failed (%s)", type(error).__name__)
+        log_failure(REMEMBER_FAILED, error)
         return QCoreApplication.translate(
             "remember_vault", "The vault is open, but this computer could not remember it. "
             "You can still open it with your passphrase.")
@@ -58,17 +56,15 @@ class RememberedOpening(QObject):
 
     def start(self) -> None:
         QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-        task = BackgroundTask(lambda: self._session.unlock_remembered(self._folder), self)
-        task.succeeded.connect(self._succeeded)
-        task.failed.connect(self._failed)
-        task.start()
+        run_in_background(self, lambda: self._session.unlock_remembered(self._folder),
+                          self._succeeded, self._failed)
 
-    def _succeeded(self, _: object) -> None:
+    def _succeeded(self, _: None) -> None:
         QGuiApplication.restoreOverrideCursor()
         self.opened.emit()
 
-    def _failed(self, error: object) -> None:
+    def _failed(self, error: Exception) -> None:
         QGuiApplication.restoreOverrideCursor()
         if not isinstance(error, UserFacingError):
-            log.warning("Opening with the remembered key failed (%s)", type(error).__name__)
+            log_failure(REMEMBERED_OPEN_FAILED, error)
         self.needs_passphrase.emit()

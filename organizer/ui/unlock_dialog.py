@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (
 
 from organizer.core.errors import InvalidInput
 from organizer.core.session import Session
-from organizer.ui.error_dialog import report_error, show_error
+from organizer.ui.busy_step import BusyStep
+from organizer.ui.error_dialog import show_error
 from organizer.ui.recover_dialog import RecoverDialog
 from organizer.ui.remember_vault import remember_here
-from organizer.ui.style import busy_bar, explanation, heading, message_label, show_message
-from organizer.ui.workers import BackgroundTask
+from organizer.ui.style import busy_bar, explanation, heading, message_label
+from organizer.ui.workers import run_in_background
 
 
 class UnlockDialog(QDialog):
@@ -39,7 +40,6 @@ class UnlockDialog(QDialog):
         self.setAccessibleName(self.windowTitle())
         self._session = session
         self._folder = folder
-        self._busy = False
         self.notice = ""
         self.passphrase = QLineEdit(self)
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
@@ -59,6 +59,7 @@ class UnlockDialog(QDialog):
         self.cancel_button.setAccessibleName(self.tr("Cancel"))
         self.recovery_button = QPushButton(self.tr("Use my &recovery key instead"), self)
         self.recovery_button.setAccessibleName(self.tr("Use my recovery key instead"))
+        self.step = BusyStep(self, self.progress, self.message, self._update_buttons)
         self._lay_out()
         self.unlock_button.clicked.connect(self._unlock)
         self.cancel_button.clicked.connect(self.reject)
@@ -94,43 +95,31 @@ class UnlockDialog(QDialog):
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
 
     def _update_buttons(self) -> None:
-        self.unlock_button.setEnabled(not self._busy and bool(self.passphrase.text()))
-        self.recovery_button.setEnabled(not self._busy)
-        self.cancel_button.setEnabled(not self._busy)
-        self.passphrase.setEnabled(not self._busy)
-        self.remember.setEnabled(not self._busy)
-
-    def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
-        self.progress.setVisible(busy)
-        self._update_buttons()
+        busy = self.step.busy
+        self.unlock_button.setEnabled(not busy and bool(self.passphrase.text()))
+        self.recovery_button.setEnabled(not busy)
+        self.cancel_button.setEnabled(not busy)
+        self.passphrase.setEnabled(not busy)
+        self.remember.setEnabled(not busy)
 
     def _unlock(self) -> None:
-        if self._busy or not self.passphrase.text():
+        if not self.passphrase.text():
             return
         folder, secret, remember = self._folder, self.passphrase.text(), self.remember.isChecked()
-        task = BackgroundTask(lambda: self._open(folder, secret, remember))
-        task.succeeded.connect(self._unlocked)
-        task.failed.connect(self._failed)
-        show_message(self.message, self.tr("Unlocking… This takes a moment."))
-        self._set_busy(True)
-        task.start()
+        self.step.run(lambda: self._open(folder, secret, remember),
+                      self.tr("Unlocking… This takes a moment."), self._unlocked, self._try_again)
 
     def _open(self, folder: Path, secret: str, remember: bool) -> str:
         """Unlock, then remember the vault here when asked (worker thread); returns the notice."""
         self._session.unlock(folder, secret)
         return remember_here(self._session) if remember else ""
 
-    def _unlocked(self, notice: object) -> None:
-        self.notice = notice if isinstance(notice, str) else ""
-        self._set_busy(False)
+    def _unlocked(self, notice: str) -> None:
+        self.notice = notice
         self.passphrase.clear()
         self.accept()
 
-    def _failed(self, error: object) -> None:
-        self._set_busy(False)
-        assert isinstance(error, BaseException)
-        report_error(self.message, self, error)
+    def _try_again(self) -> None:
         self.passphrase.selectAll()
         self.passphrase.setFocus()
 
@@ -140,7 +129,7 @@ class UnlockDialog(QDialog):
         dialog.open()
 
     def reject(self) -> None:
-        if not self._busy:
+        if not self.step.busy:
             self.passphrase.clear()
             super().reject()
 
@@ -184,17 +173,14 @@ class DemoDialog(QDialog):
         layout.addWidget(self.progress)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
         self._busy = True
-        task = BackgroundTask(lambda: make_and_open_demo(session, self.folder), self)
-        task.succeeded.connect(self._made)
-        task.failed.connect(self._failed)
-        task.start()
+        run_in_background(self, lambda: make_and_open_demo(session, self.folder), self._made,
+                          self._failed)
 
-    def _made(self, _: object) -> None:
+    def _made(self, _: None) -> None:
         self._busy = False
         self.accept()
 
-    def _failed(self, error: object) -> None:
-        assert isinstance(error, BaseException)
+    def _failed(self, error: Exception) -> None:
         self._busy = False
         parent = self.parentWidget()
         self.reject()

@@ -21,8 +21,13 @@ from organizer.core.records import Person
 from organizer.core.session import Session
 from organizer.ui import navigation
 from organizer.ui.autosave import save_everything_now
+from organizer.ui.case.checklist_page import ChecklistPage
+from organizer.ui.case.people_dialog import PersonDialog
 from organizer.ui.error_dialog import show_error
+from organizer.ui.packet.page import PacketPage
 from organizer.ui.page import VaultPage
+from organizer.ui.records.page import RecordsPage
+from organizer.ui.settings_dialog import AppSettings
 from organizer.ui.style import NOTE_MARK, explanation, show_message
 
 ADD_PERSON = "add-person"
@@ -33,10 +38,12 @@ class VaultView(QWidget):
 
     lock_requested = Signal()
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, settings: AppSettings,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("vaultView")
         self.session = session
+        self.settings = settings
         self.pages: list[VaultPage] = []
         self._stale: set[VaultPage] = set()
         self.people: list[Person] = []
@@ -99,8 +106,8 @@ class VaultView(QWidget):
             self.stack.addWidget(page)
             self.nav.addItem(page.title)
             page.changed.connect(lambda page=page: self._page_changed(page))
-            if hasattr(page, "show_records"):
-                page.show_records.connect(self._show_records)
+        navigation.page_of(self.pages, ChecklistPage).show_records.connect(self._show_records)
+        navigation.page_of(self.pages, PacketPage).settings = self.settings
         width = max((self.nav.fontMetrics().horizontalAdvance(p.title) for p in self.pages),
                     default=100)
         self.nav.setFixedWidth(width + self.nav.fontMetrics().averageCharWidth() * 6)
@@ -152,25 +159,18 @@ class VaultView(QWidget):
         self._bring_up_to_date(self.current_page())
 
     def add_person(self) -> None:
-        try:
-            from organizer.ui.case.people_dialog import PersonDialog
-        except ImportError:
-            show_message(self.message, NOTE_MARK + " " + self.tr(
-                "Adding a person is not available in this version yet. You can add one from the "
-                "command line: organizer init, or ask the person who set up this app."))
-            return
         dialog = PersonDialog(self.session, self)
-        dialog.accepted.connect(lambda: self._person_added(getattr(dialog, "person", None)))
+        dialog.person_added.connect(self._person_added)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
-    def _person_added(self, person: object) -> None:
+    def _person_added(self, person: Person) -> None:
         try:
             people = self.session.people()
         except Exception as error:
             show_error(self, error)
             return
-        self.set_people(people, person if isinstance(person, Person) else people[-1])
+        self.set_people(people, person)
         for page in self.pages:
             self._stale.add(page)
 
@@ -204,21 +204,16 @@ class VaultView(QWidget):
     def _page_changed(self, source: VaultPage) -> None:
         self._stale.update(p for p in self.pages if p is not source)
 
+    def _records_page(self) -> RecordsPage:
+        page = navigation.page_of(self.pages, RecordsPage)
+        self.nav.setCurrentRow(self.pages.index(page))
+        return page
+
     def _show_records(self, type_filter: object) -> None:
         """A page asked for the Records page showing only some records (e.g. those without a type)."""
-        page = self.show_page("RecordsPage")
-        table = getattr(page, "records", None)
-        chooser = getattr(table, "type_filter", None)
-        if chooser is not None:
-            chooser.setCurrentIndex(max(0, chooser.findData(type_filter)))
+        chooser = self._records_page().records.type_filter
+        chooser.setCurrentIndex(max(0, chooser.findData(type_filter)))
 
-    def import_paths(self, paths: list[Path]) -> bool:
-        """Switch to the Records page and import there; False when no page can import."""
-        page = self.show_page("RecordsPage")
-        importer = getattr(page, "import_paths", None)
-        if page is None or importer is None:
-            show_message(self.message, NOTE_MARK + " " + self.tr(
-                "Adding records by dropping files is not available in this version yet."))
-            return False
-        importer(paths)
-        return True
+    def import_paths(self, paths: list[Path]) -> None:
+        """Switch to the Records page and import there."""
+        self._records_page().import_paths(paths)

@@ -11,13 +11,14 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from PySide6.QtCore import QElapsedTimer, QEventLoop, QThreadPool, QTimer
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 from organizer.core.session import Session
 from organizer.core.vault import KdfParams
 from organizer.ui.records import RecordsPage
 from organizer.ui.style import STYLE_SHEET
+from organizer.ui.workers import TaskPool
 from tests.samples import numbered_report_pdf
 
 FILES = 200
@@ -84,7 +85,7 @@ def main() -> None:
         watcher.stop()
         elapsed = time.perf_counter() - started
         ticker.stop()
-        QThreadPool.globalInstance().waitForDone()
+        TaskPool.of(page).wait()
         page.clear()
         session.close()
         page.deleteLater()

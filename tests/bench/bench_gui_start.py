@@ -78,7 +78,7 @@ def make_big_vault(folder: Path) -> None:
 
 def open_big_vault(folder: Path) -> tuple[float, float]:
     """(seconds to derive the key alone, seconds from unlock to the checklist shown)."""
-    from PySide6.QtCore import QSettings, QThreadPool
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from organizer.app import build_main_window
@@ -92,7 +92,7 @@ def open_big_vault(folder: Path) -> tuple[float, float]:
     window.show()
     app.processEvents()
     started = time.perf_counter()
-    window._session.unlock(folder, PASSPHRASE)
+    window.session.unlock(folder, PASSPHRASE)
     window.show_vault()
     checklist = window.vault.pages[0]
     state = getattr(checklist, "rows", None)
@@ -103,7 +103,7 @@ def open_big_vault(folder: Path) -> tuple[float, float]:
         time.sleep(0.001)
     shown = time.perf_counter() - started
     window.lock()
-    QThreadPool.globalInstance().waitForDone(30_000)
+    window.tasks.wait(30_000)
     window.close()
     return kdf_seconds, shown
 

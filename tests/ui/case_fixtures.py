@@ -8,12 +8,12 @@ from typing import TypeVar
 
 import pytest
 from case_steps import PASSPHRASE, TIMEOUT
-from PySide6.QtCore import QThreadPool
 
 from organizer.core.records import Person
 from organizer.core.session import Session
 from organizer.core.vault import KdfParams
 from organizer.ui.case.case_page import CasePage
+from organizer.ui.workers import TaskPool
 
 P = TypeVar("P", bound=CasePage)
 
@@ -29,7 +29,7 @@ def session(case_folder: Path, fast_kdf: KdfParams) -> Iterator[Session]:
     opened = Session(fast_kdf)
     opened.create_vault(case_folder, PASSPHRASE, "Ana Silva", "1958-02-11")
     yield opened
-    QThreadPool.globalInstance().waitForDone(10_000)
+    TaskPool.of(None).wait(10_000)  # pages shown without a window use the application's pool
     opened.close()
 
 

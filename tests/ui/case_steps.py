@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from organizer.core.case.demo_records import sample_records
 from organizer.core.intake.importer import ImportOptions
 from organizer.core.records import Person
 from organizer.core.session import Session
+from organizer.ui.workers import TaskPool
 
 TIMEOUT = 15_000
 PASSPHRASE = "quiet river at dawn"
@@ -19,7 +19,7 @@ PASSPHRASE = "quiet river at dawn"
 
 def reopened(session: Session, folder: Path) -> Session:
     """Lock and unlock again: what a page shows now comes from the vault files, not from memory."""
-    QThreadPool.globalInstance().waitForDone(10_000)
+    TaskPool.of(None).wait(10_000)
     session.close()
     session.unlock(folder, PASSPHRASE)
     return session

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QThreadPool
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from ui_flows import PASSPHRASE
 
@@ -61,8 +61,7 @@ def window(qtbot, qapp: QApplication, settings: QSettings, fast_kdf: KdfParams,
     main.show()
     qtbot.waitExposed(main)
     yield main
-    main.close()
-    QThreadPool.globalInstance().waitForDone(10_000)
+    main.close()  # waits for the window's own background work
 
 
 @pytest.fixture

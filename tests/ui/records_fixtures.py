@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
 from records_steps import PASSPHRASE, PDF_PASSWORD, TIMEOUT, UNSURE_LINES
 
@@ -16,6 +15,7 @@ from organizer.core.session import Session
 from organizer.core.vault import KdfParams
 from organizer.ui.records import RecordsPage
 from organizer.ui.style import STYLE_SHEET
+from organizer.ui.workers import TaskPool
 from tests.samples import OPERATIVE_LINES, PATHOLOGY_LINES, encrypted, photo_png, text_pdf
 
 
@@ -26,7 +26,7 @@ def records_session(tmp_path: Path, fast_kdf: KdfParams) -> Iterator[Session]:
     opened.create_vault(tmp_path / "vault", PASSPHRASE, "Jane Q Doe", "1962-03-14")
     opened.call(catalog.add_person, "Sam Other", "1990-05-06")
     yield opened
-    QThreadPool.globalInstance().waitForDone(TIMEOUT)
+    TaskPool.of(None).wait(TIMEOUT)  # pages shown without a window use the application's pool
     opened.close()
 
 
@@ -76,4 +76,4 @@ def records_page(qtbot, qapp: QApplication, records_session: Session,
     shown.set_person(jane)
     yield shown
     shown.clear()
-    QThreadPool.globalInstance().waitForDone(TIMEOUT)
+    TaskPool.of(shown).wait(TIMEOUT)

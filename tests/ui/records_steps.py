@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QThreadPool, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from organizer.ui.records import RecordsPage
 from organizer.ui.records.import_dialogs import ImportSummaryDialog
+from organizer.ui.workers import TaskPool
 
 TIMEOUT = 20_000
 PASSPHRASE = "blue kettle on a quiet hill"
@@ -59,7 +60,7 @@ def import_and_confirm(qtbot, page: RecordsPage, paths: list[Path]) -> list[str]
 def wait_idle(qtbot, page: RecordsPage) -> None:
     """No import running, no reload pending, no background work left."""
     def idle() -> bool:
-        return (not page.is_busy and QThreadPool.globalInstance().activeThreadCount() == 0)
+        return not page.is_busy and TaskPool.of(page).is_idle()
     qtbot.waitUntil(idle, timeout=TIMEOUT)
 
 

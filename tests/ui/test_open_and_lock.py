@@ -158,7 +158,7 @@ def test_an_unexpected_error_shows_one_plain_dialog_with_the_details_folded_away
     def broken_unlock(*args: object) -> None:
         raise RuntimeError("disk controller exploded")
 
-    monkeypatch.setattr(window._session, "unlock", broken_unlock)
+    monkeypatch.setattr(window.session, "unlock", broken_unlock)
     dialog = open_folder(qtbot, window, folder, monkeypatch)
     unlock_with(qtbot, dialog, PASSPHRASE)
     box = open_dialog(qtbot, dialog, QMessageBox)

@@ -145,7 +145,7 @@ def test_a_usb_copy_is_checked_and_says_it_is_safe_to_unplug(
     qtbot.waitUntil(lambda: "safe to unplug" in wizard.build.delivery.message.text(),
                     timeout=TIMEOUT)
     assert [p.suffix for p in stick.iterdir()] == [".pdf"]
-    hows = window._session.call(lambda vault: [e.how for e in sent_log(vault)])
+    hows = window.session.call(lambda vault: [e.how for e in sent_log(vault)])
     assert hows == ["usb"]
     wizard.reject()
     idle(qtbot)
@@ -168,7 +168,7 @@ def test_email_hands_the_saved_packet_to_the_mail_program_and_shows_what_it_said
     qtbot.waitUntil(lambda: "mail program" in wizard.build.delivery.message.text(),
                     timeout=TIMEOUT)
     assert handed and handed[0][0].parent == tmp_path and handed[0][0].exists()
-    hows = window._session.call(lambda vault: [e.how for e in sent_log(vault)])
+    hows = window.session.call(lambda vault: [e.how for e in sent_log(vault)])
     assert hows == ["email"]
     wizard.reject()
     idle(qtbot)
@@ -187,7 +187,7 @@ def test_when_the_mail_program_cannot_open_the_log_says_saved_not_email(
     wizard.build.delivery.email_button.click()
     qtbot.waitUntil(lambda: "could not be opened" in wizard.build.delivery.message.text(),
                     timeout=TIMEOUT)
-    [entry] = window._session.call(sent_log)
+    [entry] = window.session.call(sent_log)
     assert entry.how == "saved" and "mail program could not be opened" in entry.note
     wizard.reject()
     idle(qtbot)

@@ -201,7 +201,7 @@ def test_a_thousand_rows_stay_a_plain_model(records_page: RecordsPage) -> None:
     rows = [template.__class__(**{**template.__dict__, "id": f"{n:032x}",
                                   "filename": f"record-{n:04}.pdf", "pages": n % 7,
                                   "type": list(RecordType)[n % 10]}) for n in range(1000)]
-    records_page._show_rows(rows)
+    records_page.records.set_rows(rows)  # the table part of the page, as a load fills it
     table = records_page.records.table
     assert table.model().rowCount() == 1000
     assert table.verticalHeader().sectionResizeMode(0) == table.verticalHeader().ResizeMode.Fixed

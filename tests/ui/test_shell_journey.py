@@ -60,7 +60,7 @@ def test_a_new_user_goes_from_an_empty_vault_to_a_packet_and_locks(
     qtbot.waitUntil(lambda: page.records.model.rowCount() == 2, timeout=TIMEOUT)
 
     # Tag: the operative report is really the discharge summary, says the user.
-    documents = window._session.documents()
+    documents = window.session.documents()
     operative = next(d for d in documents if d.type is RecordType.OPERATIVE)
     assert page.records.select(operative.id)
     combo = page.details.type
@@ -99,4 +99,4 @@ def test_a_new_user_goes_from_an_empty_vault_to_a_packet_and_locks(
                    Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.screens.currentWidget() is window.start, timeout=TIMEOUT)
     assert not wizard.isVisible() and page.records.model.rowCount() == 0
-    assert not window._session.is_open
+    assert not window.session.is_open

@@ -24,7 +24,7 @@ def test_the_vault_locks_itself_after_the_idle_time_and_hides_every_page(
     window.apply_settings()
     assert window.idle_lock.active
     qtbot.waitUntil(lambda: window.screens.currentWidget() is window.start, timeout=TIMEOUT)
-    assert not window._session.is_open and not window.vault.isVisible()
+    assert not window.session.is_open and not window.vault.isVisible()
     assert window.vault.person_box.count() == 0
     assert "Jane" not in " ".join(w.text() for w in window.vault.findChildren(type(window.vault
                                                                               .folder_label)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QThreadPool
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QLabel
 from records_steps import import_and_confirm
 
@@ -44,8 +44,7 @@ def test_the_window_opens_where_it_was_last_time(
     first.showNormal()
     first.setGeometry(40, 50, 700, 450)
     qtbot.waitUntil(lambda: first.width() == 700, timeout=5000)
-    first.close()
-    QThreadPool.globalInstance().waitForDone(10_000)
+    first.close()  # waits for the window's own background work
     second = build_main_window(settings, kdf=fast_kdf)
     qtbot.addWidget(second)
     assert not second.windowState() & Qt.WindowState.WindowMaximized

@@ -94,10 +94,13 @@ def unlock_folder(qtbot, window: MainWindow, folder, passphrase: str = PASSPHRAS
 
 
 def idle(qtbot) -> None:
-    """Every background task has reported."""
-    from PySide6.QtCore import QThreadPool
+    """Every background task of the open windows (and of widgets without one) has reported."""
+    from PySide6.QtWidgets import QApplication
 
-    from organizer.ui.workers import BackgroundTask
+    from organizer.ui.workers import TaskPool
 
-    qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() == 0
-                    and not BackgroundTask._running, timeout=TIMEOUT)
+    def all_idle() -> bool:
+        pools = [TaskPool.of(widget) for widget in QApplication.topLevelWidgets()]
+        return all(pool.is_idle() for pool in [*pools, TaskPool.of(None)])
+
+    qtbot.waitUntil(all_idle, timeout=TIMEOUT)

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from organizer.core.imaging.disc import DiscContents, DiscFile, Skipped, open_disc
 from organizer.core.imaging.entities import INSTANCE
@@ -195,10 +195,7 @@ def _read_at_most(source: BinaryIO, size: int) -> bytes:
 
 
 def _sha256(source: BinaryIO) -> str:
-    digest = hashlib.sha256()
-    while block := source.read(1 << 20):
-        digest.update(block)
-    return digest.hexdigest()
+    return hashlib.file_digest(cast(io.BufferedIOBase, source), "sha256").hexdigest()
 
 
 def _reason(error: Exception) -> str:

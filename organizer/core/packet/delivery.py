@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from organizer.core.child_environment import scrubbed
 from organizer.core.packet.mapi import send_with_mapi
 from organizer.core.packet.options import PacketError, WrittenPart
 from organizer.core.packet.saving import sha256_of
@@ -82,7 +83,7 @@ def _lsblk_removable() -> dict[Path, str]:
         return {}
     try:
         done = subprocess.run(["lsblk", "-J", "-o", "NAME,RM,HOTPLUG,MOUNTPOINT,LABEL"],
-                              capture_output=True, text=True, timeout=5, check=True)
+                              capture_output=True, text=True, timeout=5, check=True, env=scrubbed())
         devices = json.loads(done.stdout).get("blockdevices", [])
     except (OSError, subprocess.SubprocessError, ValueError):
         return {}
@@ -123,7 +124,7 @@ def hand_to_mail(files: list[Path], subject: str = "Medical records for a second
     command = _mail_command(files, subject)
     if command is not None:
         try:
-            subprocess.run(command, check=True, timeout=60, capture_output=True)
+            subprocess.run(command, check=True, timeout=60, capture_output=True, env=scrubbed())
             return Delivered("mail", tuple(files), "A new email with the packet attached is open in "
                              "your mail program. Add the doctor's address and send it.")
         except (OSError, subprocess.SubprocessError):
@@ -163,7 +164,8 @@ def reveal(path: Path) -> Delivered:
     else:
         command = ["xdg-open", str(path.parent)]
     try:
-        subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                         env=scrubbed())
     except OSError:
         return Delivered("folder shown", (path,), f"The packet is in {path.parent}.")
     return Delivered("folder shown", (path,), f"The folder {path.parent} is open, with the packet in it.")

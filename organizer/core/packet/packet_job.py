@@ -7,7 +7,6 @@ those bytes (`write_packet`), so the saved file is the one previewed.
 
 from __future__ import annotations
 
-import re
 import threading
 from dataclasses import dataclass
 from datetime import date
@@ -16,6 +15,7 @@ from pathlib import Path
 from organizer.core.case.packet_facts import chosen_documents, packet_content
 from organizer.core.case.recipients import recipients
 from organizer.core.document_record import DocumentRecord
+from organizer.core.file_names import safe_file_name
 from organizer.core.packet.build import build_packet_in_memory
 from organizer.core.packet.content import PacketContent
 from organizer.core.packet.delivery import check_copies, sync_drive
@@ -84,8 +84,8 @@ def make_packet(session: Session, request: PacketRequest, progress: Progress | N
 
 def file_name(person: Person, made_on: date | None = None) -> str:
     """`Records for Robin Sample 2024-03-05.pdf`, without characters file systems refuse."""
-    name = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", person.name).strip() or "records"
-    return f"Records for {name} {(made_on or date.today()).isoformat()}.pdf"
+    name = " ".join(person.name.split()) or "records"
+    return safe_file_name(f"Records for {name} {(made_on or date.today()).isoformat()}.pdf")
 
 
 def write_packet(built: BuiltPacket, target: Path) -> PacketResult:

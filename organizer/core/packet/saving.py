@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from typing import BinaryIO
+from datetime import UTC, datetime
+from io import BufferedIOBase
+from typing import BinaryIO, cast
 from xml.sax.saxutils import escape
 
 import pikepdf
+from pikepdf.models.metadata import encode_pdf_date
 
 from organizer.core.packet.content import PacketContent
 
@@ -45,7 +48,8 @@ def packet_title(content: PacketContent) -> str:
 
 def _set_info(pdf: pikepdf.Pdf, content: PacketContent) -> None:
     """Document info and XMP from the content only, so two builds of the same content match."""
-    stamp = _pdf_date(content.made_on)
+    made = _made_on(content.made_on)
+    stamp = encode_pdf_date(made)
     title = packet_title(content)
     info = pikepdf.Dictionary(
         Title=pikepdf.String(title), Creator=pikepdf.String(CREATOR), Producer=pikepdf.String(PRODUCER),
@@ -54,7 +58,7 @@ def _set_info(pdf: pikepdf.Pdf, content: PacketContent) -> None:
     pdf.Root.Lang = pikepdf.String(LANGUAGE)
     pdf.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
     pdf.Root.Metadata = pdf.make_indirect(pikepdf.Stream(
-        pdf, _xmp(title, _xmp_date(stamp)), Type=pikepdf.Name.Metadata, Subtype=pikepdf.Name.XML))
+        pdf, _xmp(title, made.isoformat()), Type=pikepdf.Name.Metadata, Subtype=pikepdf.Name.XML))
 
 
 def _xmp(title: str, date: str) -> bytes:
@@ -74,23 +78,18 @@ def _xmp(title: str, date: str) -> bytes:
 <?xpacket end="w"?>""".encode()
 
 
-def _xmp_date(pdf_date: str) -> str:
-    """D:20240309000000Z → 2024-03-09T00:00:00Z"""
-    d = pdf_date[2:16]
-    return f"{d[0:4]}-{d[4:6]}-{d[6:8]}T{d[8:10]}:{d[10:12]}:{d[12:14]}Z"
-
-
-def _pdf_date(iso: str) -> str:
-    digits = "".join(c for c in iso if c.isdigit())[:14]
-    return "D:" + (digits + "20000101000000"[len(digits):]) + "Z" if digits else "D:20000101000000Z"
+def _made_on(iso: str) -> datetime:
+    """The content's date (UTC midnight), so two builds of the same content carry the same date."""
+    try:
+        made = datetime.fromisoformat(iso)
+    except ValueError:
+        made = datetime(2000, 1, 1)
+    return made if made.tzinfo is not None else made.replace(tzinfo=UTC)
 
 
 def sha256_of(path_or_data: bytes | BinaryIO) -> str:
-    """SHA-256 of bytes, or of a file read from the start in 1 MiB chunks."""
+    """SHA-256 of bytes, or of a binary file read from its start."""
     if isinstance(path_or_data, bytes):
         return hashlib.sha256(path_or_data).hexdigest()
-    digest = hashlib.sha256()
     path_or_data.seek(0)
-    for chunk in iter(lambda: path_or_data.read(1 << 20), b""):
-        digest.update(chunk)
-    return digest.hexdigest()
+    return hashlib.file_digest(cast(BufferedIOBase, path_or_data), "sha256").hexdigest()

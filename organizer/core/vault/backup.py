@@ -117,10 +117,7 @@ def _copy_and_check(source: Path, target: Path, done: int, total: int,
 
 def _sha256(path: Path) -> str:
     """The file's hash as stored: the system is told to forget its cached copy first (Linux)."""
-    digest = hashlib.sha256()
     with path.open("rb") as reader:
         if hasattr(os, "posix_fadvise"):
             os.posix_fadvise(reader.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
-        while chunk := reader.read(CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
+        return hashlib.file_digest(reader, "sha256").hexdigest()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -13,16 +16,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from organizer.core.case.people import SELF, Contact, add_contact, add_person, profile, set_diagnosis
+from organizer.core.case.people import (
+    SELF,
+    Contact,
+    PersonProfile,
+    add_contact,
+    add_person,
+    profile,
+    set_diagnosis,
+)
 from organizer.core.errors import UserFacingError
 from organizer.core.records import Person
 from organizer.core.session import Session
 from organizer.core.vault import Vault
 from organizer.ui.autosave import AutoSave, run_save
 from organizer.ui.case.form_fields import date_field, text_box
+from organizer.ui.contact_fields import ContactFields
 from organizer.ui.error_dialog import report_error
 from organizer.ui.style import explanation, message_label, show_message
-from organizer.ui.workers import BackgroundTask
+from organizer.ui.workers import run_in_background
+
+T = TypeVar("T")
 
 
 class _SavingDialog(QDialog):
@@ -46,15 +60,18 @@ class _SavingDialog(QDialog):
         if self.isVisible() and self.buttons.isEnabled():
             self._save()
 
-    def _run(self, work: object) -> None:
+    def _run(self, work: Callable[[], T], then: Callable[[T], None]) -> None:
+        """Save in the background; `then(result)` and close once it worked."""
         self.buttons.setEnabled(False)
         show_message(self.message, self.tr("Saving…"))
-        run_save(self, work, self._saved, self._failed)  # type: ignore[arg-type]
 
-    def _saved(self, result: object) -> None:
-        self.accept()
+        def saved(result: T) -> None:
+            then(result)
+            self.accept()
 
-    def _failed(self, error: BaseException) -> None:
+        run_save(self, work, saved, self._failed)
+
+    def _failed(self, error: Exception) -> None:
         self.buttons.setEnabled(True)
         report_error(self.message, self, error)
 
@@ -72,19 +89,18 @@ class PersonDialog(_SavingDialog):
         self.name = QLineEdit(self)
         self.date_of_birth = date_field(self, day_needed=True)
         self.diagnosis = text_box(self, self.tr("Diagnosis, in their own words"), 3)
-        self.phone, self.email, self.address = QLineEdit(self), QLineEdit(self), QLineEdit(self)
+        self.contact = ContactFields(self)
+        self.phone, self.email, self.address = self.contact.fields
         form = QFormLayout()
         for label, field, name in (
             (self.tr("&Name:"), self.name, self.tr("Name")),
             (self.tr("&Date of birth:"), self.date_of_birth, self.tr("Date of birth")),
             (self.tr("D&iagnosis, in their words:"), self.diagnosis, None),
-            (self.tr("&Phone:"), self.phone, self.tr("Phone")),
-            (self.tr("&Email:"), self.email, self.tr("Email")),
-            (self.tr("&Address:"), self.address, self.tr("Address")),
         ):
             form.addRow(label, field)
             if name:
                 field.setAccessibleName(name)
+        self.contact.add_to(form)
         layout = QVBoxLayout(self)
         layout.addWidget(explanation(self.tr(
             "Add someone whose records you keep here, for example a parent you help. The phone, "
@@ -93,8 +109,7 @@ class PersonDialog(_SavingDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        self.draft.watch(self.name, self.date_of_birth, self.diagnosis, self.phone, self.email,
-                         self.address)
+        self.draft.watch(self.name, self.date_of_birth, self.diagnosis, *self.contact.fields)
 
     def _save(self) -> None:
         name, dob = self.name.text(), self.date_of_birth.value
@@ -107,22 +122,20 @@ class PersonDialog(_SavingDialog):
             show_message(self.message, "⚠ " + str(error))
             return
         diagnosis = self.diagnosis.toPlainText()
-        contact = Contact(name.strip(), SELF, self.phone.text(), self.email.text(),
-                          self.address.text())
+        contact = Contact(name.strip(), SELF, *self.contact.values())
+        has_contact = not self.contact.is_empty()
 
         def work(vault: Vault) -> Person:
             person = add_person(vault, name, dob, diagnosis)
-            if contact.phone.strip() or contact.email.strip() or contact.address.strip():
+            if has_contact:
                 add_contact(vault, person, contact)
             return person
 
-        self._run(lambda: self.session.call(work))
+        self._run(lambda: self.session.call(work), self._added)
 
-    def _saved(self, result: object) -> None:
-        assert isinstance(result, Person)
-        self.person = result
-        self.person_added.emit(result)
-        super()._saved(result)
+    def _added(self, person: Person) -> None:
+        self.person = person
+        self.person_added.emit(person)
 
 
 class DiagnosisDialog(_SavingDialog):
@@ -148,20 +161,14 @@ class DiagnosisDialog(_SavingDialog):
         layout.addWidget(self.buttons)
         self.buttons.setEnabled(False)
         self.draft.watch(self.diagnosis)
-        reader = BackgroundTask(lambda: session.call(profile, person), self)
-        reader.succeeded.connect(self._show)
-        reader.failed.connect(self._failed)
-        reader.start()
+        run_in_background(self, lambda: session.call(profile, person), self._show, self._failed)
 
-    def _show(self, found: object) -> None:
+    def _show(self, found: PersonProfile) -> None:
         with self.draft.quietly():
-            self.diagnosis.setPlainText(getattr(found, "diagnosis", ""))
+            self.diagnosis.setPlainText(found.diagnosis)
         self.buttons.setEnabled(True)
 
     def _save(self) -> None:
         text, person = self.diagnosis.toPlainText(), self._person
-        self._run(lambda: self.session.call(set_diagnosis, person, text))
-
-    def _saved(self, result: object) -> None:
-        self.saved.emit()
-        super()._saved(result)
+        self._run(lambda: self.session.call(set_diagnosis, person, text),
+                  lambda _: self.saved.emit())

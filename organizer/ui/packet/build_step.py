@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from organizer.core.logs import PACKET_FAILED, log_failure
 from organizer.core.packet import PacketCancelled
 from organizer.core.packet.packet_job import BuiltPacket, PacketRequest, make_packet
 from organizer.core.session import Session
@@ -23,7 +24,7 @@ from organizer.ui.error_dialog import report_error
 from organizer.ui.packet.delivery_bar import DeliveryBar
 from organizer.ui.packet.preview import PdfPreview
 from organizer.ui.style import NOTE_MARK, message_label, show_message
-from organizer.ui.workers import BackgroundTask
+from organizer.ui.workers import run_in_background
 
 
 class _Progress(QObject):
@@ -86,10 +87,9 @@ class BuildStep(QWizardPage):
         show_message(self.status, self.tr("Making the packet… This can take a minute for many "
                                           "records."))
         cancel, progress = self._cancel, self._progress.step.emit
-        task = BackgroundTask(lambda: make_packet(self.session, request, progress, cancel))
-        task.succeeded.connect(lambda built: self._built(built, cancel))
-        task.failed.connect(lambda error: self._failed(error, cancel))
-        task.start()
+        run_in_background(self, lambda: make_packet(self.session, request, progress, cancel),
+                          lambda built: self._built(built, cancel),
+                          lambda error: self._failed(error, cancel))
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -106,8 +106,7 @@ class BuildStep(QWizardPage):
         self.progress.setValue(done)
         show_message(self.status, what + "…")
 
-    def _built(self, built: object, cancel: threading.Event) -> None:
-        assert isinstance(built, BuiltPacket)
+    def _built(self, built: BuiltPacket, cancel: threading.Event) -> None:
         if cancel is not self._cancel:
             return  # an earlier build, replaced by a newer one
         if not self.session.is_open or cancel.is_set():
@@ -141,14 +140,14 @@ class BuildStep(QWizardPage):
             text += "\n" + warning
         return text
 
-    def _failed(self, error: object, cancel: threading.Event) -> None:
-        assert isinstance(error, BaseException)
+    def _failed(self, error: Exception, cancel: threading.Event) -> None:
         if cancel is not self._cancel:
             return
         self._set_busy(False)
         if isinstance(error, PacketCancelled):
             show_message(self.status, NOTE_MARK + " " + str(error))
         else:
+            log_failure(PACKET_FAILED, error)
             report_error(self.status, self, error)
 
     def _show_part(self, index: int) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QPushButton, QVBoxLayout, QWidget
 
+from organizer.core.logs import DELIVERY_FAILED, log_failure
 from organizer.core.packet import PacketResult
 from organizer.core.packet.delivery import hand_to_mail, logged_as, removable_drives
 from organizer.core.packet.packet_job import BuiltPacket, copy_to_drive, log_sent, save_in_folder
@@ -19,7 +20,7 @@ from organizer.ui.error_dialog import show_error
 from organizer.ui.folder_memory import choose_folder
 from organizer.ui.printing import print_pdf, printing_available
 from organizer.ui.style import DONE_MARK, NOTE_MARK, message_label, show_message
-from organizer.ui.workers import BackgroundTask
+from organizer.ui.workers import run_in_background
 
 
 @dataclass(frozen=True)
@@ -157,10 +158,7 @@ class DeliveryBar(QWidget):
 
         self._set_busy(True)
         show_message(self.message, self.tr("Working…"))
-        task = BackgroundTask(run)
-        task.succeeded.connect(self._delivered)
-        task.failed.connect(self._failed)
-        task.start()
+        run_in_background(self, run, self._delivered, self._failed)
 
     def _delivered(self, done: _Done) -> None:
         self._set_busy(False)
@@ -186,8 +184,8 @@ class DeliveryBar(QWidget):
         if self.saved_file is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.saved_file.parent)))
 
-    def _failed(self, error: object) -> None:
-        assert isinstance(error, BaseException)
+    def _failed(self, error: Exception) -> None:
+        log_failure(DELIVERY_FAILED, error)
         self._set_busy(False)
         show_message(self.message, "")
         show_error(self, error)

@@ -69,6 +69,7 @@ class PacketPage(VaultPage):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.wizard: PacketWizard | None = None
+        self.settings: AppSettings | None = None  # the vault view's: the usual email size limit
         self.make_button = big_button(self.tr("&Make the packet…"), self)
         self.make_button.setAccessibleName(self.tr("Make the packet"))
         self.model = SentLogModel(self)
@@ -111,8 +112,7 @@ class PacketPage(VaultPage):
         if self.wizard is not None and not self.wizard.build.busy:
             self.wizard.deleteLater()
         people = self.session.people()
-        store = getattr(self.window(), "settings", None)  # the main window's AppSettings
-        limit = store.email_limit if isinstance(store, AppSettings) else None
+        limit = self.settings.email_limit if self.settings is not None else None
         self.wizard = PacketWizard(self.session, people, self.person, limit, self)
         self.wizard.sent.connect(self._sent)
         self.wizard.open()

@@ -13,10 +13,18 @@ from organizer.core.errors import OrganizerError
 from organizer.core.packet.packet_job import PacketRequest, choices
 from organizer.core.records import Person
 from organizer.core.session import Session
+from organizer.core.vault import Vault
 from organizer.ui.error_dialog import show_error
 from organizer.ui.packet.build_step import BuildStep
 from organizer.ui.packet.steps import ContentsStep, OptionsStep, WhoStep
-from organizer.ui.workers import BackgroundTask
+from organizer.ui.workers import run_in_background
+
+# Recipients, documents, who can send, and who sent last time.
+_Choices = tuple[list[str], list[DocumentRecord], list[tuple[str, str]], str]
+
+
+def _choices_of(vault: Vault, person: Person) -> _Choices:
+    return (*choices(vault, person), *sender_choices(vault, person))
 
 
 class PacketWizard(QWizard):
@@ -68,11 +76,8 @@ class PacketWizard(QWizard):
         person = self.who.chosen_person()
         if person is None:
             return
-        task = BackgroundTask(lambda: self.session.call(
-            lambda vault, who: (*choices(vault, who), *sender_choices(vault, who)), person))
-        task.succeeded.connect(self._choices_loaded)
-        task.failed.connect(lambda error: show_error(self, error))
-        task.start()
+        run_in_background(self, lambda: self.session.call(_choices_of, person),
+                          self._choices_loaded)
 
     def validateCurrentPage(self) -> bool:
         """Leaving the first step keeps who sends the packet (in the vault) for the cover and
@@ -86,8 +91,7 @@ class PacketWizard(QWizard):
                 return False
         return super().validateCurrentPage()
 
-    def _choices_loaded(self, found: object) -> None:
-        assert isinstance(found, tuple)
+    def _choices_loaded(self, found: _Choices) -> None:
         names, documents, senders, last = found
         self.who.set_recipients(names)
         self.who.set_senders(senders, last)

@@ -16,7 +16,7 @@ from organizer.core.safe_text import printable
 from organizer.core.search import Hit, SearchResult, search_records
 from organizer.core.session import Session
 from organizer.ui.records.table_model import ROW_ROLE, TITLE, UNSURE, RecordsFilterProxy
-from organizer.ui.workers import BackgroundTask
+from organizer.ui.workers import run_in_background
 
 if TYPE_CHECKING:  # the table and the preview import this module
     from organizer.ui.records.preview import PreviewPane
@@ -188,10 +188,9 @@ class FullTextSearch(QObject):
             return
         request, text, person = self._request, self._text, self.person_id
         self.running = True
-        task = BackgroundTask(lambda: self.session.call(search_records, text, person=person), self)
-        task.succeeded.connect(lambda result: self._found(request, result))
-        task.failed.connect(lambda _error: self._found(request, None))
-        task.start()
+        run_in_background(self, lambda: self.session.call(search_records, text, person=person),
+                          lambda result: self._found(request, result),
+                          lambda _error: self._found(request, None))
 
     def clear(self) -> None:
         self._text = ""

@@ -23,7 +23,7 @@ from organizer.core.session import Session
 from organizer.ui.error_dialog import show_error
 from organizer.ui.records.import_dialogs import ImportSummaryDialog
 from organizer.ui.records.portal_medicines import offer_found_medicines
-from organizer.ui.workers import BackgroundTask
+from organizer.ui.workers import run_in_background
 
 
 class ImportBar(QWidget):
@@ -123,10 +123,8 @@ class ImportFlow(QObject):
                                 progress=self._relay.report, cancel=self.cancel)
         self._set_running(True)
         session = self.session
-        task = BackgroundTask(lambda: session.import_files(expand_sources(batch.paths), options), self)
-        task.succeeded.connect(self._finished)
-        task.failed.connect(self._failed)
-        task.start()
+        run_in_background(self, lambda: session.import_files(expand_sources(batch.paths), options),
+                          self._finished, self._failed)
 
     def _set_running(self, running: bool) -> None:
         self._running = running

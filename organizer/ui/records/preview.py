@@ -22,7 +22,7 @@ from organizer.core.preview_copy import PreviewCopy, preview_copy
 from organizer.core.search import Hit
 from organizer.ui.memory_pdf import MemoryPdfDocument
 from organizer.ui.records.thumbnails import ThumbnailModel
-from organizer.ui.workers import BackgroundTask
+from organizer.ui.workers import run_in_background
 
 MIN_ZOOM, MAX_ZOOM, ZOOM_STEP = 0.25, 6.0, 1.25
 
@@ -132,17 +132,15 @@ class PreviewPane(QWidget):
         self.show_message(self.tr("Opening the record…"))
         request = self._request
         self._fallback = PreviewCopy(data, password, 0, 0)
-        task = BackgroundTask(lambda: (request, preview_copy(data, password)))  # no parent:
-        task.succeeded.connect(self._copy_made)  # it may outlive this pane; bound slots are
-        task.failed.connect(self._copy_failed)  # dropped with the pane
-        task.start()
+        run_in_background(self, lambda: (request, preview_copy(data, password)),
+                          self._copy_made, self._copy_failed)
 
-    def _copy_made(self, answer: object) -> None:
-        request, copy = answer if isinstance(answer, tuple) else (None, None)
-        if request == self._request and isinstance(copy, PreviewCopy):
+    def _copy_made(self, answer: tuple[int, PreviewCopy]) -> None:
+        request, copy = answer
+        if request == self._request:
             self._show_copy(copy)
 
-    def _copy_failed(self, _: object) -> None:
+    def _copy_failed(self, _: Exception) -> None:
         if self._fallback is not None:  # show the record as it is; the viewer says if it cannot
             self._show_copy(self._fallback)
 
