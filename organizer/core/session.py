@@ -15,6 +15,7 @@ from typing import Any, TypeVar, cast
 from organizer.core import catalog
 from organizer.core.case.people import set_own_contact
 from organizer.core.errors import InvalidInput, VaultError
+from organizer.core.i18n import _
 from organizer.core.intake.importer import ImportOptions, ImportResult, import_files
 from organizer.core.intake.sandbox import FileReader
 from organizer.core.passphrase_strength import require_strong
@@ -62,7 +63,7 @@ class Session:
         """Run `work(vault, *args, **kwargs)` while no other session call runs."""
         with self._lock:
             if self._vault is None or not self._vault.is_open:
-                raise VaultError("The vault is locked. Please unlock it again.")
+                raise VaultError(_("The vault is locked. Please unlock it again."))
             return work(self._vault, *args, **kwargs)
 
     # --- opening and closing ---------------------------------------------------------------
@@ -70,7 +71,7 @@ class Session:
     def check_person(self, name: str, date_of_birth: str) -> None:
         """Raise InvalidInput when the name or date of birth cannot be used (fast)."""
         if not " ".join(name.split()):
-            raise InvalidInput("Please give the person's name.")
+            raise InvalidInput(_("Please give the person's name."))
         catalog.parse_date_of_birth(date_of_birth)
 
     def check_recovery_key(self, text: str) -> None:
@@ -143,7 +144,7 @@ class Session:
         """
         with self._lock:
             if self._vault is None or not self._vault.is_open:
-                raise VaultError("The vault is locked. Please unlock it again.")
+                raise VaultError(_("The vault is locked. Please unlock it again."))
             if self._reader is None:
                 self._reader = FileReader()
             reader, vault = self._reader, self._vault

@@ -8,6 +8,7 @@ from typing import Any
 from organizer.core.case.undo import record_edit
 from organizer.core.catalog import DOCUMENT, page_rotation
 from organizer.core.errors import DocumentNotFound
+from organizer.core.i18n import _
 from organizer.core.records import Person, RecordType
 from organizer.core.vault import Change, Vault
 
@@ -55,7 +56,7 @@ def of_type(documents: list[CaseDocument], kind: RecordType) -> list[CaseDocumen
 def set_in_packet(vault: Vault, person: Person, doc_id: str, included: bool) -> None:
     """Leave a document out of the packet (or put it back). The document itself stays."""
     if vault.state.get(DOCUMENT, doc_id) is None:
-        raise DocumentNotFound(f"There is no document {doc_id!r} in this vault.")
+        raise DocumentNotFound(_("There is no document {doc_id!r} in this vault.").format(doc_id=doc_id))
     label = "Put a document back in the packet" if included else "Leave a document out of the packet"
     record_edit(vault, person.id, label, [Change(DOCUMENT, doc_id, {NOT_FOR_PACKET: not included})])
 

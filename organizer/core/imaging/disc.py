@@ -17,6 +17,7 @@ from pathlib import Path, PurePosixPath
 from typing import BinaryIO, cast
 
 from organizer.core.errors import InvalidInput
+from organizer.core.i18n import _
 from organizer.core.imaging.dicomdir import INDEX_NAME, index_check
 
 MAX_FILES = 500_000
@@ -67,10 +68,10 @@ def open_disc(path: Path) -> Iterator[DiscContents]:
             files, skipped = _zip_files(archive)
             yield _with_index(path.stem, files, skipped)
     elif path.exists():
-        raise InvalidInput(f"{path} is not a folder or a zip file. Please choose the disc's folder "
-                           "(or the disc drive itself), or a zip file of the disc.")
+        raise InvalidInput(_("{path} is not a folder or a zip file. Please choose the disc's folder "
+                           "(or the disc drive itself), or a zip file of the disc.").format(path=path))
     else:
-        raise InvalidInput(f"There is no folder or file at {path}.")
+        raise InvalidInput(_("There is no folder or file at {path}.").format(path=path))
 
 
 def _with_index(label: str, files: list[DiscFile], skipped: list[Skipped]) -> DiscContents:
@@ -136,13 +137,14 @@ def _open_zip(path: Path) -> Iterator[zipfile.ZipFile]:
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as error:
-        raise InvalidInput(f"The zip file {path.name} is damaged and cannot be opened.",
+        raise InvalidInput(_("The zip file {name} is damaged and cannot be opened.").format(name=path.name),
                            details=str(error)) from None
     with archive:
         total = sum(info.file_size for info in archive.infolist())
         if total > MAX_ZIP_TOTAL:
-            raise InvalidInput(f"The zip file {path.name} says it unpacks to far more than any "
+            raise InvalidInput(_("The zip file {name} says it unpacks to far more than any "
                                "disc holds, so it was not opened. It may be damaged or harmful.")
+                               .format(name=path.name))
         yield archive
 
 

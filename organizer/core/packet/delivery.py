@@ -14,6 +14,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from organizer.core.i18n import _
 from organizer.core.packet.mapi import send_with_mapi
 from organizer.core.packet.options import PacketError
 from organizer.core.packet.saving import sha256_of
@@ -52,8 +53,9 @@ def copy_to_drive(files: list[Path], drive: Path) -> Delivered:
         target = _copy_atomically(source, drive / source.name)
         with source.open("rb") as a, target.open("rb") as b:
             if sha256_of(a) != sha256_of(b):
-                raise PacketError(f"The copy of {source.name} on the drive does not match the original. "
+                raise PacketError(_("The copy of {name} on the drive does not match the original. "
                                   "The drive may be faulty; please try another one.")
+                                  .format(name=source.name))
         copied.append(target)
     _sync_drive(drive)
     return Delivered("usb", tuple(copied), f"Copied and checked {len(copied)} file(s) on {drive}. "
@@ -65,8 +67,10 @@ def _copy_atomically(source: Path, target: Path) -> Path:
         with source.open("rb") as reader, atomic_output(target) as writer:
             shutil.copyfileobj(reader, writer, CHUNK)
     except OSError as error:
-        raise PacketError(f"Could not write {target.name} to {target.parent} "
-                          f"({error.strerror or error}).") from None
+        raise PacketError(_("Could not write {name} to {parent} "
+                          "({reason}).")
+                          .format(name=target.name, parent=target.parent,
+                                  reason=error.strerror or error)) from None
     return target
 
 

@@ -20,6 +20,7 @@ from organizer.core.errors import (
     VaultNotFound,
     WrongPassphrase,
 )
+from organizer.core.i18n import N_, _
 from organizer.core.vault import keyslots
 from organizer.core.vault.documents import HEADER_BYTES, DocumentCorrupt, Header
 from organizer.core.vault.journal import EntryCorrupt, decode_entry, entry_files, read_entry_header
@@ -69,14 +70,14 @@ def folder_header(
     if not own:
         if slots:
             raise ForeignKeyFile(
-                "The key files in this folder belong to a different vault, so it was not "
-                "opened. Nothing was changed.", details=f"folder holds vault {vault_id}")
+                _("The key files in this folder belong to a different vault, so it was not "
+                "opened. Nothing was changed."), details=f"folder holds vault {vault_id}")
         if damaged:
             raise VaultDamaged(
-                "Every key file of this vault is damaged, so it cannot be opened.",
+                _("Every key file of this vault is damaged, so it cannot be opened."),
                 details="; ".join(e.details for e in damaged),
             )
-        raise VaultNotFound(f"{folder} is not a Second Opinion Organizer vault.")
+        raise VaultNotFound(_("{folder} is not a Second Opinion Organizer vault.").format(folder=folder))
     if vault_id is None:
         vault_id = Counter(s.vault_id for s in own).most_common(1)[0][0]
     version = max(s.format_version for s in own if s.vault_id == vault_id)
@@ -110,15 +111,15 @@ def unwrap_any(
         raise unsafe[0]
     if foreign and not candidates:
         raise ForeignKeyFile(
-            "The key file for this way of unlocking belongs to a different vault, so this "
-            "vault was not opened. Nothing was changed.")
+            _("The key file for this way of unlocking belongs to a different vault, so this "
+            "vault was not opened. Nothing was changed."))
     if not candidates and damaged:
         raise VaultDamaged(
-            "The key file needed for this way of unlocking is damaged. "
-            "Try your recovery key instead.",
+            _("The key file needed for this way of unlocking is damaged. "
+            "Try your recovery key instead."),
             details="; ".join(e.details for e in damaged),
         )
-    raise WrongPassphrase(_WRONG[kind])
+    raise WrongPassphrase(_(_WRONG[kind]))
 
 
 def confirm_key(folder: Path, vault_id: str, keys: list[bytes], tries: int = 8) -> None:
@@ -149,8 +150,8 @@ def confirm_key(folder: Path, vault_id: str, keys: list[bytes], tries: int = 8) 
             break
     if tried >= 2:
         raise ForeignKeyFile(
-            "This key does not open the records in this vault. The key file may come from "
-            "another vault, or from before this vault's keys were changed. Nothing was changed.",
+            _("This key does not open the records in this vault. The key file may come from "
+            "another vault, or from before this vault's keys were changed. Nothing was changed."),
             details=f"{tried} newest entries of vault {vault_id} did not authenticate")
 
 
@@ -168,7 +169,7 @@ def _split_safe(slots: list[KeySlot]) -> tuple[list[KeySlot], list[UnsafeKeySett
 
 
 _WRONG = {
-    keyslots.PASSPHRASE: "That passphrase does not open this vault. Please check it and try again.",
-    keyslots.RECOVERY: "That recovery key does not belong to this vault.",
-    keyslots.KEYRING: "This computer does not remember this vault. Please type your passphrase.",
+    keyslots.PASSPHRASE: N_("That passphrase does not open this vault. Please check it and try again."),
+    keyslots.RECOVERY: N_("That recovery key does not belong to this vault."),
+    keyslots.KEYRING: N_("This computer does not remember this vault. Please type your passphrase."),
 }
