@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from organizer.core.i18n import _
+from organizer.core.i18n import _, in_english
 from organizer.core.packet.assemble import RecordNotCopied, assemble
 from organizer.core.packet.content import PacketContent
 from organizer.core.packet.fitting import Sizes, measured_piece, oversized_notes, plan_parts
@@ -35,6 +35,7 @@ SPARE = 0.1  # plan again when the measured room is this much more than the firs
 MARGIN = 0.03  # of the limit, kept free when planning with the measured room
 
 
+@in_english  # the packet is read by the doctor: its words stay English in a Spanish window
 def build_packet(content: PacketContent, out: Path | BinaryIO, options: PacketOptions) -> PacketResult:
     """Build the packet into `out` (a file path, or a stream when it fits in one file)."""
     with _cyclic_gc_paused():
