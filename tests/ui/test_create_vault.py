@@ -229,3 +229,25 @@ def test_the_persons_phone_email_and_address_are_kept_at_creation_and_can_be_cha
     assert own is not None and own.phone == "+1 555 0199" and own.email == "maria@example.org"
     window.lock()
     assert not window.vault_actions.contact_action.isEnabled()
+
+
+def test_the_recovery_sheet_picker_never_starts_in_a_missing_documents_folder(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QStandardPaths
+
+    missing = tmp_path / "no such Documents"
+    real = QStandardPaths.writableLocation
+    monkeypatch.setattr(QStandardPaths, "writableLocation", lambda where: str(missing)
+                        if where == QStandardPaths.StandardLocation.DocumentsLocation else real(where))
+    starts: list[Path] = []
+
+    def pick(_parent, _title, start, _filter):
+        starts.append(Path(start))
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", pick)
+    dialog, _key = create_vault(qtbot, window, "Maria Lopez", PASSPHRASE)
+    dialog.recovery.save_button.click()
+    assert starts and starts[0].parent.is_dir() and starts[0].name == "recovery-sheet.pdf"
+    finish_creation(qtbot, dialog)

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QMessageBox,
@@ -36,6 +35,7 @@ from organizer.core.vault import Vault
 from organizer.core.vault.atomic import write_atomically
 from organizer.ui.case.case_page import CasePage
 from organizer.ui.case.request_dialog import RequestDialog
+from organizer.ui.folder_memory import choose_save_path
 from organizer.ui.printing import print_pdf_bytes, printing_available
 from organizer.ui.style import explanation, heading, message_label, show_message
 
@@ -182,11 +182,12 @@ class RequestsPage(CasePage):
         request, person = self._current(), self.person
         if request is None or person is None:
             return
-        suggested = Path.home() / self.tr("Records request - {0}.pdf").format(request.provider)
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save the letter as a PDF"),
-                                                str(suggested), self.tr("PDF files (*.pdf)"))
-        if not chosen:
+        suggested = self.tr("Records request - {0}.pdf").format(request.provider)
+        picked = choose_save_path(self, self.tr("Save the letter as a PDF"), suggested,
+                                  self.tr("PDF files (*.pdf)"), "letters")
+        if picked is None:
             return
+        chosen = str(picked)
         path = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
         self.run_in_background(
             lambda: self.session.call(save_letter, person, request.id, path),
