@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
     QWidgetAction,
@@ -109,6 +110,8 @@ class DateLineEdit(QLineEdit):
         self.calendar_action = QAction(calendar_icon(), self.tr("Choose from a calendar"), self)
         self.calendar_action.setToolTip(self.tr("Choose from a calendar (Alt+Down)"))
         self.addAction(self.calendar_action, QLineEdit.ActionPosition.TrailingPosition)
+        for button in self.findChildren(QToolButton):  # the button Qt made for the action
+            button.setAccessibleName(self.calendar_action.text())
         self.calendar_action.triggered.connect(self.open_calendar)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -91,11 +91,16 @@ class RequestsPage(CasePage):
         return self.tr("Records requests")
 
     def _lay_out(self) -> None:
-        buttons = QHBoxLayout()
-        for button in (self.new_button, self.received_button, self.cancel_button,
-                       self.print_button, self.save_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        # Two rows (the request, then its letter): five buttons in one row are wider than a
+        # 1366-pixel screen beside the navigation in Spanish at 150 % text size.
+        buttons = QVBoxLayout()
+        for row_buttons in ((self.new_button, self.received_button, self.cancel_button),
+                            (self.print_button, self.save_button)):
+            row = QHBoxLayout()
+            for button in row_buttons:
+                row.addWidget(button)
+            row.addStretch(1)
+            buttons.addLayout(row)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Records requests"), 1.6, self))
         layout.addWidget(explanation(self.tr(
