@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -137,3 +138,13 @@ def _own_nodes(function: ast.AST) -> Iterator[ast.AST]:
         yield child
         if not isinstance(child, scopes):
             yield from _own_nodes(child)
+
+
+def guidance_texts() -> list[str]:
+    """The words of resources/guidance/*.json, which core shows through `_()` (data, not code)."""
+    texts: list[str] = []
+    for path in sorted((CORE.parents[1] / "resources" / "guidance").glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        texts += [data["title"], data["introduction"]]
+        texts += [text for link in data["links"] for text in (link["title"], link["description"])]
+    return texts

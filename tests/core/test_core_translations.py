@@ -17,7 +17,12 @@ from organizer.core.passphrase_strength import time_in_words
 from organizer.core.records import RecordType
 from organizer.core.resources import resources_folder
 from organizer.core.user_dates import UserDate, read_date
-from tests.core.core_strings import hidden_translators, marked_strings, unmarked_error_messages
+from tests.core.core_strings import (
+    guidance_texts,
+    hidden_translators,
+    marked_strings,
+    unmarked_error_messages,
+)
 
 CATALOGUE = resources_folder() / "translations" / "core_es.json"
 
@@ -38,6 +43,7 @@ def test_every_marked_text_has_spanish() -> None:
     strings, plural_forms = i18n.catalogue("es")
     missing = [str(s) for s in singles if not strings.get(s.text, "").strip()]
     missing += [str(p) for p in plurals if p.text not in plural_forms]
+    missing += [text for text in guidance_texts() if not strings.get(text, "").strip()]
     assert not missing, "No Spanish for:\n" + "\n".join(missing)
 
 
@@ -54,7 +60,7 @@ def test_translations_keep_every_placeholder() -> None:
 
 def test_catalogue_holds_no_texts_the_core_no_longer_uses() -> None:
     singles, plurals, _misuses = marked_strings()
-    used = {s.text for s in singles} | {p.text for p in plurals}
+    used = {s.text for s in singles} | {p.text for p in plurals} | set(guidance_texts())
     strings, plural_forms = i18n.catalogue("es")
     assert sorted(set(strings) - used) == [] and sorted(set(plural_forms) - used) == []
 
@@ -134,3 +140,11 @@ def test_command_line_follows_the_environment(monkeypatch: pytest.MonkeyPatch) -
         assert _("Please type a date.") == "Please type a date."
     finally:
         set_language("en")
+
+
+def test_the_guidance_speaks_spanish(spanish: None) -> None:
+    from organizer.core.case.guidance import guidance_topics
+
+    topics = guidance_topics()
+    assert topics[0].title == "Encontrar un médico para una segunda opinión"
+    assert all(link.url.startswith("https://") for topic in topics for link in topic.links)
