@@ -86,3 +86,16 @@ def test_a_pathology_version_on_the_checklist_is_in_spanish(spanish_large_text: 
     document = CaseDocument("abc", "a.pdf", None, "Surgical pathology", "2024-02-07", "", 1,
                             "preliminary", "f", "", None, False)
     assert document_line(document) == "• preliminar: Surgical pathology (2024-02-07)"
+
+
+def test_a_date_is_read_back_in_spanish_words(qtbot, spanish_large_text: None) -> None:
+    from organizer.ui.case.date_field import DateField
+
+    field = DateField()
+    qtbot.addWidget(field)
+    qtbot.keyClicks(field.line, "23 de abril de 1961")
+    assert field.value == "1961-04-23"
+    assert "23 de abril de 1961" in field.note.text()
+    field.line.clear()
+    qtbot.keyClicks(field.line, "31/02/1961")
+    assert "febrero" in field.note.text() and "February" not in field.note.text()

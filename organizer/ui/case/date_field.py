@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from organizer.core.i18n import current_language
 from organizer.core.user_dates import (
     DateNotRead,
     DateOrder,
@@ -51,6 +52,8 @@ def in_words(found: UserDate) -> str:
     """A date in the words of the app's language: 12 March 2024, April 2024, 2024."""
     if found.month is None:
         return str(found.year)
+    if current_language() != "en":  # "23 de abril de 1961", from the core's catalogue
+        return found.words()
     day = QDate(found.year, found.month, found.day or 1)
     return QLocale().toString(day, "d MMMM yyyy" if found.day is not None else "MMMM yyyy")
 
@@ -63,13 +66,19 @@ def shown_date(stored: str) -> str:
     return in_words(found)
 
 
+def _words_locale() -> QLocale:
+    """The locale of the app's language (month names), not the system's."""
+    code = current_language()
+    return QLocale() if code == "en" else QLocale(code)
+
+
 def why_not(error: DateNotRead) -> str:
     """The one-line reason, in the app's language."""
     values = error.values
     if error.reason == "month" and values:
         return translate("DateField", "This is not a date: there is no month {0}.").format(values[0])
     if error.reason == "day" and len(values) == 4:
-        month = QLocale().standaloneMonthName(int(values[1]))
+        month = _words_locale().standaloneMonthName(int(values[1]))
         return translate("DateField", "This is not a date: {0} {1} has {2} days.").format(
             month, values[2], values[3])
     if error.reason == "year" and values:
@@ -237,3 +246,4 @@ class DateField(QWidget):
         self.note.setProperty("role", "error" if error else "")
         self.note.setAccessibleName(text)
         self.line.setToolTip(text)
+        self.note.setToolTip(text)  # the note is one line: a long reason can be read in full here
