@@ -14,7 +14,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from organizer.core.i18n import _
+from organizer.core.i18n import _, ngettext
 from organizer.core.packet.mapi import send_with_mapi
 from organizer.core.packet.options import PacketError
 from organizer.core.packet.saving import sha256_of
@@ -43,7 +43,9 @@ class Drive:
 def save_to_folder(files: list[Path], folder: Path) -> Delivered:
     """Copy the packet files into `folder`, each appearing whole or not at all."""
     copied = [_copy_atomically(source, folder / source.name) for source in files]
-    return Delivered("saved", tuple(copied), f"Saved {len(copied)} file(s) in {folder}.")
+    return Delivered("saved", tuple(copied), ngettext(
+        "Saved {count} file in {folder}.", "Saved {count} files in {folder}.",
+        len(copied)).format(count=len(copied), folder=folder))
 
 
 def copy_to_drive(files: list[Path], drive: Path) -> Delivered:
@@ -58,8 +60,10 @@ def copy_to_drive(files: list[Path], drive: Path) -> Delivered:
                                   .format(name=source.name))
         copied.append(target)
     _sync_drive(drive)
-    return Delivered("usb", tuple(copied), f"Copied and checked {len(copied)} file(s) on {drive}. "
-                     "It is now safe to unplug the drive.")
+    return Delivered("usb", tuple(copied), ngettext(
+        "Copied and checked {count} file on {drive}. It is now safe to unplug the drive.",
+        "Copied and checked {count} files on {drive}. It is now safe to unplug the drive.",
+        len(copied)).format(count=len(copied), drive=drive))
 
 
 def _copy_atomically(source: Path, target: Path) -> Path:
@@ -143,19 +147,19 @@ def _windows_drives() -> list[Drive]:  # pragma: no cover - Windows only
 def hand_to_mail(files: list[Path], subject: str = "Medical records for a second opinion") -> Delivered:
     """Open a new message in the mail program with the files attached; else show the folder."""
     if sys.platform.startswith("win") and send_with_mapi(files, subject):
-        return Delivered("mail", tuple(files), "A new email with the packet attached is open in "
-                         "your mail program. Add the doctor's address and send it.")
+        return Delivered("mail", tuple(files), _("A new email with the packet attached is open in "
+                         "your mail program. Add the doctor's address and send it."))
     command = _mail_command(files, subject)
     if command is not None:
         try:
             subprocess.run(command, check=True, timeout=60, capture_output=True)
-            return Delivered("mail", tuple(files), "A new email with the packet attached is open in "
-                             "your mail program. Add the doctor's address and send it.")
+            return Delivered("mail", tuple(files), _("A new email with the packet attached is open in "
+                             "your mail program. Add the doctor's address and send it."))
         except (OSError, subprocess.SubprocessError):
             pass
     shown = reveal(files[0])
-    return Delivered("folder shown", tuple(files), "Your mail program could not be opened with the file "
-                     f"attached. {shown.message} Attach the file to an email yourself.")
+    return Delivered("folder shown", tuple(files), _("Your mail program could not be opened with the file "
+                     "attached. {shown} Attach the file to an email yourself.").format(shown=shown.message))
 
 
 def logged_as(delivered: Delivered) -> tuple[str, str]:
@@ -190,5 +194,6 @@ def reveal(path: Path) -> Delivered:
     try:
         subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     except OSError:
-        return Delivered("folder shown", (path,), f"The packet is in {path.parent}.")
-    return Delivered("folder shown", (path,), f"The folder {path.parent} is open, with the packet in it.")
+        return Delivered("folder shown", (path,), _("The packet is in {folder}.").format(folder=path.parent))
+    return Delivered("folder shown", (path,), _("The folder {folder} is open, with the packet in it.")
+                     .format(folder=path.parent))
