@@ -107,6 +107,13 @@ def _(text: str) -> str:
     return catalogue(code)[0].get(text) or text
 
 
+def window_text(text: str) -> str:
+    """`text` in the window's (or command line's) language even inside `in_english`: for what a
+    packet build tells the person while it runs, not what it prints."""
+    code = _chosen[0] if _chosen else environment_language()
+    return text if code == ENGLISH else catalogue(code)[0].get(text) or text
+
+
 def N_(text: str) -> str:
     """Mark `text` for translation where it is shown; returns it unchanged."""
     return text

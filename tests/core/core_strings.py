@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 CORE = Path(__file__).resolve().parents[2] / "organizer" / "core"
-MARKERS = ("_", "N_")
+MARKERS = ("_", "N_", "window_text")
 
 
 @dataclass(frozen=True)

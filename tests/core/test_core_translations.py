@@ -12,7 +12,14 @@ from organizer.core import i18n
 from organizer.core.case.checklist_items import CheckItem
 from organizer.core.case.next_steps import untyped_step
 from organizer.core.errors import InvalidInput
-from organizer.core.i18n import _, environment_language, in_english, ngettext, set_language
+from organizer.core.i18n import (
+    _,
+    environment_language,
+    in_english,
+    ngettext,
+    set_language,
+    window_text,
+)
 from organizer.core.passphrase_strength import time_in_words
 from organizer.core.records import RecordType
 from organizer.core.resources import resources_folder
@@ -124,6 +131,12 @@ def test_the_packet_stays_english_inside_a_spanish_window(spanish: None) -> None
 
     assert printed() == "Medication list"
     assert CheckItem.MEDICATIONS.label == "Lista de medicamentos"
+
+    @in_english
+    def progress() -> str:  # what the build tells the person while it runs
+        return window_text("Putting the packet together")
+
+    assert progress() == "Armando el paquete"
 
 
 def test_command_line_follows_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:

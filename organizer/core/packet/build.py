@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from organizer.core.i18n import _, in_english
+from organizer.core.i18n import _, in_english, window_text
 from organizer.core.packet.assemble import RecordNotCopied, assemble
 from organizer.core.packet.content import PacketContent
 from organizer.core.packet.fitting import Sizes, measured_piece, oversized_notes, plan_parts
@@ -28,6 +28,7 @@ from organizer.core.packet.plan import PartPlan, Piece, record_sort_key
 from organizer.core.packet.saving import save_pdf
 from organizer.core.packet.sources import OpenedRecord, open_record
 from organizer.core.packet.writing import Output
+from organizer.core.records import RECORD_TYPE_LABELS
 
 FONT_COST = 40_000  # bytes the stamp font and document structure add to a part, at most
 SHRINK = 0.85  # when a part comes out over the limit, plan again with this much less room
@@ -85,14 +86,15 @@ def _open_records(content: PacketContent,
     left_out: list[LeftOut] = []
     try:
         for done, record in enumerate(records):
-            _step(options, done, len(records), f"Adding {record.title or record.type.label}")
+            _step(options, done, len(records), window_text("Adding {title}").format(
+                title=record.title or window_text(RECORD_TYPE_LABELS[record.type])))
             result = open_record(record)
             (left_out if isinstance(result, LeftOut) else opened).append(result)  # type: ignore[arg-type]
     except BaseException:
         for item in opened:
             item.close()
         raise
-    _step(options, len(records), len(records), "Putting the packet together")
+    _step(options, len(records), len(records), window_text("Putting the packet together"))
     return opened, left_out
 
 
@@ -210,8 +212,8 @@ def _one_page(part: PartPlan) -> bool:
 def _render(content: PacketContent, part: PartPlan, parts: tuple[PartPlan, ...], run: _Run, *,
             tight: bool) -> WrittenPart:
     total = len(run.opened)
-    _step(run.options, total, total, f"Saving part {part.number} of {part.total}"
-          if part.total > 1 else "Saving the packet")
+    _step(run.options, total, total, window_text("Saving part {number} of {total}").format(
+          number=part.number, total=part.total) if part.total > 1 else window_text("Saving the packet"))
     made = assemble(content, part, parts, run.opened, run.left_out, run.options.two_sided)
     run.fronts[part.number] = made.starts
     try:
