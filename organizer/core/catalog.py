@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from organizer.core.errors import DocumentNotFound, InvalidInput
-from organizer.core.i18n import _
+from organizer.core.i18n import N_, _
 from organizer.core.records import Document, Person, RecordType
 from organizer.core.user_dates import stored_date
 from organizer.core.vault import Change, Vault
@@ -17,7 +17,7 @@ PERSON, DOCUMENT = "person", "document"
 
 def parse_date_of_birth(text: str) -> str:
     """A typed date of birth as ISO (or empty); see user_dates for what people may type."""
-    kept = stored_date(text, "date of birth", day_needed=True)
+    kept = stored_date(text, N_("date of birth"), day_needed=True)
     if kept and (date.fromisoformat(kept) > date.today() or kept < "1900"):
         raise InvalidInput(_("{text} does not look like a date of birth. Please check it.")
                            .format(text=text.strip()))

@@ -152,7 +152,7 @@ def read_date(text: str, order: DateOrder | None = None) -> Reading:
                       "04/23/1958 or April 2024.").format(text=text.strip()), "unreadable", text.strip())
 
 
-def stored_date(text: str, what: str = "date", order: DateOrder | None = None,
+def stored_date(text: str, what: str = N_("date"), order: DateOrder | None = None,
                 day_needed: bool = False) -> str:
     """What to store for a typed date ("" when nothing was typed); stored forms pass unchanged."""
     if not text.strip():
@@ -163,10 +163,10 @@ def stored_date(text: str, what: str = "date", order: DateOrder | None = None,
             kept = read_date(text, order).date
         except DateNotRead as error:
             raise DateNotRead(_("The {what}: {error}")
-                              .format(what=what, error=error), error.reason, *error.values) from None
+                              .format(what=_(what), error=error), error.reason, *error.values) from None
     if day_needed and kept.precision is not Precision.DAY:
         raise DateNotRead(_("The {what} needs the day, month and year, for example 12 March 2024.")
-                          .format(what=what),
+                          .format(what=_(what)),
                           "need_day", kept.iso)
     return kept.iso
 

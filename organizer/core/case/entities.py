@@ -9,7 +9,7 @@ from typing import Any
 
 from organizer.core.catalog import now_iso
 from organizer.core.errors import InvalidInput
-from organizer.core.i18n import _
+from organizer.core.i18n import N_, _
 from organizer.core.user_dates import stored_date
 from organizer.core.vault import Change, Vault
 
@@ -35,7 +35,7 @@ def today() -> str:
     return date.today().isoformat()
 
 
-def parse_day(text: str, what: str = "date", day_needed: bool = False) -> str:
+def parse_day(text: str, what: str = N_("date"), day_needed: bool = False) -> str:
     """A typed date as stored (2024-03-12, 2024-04 or 2024), or "" when empty (see user_dates)."""
     return stored_date(text, what, day_needed=day_needed)
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from organizer.core import catalog
 from organizer.core.case.case_documents import NOT_FOR_PACKET, set_in_packet
 from organizer.core.case.entities import parse_day
@@ -27,7 +29,7 @@ class DocumentEdit:
 
 def check_record_date(text: str) -> str:
     """A date as stored (2024-03-12, 2024-04, 2024) or "" for no date; else a plain message."""
-    return parse_day(text, "record date")
+    return parse_day(text, QCoreApplication.translate("records", "record date"))
 
 
 def change_type(vault: Vault, doc_id: str, record_type: RecordType) -> DocumentEdit:
