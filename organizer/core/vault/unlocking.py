@@ -20,7 +20,7 @@ from organizer.core.errors import (
     VaultNotFound,
     WrongPassphrase,
 )
-from organizer.core.i18n import N_, _
+from organizer.core.i18n import N_, _, ngettext
 from organizer.core.vault import keyslots
 from organizer.core.vault.documents import HEADER_BYTES, DocumentCorrupt, Header
 from organizer.core.vault.journal import EntryCorrupt, decode_entry, entry_files, read_entry_header
@@ -97,12 +97,17 @@ def unwrap_any(
     candidates = [s for s in of_kind if s.vault_id == header.vault_id]
     foreign = len(of_kind) - len(candidates)
     if foreign:
-        report.notes.append(f"{foreign} key file(s) from another vault were ignored.")
+        report.notes.append(ngettext("{count} key file from another vault was ignored.",
+                                     "{count} key files from another vault were ignored.",
+                                     foreign).format(count=foreign))
     usable, unsafe = _split_safe(candidates)
     if unsafe:
-        report.notes.append(
-            f"{len(unsafe)} key file(s) have settings outside the safe range and were skipped "
-            "(damaged, or not made by this app). Your other ways to unlock still work.")
+        report.notes.append(ngettext(
+            "{count} key file has settings outside the safe range and was skipped (damaged, or "
+            "not made by this app). Your other ways to unlock still work.",
+            "{count} key files have settings outside the safe range and were skipped (damaged, or "
+            "not made by this app). Your other ways to unlock still work.",
+            len(unsafe)).format(count=len(unsafe)))
     for slot in usable:
         master = attempt(slot)
         if master is not None:
