@@ -56,7 +56,7 @@ class Session:
             return []
         messages = [notice.message for notice in vault.notices]
         if vault.fresh_recovery_key is not None:
-            messages.append(f"New recovery key: {vault.fresh_recovery_key.text}")
+            messages.append(_("New recovery key: {key}").format(key=vault.fresh_recovery_key.text))
         return messages
 
     def call(self, work: Callable[..., T], *args: object, **kwargs: object) -> T:
