@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import string
 from collections.abc import Iterator
@@ -161,3 +162,18 @@ def test_the_guidance_speaks_spanish(spanish: None) -> None:
     topics = guidance_topics()
     assert topics[0].title == "Encontrar un médico para una segunda opinión"
     assert all(link.url.startswith("https://") for topic in topics for link in topic.links)
+
+
+def test_a_stopped_packet_build_says_so_in_the_window_language(spanish: None) -> None:
+    """The packet prints English, but what its build tells the person follows the window."""
+    import threading
+
+    from organizer.core.packet import PacketOptions, build_packet
+    from organizer.core.packet.content import PacketContent
+    from organizer.core.packet.options import PacketCancelled
+
+    stop = threading.Event()
+    stop.set()
+    content = PacketContent(person_name="Ana Silva", date_of_birth="1958-02-11")
+    with pytest.raises(PacketCancelled, match="usted lo detuvo"):
+        build_packet(content, io.BytesIO(), PacketOptions(cancel=stop))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from organizer.core.i18n import _, in_english, window_text
+from organizer.core.i18n import in_english, window_text
 from organizer.core.packet.assemble import RecordNotCopied, assemble
 from organizer.core.packet.content import PacketContent
 from organizer.core.packet.fitting import Sizes, measured_piece, oversized_notes, plan_parts
@@ -100,7 +100,7 @@ def _open_records(content: PacketContent,
 
 def _step(options: PacketOptions, done: int, total: int, message: str) -> None:
     if options.cancel is not None and options.cancel.is_set():
-        raise PacketCancelled(_("The packet was not made: you stopped it. Nothing was saved."))
+        raise PacketCancelled(window_text("The packet was not made: you stopped it. Nothing was saved."))
     if options.progress is not None:
         options.progress(done, total, message)
 
@@ -127,8 +127,8 @@ def _build(content: PacketContent, run: _Run) -> tuple[tuple[PartPlan, ...], lis
     if _render(content, whole, (whole,), run, tight=True).size <= limit:
         return (whole,), []
     if not run.output.can_split:
-        raise PacketNeedsSplit(_("The packet is bigger than the size limit and has to be split into "
-                               "parts, which needs a file name to save to."))
+        raise PacketNeedsSplit(window_text("The packet is bigger than the size limit and has to be "
+                                           "split into parts, which needs a file name to save to."))
     run.output.discard()
     return _split(content, whole, run, limit)
 
@@ -145,7 +145,7 @@ def _split(content: PacketContent, whole: PartPlan, run: _Run,
         if fitted is not None:
             return _with_spare_room(content, run, limit, budget, measured, fitted)
         budget = int(budget * SHRINK)
-    raise PacketError(_("The packet could not be split into parts under the size limit; "
+    raise PacketError(window_text("The packet could not be split into parts under the size limit; "
                       "the cover and contents alone are too big. Please choose a larger limit."))
 
 
