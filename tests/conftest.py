@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +15,9 @@ from organizer.core.vault import KdfParams, Vault
 FAST_KDF = KdfParams(memory_kib=8192, iterations=1, lanes=1)
 PASSPHRASE = "correct horse battery staple"
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+# Tests read the core's English words whatever the machine's language (LANGUAGE outranks LANG);
+# tests of Spanish switch on purpose (organizer.core.i18n.set_language).
+os.environ["LANGUAGE"] = "en"
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from organizer.core.document_record import DocumentRecord
 from organizer.core.errors import DocumentNotFound, InvalidInput
+from organizer.core.i18n import N_, _
 from organizer.core.records import Person
 from organizer.core.user_dates import stored_date
 from organizer.core.vault import Change, Vault
@@ -18,9 +19,10 @@ PERSON, DOCUMENT = "person", "document"
 
 def parse_date_of_birth(text: str) -> str:
     """A typed date of birth as ISO (or empty); see user_dates for what people may type."""
-    kept = stored_date(text, "date of birth", day_needed=True)
+    kept = stored_date(text, N_("date of birth"), day_needed=True)
     if kept and (date.fromisoformat(kept) > date.today() or kept < "1900"):
-        raise InvalidInput(f"{text.strip()} does not look like a date of birth. Please check it.")
+        raise InvalidInput(_("{text} does not look like a date of birth. Please check it.")
+                           .format(text=text.strip()))
     return kept
 
 
@@ -28,7 +30,7 @@ def add_person(vault: Vault, name: str, date_of_birth: str = "") -> Person:
     """Add someone whose records will be kept here; returns the new person."""
     name = " ".join(name.split())
     if not name:
-        raise InvalidInput("Please give the person's name.")
+        raise InvalidInput(_("Please give the person's name."))
     person = Person(os.urandom(8).hex(), name, parse_date_of_birth(date_of_birth))
     vault.record([Change(PERSON, person.id, {"name": person.name, "dob": person.date_of_birth,
                                              "added": now_iso()})])
@@ -49,13 +51,13 @@ def find_person(vault: Vault, ref: str | None) -> Person:
         if len(everyone) == 1:
             return everyone[0]
         raise InvalidInput(
-            "This vault holds records for several people. Please say whose, with --person."
-            if everyone else "This vault has no people in it yet."
+            _("This vault holds records for several people. Please say whose, with --person.")
+            if everyone else _("This vault has no people in it yet.")
         )
     wanted = ref.casefold().strip()
     matches = [p for p in everyone if p.id == ref or p.name.casefold() == wanted]
     if len(matches) != 1:
-        raise InvalidInput(f"No single person called {ref!r} in this vault.")
+        raise InvalidInput(_("No single person called {ref!r} in this vault.").format(ref=ref))
     return matches[0]
 
 
@@ -83,7 +85,7 @@ def get_document(vault: Vault, doc_id: str) -> DocumentRecord:
     if found is None:
         matches = [d for d in documents(vault) if d.id.startswith(doc_id)] if len(doc_id) >= 6 else []
         if len(matches) != 1:
-            raise DocumentNotFound(f"There is no document {doc_id!r} in this vault.")
+            raise DocumentNotFound(_("There is no document {doc_id!r} in this vault.").format(doc_id=doc_id))
         return matches[0]
     return found
 

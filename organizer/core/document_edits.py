@@ -8,6 +8,7 @@ from organizer.core.case.case_documents import set_in_packet
 from organizer.core.case.entities import parse_day
 from organizer.core.case.undo import Changed, record_edit
 from organizer.core.catalog import DOCUMENT
+from organizer.core.i18n import _
 from organizer.core.records import Person, RecordType
 from organizer.core.vault import Change, Vault
 
@@ -16,7 +17,7 @@ DETAIL_FIELDS = ("record_date", "title", "notes")
 
 def check_record_date(text: str) -> str:
     """A date as stored (2024-03-12, 2024-04, 2024) or "" for no date; else a plain message."""
-    return parse_day(text, "record date")
+    return parse_day(text, _("record date"))
 
 
 def change_type(vault: Vault, doc_id: str, record_type: RecordType) -> Changed:

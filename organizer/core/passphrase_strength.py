@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from organizer.core.errors import InvalidInput
+from organizer.core.i18n import N_, _, ngettext
 from organizer.core.passphrase_words import WORDS
 
 MIN_GUESSES_LOG10 = 10.0
@@ -31,14 +32,14 @@ MIN_LENGTH = 8
 COMMON, PERSONAL, NAMES, DATES, REPEATS, SEQUENCE, KEYBOARD, SHORT = (
     "common", "personal", "names", "dates", "repeats", "sequence", "keyboard", "short")
 REASON_WORDS = {
-    COMMON: "It is one of the passwords people use most, which are always tried first.",
-    PERSONAL: "It contains the person's name or date of birth, which others can find out.",
-    NAMES: "Names are among the first things tried.",
-    DATES: "Dates and years are among the first things tried.",
-    REPEATS: "Repeated letters or words (like “aaa”) add almost nothing.",
-    SEQUENCE: "Sequences like “abcd” or “1234” add almost nothing.",
-    KEYBOARD: "Keyboard patterns like “qwerty” are among the first things tried.",
-    SHORT: "It is too short.",
+    COMMON: N_("It is one of the passwords people use most, which are always tried first."),
+    PERSONAL: N_("It contains the person's name or date of birth, which others can find out."),
+    NAMES: N_("Names are among the first things tried."),
+    DATES: N_("Dates and years are among the first things tried."),
+    REPEATS: N_("Repeated letters or words (like “aaa”) add almost nothing."),
+    SEQUENCE: N_("Sequences like “abcd” or “1234” add almost nothing."),
+    KEYBOARD: N_("Keyboard patterns like “qwerty” are among the first things tried."),
+    SHORT: N_("It is too short."),
 }
 _NAME_LISTS = {"male_names", "female_names", "surnames"}
 
@@ -79,14 +80,14 @@ def require_strong(passphrase: str, personal: Iterable[str] = ()) -> None:
 
 def refusal(verdict: Strength) -> str:
     """The whole explanation for a refused passphrase (CLI and errors)."""
-    why = " ".join(REASON_WORDS[code] for code in verdict.reasons if code != SHORT)
+    why = " ".join(_(REASON_WORDS[code]) for code in verdict.reasons if code != SHORT)
     if SHORT in verdict.reasons:
-        head = f"Please choose a longer passphrase (at least {MIN_LENGTH} characters)."
+        head = _("Please choose a longer passphrase (at least {count} characters).").format(count=MIN_LENGTH)
     else:
-        head = (f"This passphrase is too easy to guess: someone with a copy of the vault could "
-                f"find it in {verdict.time_to_guess}.")
-    return (f"{head} {why} Four random words are easy to remember and very hard to guess, "
-            f"for example: {suggest_passphrase()}").replace("  ", " ")
+        head = (_("This passphrase is too easy to guess: someone with a copy of the vault could "
+                "find it in {time}.").format(time=verdict.time_to_guess))
+    return (_("{head} {why} Four random words are easy to remember and very hard to guess, "
+            "for example: {words}").format(head=head, why=why, words=suggest_passphrase())).replace("  ", " ")
 
 
 def suggest_passphrase(words: int = 4) -> str:
@@ -96,17 +97,21 @@ def suggest_passphrase(words: int = 4) -> str:
 
 def time_in_words(seconds: float) -> str:
     """'less than a second', 'about 3 hours', 'about 2 days', 'more than a century'."""
-    steps = ((60, "second"), (60, "minute"), (24, "hour"), (30, "day"), (12, "month"),
-             (100, "year"))
+    steps = ((60, N_("about 1 second"), N_("about {count} seconds")),
+             (60, N_("about 1 minute"), N_("about {count} minutes")),
+             (24, N_("about 1 hour"), N_("about {count} hours")),
+             (30, N_("about 1 day"), N_("about {count} days")),
+             (12, N_("about 1 month"), N_("about {count} months")),
+             (100, N_("about 1 year"), N_("about {count} years")))
     if seconds < 1:
-        return "less than a second"
+        return _("less than a second")
     amount = seconds
-    for size, unit in steps:
+    for size, one, other in steps:
         if amount < size:
             count = round(amount)
-            return f"about {count} {unit}{'s' * (count != 1)}"
+            return ngettext(one, other, count).format(count=count)
         amount /= size
-    return "more than a century"
+    return _("more than a century")
 
 
 def _personal_words(personal: Iterable[str]) -> list[str]:

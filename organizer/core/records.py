@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from organizer.core.i18n import N_, _
+
 
 class RecordType(StrEnum):
     """What kind of medical record a document is (the values appear in the CLI and JSON)."""
@@ -23,20 +25,20 @@ class RecordType(StrEnum):
     @property
     def label(self) -> str:
         """The name a patient would use for this kind of record."""
-        return RECORD_TYPE_LABELS[self]
+        return _(RECORD_TYPE_LABELS[self])
 
 
 RECORD_TYPE_LABELS: dict[RecordType, str] = {
-    RecordType.PATHOLOGY: "Pathology report",
-    RecordType.OPERATIVE: "Operative report",
-    RecordType.DISCHARGE: "Discharge summary",
-    RecordType.TREATMENT_PLAN: "Treatment plan",
-    RecordType.MEDICATIONS: "Medication list",
-    RecordType.IMAGING: "Imaging report",
-    RecordType.LAB: "Lab results",
-    RecordType.CONSULT: "Consultation note",
-    RecordType.INSURANCE: "Insurance paper",
-    RecordType.OTHER: "Other record",
+    RecordType.PATHOLOGY: N_("Pathology report"),
+    RecordType.OPERATIVE: N_("Operative report"),
+    RecordType.DISCHARGE: N_("Discharge summary"),
+    RecordType.TREATMENT_PLAN: N_("Treatment plan"),
+    RecordType.MEDICATIONS: N_("Medication list"),
+    RecordType.IMAGING: N_("Imaging report"),
+    RecordType.LAB: N_("Lab results"),
+    RecordType.CONSULT: N_("Consultation note"),
+    RecordType.INSURANCE: N_("Insurance paper"),
+    RecordType.OTHER: N_("Other record"),
 }
 
 

@@ -17,6 +17,7 @@ from organizer.core import catalog, logs
 from organizer.core.case.people import set_own_contact
 from organizer.core.document_record import DocumentRecord
 from organizer.core.errors import InvalidInput, VaultError
+from organizer.core.i18n import _
 from organizer.core.intake.importer import (
     CANCELLED,
     DUPLICATE,
@@ -67,14 +68,14 @@ class Session:
             return []
         messages = [notice.message for notice in vault.notices]
         if vault.fresh_recovery_key is not None:
-            messages.append(f"New recovery key: {vault.fresh_recovery_key.text}")
+            messages.append(_("New recovery key: {key}").format(key=vault.fresh_recovery_key.text))
         return messages
 
     def call(self, work: Callable[Concatenate[Vault, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
         """Run `work(vault, *args, **kwargs)` while no other session call runs."""
         with self._lock:
             if self._vault is None or not self._vault.is_open:
-                raise VaultError("The vault is locked. Please unlock it again.")
+                raise VaultError(_("The vault is locked. Please unlock it again."))
             return work(self._vault, *args, **kwargs)
 
     # --- opening and closing ---------------------------------------------------------------
@@ -82,7 +83,7 @@ class Session:
     def check_person(self, name: str, date_of_birth: str) -> None:
         """Raise InvalidInput when the name or date of birth cannot be used (fast)."""
         if not " ".join(name.split()):
-            raise InvalidInput("Please give the person's name.")
+            raise InvalidInput(_("Please give the person's name."))
         catalog.parse_date_of_birth(date_of_birth)
 
     def check_recovery_key(self, text: str) -> None:
@@ -159,7 +160,7 @@ class Session:
         """
         with self._lock:
             if self._vault is None or not self._vault.is_open:
-                raise VaultError("The vault is locked. Please unlock it again.")
+                raise VaultError(_("The vault is locked. Please unlock it again."))
             if self._reader is None:
                 self._reader = FileReader()
             reader, vault = self._reader, self._vault

@@ -17,11 +17,12 @@ from datetime import date
 from enum import StrEnum
 
 from organizer.core.errors import InvalidInput
+from organizer.core.i18n import N_, _
 
 FIRST_YEAR, LAST_YEAR = 1850, 2150
 ENGLISH_MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December")
+    N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"), N_("July"),
+    N_("August"), N_("September"), N_("October"), N_("November"), N_("December"))
 _MONTH_WORDS = {word: number for number, words in enumerate((
     "jan january ene enero", "feb february febrero", "mar march marzo", "apr april abr abril",
     "may mayo", "jun june junio", "jul july julio", "aug august ago agosto",
@@ -85,9 +86,11 @@ class UserDate:
         """In words, for saying how a date was read: 12 March 2024, April 2024 (short: Apr 2024)."""
         if self.month is None:
             return str(self.year)
-        month = ENGLISH_MONTHS[self.month - 1]
+        month = _(ENGLISH_MONTHS[self.month - 1])
         month = month[:3] if short else month
-        return f"{self.day} {month} {self.year}" if self.day is not None else f"{month} {self.year}"
+        if self.day is not None:
+            return _("{day} {month} {year}").format(day=self.day, month=month, year=self.year)
+        return _("{month} {year}").format(month=month, year=self.year)
 
 
 @dataclass(frozen=True)
@@ -140,16 +143,16 @@ def read_date(text: str, order: DateOrder | None = None) -> Reading:
     """Read what someone typed; raises DateNotRead with a one-line reason."""
     cleaned = _cleaned(text)
     if not cleaned:
-        raise DateNotRead("Please type a date.", "unreadable")
+        raise DateNotRead(_("Please type a date."), "unreadable")
     for reader in (_read_numbers, _read_words):
         found = reader(text, cleaned, order or default_order())
         if found is not None:
             return found
-    raise DateNotRead(f"We could not read “{text.strip()}” as a date. Try 23 April 1958, "
-                      "04/23/1958 or April 2024.", "unreadable", text.strip())
+    raise DateNotRead(_("We could not read “{text}” as a date. Try 23 April 1958, "
+                      "04/23/1958 or April 2024.").format(text=text.strip()), "unreadable", text.strip())
 
 
-def stored_date(text: str, what: str = "date", order: DateOrder | None = None,
+def stored_date(text: str, what: str = N_("date"), order: DateOrder | None = None,
                 day_needed: bool = False) -> str:
     """What to store for a typed date ("" when nothing was typed); stored forms pass unchanged."""
     if not text.strip():
@@ -159,9 +162,11 @@ def stored_date(text: str, what: str = "date", order: DateOrder | None = None,
         try:
             kept = read_date(text, order).date
         except DateNotRead as error:
-            raise DateNotRead(f"The {what}: {error}", error.reason, *error.values) from None
+            raise DateNotRead(_("The {what}: {error}")
+                              .format(what=_(what), error=error), error.reason, *error.values) from None
     if day_needed and kept.precision is not Precision.DAY:
-        raise DateNotRead(f"The {what} needs the day, month and year, for example 12 March 2024.",
+        raise DateNotRead(_("The {what} needs the day, month and year, for example 12 March 2024.")
+                          .format(what=_(what)),
                           "need_day", kept.iso)
     return kept.iso
 
@@ -210,7 +215,8 @@ def _day_and_month(text: str, year: int, a: int, b: int, order: DateOrder) -> Re
     if month_first or day_first:
         return Reading(month_first or day_first)  # type: ignore[arg-type]
     if a > 12 and b > 12:
-        raise DateNotRead(f"“{text.strip()}” is not a date: no month is numbered above 12.",
+        raise DateNotRead(_("“{text}” is not a date: no month is numbered above 12.")
+                          .format(text=text.strip()),
                           "month", max(a, b))
     month, day = (a, b) if (order is DateOrder.MONTH_FIRST and a <= 12) or b > 12 else (b, a)
     return Reading(_checked(text, year, month, day))
@@ -253,13 +259,16 @@ def _full_year(digits: str) -> int:
 def _checked(text: str, year: int, month: int | None, day: int | None) -> UserDate:
     shown_text = f"“{text.strip()}”"
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise DateNotRead(f"{shown_text} is not a date we can use: the year {year} is out of range.",
+        raise DateNotRead(_("{shown_text} is not a date we can use: the year {year} is out of range.")
+                          .format(shown_text=shown_text, year=year),
                           "year", year)
     if month is not None and not 1 <= month <= 12:
-        raise DateNotRead(f"{shown_text} is not a date: there is no month {month}.", "month", month)
+        raise DateNotRead(_("{shown_text} is not a date: there is no month {month}.")
+                          .format(shown_text=shown_text, month=month), "month", month)
     if day is not None and month is not None:
         days = calendar.monthrange(year, month)[1]
         if not 1 <= day <= days:
-            raise DateNotRead(f"{shown_text} is not a date: {ENGLISH_MONTHS[month - 1]} {year} has "
-                              f"{days} days.", "day", day, month, year, days)
+            raise DateNotRead(_("{shown_text} is not a date: {month} has {days} days.")
+                              .format(shown_text=shown_text, month=UserDate(year, month).words(),
+                                      days=days), "day", day, month, year, days)
     return UserDate(year, month, day)

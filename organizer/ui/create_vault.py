@@ -121,21 +121,21 @@ class CreateVaultDialog(QDialog):
 
     def _next(self) -> None:
         try:
-            self._session.check_person(self.details.name.text(), self.details.date_of_birth.text())
+            self._session.check_person(self.details.name.text(), self.details.birth_date())
             if not self.details.folder.text().strip():
                 raise UserFacingError(self.tr("Please choose a folder for the vault."))
         except UserFacingError as error:
             show_message(self.details.message, "⚠ " + str(error))
             return
         show_message(self.details.message, "")
-        self.passphrase.set_personal((self.details.name.text(), self.details.date_of_birth.text()))
+        self.passphrase.set_personal((self.details.name.text(), self.details.birth_date()))
         self._show_page(PASSPHRASE)
 
     def _create(self) -> None:
         if not self.passphrase.is_acceptable() or self._busy:
             return
         folder = self.details.chosen_folder()
-        name, dob = self.details.name.text(), self.details.date_of_birth.text()
+        name, dob = self.details.name.text(), self.details.birth_date()
         secret = self.passphrase.passphrase()
         contact = self.details.contact()
         self._set_busy(True)

@@ -31,6 +31,18 @@ def remember_folder(purpose: str, folder: Path) -> None:
     settings.sync()
 
 
+def choose_save_path(parent: QWidget, title: str, suggested_name: str, file_filter: str,
+                     purpose: str) -> Path | None:
+    """Ask where to save a file, starting in the folder last used for `purpose` (else Documents
+    when it exists, else home, never a missing folder); remembers the folder chosen."""
+    picked, _filter = QFileDialog.getSaveFileName(
+        parent, title, str(start_folder(purpose) / suggested_name), file_filter)
+    if not picked:
+        return None
+    remember_folder(purpose, Path(picked).parent)
+    return Path(picked)
+
+
 def choose_folder(parent: QWidget, title: str, purpose: str) -> Path | None:
     """Ask for a folder, starting where the person last went for the same purpose."""
     picked = QFileDialog.getExistingDirectory(parent, title, str(start_folder(purpose)))

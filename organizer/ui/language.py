@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
+from organizer.core.i18n import set_language
 from organizer.core.resources import resources_folder
 
 LANGUAGE_KEY = "ui/language"
@@ -43,10 +44,11 @@ def effective_language(code: str, system: QLocale | None = None) -> str:
 def install_translations(app: QCoreApplication, code: str) -> list[QTranslator]:
     """Load the app's and Qt's own translations for `code` (English needs none).
 
-    Returns the installed translators; keep them alive, and pass them to `remove_translations`
-    to go back to English.
+    The core's own words (organizer.core.i18n) switch to `code` too. Returns the installed
+    translators; keep them alive, and pass them to `remove_translations` to go back to English.
     """
     installed: list[QTranslator] = []
+    set_language(code)  # the words the core makes (errors, checklist notes) follow the window
     if code == "en":
         return installed
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
@@ -59,5 +61,7 @@ def install_translations(app: QCoreApplication, code: str) -> list[QTranslator]:
 
 
 def remove_translations(app: QCoreApplication, translators: list[QTranslator]) -> None:
+    """Back to English, for the window and the core's words."""
+    set_language("en")
     for translator in translators:
         app.removeTranslator(translator)

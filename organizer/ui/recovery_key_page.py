@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, QStandardPaths, Signal
+from PySide6.QtCore import QDate, QLocale, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from organizer.ui.error_dialog import show_error
+from organizer.ui.folder_memory import choose_save_path
 from organizer.ui.printing import print_sheet, printing_available
 from organizer.ui.recovery_sheet import RecoverySheet, key_for_reading, save_pdf
 from organizer.ui.style import explanation, heading, message_label, show_message
@@ -100,12 +100,11 @@ class RecoveryKeyPage(QWidget):
     def _save(self) -> None:
         if self._sheet is None:
             return
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save recovery sheet"), str(Path(folder) / "recovery-sheet.pdf"),
-            self.tr("PDF files (*.pdf)"))
-        if not name:
+        chosen = choose_save_path(self, self.tr("Save recovery sheet"), "recovery-sheet.pdf",
+                                  self.tr("PDF files (*.pdf)"), "recovery_sheet")
+        if chosen is None:
             return
+        name = str(chosen)
         target = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
         try:
             save_pdf(self._sheet, target)

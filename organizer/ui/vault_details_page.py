@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from organizer.ui.case.form_fields import date_field
 from organizer.ui.folder_memory import remember_folder, start_folder
 from organizer.ui.style import explanation, fill_with_scrolling, heading, message_label
 
@@ -33,10 +34,8 @@ class VaultDetailsPage(QWidget):
         self.name = QLineEdit(self)
         self.name.setAccessibleName(self.tr("Person's name"))
         self.name.setPlaceholderText(self.tr("For example: Maria Lopez"))
-        self.date_of_birth = QLineEdit(self)
+        self.date_of_birth = date_field(self, day_needed=True)  # as people write it, with a calendar
         self.date_of_birth.setAccessibleName(self.tr("Date of birth (optional)"))
-        self.date_of_birth.setPlaceholderText(self.tr("YYYY-MM-DD"))
-        self.date_of_birth.setMaxLength(10)
         self.phone, self.email, self.address = QLineEdit(self), QLineEdit(self), QLineEdit(self)
         for field, name in ((self.phone, self.tr("Phone (optional)")),
                             (self.email, self.tr("Email (optional)")),
@@ -63,8 +62,9 @@ class VaultDetailsPage(QWidget):
         form.addRow(self._buddy(self.tr("Whose records? &Name:"), self.name), self.name)
         form.addRow(self._buddy(self.tr("&Date of birth:"), self.date_of_birth),
                     self.date_of_birth)
-        form.addRow("", explanation(self.tr("Optional. Write it as year-month-day, for "
-                                            "example 1961-04-23."), self))
+        form.addRow("", explanation(self.tr("Optional. Type it the way you usually write it, "
+                                            "for example 23 April 1961, or use the calendar."),
+                                    self))
         form.addRow(self._buddy(self.tr("&Phone:"), self.phone), self.phone)
         form.addRow(self._buddy(self.tr("&Email:"), self.email), self.email)
         form.addRow(self._buddy(self.tr("&Address:"), self.address), self.address)
@@ -93,6 +93,12 @@ class VaultDetailsPage(QWidget):
         label = QLabel(text, self)
         label.setBuddy(field)
         return label
+
+    def birth_date(self) -> str:
+        """The date of birth to keep: as stored (1961-04-23) when it could be read, else the text
+        typed, so the check explains what is wrong with it."""
+        field = self.date_of_birth
+        return field.text() if field.problem else field.value
 
     def contact(self) -> tuple[str, str, str]:
         """The phone, email and address typed (each may be empty)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -108,9 +108,20 @@ class VaultView(QWidget):
             page.changed.connect(lambda page=page: self._page_changed(page))
         navigation.page_of(self.pages, ChecklistPage).show_records.connect(self._show_records)
         navigation.page_of(self.pages, PacketPage).settings = self.settings
-        width = max((self.nav.fontMetrics().horizontalAdvance(p.title) for p in self.pages),
-                    default=100)
-        self.nav.setFixedWidth(width + self.nav.fontMetrics().averageCharWidth() * 6)
+        self._fit_navigation()
+        self.nav.installEventFilter(self)
+
+    def _fit_navigation(self) -> None:
+        """As wide as the longest section name at the current text size, plus room to breathe."""
+        metrics = self.nav.fontMetrics()
+        width = max((metrics.horizontalAdvance(p.title) for p in self.pages), default=100)
+        self.nav.setFixedWidth(width + metrics.averageCharWidth() * 6)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A text-size change makes the section names wider: widen the navigation with them."""
+        if watched is self.nav and event.type() == QEvent.Type.FontChange and self.pages:
+            self._fit_navigation()
+        return super().eventFilter(watched, event)
 
     def clear(self) -> None:
         """Forget everything shown: every page clears, the people list empties."""

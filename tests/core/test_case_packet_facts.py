@@ -143,3 +143,20 @@ def test_allergies_coded_in_portal_records_reach_the_summary(
         {"kind": ALLERGY, "name": "Penicillin", "detail": "hives", "date": "", "source": ""},
         {"kind": ALLERGY, "name": "Latex", "detail": "", "date": "", "source": ""}]}})
     assert packet_content(vault, person).allergies == ("Latex", "Penicillin (hives)")
+
+
+def test_the_packet_content_stays_english_in_a_spanish_window(
+        case: tuple[Vault, Person, dict[str, str]]) -> None:
+    """The window shows the core's words in Spanish; the packet for the doctor stays English."""
+    from organizer.core.i18n import set_language
+
+    vault, person, _ = case
+    set_language("es")
+    try:
+        assert CheckItem.DISCHARGE.label == "Resumen de alta"
+        content = packet_content(vault, person, made_on="2024-05-02")
+        assert any(line.startswith("Discharge summary — asked for on 2024-04-01")
+                   for line in content.not_included)
+        assert content.questions[0].startswith("What kind of cancer")
+    finally:
+        set_language("en")

@@ -77,7 +77,7 @@ def test_a_date_of_birth_we_cannot_read_is_explained_before_anything_is_made(
     window.start.create_button.click()
     dialog = open_dialog(qtbot, window, CreateVaultDialog)
     qtbot.keyClicks(dialog.details.name, "Maria Lopez")
-    qtbot.keyClicks(dialog.details.date_of_birth, "31/02/1961")
+    qtbot.keyClicks(dialog.details.date_of_birth.line, "31/02/1961")
     dialog.next_button.click()
     assert dialog.pages.currentWidget() is dialog.details
     assert "February 1961 has 28 days" in dialog.details.message.text()
@@ -200,7 +200,10 @@ def test_the_persons_phone_email_and_address_are_kept_at_creation_and_can_be_cha
     dialog = open_dialog(qtbot, window, CreateVaultDialog)
     qtbot.keyClicks(dialog.details.name, "Maria Lopez")
     qtbot.keyClicks(dialog.details.phone, "+1 555 0100")
-    assert dialog.details.date_of_birth.nextInFocusChain() is dialog.details.phone  # Tab order
+    after_birth = dialog.details.date_of_birth.line.nextInFocusChain()
+    while not after_birth.focusPolicy() & Qt.FocusPolicy.TabFocus:  # what Tab skips
+        after_birth = after_birth.nextInFocusChain()
+    assert after_birth is dialog.details.phone  # Tab order: from the date of birth to the phone
     assert dialog.details.phone.nextInFocusChain() is dialog.details.email
     qtbot.keyClicks(dialog.details.email, "maria@example.org")
     qtbot.keyClicks(dialog.details.address, "12 Elm Street, Springfield")
@@ -229,3 +232,39 @@ def test_the_persons_phone_email_and_address_are_kept_at_creation_and_can_be_cha
     assert own is not None and own.phone == "+1 555 0199" and own.email == "maria@example.org"
     window.lock()
     assert not window.vault_actions.contact_action.isEnabled()
+
+
+def test_the_recovery_sheet_picker_never_starts_in_a_missing_documents_folder(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QStandardPaths
+
+    missing = tmp_path / "no such Documents"
+    real = QStandardPaths.writableLocation
+    monkeypatch.setattr(QStandardPaths, "writableLocation", lambda where: str(missing)
+                        if where == QStandardPaths.StandardLocation.DocumentsLocation else real(where))
+    starts: list[Path] = []
+
+    def pick(_parent, _title, start, _filter):
+        starts.append(Path(start))
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", pick)
+    dialog, _key = create_vault(qtbot, window, "Maria Lopez", PASSPHRASE)
+    dialog.recovery.save_button.click()
+    assert starts and starts[0].parent.is_dir() and starts[0].name == "recovery-sheet.pdf"
+    finish_creation(qtbot, dialog)
+
+
+def test_the_date_of_birth_is_typed_as_people_write_it_with_a_calendar_beside_it(
+    qtbot, window: MainWindow
+) -> None:
+    from organizer.ui.case.date_field import DateField
+
+    dialog, _key = create_vault(qtbot, window, "Maria Lopez", PASSPHRASE, "23 April 1961")
+    assert isinstance(dialog.details.date_of_birth, DateField)
+    assert dialog.details.date_of_birth.value == "1961-04-23"
+    assert "1961" in dialog.details.date_of_birth.note.text()  # "Read as 23 April 1961"
+    finish_creation(qtbot, dialog)
+    qtbot.waitUntil(lambda: window.screens.currentWidget() is window.vault, timeout=TIMEOUT)
+    assert window.vault.person_box.currentText() == "Maria Lopez (1961-04-23)"

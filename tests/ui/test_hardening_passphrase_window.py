@@ -14,7 +14,7 @@ def _passphrase_page(qtbot, window: MainWindow) -> CreateVaultDialog:
     window.start.create_button.click()
     dialog = open_dialog(qtbot, window, CreateVaultDialog)
     qtbot.keyClicks(dialog.details.name, "Maria Lopez")
-    qtbot.keyClicks(dialog.details.date_of_birth, "1961-04-23")
+    qtbot.keyClicks(dialog.details.date_of_birth.line, "1961-04-23")
     dialog.next_button.click()
     return dialog
 

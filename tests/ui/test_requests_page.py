@@ -115,3 +115,25 @@ def test_print_letter_sends_every_page_to_the_chosen_printer(qtbot, show_page, s
     request_id = session.call(records_requests, person)[0].id
     letter = session.call(letter_for, person, request_id)[1]
     assert len(pypdfium2.PdfDocument(printed.read_bytes())) == len(pypdfium2.PdfDocument(letter))
+
+
+def test_the_letter_picker_starts_in_the_folder_used_last(qtbot, show_page, session, monkeypatch,
+                                                          tmp_path: Path):
+    """Not the home folder every time (nor a missing Documents): where the last letter went."""
+    page = show_page(RequestsPage(session))
+    new_request(qtbot, page)
+    letters = tmp_path / "letters"
+    letters.mkdir()
+    starts: list[Path] = []
+
+    def pick(_parent, _title, start, _filter):
+        starts.append(Path(start))
+        return str(letters / f"letter {len(starts)}.pdf"), "PDF"
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", pick)
+    page.save_button.click()
+    qtbot.waitUntil(lambda: "Saved the letter" in page.message.text(), timeout=TIMEOUT)
+    page.save_button.click()
+    qtbot.waitUntil(lambda: (letters / "letter 2.pdf").exists(), timeout=TIMEOUT)
+    assert starts[0].parent.is_dir()
+    assert starts[1].parent == letters and starts[1].name.endswith(".pdf")

@@ -32,7 +32,7 @@ def create_vault(qtbot, window: MainWindow, name: str, passphrase: str,
     window.start.create_button.click()
     dialog = open_dialog(qtbot, window, CreateVaultDialog)
     qtbot.keyClicks(dialog.details.name, name)
-    qtbot.keyClicks(dialog.details.date_of_birth, dob)
+    qtbot.keyClicks(dialog.details.date_of_birth.line, dob)
     dialog.next_button.click()
     qtbot.keyClicks(dialog.passphrase.first, passphrase)
     qtbot.keyClicks(dialog.passphrase.second, passphrase)

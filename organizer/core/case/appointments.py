@@ -17,6 +17,7 @@ from organizer.core.case.entities import (
 )
 from organizer.core.case.undo import record_edit
 from organizer.core.errors import InvalidInput
+from organizer.core.i18n import _
 from organizer.core.records import Person
 from organizer.core.vault import Change, Vault
 
@@ -40,9 +41,9 @@ class AppointmentNote:
 
 
 def _fields(note: AppointmentNote) -> dict[str, str]:
-    day = parse_day(note.date, "appointment date")
+    day = parse_day(note.date, _("appointment date"))
     if not day:
-        raise InvalidInput("Please give the date of the appointment, for example 12 March 2024.")
+        raise InvalidInput(_("Please give the date of the appointment, for example 12 March 2024."))
     return {"date": day, "doctor": note.doctor.strip(), "came_along": note.came_along.strip(),
             "notes": note.notes.strip(), "recording": note.recording.value}
 
@@ -56,7 +57,7 @@ def add_appointment(vault: Vault, person: Person, note: AppointmentNote) -> Appo
 
 def update_appointment(vault: Vault, person: Person, note: AppointmentNote) -> AppointmentNote:
     """Keep changes to notes already written (`note.id` says which); unchanged notes stay as they are."""
-    note_id = find_item(vault, APPOINTMENT, person.id, note.id, "appointment note")
+    note_id = find_item(vault, APPOINTMENT, person.id, note.id, _("appointment note"))
     fields = _fields(note)
     kept = AppointmentNote(fields["date"], fields["doctor"], fields["came_along"], fields["notes"],
                            note.recording, note_id)
@@ -66,7 +67,7 @@ def update_appointment(vault: Vault, person: Person, note: AppointmentNote) -> A
 
 
 def remove_appointment(vault: Vault, person: Person, ref: str) -> None:
-    note_id = find_item(vault, APPOINTMENT, person.id, ref, "appointment note")
+    note_id = find_item(vault, APPOINTMENT, person.id, ref, _("appointment note"))
     record_edit(vault, person.id, "Remove appointment notes", [removal(APPOINTMENT, note_id)])
 
 

@@ -21,13 +21,15 @@ from organizer.core.case.medications import Medication, medications
 from organizer.core.case.people import PersonProfile, profile
 from organizer.core.case.treatment_plan import plan_summary
 from organizer.core.document_record import DocumentRecord
+from organizer.core.i18n import N_, _, ngettext
 from organizer.core.imaging.checklist_item import with_imaging
 from organizer.core.packet.content import PlanSummary
 from organizer.core.records import PathologyVersion, Person
 from organizer.core.vault import Vault
 
-PRELIMINARY_ONLY = ("Only a preliminary pathology report is here. Ask for the final report: "
-                    "it can say more than the preliminary one.")
+PRELIMINARY_ONLY = N_("Only a preliminary pathology report is here. Ask for the final report: "
+                      "it can say more than the preliminary one.")
+_VERSION_WORDS = (N_("preliminary"), N_("final"), N_("addendum"))  # shown as _(version)
 
 
 @dataclass(frozen=True)
@@ -96,30 +98,32 @@ def derive_item(item: CheckItem, mark: Mark | None, documents: Sequence[Document
 
 def _received_note(item: CheckItem, documents: Sequence[DocumentRecord], mark: Mark | None) -> str:
     if item is CheckItem.PATHOLOGY:
-        parts = [f"{d.pathology_version or 'report'}"
+        parts = [(_(d.pathology_version) if d.pathology_version else _("report"))
                  + (f" ({d.record_date})" if d.record_date else "") for d in documents]
-        note = f"{len(documents)} report{'s' * (len(documents) != 1)}: {', '.join(parts)}."
+        note = ngettext("{count} report: {reports}.", "{count} reports: {reports}.",
+                        len(documents)).format(count=len(documents), reports=", ".join(parts))
         if preliminary_without_final(documents):
-            note = f"{note} {PRELIMINARY_ONLY}"
+            note = f"{note} {_(PRELIMINARY_ONLY)}"
     else:
-        note = f"{len(documents)} document{'s' * (len(documents) != 1)} in the vault."
+        note = ngettext("{count} document in the vault.", "{count} documents in the vault.",
+                        len(documents)).format(count=len(documents))
     if mark and mark.state is ItemState.NOT_APPLICABLE:
-        note = f"{note} (It was marked not needed: {mark.reason}.)"
+        note = f"{note} " + _("(It was marked not needed: {reason}.)").format(reason=mark.reason)
     return note
 
 
 def _state_note(item: CheckItem, state: ItemState, mark: Mark | None) -> str:
     if state is ItemState.NOT_APPLICABLE:
         reason = mark.reason.strip().rstrip(".") if mark else ""
-        return f"Not needed: {reason}." if reason else "Not needed."
+        return _("Not needed: {reason}.").format(reason=reason) if reason else _("Not needed.")
     if state is ItemState.RECEIVED:
-        return (mark.note if mark and mark.note else "You marked this as received.")
+        return (mark.note if mark and mark.note else _("You marked this as received."))
     if state is ItemState.REQUESTED and mark is not None:
-        who = mark.requested_from or "someone"
-        how = f" through {mark.requested_how.label}" if mark.requested_how else ""
-        when = f" on {mark.requested_on}" if mark.requested_on else ""
-        return f"Asked {who}{how}{when}. Not here yet."
-    return NEXT_STEP[item]
+        who = mark.requested_from or _("someone")
+        how = _(" through {channel}").format(channel=mark.requested_how.label) if mark.requested_how else ""
+        when = _(" on {day}").format(day=mark.requested_on) if mark.requested_on else ""
+        return _("Asked {who}{how}{when}. Not here yet.").format(who=who, how=how, when=when)
+    return _(NEXT_STEP[item])
 
 
 def read_mark(vault: Vault, person: Person, item: CheckItem) -> Mark | None:
@@ -147,9 +151,11 @@ def build_checklist(vault: Vault, person: Person) -> Checklist:
     meds = tuple(medications(vault, person))
     plan = plan_summary(vault, person)
     typed = {
-        CheckItem.MEDICATIONS: f"You listed {len(meds)} medicine{'s' * (len(meds) != 1)} "
-        "yourself; that list goes in the packet." if meds else "",
-        CheckItem.TREATMENT_PLAN: "Your own summary of the plan goes in the packet."
+        CheckItem.MEDICATIONS: ngettext(
+            "You listed {count} medicine yourself; that list goes in the packet.",
+            "You listed {count} medicines yourself; that list goes in the packet.",
+            len(meds)).format(count=len(meds)) if meds else "",
+        CheckItem.TREATMENT_PLAN: _("Your own summary of the plan goes in the packet.")
         if plan else "",
     }
     items = []

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from organizer.core.errors import InvalidInput
+from organizer.core.i18n import N_, _
 from organizer.core.records import RecordType
 
 
@@ -22,7 +23,7 @@ class CheckItem(StrEnum):
 
     @property
     def label(self) -> str:
-        return ITEM_LABELS[self]
+        return _(ITEM_LABELS[self])
 
     @property
     def record_type(self) -> RecordType | None:
@@ -37,31 +38,31 @@ REQUIRED: tuple[CheckItem, ...] = (
 EXTRAS: tuple[CheckItem, ...] = (CheckItem.SLIDES, CheckItem.IMAGING_DISCS)
 
 ITEM_LABELS: dict[CheckItem, str] = {
-    CheckItem.PATHOLOGY: "Pathology reports",
-    CheckItem.OPERATIVE: "Operative report",
-    CheckItem.DISCHARGE: "Discharge summary",
-    CheckItem.TREATMENT_PLAN: "Treatment plan",
-    CheckItem.MEDICATIONS: "Medication list",
-    CheckItem.SLIDES: "Glass slides and tissue blocks",
-    CheckItem.IMAGING_DISCS: "Imaging discs (CT, MRI, PET scans)",
+    CheckItem.PATHOLOGY: N_("Pathology reports"),
+    CheckItem.OPERATIVE: N_("Operative report"),
+    CheckItem.DISCHARGE: N_("Discharge summary"),
+    CheckItem.TREATMENT_PLAN: N_("Treatment plan"),
+    CheckItem.MEDICATIONS: N_("Medication list"),
+    CheckItem.SLIDES: N_("Glass slides and tissue blocks"),
+    CheckItem.IMAGING_DISCS: N_("Imaging discs (CT, MRI, PET scans)"),
 }
 
 # What to do while an item is still missing, in plain words.
 NEXT_STEP: dict[CheckItem, str] = {
-    CheckItem.PATHOLOGY: "Ask for the report of every biopsy and surgery: the final one, and any "
-    "addendum.",
-    CheckItem.OPERATIVE: "Ask the surgeon's office or the hospital for the operative report. "
-    "If you had no surgery, mark it not needed.",
-    CheckItem.DISCHARGE: "Ask the hospital for the discharge summary. If you were never in "
-    "hospital, mark it not needed.",
-    CheckItem.TREATMENT_PLAN: "Ask your doctor for a written summary of the plan they "
-    "suggested.",
-    CheckItem.MEDICATIONS: "Ask your doctor or pharmacy for a list of every drug, the dose and "
-    "the dates, or write the list yourself.",
-    CheckItem.SLIDES: "Ask the second-opinion doctor's office whether they need the slides. "
-    "If so, the pathology department of the first hospital can send them.",
-    CheckItem.IMAGING_DISCS: "Ask the second-opinion doctor's office whether they need the "
-    "scan images. The imaging department can copy them onto a disc or share them online.",
+    CheckItem.PATHOLOGY: N_("Ask for the report of every biopsy and surgery: the final one, and any "
+    "addendum."),
+    CheckItem.OPERATIVE: N_("Ask the surgeon's office or the hospital for the operative report. "
+    "If you had no surgery, mark it not needed."),
+    CheckItem.DISCHARGE: N_("Ask the hospital for the discharge summary. If you were never in "
+    "hospital, mark it not needed."),
+    CheckItem.TREATMENT_PLAN: N_("Ask your doctor for a written summary of the plan they "
+    "suggested."),
+    CheckItem.MEDICATIONS: N_("Ask your doctor or pharmacy for a list of every drug, the dose and "
+    "the dates, or write the list yourself."),
+    CheckItem.SLIDES: N_("Ask the second-opinion doctor's office whether they need the slides. "
+    "If so, the pathology department of the first hospital can send them."),
+    CheckItem.IMAGING_DISCS: N_("Ask the second-opinion doctor's office whether they need the "
+    "scan images. The imaging department can copy them onto a disc or share them online."),
 }
 
 
@@ -92,8 +93,8 @@ class RequestChannel(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"office": "the doctor's office", "records_department": "the medical-records "
-                "department", "patient_portal": "the patient portal"}[self.value]
+        return {"office": _("the doctor's office"), "records_department": _("the medical-records "
+                "department"), "patient_portal": _("the patient portal")}[self.value]
 
 
 # Ready-made reasons for "not needed"; any reason the user writes is accepted too.
@@ -110,7 +111,8 @@ def check_item(text: str) -> CheckItem:
         return CheckItem(wanted)
     except ValueError:
         names = ", ".join(i.value for i in CheckItem)
-        raise InvalidInput(f"{text!r} is not a checklist item. Choose one of: {names}.") from None
+        raise InvalidInput(_("{text!r} is not a checklist item. Choose one of: {names}.")
+                           .format(text=text, names=names)) from None
 
 
 def request_channel(text: str) -> RequestChannel:
@@ -120,8 +122,8 @@ def request_channel(text: str) -> RequestChannel:
     try:
         return RequestChannel(aliases.get(wanted, wanted))
     except ValueError:
-        raise InvalidInput(f"{text!r} is not a way to ask for records. Choose office, "
-                           "records-department or patient-portal.") from None
+        raise InvalidInput(_("{text!r} is not a way to ask for records. Choose office, "
+                           "records-department or patient-portal.").format(text=text)) from None
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from typing import Any
 
 from organizer.core.catalog import now_iso
 from organizer.core.errors import InvalidInput
+from organizer.core.i18n import N_, _
 from organizer.core.user_dates import stored_date
 from organizer.core.vault import Change, Vault
 
@@ -34,7 +35,7 @@ def today() -> str:
     return date.today().isoformat()
 
 
-def parse_day(text: str, what: str = "date", day_needed: bool = False) -> str:
+def parse_day(text: str, what: str = N_("date"), day_needed: bool = False) -> str:
     """A typed date as stored (2024-03-12, 2024-04 or 2024), or "" when empty (see user_dates)."""
     return stored_date(text, what, day_needed=day_needed)
 
@@ -53,7 +54,8 @@ def find_item(vault: Vault, kind: str, person_id: str, ref: str, what: str) -> s
         return ref
     matches = [eid for eid in ids if ref and eid.startswith(ref)]
     if len(matches) != 1:
-        raise InvalidInput(f"There is no {what} {ref!r} for this person. List them to see the ids.")
+        raise InvalidInput(_("There is no {what} {ref!r} for this person. List them to see the ids.")
+                           .format(what=what, ref=ref))
     return matches[0]
 
 

@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from organizer.core.i18n import _
 from organizer.core.resources import resources_folder
 
 
@@ -35,8 +36,8 @@ def guidance_topics(folder: Path | None = None) -> list[GuidanceTopic]:
     topics: list[tuple[int, GuidanceTopic]] = []
     for path in sorted((folder or guidance_folder()).glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
-        links = tuple(GuidanceLink(str(link["title"]), str(link["description"]), str(link["url"]))
-                      for link in data["links"])
-        topic = GuidanceTopic(path.stem, str(data["title"]), str(data["introduction"]), links)
+        links = tuple(GuidanceLink(_(str(link["title"])), _(str(link["description"])), str(link["url"]))
+                      for link in data["links"])  # texts in the catalogue (see guidance_texts)
+        topic = GuidanceTopic(path.stem, _(str(data["title"])), _(str(data["introduction"])), links)
         topics.append((int(data.get("order", 99)), topic))
     return [topic for _, topic in sorted(topics, key=lambda t: (t[0], t[1].id))]

@@ -8,6 +8,7 @@ from enum import StrEnum
 from organizer.core.case.entities import INSURANCE, text_of
 from organizer.core.case.undo import record_edit
 from organizer.core.errors import InvalidInput
+from organizer.core.i18n import _
 from organizer.core.records import Person
 from organizer.core.vault import Change, Vault
 
@@ -23,7 +24,7 @@ def answer(text: str) -> Answer:
     try:
         return Answer({"y": "yes", "n": "no", "?": "unknown", "": "unknown"}.get(wanted, wanted))
     except ValueError:
-        raise InvalidInput(f"{text!r}: please answer yes, no or unknown.") from None
+        raise InvalidInput(_("{text!r}: please answer yes, no or unknown.").format(text=text)) from None
 
 
 @dataclass(frozen=True)
@@ -37,11 +38,12 @@ class InsuranceCheck:
     def to_do(self) -> str:
         """What is still unknown, in plain words ("" when everything is answered)."""
         open_points = [words for value, words in (
-            (self.covered, "whether your plan pays for a second opinion"),
-            (self.in_network_required, "whether the doctor must be in your plan's network"),
-            (self.referral_needed, "whether you need a referral first"),
+            (self.covered, _("whether your plan pays for a second opinion")),
+            (self.in_network_required, _("whether the doctor must be in your plan's network")),
+            (self.referral_needed, _("whether you need a referral first")),
         ) if value is Answer.UNKNOWN]
-        return ("Call your insurance and ask " + "; ".join(open_points) + ".") if open_points else ""
+        return (_("Call your insurance and ask {points}.").format(points="; ".join(open_points))
+                if open_points else "")
 
 
 def set_insurance(vault: Vault, person: Person, check: InsuranceCheck) -> None:

@@ -7,6 +7,7 @@ from organizer.core.case.checklist_items import CheckItem, ItemState, RequestCha
 from organizer.core.case.entities import CHECKLIST, parse_day, today
 from organizer.core.case.undo import record_edit
 from organizer.core.errors import InvalidInput
+from organizer.core.i18n import _
 from organizer.core.records import Person
 from organizer.core.vault import Change, Vault
 
@@ -26,8 +27,8 @@ def mark_requested(vault: Vault, person: Person, item: CheckItem, from_whom: str
                    how: RequestChannel, on: str = "") -> None:
     """Say the record was asked for: from whom, how, and when (today when not given)."""
     if not from_whom.strip():
-        raise InvalidInput("Please say who you asked (a doctor's office or a hospital).")
-    day = parse_day(on, "request date") or today()
+        raise InvalidInput(_("Please say who you asked (a doctor's office or a hospital)."))
+    day = parse_day(on, _("request date")) or today()
     record_edit(vault, person.id, f"Mark {item.label} as requested",
                 [mark_change(person, item, ItemState.REQUESTED, from_whom=from_whom, how=how, on=day)])
 
@@ -41,7 +42,7 @@ def mark_received(vault: Vault, person: Person, item: CheckItem, note: str = "")
 def mark_not_applicable(vault: Vault, person: Person, item: CheckItem, reason: str) -> None:
     """Say the record does not exist for this person, and why (e.g. no surgery)."""
     if not reason.strip():
-        raise InvalidInput("Please give a short reason, e.g. \"No surgery\".")
+        raise InvalidInput(_("Please give a short reason, e.g. \"No surgery\"."))
     record_edit(vault, person.id, f"Mark {item.label} as not needed",
                 [mark_change(person, item, ItemState.NOT_APPLICABLE, reason=reason)])
 

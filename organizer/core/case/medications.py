@@ -17,6 +17,7 @@ from organizer.core.case.entities import (
 )
 from organizer.core.case.undo import record_edit
 from organizer.core.errors import InvalidInput
+from organizer.core.i18n import _
 from organizer.core.records import Person
 from organizer.core.user_dates import shown
 from organizer.core.vault import Change, Vault
@@ -54,10 +55,11 @@ _FIELDS = ("drug", "dose", "route", "schedule", "start", "stop", "prescriber", "
 def _checked(medication: Medication) -> Medication:
     drug = " ".join(medication.drug.split())
     if not drug:
-        raise InvalidInput("Please give the name of the medicine.")
-    start, stop = parse_day(medication.start, "start date"), parse_day(medication.stop, "stop date")
+        raise InvalidInput(_("Please give the name of the medicine."))
+    start, stop = parse_day(medication.start, _("start date")), parse_day(medication.stop, _("stop date"))
     if start and stop and stop < start:
-        raise InvalidInput(f"The stop date {stop} is before the start date {start}. Please check.")
+        raise InvalidInput(_("The stop date {stop} is before the start date {start}. Please check.")
+                           .format(stop=stop, start=start))
     return replace(medication, drug=drug, start=start, stop=stop)
 
 
@@ -75,7 +77,7 @@ def update_medication(vault: Vault, person: Person, ref: str, **changes: str) ->
     med_id = find_item(vault, MEDICATION, person.id, ref, "medicine")
     unknown = set(changes) - set(_FIELDS)
     if unknown:
-        raise InvalidInput(f"A medicine has no field {sorted(unknown)[0]!r}.")
+        raise InvalidInput(_("A medicine has no field {value!r}.").format(value=sorted(unknown)[0]))
     current = next(m for m in medications(vault, person) if m.id == med_id)
     checked = _checked(replace(current, **changes))
     values = {name: getattr(checked, name) for name in changes}

@@ -7,6 +7,7 @@ from organizer.core.case.checklist_items import ItemState
 from organizer.core.case.entities import today
 from organizer.core.case.insurance import InsuranceCheck
 from organizer.core.case.requests import RecordsRequest, record_label
+from organizer.core.i18n import _, ngettext
 
 
 def next_steps(checklist: Checklist, requests: list[RecordsRequest], insurance: InsuranceCheck,
@@ -21,8 +22,9 @@ def next_steps(checklist: Checklist, requests: list[RecordsRequest], insurance: 
     for request in requests:
         if request.follow_up_due(day):
             what = ", ".join(record_label(r).lower() for r in request.records)
-            steps.append(f"Call {request.provider}: you asked for the {what} on "
-                         f"{request.requested_on} and it has not come yet.")
+            steps.append(_("Call {provider}: you asked for the {what} on {day} and it has not "
+                           "come yet.").format(provider=request.provider, what=what,
+                                               day=request.requested_on))
     for item in checklist.required:
         steps += list(item.flags)
         if item.state is ItemState.MISSING:
@@ -32,10 +34,9 @@ def next_steps(checklist: Checklist, requests: list[RecordsRequest], insurance: 
 
 def untyped_step(count: int) -> str:
     """"2 records need their type: …", with the right plural."""
-    if count == 1:
-        head = "1 record needs its type: choose one on the Records page."
-    else:
-        head = f"{count} records need their type: choose one for each on the Records page."
-    return (f"{head} Until then {'it counts' if count == 1 else 'they count'} for nothing on this "
-            "checklist, and the packet files " + ("it" if count == 1 else "them")
-            + " under \"Other records\".")
+    return ngettext(
+        "1 record needs its type: choose one on the Records page. Until then it counts for "
+        "nothing on this checklist, and the packet files it under \"Other records\".",
+        "{count} records need their type: choose one for each on the Records page. Until then "
+        "they count for nothing on this checklist, and the packet files them under \"Other "
+        "records\".", count).format(count=count)

@@ -22,6 +22,7 @@ from organizer.core.case.recipients import recipients
 from organizer.core.case.requests import records_requests
 from organizer.core.case.treatment_plan import packet_plan
 from organizer.core.document_record import DocumentRecord
+from organizer.core.i18n import in_english
 from organizer.core.imaging.packet_rows import imaging_rows
 from organizer.core.packet.content import RECORD_ORDER, PacketContent, PacketRecord
 from organizer.core.records import Person, RecordType
@@ -31,6 +32,7 @@ Selection = Collection[str | RecordType]
 """Record types (e.g. "lab") and/or document ids (or their first 6+ characters)."""
 
 
+@in_english  # the packet's words (labels, notes, starter questions) stay English
 def packet_content(
     vault: Vault, person: Person, *, recipient: str = "", sender: str = "", contact: str = "",
     include: Selection | None = None, exclude: Selection | None = None, made_on: str | None = None,

@@ -7,27 +7,28 @@ from dataclasses import dataclass
 from organizer.core.case.entities import CASE, QUESTION, items_of, new_item, removal, text_of
 from organizer.core.case.undo import record_edit
 from organizer.core.errors import InvalidInput
+from organizer.core.i18n import N_, _
 from organizer.core.records import Person
 from organizer.core.vault import Change, Vault
 
 GENERAL, DIFFERENT, MINE = "general", "if the opinions differ", "mine"
 
 STARTER_QUESTIONS: tuple[tuple[str, str], ...] = (
-    (GENERAL, "What kind of cancer do I have, and how sure are you about that?"),
-    (GENERAL, "What stage is it, and what does that mean for me?"),
-    (GENERAL, "Did you look at my slides and scans yourself, or only at the reports?"),
-    (GENERAL, "Do you agree with the plan I was given? Why or why not?"),
-    (GENERAL, "What are all my choices, and what is the goal of each one?"),
-    (GENERAL, "What side effects could each choice have, soon and years from now?"),
-    (GENERAL, "Is there a clinical trial that could fit me?"),
-    (GENERAL, "How soon do I need to decide or start?"),
-    (GENERAL, "Who do I call if I have questions after today?"),
-    (DIFFERENT, "How did you reach your plan? What did you look at most?"),
-    (DIFFERENT, "How do you read my test results? Do you see anything differently?"),
-    (DIFFERENT, "Which studies or guidelines did you use for your advice?"),
-    (DIFFERENT, "What have you suggested to other people in the same situation?"),
-    (DIFFERENT, "Could you and my other doctor look at my case together?"),
-    (DIFFERENT, "Should I ask a third specialist? What kind of doctor would that be?"),
+    (GENERAL, N_("What kind of cancer do I have, and how sure are you about that?")),
+    (GENERAL, N_("What stage is it, and what does that mean for me?")),
+    (GENERAL, N_("Did you look at my slides and scans yourself, or only at the reports?")),
+    (GENERAL, N_("Do you agree with the plan I was given? Why or why not?")),
+    (GENERAL, N_("What are all my choices, and what is the goal of each one?")),
+    (GENERAL, N_("What side effects could each choice have, soon and years from now?")),
+    (GENERAL, N_("Is there a clinical trial that could fit me?")),
+    (GENERAL, N_("How soon do I need to decide or start?")),
+    (GENERAL, N_("Who do I call if I have questions after today?")),
+    (DIFFERENT, N_("How did you reach your plan? What did you look at most?")),
+    (DIFFERENT, N_("How do you read my test results? Do you see anything differently?")),
+    (DIFFERENT, N_("Which studies or guidelines did you use for your advice?")),
+    (DIFFERENT, N_("What have you suggested to other people in the same situation?")),
+    (DIFFERENT, N_("Could you and my other doctor look at my case together?")),
+    (DIFFERENT, N_("Should I ask a third specialist? What kind of doctor would that be?")),
 )
 
 
@@ -47,7 +48,7 @@ def _started(vault: Vault, person: Person) -> bool:
 
 
 def _starters(person: Person) -> list[Question]:
-    return [Question(_starter_id(person, n), text, group)
+    return [Question(_starter_id(person, n), _(text), group)
             for n, (group, text) in enumerate(STARTER_QUESTIONS, start=1)]
 
 
@@ -78,13 +79,14 @@ def _find(vault: Vault, person: Person, ref: str) -> tuple[int, Question]:
     for number, question in enumerate(current, start=1):
         if ref in (question.id, str(number)) or (len(ref) >= 4 and question.id.startswith(ref)):
             return number, question
-    raise InvalidInput(f"There is no question {ref!r}. List the questions to see their numbers.")
+    raise InvalidInput(_("There is no question {ref!r}. List the questions to see their numbers.")
+                       .format(ref=ref))
 
 
 def _text(text: str) -> str:
     cleaned = " ".join(text.split())
     if not cleaned:
-        raise InvalidInput("Please write the question.")
+        raise InvalidInput(_("Please write the question."))
     return cleaned
 
 

@@ -15,6 +15,7 @@ from organizer.core.case.entities import (
 )
 from organizer.core.case.undo import record_edit
 from organizer.core.errors import InvalidInput
+from organizer.core.i18n import _
 from organizer.core.records import Person
 from organizer.core.vault import Vault
 
@@ -31,7 +32,7 @@ class Recipient:
 def add_recipient(vault: Vault, person: Person, recipient: Recipient) -> Recipient:
     name = " ".join(recipient.name.split())
     if not name:
-        raise InvalidInput("Please say who the packet is for.")
+        raise InvalidInput(_("Please say who the packet is for."))
     change = new_item(RECIPIENT, person.id, {
         "name": name, "how": recipient.how.strip(), "address": recipient.address.strip(),
         "notes": recipient.notes.strip(),

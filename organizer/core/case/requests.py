@@ -21,6 +21,7 @@ from organizer.core.case.entities import (
 from organizer.core.case.marking import mark_change
 from organizer.core.case.undo import record_edit
 from organizer.core.errors import InvalidInput
+from organizer.core.i18n import _
 from organizer.core.records import Person, RecordType
 from organizer.core.vault import Change, Vault
 
@@ -49,7 +50,8 @@ def delivery(text: str) -> Delivery:
     try:
         return Delivery({"portal": "patient_portal", "post": "mail"}.get(wanted, wanted))
     except ValueError:
-        raise InvalidInput(f"{text!r}: choose mail, email, portal, pickup or fax.") from None
+        raise InvalidInput(_("{text!r}: choose mail, email, portal, pickup or fax.")
+                           .format(text=text)) from None
 
 
 def record_label(name: str) -> str:
@@ -93,14 +95,14 @@ def _checked(request: RecordsRequest) -> RecordsRequest:
     records = tuple(r.strip().lower().replace("-", "_") if r.strip().lower().replace("-", "_")
                     in CheckItem._value2member_map_ else r.strip() for r in request.records if r.strip())
     if not provider or not records:
-        raise InvalidInput("Please say whom you are asking and which records you need.")
+        raise InvalidInput(_("Please say whom you are asking and which records you need."))
     if request.follow_up_days < 1:
-        raise InvalidInput("The reminder needs at least 1 day.")
-    start, end = parse_day(request.date_from, "start date"), parse_day(request.date_to, "end date")
+        raise InvalidInput(_("The reminder needs at least 1 day."))
+    start, end = parse_day(request.date_from, _("start date")), parse_day(request.date_to, _("end date"))
     if start and end and end < start:
-        raise InvalidInput("The end of the date range is before its start. Please check.")
+        raise InvalidInput(_("The end of the date range is before its start. Please check."))
     return replace(request, provider=provider, records=records, date_from=start, date_to=end,
-                   requested_on=parse_day(request.requested_on, "request date", day_needed=True)
+                   requested_on=parse_day(request.requested_on, _("request date"), day_needed=True)
                    or today())
 
 
@@ -120,8 +122,8 @@ def close_request(vault: Vault, person: Person, ref: str, status: str = RECEIVED
                   on: str = "") -> None:
     """The records came (or the request was dropped): stop the reminder."""
     if status not in (RECEIVED, CANCELLED):
-        raise InvalidInput("A request is closed as received or cancelled.")
-    request_id = find_item(vault, RECORDS_REQUEST, person.id, ref, "records request")
+        raise InvalidInput(_("A request is closed as received or cancelled."))
+    request_id = find_item(vault, RECORDS_REQUEST, person.id, ref, _("records request"))
     closed_on = parse_day(on, day_needed=True) or today()
     record_edit(vault, person.id, f"Close a records request as {status}", [Change(
         RECORDS_REQUEST, request_id, {"status": status, "closed_on": closed_on})])
@@ -136,7 +138,7 @@ def open_requests(vault: Vault, person: Person) -> list[RecordsRequest]:
 
 
 def get_request(vault: Vault, person: Person, ref: str) -> RecordsRequest:
-    request_id = find_item(vault, RECORDS_REQUEST, person.id, ref, "records request")
+    request_id = find_item(vault, RECORDS_REQUEST, person.id, ref, _("records request"))
     return next(r for r in records_requests(vault, person) if r.id == request_id)
 
 

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from organizer.core.case.entities import PLAN, parse_day, text_of
 from organizer.core.case.undo import record_edit
+from organizer.core.i18n import N_
 from organizer.core.packet.content import PlanSummary
 from organizer.core.records import Person
 from organizer.core.user_dates import shown
@@ -19,7 +20,7 @@ def set_plan_summary(vault: Vault, person: Person, summary: PlanSummary) -> Plan
     plan without it out); saving what is already kept changes nothing.
     """
     kept = PlanSummary(summary.text.strip(), summary.proposed_by.strip(),
-                       parse_day(summary.date, "plan date"), summary.alternatives.strip())
+                       parse_day(summary.date, N_("plan date")), summary.alternatives.strip())
     if kept == _stored(vault, person):
         return kept
     record_edit(vault, person.id, "Change the plan summary", [Change(PLAN, person.id, {

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from organizer.core.case.checklist_items import CheckItem, ItemState
 from organizer.core.document_record import DocumentRecord
+from organizer.core.i18n import _, ngettext
 from organizer.core.imaging.inventory import StudySummary, studies
 from organizer.core.records import Person, RecordType
 from organizer.core.vault import Vault
@@ -39,14 +40,16 @@ def with_imaging(vault: Vault, person: Person, item: ChecklistItem,
 
 def studies_note(found: Sequence[StudySummary]) -> str:
     named = [_line(s) for s in found[:LISTED]]
-    more = f"; and {len(found) - LISTED} more" if len(found) > LISTED else ""
-    count = f"{len(found)} imaging stud{'y' if len(found) == 1 else 'ies'} in the vault"
+    more = _("; and {count} more").format(count=len(found) - LISTED) if len(found) > LISTED else ""
+    count = ngettext("{count} imaging study in the vault", "{count} imaging studies in the vault",
+                     len(found)).format(count=len(found))
     return f"{count}: {'; '.join(named)}{more}."
 
 
 def _line(study: StudySummary) -> str:
     where = f", {study.institution}" if study.institution else ""
-    return f"{study.title}{where} ({study.images} image{'s' * (study.images != 1)})"
+    return f"{study.title}{where} (" + ngettext("{count} image", "{count} images", study.images).format(
+        count=study.images) + ")"
 
 
 def _day(text: str | None) -> date | None:
@@ -65,11 +68,12 @@ def imaging_gaps(found: Sequence[StudySummary], documents: Sequence[DocumentReco
         if report.type is RecordType.IMAGING and written and not any(
                 timedelta(0) <= written - scanned <= REPORT_DAYS for scanned in dates if scanned):
             name = report.title or report.filename
-            gaps.append(f"The report of a scan from {report.record_date} ({name}) is here, but "
-                        "not its images. Ask the imaging department for a disc of that scan.")
+            gaps.append(_("The report of a scan from {day} ({name}) is here, but not its images. Ask "
+                          "the imaging department for a disc of that scan.")
+                        .format(day=report.record_date, name=name))
     mammograms = sorted(s.date or "" for s in found if "MG" in s.modality.split(", "))
     if len(mammograms) == 1:
-        when = f" from {mammograms[0]}" if mammograms[0] else ""
-        gaps.append(f"There is one mammogram{when} and no earlier one to compare it with. "
-                    "If you had mammograms before, ask for those images too.")
+        when = _(" from {day}").format(day=mammograms[0]) if mammograms[0] else ""
+        gaps.append(_("There is one mammogram{when} and no earlier one to compare it with. If you "
+                      "had mammograms before, ask for those images too.").format(when=when))
     return gaps

@@ -17,13 +17,14 @@ from pathlib import Path, PurePosixPath
 from typing import BinaryIO, cast
 
 from organizer.core.errors import InvalidInput
+from organizer.core.i18n import N_, _
 from organizer.core.imaging.dicomdir import INDEX_NAME, index_check
 
 MAX_FILES = 500_000
 MAX_DEPTH = 40
 MAX_ZIP_TOTAL = 64 << 30  # what a zip may unpack to in all (a real disc holds under 20 GB)
 MAX_RATIO = 200  # images compress a little; a zip entry 200 times smaller than its content is a bomb
-LINK = "A shortcut (link) on the disc, not a file: left alone."
+LINK = N_("A shortcut (link) on the disc, not a file: left alone.")
 
 
 @dataclass(frozen=True)
@@ -67,10 +68,10 @@ def open_disc(path: Path) -> Iterator[DiscContents]:
             files, skipped = _zip_files(archive)
             yield _with_index(path.stem, files, skipped)
     elif path.exists():
-        raise InvalidInput(f"{path} is not a folder or a zip file. Please choose the disc's folder "
-                           "(or the disc drive itself), or a zip file of the disc.")
+        raise InvalidInput(_("{path} is not a folder or a zip file. Please choose the disc's folder "
+                           "(or the disc drive itself), or a zip file of the disc.").format(path=path))
     else:
-        raise InvalidInput(f"There is no folder or file at {path}.")
+        raise InvalidInput(_("There is no folder or file at {path}.").format(path=path))
 
 
 def _with_index(label: str, files: list[DiscFile], skipped: list[Skipped]) -> DiscContents:
@@ -92,7 +93,7 @@ def _folder_files(root: Path) -> tuple[list[DiscFile], list[Skipped]]:
 
     def failed(error: OSError) -> None:
         where = Path(error.filename or root).name
-        skipped.append(Skipped(where, f"Could not be read ({error.strerror})."))
+        skipped.append(Skipped(where, _("Could not be read ({reason}).").format(reason=error.strerror)))
 
     for folder, subfolders, names in os.walk(root, followlinks=False, onerror=failed):
         here = Path(folder)
@@ -101,8 +102,8 @@ def _folder_files(root: Path) -> tuple[list[DiscFile], list[Skipped]]:
             if sub.startswith(".") or (here / sub).is_symlink() or depth >= MAX_DEPTH:
                 subfolders.remove(sub)
                 if not sub.startswith("."):
-                    skipped.append(Skipped(_rel(here / sub, root), LINK if depth < MAX_DEPTH else
-                                           "Folders nested too deep: left alone."))
+                    skipped.append(Skipped(_rel(here / sub, root), _(LINK) if depth < MAX_DEPTH else
+                                           _("Folders nested too deep: left alone.")))
         subfolders.sort()
         for name in sorted(names):
             if name.startswith(".") or len(files) >= MAX_FILES:
@@ -115,10 +116,11 @@ def _add_file(path: Path, root: Path, files: list[DiscFile], skipped: list[Skipp
     try:
         info = path.lstat()
     except OSError as error:
-        skipped.append(Skipped(_rel(path, root), f"Could not be read ({error.strerror})."))
+        skipped.append(Skipped(_rel(path, root),
+                               _("Could not be read ({reason}).").format(reason=error.strerror)))
         return
     if stat.S_ISLNK(info.st_mode):
-        skipped.append(Skipped(_rel(path, root), LINK))
+        skipped.append(Skipped(_rel(path, root), _(LINK)))
     elif stat.S_ISREG(info.st_mode):
         files.append(DiscFile(_rel(path, root), info.st_size, _file_opener(path)))
 
@@ -136,13 +138,14 @@ def _open_zip(path: Path) -> Iterator[zipfile.ZipFile]:
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as error:
-        raise InvalidInput(f"The zip file {path.name} is damaged and cannot be opened.",
+        raise InvalidInput(_("The zip file {name} is damaged and cannot be opened.").format(name=path.name),
                            details=str(error)) from None
     with archive:
         total = sum(info.file_size for info in archive.infolist())
         if total > MAX_ZIP_TOTAL:
-            raise InvalidInput(f"The zip file {path.name} says it unpacks to far more than any "
+            raise InvalidInput(_("The zip file {name} says it unpacks to far more than any "
                                "disc holds, so it was not opened. It may be damaged or harmful.")
+                               .format(name=path.name))
         yield archive
 
 
@@ -164,13 +167,13 @@ def _zip_files(archive: zipfile.ZipFile) -> tuple[list[DiscFile], list[Skipped]]
 def _zip_problem(info: zipfile.ZipInfo) -> str:
     parts = PurePosixPath(info.filename.replace("\\", "/")).parts
     if info.filename.startswith(("/", "\\")) or ".." in parts or (parts and ":" in parts[0]):
-        return "Refused: its name points outside the zip file."
+        return _("Refused: its name points outside the zip file.")
     if info.flag_bits & 0x1:
-        return "This file in the zip is protected with a password."
+        return _("This file in the zip is protected with a password.")
     if info.file_size > 64 << 20 and info.file_size > MAX_RATIO * max(1, info.compress_size):
-        return "Refused: it would unpack to far more than its packed size (a damaged or harmful zip)."
+        return _("Refused: it would unpack to far more than its packed size (a damaged or harmful zip).")
     if stat.S_ISLNK(info.external_attr >> 16):
-        return LINK
+        return _(LINK)
     return ""
 
 

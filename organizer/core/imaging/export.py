@@ -25,6 +25,7 @@ from pydicom.fileset import FileSet
 
 from organizer.core.catalog import now_iso
 from organizer.core.errors import InvalidInput, OrganizerError
+from organizer.core.i18n import _
 from organizer.core.imaging.dicomdir_writer import IndexedFile, dicomdir_bytes
 from organizer.core.imaging.entities import EXPORT, STUDY
 from organizer.core.imaging.export_readme import README_NAME, readme_text
@@ -62,8 +63,9 @@ def export_file_set(vault: Vault, folder: Path, person: Person | None = None,
         _verify(folder, instances)
     except OSError as error:
         _remove_written(folder)
-        raise ExportFailed(f"The images could not be written to {folder} ({error.strerror}). "
-                           "The drive may be full or unplugged. Nothing was left half-written.",
+        raise ExportFailed(_("The images could not be written to {folder} ({strerror}). "
+                           "The drive may be full or unplugged. Nothing was left half-written.")
+                           .format(folder=folder, strerror=error.strerror),
                            details=repr(error)) from None
     except BaseException:
         _remove_written(folder)
@@ -81,25 +83,28 @@ def _chosen_studies(vault: Vault, person: Person | None, uids: list[str] | None)
         wanted = set(uids)
         missing = wanted - {s.study_uid for s in found}
         if missing:
-            raise InvalidInput(f"There is no imaging study {sorted(missing)[0]!r} in this vault.")
+            raise InvalidInput(_("There is no imaging study {value!r} in this vault.")
+                               .format(value=sorted(missing)[0]))
         found = [s for s in found if s.study_uid in wanted]
     if not found:
-        raise InvalidInput("There are no imaging studies in the vault to copy yet.")
+        raise InvalidInput(_("There are no imaging studies in the vault to copy yet."))
     return found
 
 
 def _ready_folder(folder: Path) -> Path:
     if folder.exists() and not folder.is_dir():
-        raise InvalidInput(f"{folder} is a file. Please choose a folder for the images.")
+        raise InvalidInput(_("{folder} is a file. Please choose a folder for the images.")
+                           .format(folder=folder))
     taken = [p.name for p in folder.iterdir()] if folder.is_dir() else []
     if any(n.upper() in ("DICOMDIR", README_NAME.upper()) or n.upper().startswith("PT")
            for n in taken):
-        raise InvalidInput(f"{folder} already holds images or a DICOMDIR. Please choose an empty "
-                           "folder, so nothing there is overwritten.")
+        raise InvalidInput(_("{folder} already holds images or a DICOMDIR. Please choose an empty "
+                           "folder, so nothing there is overwritten.").format(folder=folder))
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise InvalidInput(f"The folder {folder} could not be made ({error.strerror}).") from None
+        raise InvalidInput(_("The folder {folder} could not be made ({strerror}).")
+                           .format(folder=folder, strerror=error.strerror)) from None
     return folder
 
 
@@ -110,7 +115,7 @@ def _write_file_set(vault: Vault, folder: Path, instances: dict[str, dict[str, A
     layout = _layout(vault, instances)
     for done, (uid, parts) in enumerate(layout, start=1):
         if cancel.is_set():
-            raise ExportFailed("The copy was stopped. Nothing was left half-written.")
+            raise ExportFailed(_("The copy was stopped. Nothing was left half-written."))
         indexed.append(_copy_instance(vault, folder, instances[uid], parts))
         if progress:
             progress(done, len(layout))
@@ -175,15 +180,15 @@ def _verify(folder: Path, instances: dict[str, dict[str, Any]]) -> None:
         copied._stage["t"].cleanup()
         found = {str(i.SOPInstanceUID): Path(i.path) for i in copied}
     except Exception as error:
-        raise ExportFailed("The copy's index (DICOMDIR) could not be read back, so the copy "
-                           "cannot be trusted. Please try again or use another drive.",
+        raise ExportFailed(_("The copy's index (DICOMDIR) could not be read back, so the copy "
+                           "cannot be trusted. Please try again or use another drive."),
                            details=repr(error)) from None
     if set(found) != set(instances):
-        raise ExportFailed("The copy's index does not list every image. Please try again.")
+        raise ExportFailed(_("The copy's index does not list every image. Please try again."))
     for uid, path in found.items():
         if _sha256(path) != instances[uid].get("sha256"):
-            raise ExportFailed(f"A copied image ({path.name}) differs from the one in the vault. "
-                               "The drive may be failing; please try another one.")
+            raise ExportFailed(_("A copied image ({name}) differs from the one in the vault. "
+                               "The drive may be failing; please try another one.").format(name=path.name))
 
 
 def _flush(folder: Path) -> None:

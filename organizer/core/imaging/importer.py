@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, cast
 
+from organizer.core.i18n import _
 from organizer.core.imaging.disc import DiscContents, DiscFile, Skipped, open_disc
 from organizer.core.imaging.entities import INSTANCE
 from organizer.core.imaging.group import ImagingGroup, Prepared
@@ -121,10 +122,10 @@ class _DiscImport:
 
     def _abandon(self) -> None:
         """After an error (disk full, a damaged vault): remove files no entry will ever list."""
-        for _, future in self.flight:
+        for _done, future in self.flight:
             future.cancel()
         unlisted = [p.stored for p in self.group.pending if p.stored]
-        for _, future in self.flight:
+        for _done, future in self.flight:
             if not future.cancelled() and future.exception() is None:
                 outcome = future.result()
                 if isinstance(outcome, Prepared) and outcome.stored:
@@ -146,7 +147,8 @@ class _DiscImport:
         except NotDicom as error:
             return Skipped(file.name, NOT_DICOM if str(error) == NOT_A_DICOM else str(error))
         except (OSError, EOFError, ValueError, RuntimeError) as error:  # zip CRC, unreadable disc
-            return Skipped(file.name, f"Could not be read from the disc ({_reason(error)}).")
+            return Skipped(file.name, _("Could not be read from the disc ({reason}).")
+                           .format(reason=_reason(error)))
 
     def _prepare_small(self, file: DiscFile, data: bytes) -> Prepared:
         header = read_header(io.BytesIO(data), len(data))
@@ -180,8 +182,8 @@ class _DiscImport:
         if earlier == digest:
             self.duplicates += 1
         else:
-            self.skipped.append(Skipped(prepared.path, "A different file with the same image "
-                                        "identifier is already in the vault; the first is kept."))
+            self.skipped.append(Skipped(prepared.path, _("A different file with the same image "
+                                        "identifier is already in the vault; the first is kept.")))
 
 
 NOT_A_DICOM = "This is not a DICOM image file."

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from organizer.core.errors import DamagedPdf, NotAPdf
+from organizer.core.i18n import _
 from organizer.core.intake.classify import Classification, classify_text, pathology_version
 from organizer.core.intake.images import (
     image_kind,
@@ -78,11 +79,11 @@ def _read_text(checked: CheckedPdf, password: str | None) -> tuple[CheckedPdf, E
             extracted = extract_text(copy)
         except (UnreadablePdf, DamagedPdf) as exc:
             raise DamagedPdf(
-                "This PDF is damaged or uses features we cannot read, so its pages cannot be "
-                "shown. Please ask for a new copy of the record.",
+                _("This PDF is damaged or uses features we cannot read, so its pages cannot be "
+                "shown. Please ask for a new copy of the record."),
                 details=f"{first!r}; {exc!r}",
             ) from None
-    notes = (*checked.notes, "The PDF was rewritten into a standard form so it can be read.")
+    notes = (*checked.notes, _("The PDF was rewritten into a standard form so it can be read."))
     fixed = CheckedPdf(checked.original, copy, checked.repaired, checked.encrypted, notes)
     return fixed, extracted
 
@@ -91,7 +92,7 @@ def _from_image(data: bytes) -> tuple[CheckedPdf, ExtractedText]:
     from organizer.core.intake.pdf_check import CheckedPdf
 
     converted = image_to_pdf(data)
-    note = "The picture was turned into a one-page PDF; the original picture is kept."
+    note = _("The picture was turned into a one-page PDF; the original picture is kept.")
     checked = CheckedPdf(data, converted, False, False, (note,))
     return checked, ExtractedText(1, ("",), False)
 

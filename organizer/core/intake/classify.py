@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from organizer.core.i18n import _
 from organizer.core.intake.classify_rules import (
     DOSE_LINE,
     HEADING_RULES,
@@ -141,7 +142,7 @@ def _heading_clues(found: list[str]) -> Iterator[Clue]:
                 seen.add(number)
                 score = rule.weight * _position_weight(index)
                 shared = number >= len(HEADING_RULES)
-                yield Clue(rule.type, score, f'heading "{heading}"', shared)
+                yield Clue(rule.type, score, _('heading "{heading}"').format(heading=heading), shared)
 
 
 def _phrase_text(match: re.Match[str]) -> str:
@@ -193,7 +194,7 @@ def _phrase_clues(text: str, folded: str | None, rules: Iterable[Rule]) -> Itera
     for rule in rules:
         match = _first_match(rule, text, folded)
         if match is not None:
-            yield Clue(rule.type, rule.weight, f'phrase "{_phrase_text(match)}"')
+            yield Clue(rule.type, rule.weight, _('phrase "{phrase}"').format(phrase=_phrase_text(match)))
 
 
 def _layout_clues(text: str) -> Iterator[Clue]:
@@ -203,11 +204,12 @@ def _layout_clues(text: str) -> Iterator[Clue]:
     results = sum(1 for line in numbered if RESULT_LINE.match(line))
     doses = sum(1 for line in numbered if DOSE_LINE.search(line) and not RESULT_LINE.match(line))
     for kind, count, what in (
-        (RecordType.LAB, results, "test results"),
-        (RecordType.MEDICATIONS, doses, "drug doses"),
+        (RecordType.LAB, results, _("test results")),
+        (RecordType.MEDICATIONS, doses, _("drug doses")),
     ):
         if count >= LAYOUT_MIN_LINES and count >= LAYOUT_SHARE * len(lines):
-            yield Clue(kind, LAYOUT_WEIGHT, f'layout "{count} of {len(lines)} lines are {what}"')
+            yield Clue(kind, LAYOUT_WEIGHT, _('layout "{count} of {total} lines are {what}"')
+                       .format(count=count, total=len(lines), what=what))
 
 
 def clues(text: str) -> list[Clue]:

@@ -7,6 +7,7 @@ import warnings
 from typing import Any, Literal
 
 from organizer.core.errors import FileTooComplex, IntakeError, NotAPdf
+from organizer.core.i18n import N_, _
 
 ImageKind = Literal["jpeg", "png"]
 
@@ -19,9 +20,9 @@ MAX_DECODED_BYTES = 256 * 1024 * 1024
 """The memory all frames of a picture take once decoded (50 MP in colour with transparency is
 200 MB)."""
 TOO_LARGE = (
-    "This picture is too large to add safely ({size}), and pictures that large make the app and "
+    N_("This picture is too large to add safely ({size}), and pictures that large make the app and "
     "the packet very slow. Please save a smaller copy (most phones and photo apps can share or "
-    "export a photo at a lower size; for a scan, 300 dpi is plenty), then add that copy."
+    "export a photo at a lower size; for a scan, 300 dpi is plenty), then add that copy.")
 )
 PAGE_SIZE = (8.5 * 72.0, 11.0 * 72.0)
 """US letter; pictures are fitted into it (turned to landscape for wide pictures)."""
@@ -61,25 +62,26 @@ def other_image_format(data: bytes) -> str | None:
 def unsupported_image_error(name: str) -> NotAPdf:
     """The error for a picture in a format we do not read."""
     return NotAPdf(
-        f"This picture is a {name} file, which we cannot read yet. Please save or export it "
-        "as JPG or PNG (most phones and photo apps can do this), then add it again."
+        _("This picture is a {name} file, which we cannot read yet. Please save or export it "
+        "as JPG or PNG (most phones and photo apps can do this), then add it again.").format(name=name)
     )
 
 
 def _corrupt(exc: BaseException) -> IntakeError:
     return IntakeError(
-        "This picture is damaged or incomplete and cannot be opened. Please take the photo or "
-        "scan again, or copy the file again.",
+        _("This picture is damaged or incomplete and cannot be opened. Please take the photo or "
+        "scan again, or copy the file again."),
         details=repr(exc),
     )
 
 
 def _too_large(width: int, height: int, decoded: int, frames: int) -> FileTooComplex:
     if width * height > MAX_PIXELS:
-        size = (f"{width * height / 1e6:.0f} million pixels; phone photos have 12 to 50 million")
+        size = _("{millions:.0f} million pixels; phone photos have 12 to 50 million").format(
+            millions=width * height / 1e6)
     else:
-        size = f"it would take {decoded // 1024**2:,} MB of memory once opened"
-    return FileTooComplex(TOO_LARGE.format(size=size),
+        size = _("it would take {megabytes:,} MB of memory once opened").format(megabytes=decoded // 1024**2)
+    return FileTooComplex(_(TOO_LARGE).format(size=size),
                           details=f"{width}x{height}, {decoded} bytes, {frames} frames")
 
 
@@ -114,7 +116,7 @@ def _check_image(data: bytes) -> tuple[bool, int, int]:
                 image.load()
         except Image.DecompressionBombError as exc:
             raise FileTooComplex(
-                TOO_LARGE.format(size="far more than 50 million pixels"), details=repr(exc)
+                _(TOO_LARGE).format(size=_("far more than 50 million pixels")), details=repr(exc)
             ) from None
         except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
             raise _corrupt(exc) from None
@@ -152,10 +154,10 @@ def image_to_pdf(data: bytes) -> bytes:
     """
     if image_kind(data) is None:
         name = other_image_format(data)
-        raise unsupported_image_error(name) if name else NotAPdf("This file is not a picture.")
+        raise unsupported_image_error(name) if name else NotAPdf(_("This file is not a picture."))
     import img2pdf
 
-    alpha, _, _ = _check_image(data)
+    alpha, _width, _height = _check_image(data)
     source = _flatten(data) if alpha else data
     try:
         return _convert(source)

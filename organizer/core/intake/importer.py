@@ -12,6 +12,7 @@ from typing import Any
 from organizer.core.catalog import DOCUMENT, now_iso
 from organizer.core.document_record import DocumentRecord
 from organizer.core.errors import IntakeError, PasswordRequired, WrongPdfPassword
+from organizer.core.i18n import _, ngettext
 from organizer.core.intake.analysis import Analysis
 from organizer.core.intake.answer_order import in_order
 from organizer.core.intake.commit_group import CommitGroup, PendingDocument
@@ -131,7 +132,7 @@ class _Batch:
         for index in range(len(self.sources)):
             if index not in self.outcomes:
                 self._finish(index, FileOutcome(str(self.sources[index]), CANCELLED,
-                                                "Not imported: the import was stopped."))
+                                                _("Not imported: the import was stopped.")))
         return ImportResult(tuple(self.outcomes[i] for i in range(len(self.sources))), cancelled)
 
     def _round(self, indexes: list[int], password: str | None, *, last: bool) -> list[int]:
@@ -172,7 +173,8 @@ class _Batch:
             self._finish(index, FileOutcome(str(path), REJECTED, error.message))
         except OSError as error:
             self._finish(index, FileOutcome(str(path), REJECTED,
-                                            f"This file could not be read ({error.strerror})."))
+                                            _("This file could not be read ({reason}).")
+                                            .format(reason=error.strerror)))
         return None
 
     def _saved(self, index: int) -> None:
@@ -186,7 +188,7 @@ class _Batch:
         if not title:  # imported a moment ago, in this same batch
             title = next((Path(self.sources[i]).name for i, o in self.unsaved.items()
                           if o.document_id == doc_id), "")
-        return str(title) or "a record imported just now"
+        return str(title) or _("a record imported just now")
 
     def _store(self, index: int, found: Analysis, password: str | None) -> None:
         if found.parts:  # a portal download holding several documents (issue 16)
@@ -196,7 +198,8 @@ class _Batch:
         if found.sha256 in self.known:
             twin = self.known[found.sha256]
             self._finish(index, FileOutcome(source, DUPLICATE,
-                                            f"Already in the vault, as “{self._name_of(twin)}”.",
+                                            _("Already in the vault, as “{title}”.")
+                                            .format(title=self._name_of(twin)),
                                             document_id=twin))
             return
         warnings = self._warnings(found)
@@ -211,7 +214,7 @@ class _Batch:
         if not new:
             ids = tuple(self.known[p.sha256] for p in found.parts)
             self._finish(index, FileOutcome(str(self.sources[index]), DUPLICATE,
-                                            "Already in the vault.", ids[0], records=ids))
+                                            _("Already in the vault."), ids[0], records=ids))
             return
         pending: list[PendingDocument] = []
         try:
@@ -227,7 +230,7 @@ class _Batch:
                           self._warnings(new[0]), self.options)
         self.unsaved[index] = replace(
             first, records=tuple(self.known[p.sha256] for p in found.parts),
-            message=f"Imported {len(new)} records from this download." if len(new) > 1
+            message=_("Imported {count} records from this download.").format(count=len(new)) if len(new) > 1
             else first.message)
         for document in pending:
             self.group.add(document)
@@ -236,7 +239,7 @@ class _Batch:
         person = self.options.person
         warnings = mismatch_warnings(found.metadata, person.name, person.date_of_birth)
         if found.scanned:
-            warnings += ("Scanned: this record has no text yet, so it needs text recognition.",)
+            warnings += (_("Scanned: this record has no text yet, so it needs text recognition."),)
         return warnings + found.notes
 
     def _write(self, index: int, found: Analysis, password: str | None,
@@ -296,9 +299,11 @@ def _imported(source: str, document_id: str, found: Analysis, warnings: tuple[st
               options: ImportOptions) -> FileOutcome:
     guess = found.classification
     chosen = options.record_type or guess.type
-    what = chosen.label if chosen else "type not sure yet — please choose"
+    what = chosen.label if chosen else _("type not sure yet — please choose")
     return FileOutcome(
-        source, IMPORTED, f"Imported as {what} ({found.pages} page{'s' * (found.pages != 1)}).",
+        source, IMPORTED, ngettext("Imported as {what} ({count} page).",
+                                   "Imported as {what} ({count} pages).",
+                                   found.pages).format(what=what, count=found.pages),
         document_id=document_id, type=chosen, best_guess=guess.best,
         confidence=guess.confidence, evidence=guess.evidence, pages=found.pages,
         scanned=found.scanned, warnings=warnings,

@@ -15,6 +15,7 @@ from organizer.core.errors import (
     PasswordRequired,
     WrongPdfPassword,
 )
+from organizer.core.i18n import _
 from organizer.core.intake.pdf_limits import check_limits
 
 PDF_MAGIC = b"%PDF-"
@@ -59,23 +60,23 @@ def describe_non_pdf(data: bytes) -> str:
     head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith((b"<!doctype html", b"<html", b"<head", b"<?xml")) or b"<html" in head:
         return (
-            "This file is not a PDF: it is a web page saved with a .pdf name. Open the original "
-            "page in a browser and print or download it as a PDF, then add that file."
+            _("This file is not a PDF: it is a web page saved with a .pdf name. Open the original "
+            "page in a browser and print or download it as a PDF, then add that file.")
         )
     if head.startswith(b"pk\x03\x04"):
         return (
-            "This file is not a PDF: it looks like a Word document or a zip archive. Save it as a "
-            "PDF first (File, then Save as PDF or Print to PDF), then add that file."
+            _("This file is not a PDF: it looks like a Word document or a zip archive. Save it as a "
+            "PDF first (File, then Save as PDF or Print to PDF), then add that file.")
         )
     printable = sum(32 <= byte < 127 or byte in b"\t\r\n" for byte in head)
     if head and printable / len(head) > 0.95:
         return (
-            "This file is not a PDF: it contains plain text. If it is part of a record, print it "
-            "to PDF first, then add that file."
+            _("This file is not a PDF: it contains plain text. If it is part of a record, print it "
+            "to PDF first, then add that file.")
         )
     return (
-        "This file is not a PDF or a picture we can read. Please add the record as a PDF, "
-        "a JPG or a PNG file."
+        _("This file is not a PDF or a picture we can read. Please add the record as a PDF, "
+        "a JPG or a PNG file.")
     )
 
 
@@ -90,14 +91,14 @@ def _open_unlocked(body: bytes, password: str | None) -> tuple[pikepdf.Pdf, bool
     except pikepdf.PasswordError:
         if not password:
             raise PasswordRequired(
-                "This PDF is protected with a password. Please type the password to open it."
+                _("This PDF is protected with a password. Please type the password to open it.")
             ) from None
     try:
         return _open(body, password), True
     except pikepdf.PasswordError:
         raise WrongPdfPassword(
-            "That password does not open this PDF. Please check it and try again "
-            "(passwords are case-sensitive)."
+            _("That password does not open this PDF. Please check it and try again "
+            "(passwords are case-sensitive).")
         ) from None
 
 
@@ -115,16 +116,16 @@ def _damaged(reason: str, exc: BaseException | None = None) -> DamagedPdf:
 
 
 _TRUNCATED = (
-    "This PDF is incomplete: the end of the file is missing, so it cannot be opened. "
-    "It was probably not fully downloaded or copied. Please get the file again."
+    _("This PDF is incomplete: the end of the file is missing, so it cannot be opened. "
+    "It was probably not fully downloaded or copied. Please get the file again.")
 )
 _RECOVERED = (
-    "The end of this PDF was missing (it was probably not fully downloaded). The pages that "
-    "could be recovered were kept, but some may be blank. Please get a complete copy if you can."
+    _("The end of this PDF was missing (it was probably not fully downloaded). The pages that "
+    "could be recovered were kept, but some may be blank. Please get a complete copy if you can.")
 )
 _BROKEN = (
-    "This PDF is damaged and cannot be opened safely. Please ask for a new copy of the record "
-    "(or download it again)."
+    _("This PDF is damaged and cannot be opened safely. Please ask for a new copy of the record "
+    "(or download it again).")
 )
 
 
@@ -141,15 +142,15 @@ def check_pdf(data: bytes, password: str | None = None) -> CheckedPdf:
     Raises EmptyFile, NotAPdf, DamagedPdf, PasswordRequired or WrongPdfPassword.
     """
     if is_empty(data):
-        raise EmptyFile("This file is empty (it has no content). Please check you chose the "
-                        "right file, or get the record again.")
+        raise EmptyFile(_("This file is empty (it has no content). Please check you chose the "
+                        "right file, or get the record again."))
     start = find_header(data)
     if start < 0:
         raise NotAPdf(describe_non_pdf(data))
     notes: list[str] = []
     body = data[start:] if start else data
     if start:
-        notes.append("Some extra data before the start of the PDF was left out.")
+        notes.append(_("Some extra data before the start of the PDF was left out."))
     truncated = data.rfind(b"%%EOF", max(0, len(data) - _TAIL)) < 0
     patched = False
     try:
@@ -170,7 +171,7 @@ def check_pdf(data: bytes, password: str | None = None) -> CheckedPdf:
         except (pikepdf.PdfError, RuntimeError) as exc:
             raise _damaged(_BROKEN, exc) from None
         if pages == 0:
-            raise _damaged("This PDF has no pages we can read. Please ask for a new copy.")
+            raise _damaged(_("This PDF has no pages we can read. Please ask for a new copy."))
         warnings = bool(pdf.get_warnings())
         encrypted = pdf.is_encrypted
         readable: bytes | None = body if start else None
@@ -182,9 +183,9 @@ def check_pdf(data: bytes, password: str | None = None) -> CheckedPdf:
         if truncated and (warnings or patched):
             notes.append(_RECOVERED)
         elif warnings:
-            notes.append("Small errors in the structure of the PDF were repaired.")
+            notes.append(_("Small errors in the structure of the PDF were repaired."))
     if unlocked:
-        notes.append("The password was used to make a readable copy; the original is kept.")
+        notes.append(_("The password was used to make a readable copy; the original is kept."))
     return CheckedPdf(data, readable, bool(start) or warnings or patched, encrypted, tuple(notes))
 
 

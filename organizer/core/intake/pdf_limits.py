@@ -9,6 +9,7 @@ from __future__ import annotations
 import pikepdf
 
 from organizer.core.errors import FileTooComplex
+from organizer.core.i18n import N_, _
 
 MAX_PAGES = 5_000
 """More pages than any one record we expect. A complete hospital chart for years of care
@@ -23,16 +24,16 @@ _COMPONENTS = {"/DeviceGray": 1, "/CalGray": 1, "/Indexed": 1, "/DeviceRGB": 3, 
                "/Lab": 3, "/DeviceCMYK": 4}
 MAX_IMAGES_CHECKED = 20_000
 
-TOO_MANY_PAGES = (
-    f"This PDF says it has more than {MAX_PAGES:,} pages, far more than a medical record has, "
+TOO_MANY_PAGES = N_(
+    "This PDF says it has more than {pages:,} pages, far more than a medical record has, "
     "so it was not added: showing it or putting it in a packet would take a very long time. If "
     "it really is one record, save it again in smaller parts (for example one part per year) "
     "and add each part."
 )
 HUGE_PICTURE = (
-    "This PDF contains a picture so large that showing it would need gigabytes of memory, so it "
+    N_("This PDF contains a picture so large that showing it would need gigabytes of memory, so it "
     "was not added. Please save or scan the record again at a normal size (300 dpi is plenty), "
-    "then add that copy."
+    "then add that copy.")
 )
 
 
@@ -61,12 +62,14 @@ def _pages_within_limit(pdf: pikepdf.Pdf) -> list[pikepdf.Dictionary]:
         kids = node.get("/Kids")
         if isinstance(kids, pikepdf.Array) and node.get("/Type") != "/Page":
             if len(kids) > MAX_PAGES:
-                raise FileTooComplex(TOO_MANY_PAGES, details=f"{len(kids)} kids in one node")
+                raise FileTooComplex(_(TOO_MANY_PAGES).format(pages=MAX_PAGES),
+                                     details=f"{len(kids)} kids in one node")
             pending.extend(reversed(list(kids)))
         else:
             leaves += 1
             if leaves > MAX_PAGES:
-                raise FileTooComplex(TOO_MANY_PAGES, details=f"over {MAX_PAGES} pages")
+                raise FileTooComplex(_(TOO_MANY_PAGES).format(pages=MAX_PAGES),
+                                     details=f"over {MAX_PAGES} pages")
             if key == (0, 0) or key not in seen:
                 distinct.append(node)
         seen.add(key)
@@ -84,7 +87,7 @@ def _check_pictures(page: pikepdf.Dictionary) -> None:
             continue
         size = decoded_bytes(image)
         if size > MAX_IMAGE_BYTES:
-            raise FileTooComplex(HUGE_PICTURE, details=f"image of {size} bytes decoded")
+            raise FileTooComplex(_(HUGE_PICTURE), details=f"image of {size} bytes decoded")
 
 
 def decoded_bytes(image: pikepdf.Stream) -> int:

@@ -19,6 +19,7 @@ from typing import Any
 from organizer.core import errors
 from organizer.core.child_environment import secrets_hidden
 from organizer.core.errors import FileTooComplex, IntakeError
+from organizer.core.i18n import N_
 from organizer.core.intake.analysis import Analysis, analyse
 from organizer.core.intake.sandbox_hooks import misbehave
 from organizer.core.process_guard import disable_core_dumps
@@ -45,8 +46,8 @@ _TOO_BIG = (
     "printing it again as a new PDF (or in smaller parts), then add that copy."
 )
 _UNEXPECTED = (
-    "This file could not be read because of an unexpected problem. It may be damaged or use "
-    "features we do not support."
+    N_("This file could not be read because of an unexpected problem. It may be damaged or use "
+    "features we do not support.")
 )
 _ERRORS: dict[str, type[IntakeError]] = {
     cls.__name__: cls

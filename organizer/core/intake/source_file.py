@@ -7,6 +7,7 @@ import stat
 from pathlib import Path
 
 from organizer.core.errors import FileTooComplex, IntakeError
+from organizer.core.i18n import N_, _
 
 MAX_FILE_BYTES = 1 << 30
 """A single record over 1 GB is almost surely not a medical record."""
@@ -16,10 +17,10 @@ _FLAGS = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0
 """O_NONBLOCK: opening a FIFO (named pipe) returns at once instead of waiting for a writer."""
 
 NOT_A_FILE = (
-    "This is not a normal file (it is a device, a pipe or another special item), so it was "
-    "not read. Please choose the record's file itself."
+    N_("This is not a normal file (it is a device, a pipe or another special item), so it was "
+    "not read. Please choose the record's file itself.")
 )
-TOO_LARGE = "This file is too large (over 1 GB) to be a medical record we can keep."
+TOO_LARGE = N_("This file is too large (over 1 GB) to be a medical record we can keep.")
 
 
 class NotARegularFile(IntakeError):
@@ -37,9 +38,9 @@ def read_source(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise NotARegularFile(NOT_A_FILE, details=stat.filemode(info.st_mode))
+            raise NotARegularFile(_(NOT_A_FILE), details=stat.filemode(info.st_mode))
         if info.st_size > limit:
-            raise FileTooComplex(TOO_LARGE, details=f"{info.st_size} bytes")
+            raise FileTooComplex(_(TOO_LARGE), details=f"{info.st_size} bytes")
         return _read_capped(fd, limit)
     finally:
         os.close(fd)
@@ -54,5 +55,5 @@ def _read_capped(fd: int, limit: int) -> bytes:
             return b"".join(chunks)
         total += len(chunk)
         if total > limit:
-            raise FileTooComplex(TOO_LARGE, details=f"over {limit} bytes while reading")
+            raise FileTooComplex(_(TOO_LARGE), details=f"over {limit} bytes while reading")
         chunks.append(chunk)

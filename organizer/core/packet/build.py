@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from organizer.core.i18n import in_english, window_text
 from organizer.core.packet.assemble import RecordNotCopied, assemble
 from organizer.core.packet.content import PacketContent
 from organizer.core.packet.fitting import Sizes, measured_piece, oversized_notes, plan_parts
@@ -27,6 +28,7 @@ from organizer.core.packet.part_output import Output
 from organizer.core.packet.part_plan import PartPlan, Piece, record_sort_key
 from organizer.core.packet.saving import save_pdf
 from organizer.core.packet.sources import OpenedRecord, open_record
+from organizer.core.records import RECORD_TYPE_LABELS
 
 FONT_COST = 40_000  # bytes the stamp font and document structure add to a part, at most
 SHRINK = 0.85  # when a part comes out over the limit, plan again with this much less room
@@ -34,6 +36,7 @@ SPARE = 0.1  # plan again when the measured room is this much more than the firs
 MARGIN = 0.03  # of the limit, kept free when planning with the measured room
 
 
+@in_english  # the packet is read by the doctor: its words stay English in a Spanish window
 def build_packet(content: PacketContent, out: Path | BinaryIO, options: PacketOptions) -> PacketResult:
     """Build the packet into `out` (a file path, or a stream when it fits in one file)."""
     return _build_packet(content, out, options)[0]
@@ -96,20 +99,21 @@ def _open_records(content: PacketContent,
     left_out: list[LeftOut] = []
     try:
         for done, record in enumerate(records):
-            _step(options, done, len(records), f"Adding {record.title or record.type.label}")
+            _step(options, done, len(records), window_text("Adding {title}").format(
+                title=record.title or window_text(RECORD_TYPE_LABELS[record.type])))
             result = open_record(record)
             (left_out if isinstance(result, LeftOut) else opened).append(result)  # type: ignore[arg-type]
     except BaseException:
         for item in opened:
             item.close()
         raise
-    _step(options, len(records), len(records), "Putting the packet together")
+    _step(options, len(records), len(records), window_text("Putting the packet together"))
     return opened, left_out
 
 
 def _step(options: PacketOptions, done: int, total: int, message: str) -> None:
     if options.cancel is not None and options.cancel.is_set():
-        raise PacketCancelled("The packet was not made: you stopped it. Nothing was saved.")
+        raise PacketCancelled(window_text("The packet was not made: you stopped it. Nothing was saved."))
     if options.progress is not None:
         options.progress(done, total, message)
 
@@ -136,8 +140,8 @@ def _build(content: PacketContent, run: _Run) -> tuple[tuple[PartPlan, ...], lis
     if _render(content, whole, (whole,), run, tight=True).size <= limit:
         return (whole,), []
     if not run.output.can_split:
-        raise PacketNeedsSplit("The packet is bigger than the size limit and has to be split into "
-                               "parts, which needs a file name to save to.")
+        raise PacketNeedsSplit(window_text("The packet is bigger than the size limit and has to be "
+                                           "split into parts, which needs a file name to save to."))
     run.output.discard()
     return _split(content, whole, run, limit)
 
@@ -147,15 +151,15 @@ def _split(content: PacketContent, whole: PartPlan, run: _Run,
     front = front_matter(content, PartPlan(1, 2, whole.pieces), (whole,), run.left_out)
     budget = int(limit - len(front.data) - FONT_COST)
     measured: Sizes = {}  # each record's size, measured once
-    for _ in range(8):
+    for _attempt in range(8):
         if budget <= 0:
             break
         fitted = _fit(content, run, limit, plan_parts(run.opened, budget, measured))
         if fitted is not None:
             return _with_spare_room(content, run, limit, budget, measured, fitted)
         budget = int(budget * SHRINK)
-    raise PacketError("The packet could not be split into parts under the size limit; "
-                      "the cover and contents alone are too big. Please choose a larger limit.")
+    raise PacketError(window_text("The packet could not be split into parts under the size limit; "
+                      "the cover and contents alone are too big. Please choose a larger limit."))
 
 
 _Fitted = tuple[tuple[PartPlan, ...], list[int]]  # the parts and their sizes
@@ -221,8 +225,8 @@ def _one_page(part: PartPlan) -> bool:
 def _render(content: PacketContent, part: PartPlan, parts: tuple[PartPlan, ...], run: _Run, *,
             tight: bool) -> WrittenPart:
     total = len(run.opened)
-    _step(run.options, total, total, f"Saving part {part.number} of {part.total}"
-          if part.total > 1 else "Saving the packet")
+    _step(run.options, total, total, window_text("Saving part {number} of {total}").format(
+          number=part.number, total=part.total) if part.total > 1 else window_text("Saving the packet"))
     made = assemble(content, part, parts, run.opened, run.left_out, run.options.two_sided)
     run.fronts[part.number] = made.starts
     try:

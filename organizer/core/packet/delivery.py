@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from organizer.core.child_environment import scrubbed
+from organizer.core.i18n import _
 from organizer.core.packet.mapi import send_with_mapi
 from organizer.core.packet.options import PacketError, WrittenPart
 from organizer.core.packet.saving import sha256_of
@@ -45,8 +46,9 @@ def check_copies(parts: Sequence[WrittenPart]) -> None:
         assert part.path is not None
         with part.path.open("rb") as copy:
             if sha256_of(copy) != part.sha256:
-                raise PacketError(f"The copy of {part.path.name} on the drive does not match the "
-                                  "packet. The drive may be faulty; please try another one.")
+                raise PacketError(_("The copy of {name} on the drive does not match the "
+                                    "packet. The drive may be faulty; please try another one.")
+                                  .format(name=part.path.name))
 
 
 def sync_drive(drive: Path) -> None:
@@ -119,19 +121,19 @@ def _windows_drives() -> list[Drive]:  # pragma: no cover - Windows only
 def hand_to_mail(files: list[Path], subject: str = "Medical records for a second opinion") -> Delivered:
     """Open a new message in the mail program with the files attached; else show the folder."""
     if sys.platform.startswith("win") and send_with_mapi(files, subject):
-        return Delivered("mail", tuple(files), "A new email with the packet attached is open in "
-                         "your mail program. Add the doctor's address and send it.")
+        return Delivered("mail", tuple(files), _("A new email with the packet attached is open in "
+                         "your mail program. Add the doctor's address and send it."))
     command = _mail_command(files, subject)
     if command is not None:
         try:
             subprocess.run(command, check=True, timeout=60, capture_output=True, env=scrubbed())
-            return Delivered("mail", tuple(files), "A new email with the packet attached is open in "
-                             "your mail program. Add the doctor's address and send it.")
+            return Delivered("mail", tuple(files), _("A new email with the packet attached is open in "
+                             "your mail program. Add the doctor's address and send it."))
         except (OSError, subprocess.SubprocessError):
             pass
     shown = reveal(files[0])
-    return Delivered("folder shown", tuple(files), "Your mail program could not be opened with the file "
-                     f"attached. {shown.message} Attach the file to an email yourself.")
+    return Delivered("folder shown", tuple(files), _("Your mail program could not be opened with the file "
+                     "attached. {shown} Attach the file to an email yourself.").format(shown=shown.message))
 
 
 def logged_as(delivered: Delivered) -> tuple[str, str]:
@@ -167,5 +169,6 @@ def reveal(path: Path) -> Delivered:
         subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                          env=scrubbed())
     except OSError:
-        return Delivered("folder shown", (path,), f"The packet is in {path.parent}.")
-    return Delivered("folder shown", (path,), f"The folder {path.parent} is open, with the packet in it.")
+        return Delivered("folder shown", (path,), _("The packet is in {folder}.").format(folder=path.parent))
+    return Delivered("folder shown", (path,), _("The folder {folder} is open, with the packet in it.")
+                     .format(folder=path.parent))

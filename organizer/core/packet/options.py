@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from organizer.core.errors import InvalidInput, OrganizerError
+from organizer.core.i18n import _
 from organizer.core.records import RecordType
 
 EMAIL_LIMIT_20_MB = 20_000_000  # common mail services (e.g. Outlook.com attachments)
@@ -47,30 +48,32 @@ class PacketOptions:
         if self.password is not None:
             check_password(self.password)
         if self.max_bytes is not None and self.max_bytes < 100_000:
-            raise InvalidInput("The size limit is too small; please allow at least 0.1 MB.")
+            raise InvalidInput(_("The size limit is too small; please allow at least 0.1 MB."))
 
 
 def check_password(password: str) -> None:
     """Refuse passwords some readers cannot open (empty, non-ASCII, over 32 characters) and ones
     that are easy to find (under 10 characters, or common ones)."""
     if not password:
-        raise InvalidInput("The packet password is empty. Please choose one, or leave the password off.")
+        raise InvalidInput(_("The packet password is empty. Please choose one, or leave the password off."))
     if not password.isascii() or not password.isprintable():
-        raise InvalidInput("Please use only plain letters, digits and punctuation (no accents or "
-                           "symbols) in the packet password, so every PDF reader can open it.")
+        raise InvalidInput(_("Please use only plain letters, digits and punctuation (no accents or "
+                           "symbols) in the packet password, so every PDF reader can open it."))
     if len(password) > PASSWORD_MAX_LENGTH:
-        raise InvalidInput(f"The packet password is {len(password)} characters long; please use at "
-                           f"most {PASSWORD_MAX_LENGTH} so every PDF reader can open it.")
+        raise InvalidInput(_("The packet password is {length} characters long; please use at "
+                           "most {most} so every PDF reader can open it.")
+                           .format(length=len(password), most=PASSWORD_MAX_LENGTH))
     if len(password) < PASSWORD_MIN_LENGTH:
-        raise InvalidInput(f"Please use at least {PASSWORD_MIN_LENGTH} characters for the packet "
+        raise InvalidInput(_("Please use at least {least} characters for the packet "
                            "password: a short one can be found in minutes. Give it to the doctor's "
                            "office another way than the packet (by phone, not in the same email).")
+                           .format(least=PASSWORD_MIN_LENGTH))
     from organizer.core.passphrase_strength import estimate
 
     if estimate(password).guesses_log10 < PASSWORD_MIN_GUESSES_LOG10:
-        raise InvalidInput("This packet password is one that is tried early (a common password, a "
+        raise InvalidInput(_("This packet password is one that is tried early (a common password, a "
                            "name, a date or a pattern). Please choose another, for example three "
-                           "random words, and give it to the doctor's office by phone.")
+                           "random words, and give it to the doctor's office by phone."))
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from organizer.core.errors import InvalidInput, VaultError
+from organizer.core.i18n import _
 from organizer.core.vault.atomic import fsync_folder
 from organizer.core.vault.lock import LOCK_NAME
 
@@ -40,7 +41,7 @@ class BackupResult:
 def vault_files(vault_folder: Path) -> list[Path]:
     """Every file of the vault (relative paths), without the "open here" lock file."""
     if not (vault_folder / "vault.json").is_file():
-        raise InvalidInput(f"{vault_folder} is not a vault folder.")
+        raise InvalidInput(_("{vault_folder} is not a vault folder.").format(vault_folder=vault_folder))
     found = [p.relative_to(vault_folder) for p in sorted(vault_folder.rglob("*")) if p.is_file()]
     return [p for p in found if p.name != LOCK_NAME and PARTIAL not in p.parts[0]]
 
@@ -78,15 +79,16 @@ def back_up_vault(vault_folder: Path, destination: Path, *, progress: Progress |
 
 def _new_backup_folder(source: Path, destination: Path, now: datetime) -> Path:
     if destination == source or destination.is_relative_to(source):
-        raise InvalidInput("Please choose a folder outside the vault for its backup.")
+        raise InvalidInput(_("Please choose a folder outside the vault for its backup."))
     if not destination.is_dir():
-        raise InvalidInput(f"The folder {destination} does not exist.")
+        raise InvalidInput(_("The folder {destination} does not exist.").format(destination=destination))
     base = f"{source.name} backup {now:%Y-%m-%d %H.%M}"
     for number in range(1, 1000):
         name = base if number == 1 else f"{base} ({number})"
         if not (destination / name).exists() and not (destination / (name + PARTIAL)).exists():
             return destination / name
-    raise InvalidInput(f"There are too many backups in {destination} already.")
+    raise InvalidInput(_("There are too many backups in {destination} already.")
+                       .format(destination=destination))
 
 
 def _copy_and_check(source: Path, target: Path, done: int, total: int,
@@ -98,7 +100,7 @@ def _copy_and_check(source: Path, target: Path, done: int, total: int,
         with source.open("rb") as reader, target.open("wb") as writer:
             while chunk := reader.read(CHUNK):
                 if cancelled():
-                    raise BackupCancelled("The backup was stopped. Nothing was left half-written.")
+                    raise BackupCancelled(_("The backup was stopped. Nothing was left half-written."))
                 writer.write(chunk)
                 written.update(chunk)
                 done += len(chunk)
@@ -107,11 +109,12 @@ def _copy_and_check(source: Path, target: Path, done: int, total: int,
             writer.flush()
             os.fsync(writer.fileno())
     except OSError as error:
-        raise BackupFailed(f"The backup could not be written ({error.strerror or error}). "
-                           "Is the drive full or unplugged?") from error
+        raise BackupFailed(_("The backup could not be written ({strerror}). "
+                           "Is the drive full or unplugged?")
+                           .format(strerror=error.strerror or error)) from error
     if _sha256(target) != written.hexdigest():
-        raise BackupFailed(f"The copy of {source.name} does not read back the same. The drive "
-                           "may be faulty; please try another one.")
+        raise BackupFailed(_("The copy of {name} does not read back the same. The drive "
+                           "may be faulty; please try another one.").format(name=source.name))
     return done
 
 

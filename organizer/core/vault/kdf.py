@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
 from organizer.core.errors import UnsafeKeySettings
+from organizer.core.i18n import _
 
 KEY_BYTES = 32
 
@@ -61,8 +62,8 @@ class KdfParams:
         for ok, what in checks:
             if not ok:
                 raise UnsafeKeySettings(
-                    "This vault's key settings are outside the safe range, so it was not "
-                    "opened. The key file may be damaged or was not made by this app.",
+                    _("This vault's key settings are outside the safe range, so it was not "
+                    "opened. The key file may be damaged or was not made by this app."),
                     details=f"Argon2id {what} out of range: {self}",
                 )
 
@@ -77,7 +78,7 @@ def derive_key(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
     params.check_bounds()
     if not MIN_SALT <= len(salt) <= MAX_SALT:
         raise UnsafeKeySettings(
-            "This vault's key settings are damaged, so it was not opened.",
+            _("This vault's key settings are damaged, so it was not opened."),
             details=f"salt length {len(salt)}",
         )
     kdf = Argon2id(

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from organizer.core.errors import UnsafeKeySettings, VaultDamaged
+from organizer.core.i18n import _
 from organizer.core.vault.atomic import is_transient, write_atomically
 from organizer.core.vault.kdf import KdfParams, derive_key
 from organizer.core.vault.sealing import SealBroken, seal, subkey, unseal
@@ -112,8 +113,8 @@ def new_slot(
 def read_slot(path: Path) -> KeySlot:
     """Parse one slot file; VaultDamaged when it is unreadable or its checksum fails."""
     damaged = VaultDamaged(
-        f"The key file {path.name} is damaged. Other ways to unlock (your recovery key) "
-        "still work.",
+        _("The key file {name} is damaged. Other ways to unlock (your recovery key) "
+        "still work.").format(name=path.name),
         details=str(path),
     )
     try:

@@ -9,24 +9,25 @@ import sys
 from pathlib import Path
 
 from organizer.core.errors import VaultError, VaultLocked, VaultNotFound
+from organizer.core.i18n import N_, _
 
 LOCK_NAME = ".lock"
 
 _IN_USE = (
-    "This vault is already open in another window or program. "
-    "Close it there first, then try again."
+    N_("This vault is already open in another window or program. "
+    "Close it there first, then try again.")
 )
 
 
 _READ_ONLY = (
-    "The vault folder cannot be written to (the drive may be read-only, full or unplugged, "
-    "or you may not have permission). Please check the drive and try again."
+    N_("The vault folder cannot be written to (the drive may be read-only, full or unplugged, "
+    "or you may not have permission). Please check the drive and try again.")
 )
 
 
 _NOT_A_FILE = (
-    "Something that is not a normal file sits where the vault keeps its lock (.lock). "
-    "Please move it out of the vault folder, then try again."
+    N_("Something that is not a normal file sits where the vault keeps its lock (.lock). "
+    "Please move it out of the vault folder, then try again.")
 )
 _FLAGS = os.O_RDWR | os.O_CREAT | getattr(os, "O_NONBLOCK", 0)  # a FIFO must not block
 _NOFOLLOW: int = getattr(os, "O_NOFOLLOW", 0)  # Windows has none: see _open_lock_file
@@ -44,17 +45,18 @@ class VaultLock:
         try:
             self._fd: int | None = _open_lock_file(self.path)
         except FileNotFoundError:
-            raise VaultNotFound(f"The vault folder {folder} does not exist.") from None
+            raise VaultNotFound(_("The vault folder {folder} does not exist.")
+                                .format(folder=folder)) from None
         except _NotAFile:
-            raise VaultError(_NOT_A_FILE) from None
+            raise VaultError(_(_NOT_A_FILE)) from None
         except OSError as error:
-            raise VaultError(_READ_ONLY, details=repr(error)) from None
+            raise VaultError(_(_READ_ONLY), details=repr(error)) from None
         try:
             _lock(self._fd)
         except OSError:
             os.close(self._fd)
             self._fd = None
-            raise VaultLocked(_IN_USE) from None
+            raise VaultLocked(_(_IN_USE)) from None
 
     @property
     def held(self) -> bool:
@@ -82,7 +84,7 @@ def _open_lock_file(path: Path) -> int:
     made. Where the OS has no O_NOFOLLOW (Windows) the link is spotted with lstat first; making
     symlinks there needs special rights anyway.
     """
-    for _ in range(3):
+    for _attempt in range(3):
         if _NOFOLLOW == 0 and path.is_symlink():
             path.unlink()
         try:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from organizer.core.i18n import _, ngettext
+
 ROLLBACK = "rollback"
 MISSING = "missing"
 SKIPPED_KEYS = "skipped-keys"
@@ -19,18 +21,24 @@ class VaultNotice:
 
 
 def rollback_notice(count: int) -> VaultNotice:
-    return VaultNotice(ROLLBACK, (
-        "This vault is older than the last time it was opened on this computer: "
-        f"{_changes(count)} seen here before {'is' if count == 1 else 'are'} gone. It may have "
-        "been put back from an older copy, or changes were removed from its folder. Please "
-        "check that your newest records and edits are there."))
+    return VaultNotice(ROLLBACK, ngettext(
+        "This vault is older than the last time it was opened on this computer: one saved change "
+        "seen here before is gone. It may have been put back from an older copy, or changes were "
+        "removed from its folder. Please check that your newest records and edits are there.",
+        "This vault is older than the last time it was opened on this computer: {count} saved "
+        "changes seen here before are gone. It may have been put back from an older copy, or "
+        "changes were removed from its folder. Please check that your newest records and edits "
+        "are there.", count).format(count=count))
 
 
 def missing_notice(count: int) -> VaultNotice:
-    return VaultNotice(MISSING, (
-        f"{_changes(count).capitalize()} {'is' if count == 1 else 'are'} missing from the vault "
-        "folder, so some edits may be undone. If this vault syncs between computers, wait for "
-        "syncing to finish. Otherwise they were removed: a check of the vault names them."))
+    return VaultNotice(MISSING, ngettext(
+        "One saved change is missing from the vault folder, so some edits may be undone. If this "
+        "vault syncs between computers, wait for syncing to finish. Otherwise it was removed: a "
+        "check of the vault names it.",
+        "{count} saved changes are missing from the vault folder, so some edits may be undone. If "
+        "this vault syncs between computers, wait for syncing to finish. Otherwise they were "
+        "removed: a check of the vault names them.", count).format(count=count))
 
 
 def skipped_keys_notice(notes: list[str]) -> VaultNotice:
@@ -38,11 +46,8 @@ def skipped_keys_notice(notes: list[str]) -> VaultNotice:
 
 
 def rekey_finished_notice() -> VaultNotice:
-    return VaultNotice(REKEY_FINISHED, (
+    return VaultNotice(REKEY_FINISHED, _(
         "A change of keys that was interrupted has now been finished. Old passphrases and "
         "old recovery keys no longer open this vault. A new recovery key was made: write it "
         "down now, it is shown only this once."))
 
-
-def _changes(count: int) -> str:
-    return "one saved change" if count == 1 else f"{count} saved changes"

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from organizer.core.errors import InvalidInput
+from organizer.core.i18n import _
 
 SECRET_BYTES = 16
 CHECK_BYTES = 4
@@ -43,14 +44,14 @@ class RecoveryKey:
             raw = b""
         if len(raw) != SECRET_BYTES + CHECK_BYTES:
             raise InvalidInput(
-                "That does not look like a recovery key. It should be 32 letters and digits "
-                "in 8 groups of 4, as printed on your recovery sheet."
+                _("That does not look like a recovery key. It should be 32 letters and digits "
+                "in 8 groups of 4, as printed on your recovery sheet.")
             )
         secret, check = raw[:SECRET_BYTES], raw[SECRET_BYTES:]
         if _checksum(secret) != check:
             raise InvalidInput(
-                "The recovery key has a typing mistake. Please compare each group with your "
-                "recovery sheet."
+                _("The recovery key has a typing mistake. Please compare each group with your "
+                "recovery sheet.")
             )
         return cls(secret)
 

@@ -8,6 +8,7 @@ import os
 from typing import Protocol
 
 from organizer.core.errors import KeyringUnavailable
+from organizer.core.i18n import N_, _
 
 SERVICE = "Second Opinion Organizer"
 
@@ -21,8 +22,8 @@ class SecretStore(Protocol):
 
 
 _UNAVAILABLE = (
-    "This computer has no secure password store we can use, so the vault cannot be "
-    "remembered here. You can still open it with your passphrase."
+    N_("This computer has no secure password store we can use, so the vault cannot be "
+    "remembered here. You can still open it with your passphrase.")
 )
 
 
@@ -59,10 +60,10 @@ def system_store() -> SecretStore:
         backend = keyring.get_keyring()
         names = _store_names(backend)
     except Exception as error:
-        raise KeyringUnavailable(_UNAVAILABLE, details=repr(error)) from None
+        raise KeyringUnavailable(_(_UNAVAILABLE), details=repr(error)) from None
     foreign = [name for name in names if name not in OS_STORES]
     if foreign:
-        raise KeyringUnavailable(_UNAVAILABLE, details=", ".join(foreign))
+        raise KeyringUnavailable(_(_UNAVAILABLE), details=", ".join(foreign))
     return backend
 
 
@@ -78,10 +79,10 @@ def store_secret(store: SecretStore, username: str) -> bytes:
         store.set_password(SERVICE, username, encoded)
         kept = store.get_password(SERVICE, username)
     except Exception as error:
-        raise KeyringUnavailable(_UNAVAILABLE, details=repr(error)) from None
+        raise KeyringUnavailable(_(_UNAVAILABLE), details=repr(error)) from None
     if kept != encoded:
         forget_secret(store, username)
-        raise KeyringUnavailable(_UNAVAILABLE, details="read-back did not match")
+        raise KeyringUnavailable(_(_UNAVAILABLE), details="read-back did not match")
     return secret
 
 

@@ -20,6 +20,7 @@ from organizer.core.errors import (
     VaultNotFound,
     WrongPassphrase,
 )
+from organizer.core.i18n import N_, _, ngettext
 from organizer.core.vault import keyslots
 from organizer.core.vault.documents import HEADER_BYTES, DocumentCorrupt, Header
 from organizer.core.vault.journal import EntryCorrupt, decode_entry, entry_files, read_entry_header
@@ -69,14 +70,14 @@ def folder_header(
     if not own:
         if slots:
             raise ForeignKeyFile(
-                "The key files in this folder belong to a different vault, so it was not "
-                "opened. Nothing was changed.", details=f"folder holds vault {vault_id}")
+                _("The key files in this folder belong to a different vault, so it was not "
+                "opened. Nothing was changed."), details=f"folder holds vault {vault_id}")
         if damaged:
             raise VaultDamaged(
-                "Every key file of this vault is damaged, so it cannot be opened.",
+                _("Every key file of this vault is damaged, so it cannot be opened."),
                 details="; ".join(e.details for e in damaged),
             )
-        raise VaultNotFound(f"{folder} is not a Second Opinion Organizer vault.")
+        raise VaultNotFound(_("{folder} is not a Second Opinion Organizer vault.").format(folder=folder))
     if vault_id is None:
         vault_id = Counter(s.vault_id for s in own).most_common(1)[0][0]
     version = max(s.format_version for s in own if s.vault_id == vault_id)
@@ -96,12 +97,17 @@ def unwrap_any(
     candidates = [s for s in of_kind if s.vault_id == header.vault_id]
     foreign = len(of_kind) - len(candidates)
     if foreign:
-        report.notes.append(f"{foreign} key file(s) from another vault were ignored.")
+        report.notes.append(ngettext("{count} key file from another vault was ignored.",
+                                     "{count} key files from another vault were ignored.",
+                                     foreign).format(count=foreign))
     usable, unsafe = _split_safe(candidates)
     if unsafe:
-        report.notes.append(
-            f"{len(unsafe)} key file(s) have settings outside the safe range and were skipped "
-            "(damaged, or not made by this app). Your other ways to unlock still work.")
+        report.notes.append(ngettext(
+            "{count} key file has settings outside the safe range and was skipped (damaged, or "
+            "not made by this app). Your other ways to unlock still work.",
+            "{count} key files have settings outside the safe range and were skipped (damaged, or "
+            "not made by this app). Your other ways to unlock still work.",
+            len(unsafe)).format(count=len(unsafe)))
     for slot in usable:
         master = attempt(slot)
         if master is not None:
@@ -110,15 +116,15 @@ def unwrap_any(
         raise unsafe[0]
     if foreign and not candidates:
         raise ForeignKeyFile(
-            "The key file for this way of unlocking belongs to a different vault, so this "
-            "vault was not opened. Nothing was changed.")
+            _("The key file for this way of unlocking belongs to a different vault, so this "
+            "vault was not opened. Nothing was changed."))
     if not candidates and damaged:
         raise VaultDamaged(
-            "The key file needed for this way of unlocking is damaged. "
-            "Try your recovery key instead.",
+            _("The key file needed for this way of unlocking is damaged. "
+            "Try your recovery key instead."),
             details="; ".join(e.details for e in damaged),
         )
-    raise WrongPassphrase(_WRONG[kind])
+    raise WrongPassphrase(_(_WRONG[kind]))
 
 
 def confirm_key(folder: Path, vault_id: str, keys: list[bytes], tries: int = 8) -> None:
@@ -149,8 +155,8 @@ def confirm_key(folder: Path, vault_id: str, keys: list[bytes], tries: int = 8) 
             break
     if tried >= 2:
         raise ForeignKeyFile(
-            "This key does not open the records in this vault. The key file may come from "
-            "another vault, or from before this vault's keys were changed. Nothing was changed.",
+            _("This key does not open the records in this vault. The key file may come from "
+            "another vault, or from before this vault's keys were changed. Nothing was changed."),
             details=f"{tried} newest entries of vault {vault_id} did not authenticate")
 
 
@@ -168,7 +174,7 @@ def _split_safe(slots: list[KeySlot]) -> tuple[list[KeySlot], list[UnsafeKeySett
 
 
 _WRONG = {
-    keyslots.PASSPHRASE: "That passphrase does not open this vault. Please check it and try again.",
-    keyslots.RECOVERY: "That recovery key does not belong to this vault.",
-    keyslots.KEYRING: "This computer does not remember this vault. Please type your passphrase.",
+    keyslots.PASSPHRASE: N_("That passphrase does not open this vault. Please check it and try again."),
+    keyslots.RECOVERY: N_("That recovery key does not belong to this vault."),
+    keyslots.KEYRING: N_("This computer does not remember this vault. Please type your passphrase."),
 }

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from organizer.core.errors import VaultDamaged, VaultTooNew
+from organizer.core.i18n import _
 from organizer.core.vault.atomic import write_atomically
 from organizer.core.vault.journal import Entry, load_entries, new_entry_id, write_entry
 from organizer.core.vault.sealing import subkey
@@ -89,14 +90,14 @@ def check_version(version: int) -> None:
     """Refuse vaults from the future before touching anything in them."""
     if version > CURRENT_VERSION:
         raise VaultTooNew(
-            "This vault was made by a newer version of Second Opinion Organizer. "
-            "Please update the app to open it.",
+            _("This vault was made by a newer version of Second Opinion Organizer. "
+            "Please update the app to open it."),
             details=f"vault format {version}, this app reads up to {CURRENT_VERSION}",
         )
     if version < OLDEST_VERSION:
         raise VaultDamaged(
-            "This vault's files name a format version that never existed, so they are "
-            "damaged. Nothing was changed.", details=f"vault format {version}")
+            _("This vault's files name a format version that never existed, so they are "
+            "damaged. Nothing was changed."), details=f"vault format {version}")
 
 
 def upgrade(folder: Path, header: VaultHeader, master: bytes) -> VaultHeader:
@@ -105,8 +106,8 @@ def upgrade(folder: Path, header: VaultHeader, master: bytes) -> VaultHeader:
     while header.version < CURRENT_VERSION:
         step = UPGRADES.get(header.version)
         if step is None:
-            raise VaultDamaged("This vault's files name a format version this app cannot "
-                               "upgrade, so they may be damaged. Nothing was changed.",
+            raise VaultDamaged(_("This vault's files name a format version this app cannot "
+                               "upgrade, so they may be damaged. Nothing was changed."),
                                details=f"no upgrade from version {header.version}")
         step(folder, master)
         header = VaultHeader(header.vault_id, header.version + 1, header.created)

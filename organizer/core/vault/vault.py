@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from organizer.core.errors import VaultAlreadyExists
+from organizer.core.i18n import _
 from organizer.core.vault import keyslots, rekey, remember
 from organizer.core.vault.atomic import remove_leftover_temp_files
 from organizer.core.vault.kdf import KdfParams, calibrate
@@ -54,10 +55,11 @@ class Vault(VaultKeys):
         """Make a new vault in an empty (or new) folder; returns it unlocked plus its recovery key."""
         folder = Path(folder)
         if (folder / "vault.json").exists() or (folder / KEYS_DIR).exists():
-            raise VaultAlreadyExists(f"There is already a vault in {folder}.")
+            raise VaultAlreadyExists(_("There is already a vault in {folder}.").format(folder=folder))
         if folder.exists() and any(folder.iterdir()):
             raise VaultAlreadyExists(
-                f"The folder {folder} already has other files in it. Please choose an empty folder."
+                _("The folder {folder} already has other files in it. Please choose an empty folder.")
+                .format(folder=folder)
             )
         made_folder = not folder.exists()
         lock: VaultLock | None = None

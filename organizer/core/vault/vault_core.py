@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Self
 
 from organizer.core.errors import VaultError
+from organizer.core.i18n import _
 from organizer.core.vault import this_computer
 from organizer.core.vault.atomic import fsync_folder
 from organizer.core.vault.heads import MissingEntry, entry_id_from_path, frontier, missing_entries
@@ -39,8 +40,8 @@ SEEN_SAVE_SECONDS = 2.0  # this computer's record is saved at most this often wh
 
 def disk_error(error: OSError) -> VaultError:
     return VaultError(
-        "The vault could not be saved to the disk (it may be full, read-only or unplugged). "
-        "Nothing was changed.",
+        _("The vault could not be saved to the disk (it may be full, read-only or unplugged). "
+        "Nothing was changed."),
         details=repr(error),
     )
 
@@ -157,5 +158,5 @@ class VaultCore:
 
     def _key(self, secret: bytearray | None) -> bytearray:
         if self._master is None or secret is None:
-            raise VaultError("The vault is locked. Please unlock it again.")
+            raise VaultError(_("The vault is locked. Please unlock it again."))
         return secret

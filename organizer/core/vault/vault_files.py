@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from organizer.core.errors import DocumentDamaged, DocumentNotFound
+from organizer.core.i18n import _
 from organizer.core.vault import atomic
 from organizer.core.vault.atomic import atomic_output
 from organizer.core.vault.documents import DecryptingReader, DocumentCorrupt, encrypt_stream
@@ -87,7 +88,7 @@ class VaultFiles(VaultCore):
                 raw = path.open("rb")
             except FileNotFoundError:
                 raise DocumentNotFound(
-                    "This document's file is missing from the vault folder.", details=str(path)
+                    _("This document's file is missing from the vault folder."), details=str(path)
                 ) from None
             try:
                 reader = DecryptingReader(raw, master=master, vault_id=self._vault_id_bytes,
@@ -142,7 +143,7 @@ class VaultFiles(VaultCore):
 
     def _doc_path(self, file_id: str) -> Path:
         if len(file_id) != 32 or any(c not in "0123456789abcdef" for c in file_id):
-            raise DocumentNotFound(f"There is no document with the id {file_id!r}.")
+            raise DocumentNotFound(_("There is no document with the id {file_id!r}.").format(file_id=file_id))
         return self.folder / DOCUMENTS_DIR / f"{file_id}{DOC_SUFFIX}"
 
 
@@ -154,7 +155,7 @@ def _cache_id(name: str) -> bytes:
 def _damaged(path: Path, error: Exception) -> DocumentDamaged:
     reason = error.details if isinstance(error, DocumentDamaged) else str(error)
     return DocumentDamaged(
-        "This document's file in the vault is damaged and cannot be opened. Your other "
-        "documents are not affected. If you still have the original, please import it again.",
+        _("This document's file in the vault is damaged and cannot be opened. Your other "
+        "documents are not affected. If you still have the original, please import it again."),
         details=f"{path.name}: {reason}",
     )

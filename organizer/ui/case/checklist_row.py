@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from organizer.core.case.checklist import ChecklistItem
 from organizer.core.case.checklist_items import CheckItem, ItemState
 from organizer.core.document_record import DocumentRecord
+from organizer.core.i18n import _ as core_words  # "preliminary" etc., from the core catalogue
 from organizer.ui.labels import check_item_label
 from organizer.ui.style import explanation
 
@@ -33,7 +34,7 @@ def state_word(state: ItemState) -> str:
 def document_line(document: DocumentRecord) -> str:
     """How one received document is listed under its item."""
     name = document.title or document.filename or document.id
-    version = f"{document.pathology_version}: " if document.pathology_version else ""
+    version = f"{core_words(document.pathology_version)}: " if document.pathology_version else ""
     when = f" ({document.record_date})" if document.record_date else ""
     return f"• {version}{name}{when}"
 

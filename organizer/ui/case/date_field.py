@@ -15,11 +15,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
     QWidgetAction,
 )
 
+from organizer.core.i18n import current_language
 from organizer.core.user_dates import (
     DateNotRead,
     DateOrder,
@@ -50,6 +52,8 @@ def in_words(found: UserDate) -> str:
     """A date in the words of the app's language: 12 March 2024, April 2024, 2024."""
     if found.month is None:
         return str(found.year)
+    if current_language() != "en":  # "23 de abril de 1961", from the core's catalogue
+        return found.words()
     day = QDate(found.year, found.month, found.day or 1)
     return QLocale().toString(day, "d MMMM yyyy" if found.day is not None else "MMMM yyyy")
 
@@ -62,13 +66,19 @@ def shown_date(stored: str) -> str:
     return in_words(found)
 
 
+def _words_locale() -> QLocale:
+    """The locale of the app's language (month names), not the system's."""
+    code = current_language()
+    return QLocale() if code == "en" else QLocale(code)
+
+
 def why_not(error: DateNotRead) -> str:
     """The one-line reason, in the app's language."""
     values = error.values
     if error.reason == "month" and values:
         return translate("DateField", "This is not a date: there is no month {0}.").format(values[0])
     if error.reason == "day" and len(values) == 4:
-        month = QLocale().standaloneMonthName(int(values[1]))
+        month = _words_locale().standaloneMonthName(int(values[1]))
         return translate("DateField", "This is not a date: {0} {1} has {2} days.").format(
             month, values[2], values[3])
     if error.reason == "year" and values:
@@ -109,6 +119,8 @@ class DateLineEdit(QLineEdit):
         self.calendar_action = QAction(calendar_icon(), self.tr("Choose from a calendar"), self)
         self.calendar_action.setToolTip(self.tr("Choose from a calendar (Alt+Down)"))
         self.addAction(self.calendar_action, QLineEdit.ActionPosition.TrailingPosition)
+        for button in self.findChildren(QToolButton):  # the button Qt made for the action
+            button.setAccessibleName(self.calendar_action.text())
         self.calendar_action.triggered.connect(self.open_calendar)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -234,3 +246,4 @@ class DateField(QWidget):
         self.note.setProperty("role", "error" if error else "")
         self.note.setAccessibleName(text)
         self.line.setToolTip(text)
+        self.note.setToolTip(text)  # the note is one line: a long reason can be read in full here

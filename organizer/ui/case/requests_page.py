@@ -6,7 +6,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QMessageBox,
@@ -33,6 +32,7 @@ from organizer.core.session import Session
 from organizer.core.vault import Vault
 from organizer.ui.case.case_page import CasePage
 from organizer.ui.case.request_dialog import RequestDialog
+from organizer.ui.folder_memory import choose_save_path
 from organizer.ui.printing import print_pdf_bytes, printing_available
 from organizer.ui.style import explanation, heading, message_label, show_message
 
@@ -79,11 +79,16 @@ class RequestsPage(CasePage):
         return self.tr("Records requests")
 
     def _lay_out(self) -> None:
-        buttons = QHBoxLayout()
-        for button in (self.new_button, self.received_button, self.cancel_button,
-                       self.print_button, self.save_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        # Two rows (the request, then its letter): five buttons in one row are wider than a
+        # 1366-pixel screen beside the navigation in Spanish at 150 % text size.
+        buttons = QVBoxLayout()
+        for row_buttons in ((self.new_button, self.received_button, self.cancel_button),
+                            (self.print_button, self.save_button)):
+            row = QHBoxLayout()
+            for button in row_buttons:
+                row.addWidget(button)
+            row.addStretch(1)
+            buttons.addLayout(row)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Records requests"), 1.6, self))
         layout.addWidget(explanation(self.tr(
@@ -170,11 +175,12 @@ class RequestsPage(CasePage):
         request, person = self._current(), self.person
         if request is None or person is None:
             return
-        suggested = Path.home() / self.tr("Records request - {0}.pdf").format(request.provider)
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save the letter as a PDF"),
-                                                str(suggested), self.tr("PDF files (*.pdf)"))
-        if not chosen:
+        suggested = self.tr("Records request - {0}.pdf").format(request.provider)
+        picked = choose_save_path(self, self.tr("Save the letter as a PDF"), suggested,
+                                  self.tr("PDF files (*.pdf)"), "letters")
+        if picked is None:
             return
+        chosen = str(picked)
         path = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
         self.run_in_background(
             lambda: self.session.call(save_letter, person, request.id, path),

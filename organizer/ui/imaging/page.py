@@ -64,11 +64,18 @@ class ImagingPage(CasePage):
         return self.tr("Imaging")
 
     def _lay_out(self) -> None:
-        buttons = QHBoxLayout()
+        # Adding on one row, copying out on the next: in one row the three are wider than a
+        # 1366-pixel screen beside the navigation in Spanish at 150 % text size.
+        adding = QHBoxLayout()
         for button in (self.add_button, self.zip_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.copy_button)
+            adding.addWidget(button)
+        adding.addStretch(1)
+        copying = QHBoxLayout()
+        copying.addWidget(self.copy_button)
+        copying.addStretch(1)
+        buttons = QVBoxLayout()
+        buttons.addLayout(adding)
+        buttons.addLayout(copying)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Imaging discs"), 1.6, self))
         layout.addWidget(explanation(self.tr(

@@ -6,6 +6,7 @@ import base64
 import binascii
 from typing import Any
 
+from organizer.core.i18n import N_
 from organizer.core.intake.portal.ccda_entries import clinical_facts, medicines
 from organizer.core.intake.portal.hl7_values import (
     References,
@@ -19,7 +20,7 @@ from organizer.core.intake.portal.model import Attachment, PortalDocument, Secti
 from organizer.core.intake.portal.narrative import narrative_blocks
 
 MAX_SECTIONS = 2000
-NOT_CDA = "This XML file is not a clinical document (C-CDA) we can read."
+NOT_CDA = N_("This XML file is not a clinical document (C-CDA) we can read.")
 
 
 def is_cda(root: Any) -> bool:

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from organizer.core.errors import IntakeError
+from organizer.core.i18n import N_, _
 from organizer.core.intake.portal import fhir_entries
 from organizer.core.intake.portal.fhir_sections import resource_sections
 from organizer.core.intake.portal.fhir_values import day, first_day, human_name, loinc_code, text_of
@@ -16,8 +17,8 @@ from organizer.core.intake.portal.model import Attachment, PortalDocument
 
 MAX_JSON_BYTES = 64 * 1024 * 1024
 MAX_RESOURCES = 50_000
-TOO_BIG = "This file is too large (over 64 MB) to be portal data we can read."
-NOT_FHIR = "This file is not FHIR health data we can read (no FHIR resources in it)."
+TOO_BIG = N_("This file is too large (over 64 MB) to be portal data we can read.")
+NOT_FHIR = N_("This file is not FHIR health data we can read (no FHIR resources in it).")
 REPORTS = ("Composition", "DiagnosticReport", "DocumentReference")
 _CATEGORY_CODES = {"LAB": "11502-2", "RAD": "18748-4", "PAT": "11526-1", "SP": "11526-1"}
 
@@ -25,15 +26,15 @@ _CATEGORY_CODES = {"LAB": "11502-2", "RAD": "18748-4", "PAT": "11526-1", "SP": "
 def load_resources(data: bytes) -> list[dict[str, Any]]:
     """Every resource in the file: Bundles and contained resources opened, NDJSON line by line."""
     if len(data) > MAX_JSON_BYTES:
-        raise IntakeError(TOO_BIG)
+        raise IntakeError(_(TOO_BIG))
     text = data.decode("utf-8-sig", errors="replace")
     try:
         parsed = _parse(text)
     except RecursionError:
-        raise IntakeError("This JSON file is nested too deeply to be health data.") from None
+        raise IntakeError(_("This JSON file is nested too deeply to be health data.")) from None
     found = list(_resources(parsed))
     if not found:
-        raise IntakeError(NOT_FHIR)
+        raise IntakeError(_(NOT_FHIR))
     return found[:MAX_RESOURCES]
 
 
@@ -45,8 +46,9 @@ def _parse(text: str) -> list[Any]:
         try:
             return [json.loads(line) for line in text.splitlines() if line.strip()]
         except json.JSONDecodeError:
-            raise IntakeError(f"This JSON file is damaged or incomplete (line {whole.lineno}), "
-                              "so it could not be read.", details=str(whole)) from None
+            raise IntakeError(_("This JSON file is damaged or incomplete (line {lineno}), "
+                              "so it could not be read.")
+                              .format(lineno=whole.lineno), details=str(whole)) from None
 
 
 def _resources(value: Any) -> Iterator[dict[str, Any]]:

@@ -7,6 +7,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from organizer.core.errors import IntakeError
+from organizer.core.i18n import N_, _
 from organizer.core.intake.portal import ccda, fhir
 from organizer.core.intake.portal.detect import PortalKind
 from organizer.core.intake.portal.model import PortalDocument
@@ -16,7 +17,7 @@ from organizer.core.intake.portal.safe_zip import BOMB, SafeZip
 _CDA_NAMES = (".xml", ".ccd", ".ccda", ".cda")
 _FHIR_NAMES = (".json", ".ndjson")
 TOO_BIG_JSON = fhir.TOO_BIG
-EMPTY_ZIP = "This zip file holds no portal records we can read (C-CDA or FHIR)."
+EMPTY_ZIP = N_("This zip file holds no portal records we can read (C-CDA or FHIR).")
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ def _document(data: bytes, filename: str, kind: PortalKind) -> PortalDocument:
         return fhir.read_fhir(fhir.load_resources(data), filename)
     root = parse_xml(data)
     if not ccda.is_cda(root):
-        raise IntakeError(ccda.NOT_CDA)
+        raise IntakeError(_(ccda.NOT_CDA))
     return ccda.read_cda(root, filename)
 
 
@@ -82,7 +83,7 @@ def _read_zip(data: bytes, filename: str) -> PortalRead:
     if resources:
         parts += _with_attachments(filename, data, fhir.read_fhir(resources, filename))
     if not parts:
-        raise IntakeError(EMPTY_ZIP)
+        raise IntakeError(_(EMPTY_ZIP))
     notes = (f"{skipped} other file{'s' * (skipped != 1)} in the zip (such as activity data) "
              "{} left out: they are not records a doctor reads.".format(
                  "were" if skipped != 1 else "was"),) if skipped else ()

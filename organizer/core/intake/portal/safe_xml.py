@@ -8,15 +8,16 @@ from typing import Any
 from lxml import etree
 
 from organizer.core.errors import IntakeError
+from organizer.core.i18n import N_, _
 
 MAX_XML_BYTES = 64 * 1024 * 1024
 """The largest portal document we read (real ones are a few MB at most)."""
 
-HOSTILE = ("This file declares its own XML entities, which health records never need, so it was "
-           "not read, to keep your computer safe.")
-TOO_BIG = "This file is too large (over 64 MB) to be a portal record we can read."
+HOSTILE = (N_("This file declares its own XML entities, which health records never need, so it was "
+           "not read, to keep your computer safe."))
+TOO_BIG = N_("This file is too large (over 64 MB) to be a portal record we can read.")
 _DECLARATION = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>")
-BROKEN = "This XML file is damaged or incomplete, so it could not be read"
+BROKEN = N_("This XML file is damaged or incomplete, so it could not be read")
 
 
 def _parser() -> Any:
@@ -28,32 +29,34 @@ def _parser() -> Any:
 def parse_xml(data: bytes) -> Any:
     """The root element of `data`; IntakeError with a one-line reason for hostile or broken XML."""
     if len(data) > MAX_XML_BYTES:
-        raise IntakeError(TOO_BIG)
+        raise IntakeError(_(TOO_BIG))
     if _declares_entities(data):
-        raise IntakeError(HOSTILE)
+        raise IntakeError(_(HOSTILE))
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as error:
         root = _with_windows_encoding(data, error)
     except ValueError as error:  # e.g. a declared encoding lxml does not know
-        raise IntakeError(f"{BROKEN}.", details=str(error)) from None
+        raise IntakeError(_("{broken}.").format(broken=BROKEN), details=str(error)) from None
     tree = root.getroottree()
     dtd = tree.docinfo.internalDTD
     if dtd is not None and any(True for _ in dtd.iterentities()):
-        raise IntakeError(HOSTILE)
+        raise IntakeError(_(HOSTILE))
     return root
 
 
 def _with_windows_encoding(data: bytes, error: Any) -> Any:
     """Exports that say UTF-8 but hold Windows-1252 letters (é, ’) are read as Windows-1252."""
     if "encoding" not in str(error).lower() and "utf-8" not in str(error).lower():
-        raise IntakeError(f"{BROKEN} (line {error.lineno}).", details=str(error)) from None
+        raise IntakeError(_("{broken} (line {lineno}).")
+                          .format(broken=BROKEN, lineno=error.lineno), details=str(error)) from None
     text = data.decode("cp1252", errors="replace")
     text = _DECLARATION.sub("", text, count=1)
     try:
         return etree.fromstring(text.encode("utf-8"), _parser())
     except etree.XMLSyntaxError as again:
-        raise IntakeError(f"{BROKEN} (line {again.lineno}).", details=str(again)) from None
+        raise IntakeError(_("{broken} (line {lineno}).")
+                          .format(broken=BROKEN, lineno=again.lineno), details=str(again)) from None
 
 
 def _declares_entities(data: bytes) -> bool:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from organizer.core.errors import IntakeError
+from organizer.core.i18n import N_, _
 
 MAX_MEMBERS = 5000
 MAX_MEMBER_BYTES = 64 * 1024 * 1024
@@ -15,11 +16,11 @@ MAX_TOTAL_BYTES = 512 * 1024 * 1024
 MAX_RATIO = 200
 """A member that would grow more than this many times when unpacked is refused (zip bomb)."""
 
-TRAVERSAL = ("This zip file holds names that point outside the download (such as ../), so it "
-             "was not opened, to keep your computer safe.")
-BOMB = ("This zip file would grow far too large when unpacked (a \"zip bomb\"), so it was not "
-        "opened, to keep your computer safe.")
-BROKEN = "This zip file is damaged or incomplete, so it could not be opened."
+TRAVERSAL = (N_("This zip file holds names that point outside the download (such as ../), so it "
+             "was not opened, to keep your computer safe."))
+BOMB = (N_("This zip file would grow far too large when unpacked (a \"zip bomb\"), so it was not "
+        "opened, to keep your computer safe."))
+BROKEN = N_("This zip file is damaged or incomplete, so it could not be opened.")
 
 
 @dataclass(frozen=True)
@@ -42,9 +43,9 @@ class SafeZip:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self._zip.infolist()
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as error:
-            raise IntakeError(BROKEN, details=repr(error)) from None
+            raise IntakeError(_(BROKEN), details=repr(error)) from None
         if len(infos) > MAX_MEMBERS:
-            raise IntakeError(BOMB)
+            raise IntakeError(_(BOMB))
         for info in infos:
             _check_name(info.filename)
         self._infos = {info.filename: info for info in infos if not info.is_dir()}
@@ -56,23 +57,23 @@ class SafeZip:
         info = self._infos[name]
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > MAX_MEMBER_BYTES or (ratio > MAX_RATIO and info.file_size > 1 << 20):
-            raise IntakeError(BOMB)
+            raise IntakeError(_(BOMB))
         try:
             with self._zip.open(info) as member:
                 data = member.read(MAX_MEMBER_BYTES + 1)
         except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, EOFError) as error:
             # RuntimeError: an encrypted member; zlib errors arrive as BadZipFile/OSError
-            raise IntakeError(BROKEN, details=repr(error)) from None
+            raise IntakeError(_(BROKEN), details=repr(error)) from None
         self._read_total += len(data)
         if len(data) > MAX_MEMBER_BYTES or self._read_total > MAX_TOTAL_BYTES:
-            raise IntakeError(BOMB)
+            raise IntakeError(_(BOMB))
         return data
 
 
 def _check_name(name: str) -> None:
     path = PurePosixPath(name.replace("\\", "/"))
     if path.is_absolute() or ".." in path.parts or (path.parts and ":" in path.parts[0]):
-        raise IntakeError(TRAVERSAL)
+        raise IntakeError(_(TRAVERSAL))
 
 
 def is_zip(data: bytes) -> bool:
