@@ -273,16 +273,24 @@ La copia de seguridad es una copia de esa carpeta. Sigue cerrada con llave: se a
         <translation>Dejar de preparar el paquete</translation>
     </message>
     <message>
+        <source>Part shown in the preview</source>
+        <translation>Parte que se muestra en la vista previa</translation>
+    </message>
+    <message>
         <source>Making the packet… This can take a minute for many records.</source>
         <translation>Preparando el paquete… Con muchos documentos puede tardar un minuto.</translation>
+    </message>
+    <message>
+        <source>Part {0} of {1}</source>
+        <translation>Parte {0} de {1}</translation>
     </message>
     <message>
         <source>✓ Ready: {0} records, {1} pages, {2:.1f} MB. Check it below, then choose how to send it.</source>
         <translation>✓ Listo: {0} documentos, {1} páginas, {2:.1f} MB. Revíselo abajo y luego elija cómo enviarlo.</translation>
     </message>
     <message>
-        <source>It is bigger than the size limit: when you save it, it will be split into numbered parts that each fit.</source>
-        <translation>Es más grande que el límite de tamaño: al guardarlo, se dividirá en partes numeradas que quepan cada una.</translation>
+        <source>It is bigger than the size limit, so it is split into {0} numbered parts that each fit. Choose a part above the preview to check it.</source>
+        <translation>Es más grande que el límite de tamaño, así que está dividido en {0} partes numeradas que caben cada una. Elija una parte encima de la vista previa para revisarla.</translation>
     </message>
     <message>
         <source>Left out: {0} — {1}</source>
@@ -523,6 +531,17 @@ La copia de seguridad es una copia de esa carpeta. Sigue cerrada con llave: se a
         <translation>Datos de contacto de %1</translation>
     </message>
     <message>
+        <source>These go on record-request letters and on the packet's cover, so offices can reach you. Leave a field empty to leave it out.</source>
+        <translation>Estos datos aparecen en las cartas para pedir documentos y en la portada del paquete, para que las oficinas puedan comunicarse con usted. Deje un campo vacío para no incluirlo.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+</context>
+<context>
+    <name>ContactFields</name>
+    <message>
         <source>&amp;Phone:</source>
         <translation>&amp;Teléfono:</translation>
     </message>
@@ -545,14 +564,6 @@ La copia de seguridad es una copia de esa carpeta. Sigue cerrada con llave: se a
     <message>
         <source>Address</source>
         <translation>Dirección</translation>
-    </message>
-    <message>
-        <source>These go on record-request letters and on the packet's cover, so offices can reach you. Leave a field empty to leave it out.</source>
-        <translation>Estos datos aparecen en las cartas para pedir documentos y en la portada del paquete, para que las oficinas puedan comunicarse con usted. Deje un campo vacío para no incluirlo.</translation>
-    </message>
-    <message>
-        <source>Saving…</source>
-        <translation>Guardando…</translation>
     </message>
 </context>
 <context>
@@ -939,6 +950,13 @@ La copia de seguridad es una copia de esa carpeta. Sigue cerrada con llave: se a
     </message>
 </context>
 <context>
+    <name>FullTextProxy</name>
+    <message>
+        <source>Page %1: %2</source>
+        <translation>Página %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>HelpMenu</name>
     <message>
         <source>&amp;Help</source>
@@ -947,6 +965,14 @@ La copia de seguridad es una copia de esa carpeta. Sigue cerrada con llave: se a
     <message>
         <source>&amp;Guide: keeping your records safe…</source>
         <translation>&amp;Guía: cómo mantener seguros sus documentos…</translation>
+    </message>
+    <message>
+        <source>Open the &amp;log file (for support)</source>
+        <translation>Abrir el archivo de &amp;registro (para soporte)</translation>
+    </message>
+    <message>
+        <source>What the app did and which errors it met, for someone helping you. It holds no names, no record text and no passphrase.</source>
+        <translation>Lo que hizo la aplicación y los errores que encontró, para quien le ayude. No guarda nombres, ni texto de sus documentos, ni su frase de contraseña.</translation>
     </message>
     <message>
         <source>&amp;About Second Opinion Organizer</source>
@@ -1705,30 +1731,6 @@ La copia de seguridad es una copia de esa carpeta. Sigue cerrada con llave: se a
         <translation>&amp;Diagnóstico, en sus palabras:</translation>
     </message>
     <message>
-        <source>&amp;Phone:</source>
-        <translation>&amp;Teléfono:</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Teléfono</translation>
-    </message>
-    <message>
-        <source>&amp;Email:</source>
-        <translation>&amp;Correo electrónico:</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>Correo electrónico</translation>
-    </message>
-    <message>
-        <source>&amp;Address:</source>
-        <translation>D&amp;irección:</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>Dirección</translation>
-    </message>
-    <message>
         <source>Add someone whose records you keep here, for example a parent you help. The phone, email and address go on record-request letters. Everything stays in this vault.</source>
         <translation>Agregue a alguien cuyos documentos guarda aquí, por ejemplo, a su padre o su madre si lo ayuda. El teléfono, el correo y la dirección aparecen en las cartas para pedir documentos. Todo se queda en esta bóveda.</translation>
     </message>
@@ -2043,8 +2045,12 @@ Puede deshacerlo.</translation>
         <translation>Ctrl+Z lo deshace.</translation>
     </message>
     <message>
-        <source>Undone.</source>
-        <translation>Deshecho.</translation>
+        <source>There is nothing left to undo.</source>
+        <translation>No queda nada por deshacer.</translation>
+    </message>
+    <message>
+        <source>Undone: {0}.</source>
+        <translation>Se deshizo: {0}.</translation>
     </message>
 </context>
 <context>
@@ -2132,8 +2138,8 @@ Puede deshacerlo.</translation>
 <context>
     <name>RecordsTable</name>
     <message>
-        <source>Search titles, types, notes…</source>
-        <translation>Buscar en títulos, tipos, notas…</translation>
+        <source>Search titles, notes and the words inside records…</source>
+        <translation>Buscar en títulos, notas y en las palabras dentro de los documentos…</translation>
     </message>
     <message>
         <source>Search records</source>
@@ -2150,6 +2156,10 @@ Puede deshacerlo.</translation>
     <message>
         <source>Type not sure yet</source>
         <translation>Tipo todavía sin decidir</translation>
+    </message>
+    <message>
+        <source>Search result</source>
+        <translation>Resultado de la búsqueda</translation>
     </message>
     <message>
         <source>Your records</source>
@@ -2178,6 +2188,18 @@ Puede deshacerlo.</translation>
     <message>
         <source>S&amp;how:</source>
         <translation>&amp;Mostrar:</translation>
+    </message>
+    <message>
+        <source>No record holds these words. Try fewer words, or the start of a word.</source>
+        <translation>Ningún documento tiene estas palabras. Pruebe con menos palabras o con el comienzo de una palabra.</translation>
+    </message>
+    <message>
+        <source>The words are inside 1 record. Choose it to see the page where they are.</source>
+        <translation>Las palabras están en 1 documento. Elíjalo para ver la página donde están.</translation>
+    </message>
+    <message>
+        <source>The words are inside %1 records. Choose one to see the page where they are.</source>
+        <translation>Las palabras están en %1 documentos. Elija uno para ver la página donde están.</translation>
     </message>
 </context>
 <context>
@@ -2811,6 +2833,13 @@ Puede deshacerlo.</translation>
     </message>
 </context>
 <context>
+    <name>SnippetDelegate</name>
+    <message>
+        <source>p. %1: </source>
+        <translation>pág. %1: </translation>
+    </message>
+</context>
+<context>
     <name>StartScreen</name>
     <message>
         <source>&amp;Create a vault</source>
@@ -3049,10 +3078,6 @@ Puede deshacerlo.</translation>
         <translation>Fecha de nacimiento (opcional)</translation>
     </message>
     <message>
-        <source>YYYY-MM-DD</source>
-        <translation>AAAA-MM-DD</translation>
-    </message>
-    <message>
         <source>Phone (optional)</source>
         <translation>Teléfono (opcional)</translation>
     </message>
@@ -3085,8 +3110,8 @@ Puede deshacerlo.</translation>
         <translation>&amp;Fecha de nacimiento:</translation>
     </message>
     <message>
-        <source>Optional. Write it as year-month-day, for example 1961-04-23.</source>
-        <translation>Opcional. Escríbala como año-mes-día, por ejemplo 1961-04-23.</translation>
+        <source>Optional. Type it the way you usually write it, for example 23 April 1961, or use the calendar.</source>
+        <translation>Opcional. Escríbala como la escribe normalmente, por ejemplo 23 de abril de 1961, o use el calendario.</translation>
     </message>
     <message>
         <source>&amp;Phone:</source>
@@ -3154,14 +3179,6 @@ Puede deshacerlo.</translation>
     <message>
         <source>Add a person…</source>
         <translation>Agregar a una persona…</translation>
-    </message>
-    <message>
-        <source>Adding a person is not available in this version yet. You can add one from the command line: organizer init, or ask the person who set up this app.</source>
-        <translation>Agregar a una persona todavía no está disponible en esta versión. Puede agregarla desde la línea de comandos (organizer init) o pedírselo a quien instaló esta aplicación.</translation>
-    </message>
-    <message>
-        <source>Adding records by dropping files is not available in this version yet.</source>
-        <translation>Agregar documentos arrastrando archivos todavía no está disponible en esta versión.</translation>
     </message>
 </context>
 <context>

@@ -80,11 +80,11 @@ def test_the_navigation_widens_when_the_text_grows_so_no_section_name_is_cut(
 
 
 def test_a_pathology_version_on_the_checklist_is_in_spanish(spanish_large_text: None) -> None:
-    from organizer.core.case.case_documents import CaseDocument
+    from organizer.core.document_record import DocumentRecord
     from organizer.ui.case.checklist_row import document_line
 
-    document = CaseDocument("abc", "a.pdf", None, "Surgical pathology", "2024-02-07", "", 1,
-                            "preliminary", "f", "", None, False)
+    document = DocumentRecord("abc", "a.pdf", file="f", pages=1, title="Surgical pathology",
+                              record_date="2024-02-07", pathology_version="preliminary")
     assert document_line(document) == "• preliminar: Surgical pathology (2024-02-07)"
 
 
