@@ -1,0 +1,60 @@
+"""The installed app's identity: its own icon on the window, the full licence texts in About, and
+the start-up timing switch the installers' smoke test uses."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSize, QUrl
+from PySide6.QtWidgets import QApplication
+from ui_flows import open_dialog
+
+from organizer.app import DESKTOP_ID, QUIT_WHEN_SHOWN, app_icon, run_gui
+from organizer.ui.help_menu import LICENCES_LINK, TextWindow
+from organizer.ui.main_window import MainWindow
+
+
+def test_the_app_icon_renders_at_every_size_installers_use(qapp: QApplication) -> None:
+    icon = app_icon()
+    assert not icon.isNull()
+    for size in (16, 32, 48, 256):
+        image = icon.pixmap(QSize(size, size)).toImage()
+        assert image.width() == size
+        assert image.pixelColor(size // 2, size // 2).alpha() == 255  # drawn, not blank
+
+
+def test_about_opens_the_full_licence_texts_of_the_bundled_libraries(
+        qtbot, window: MainWindow) -> None:
+    window.help_menu.about_action.trigger()
+    about = open_dialog(qtbot, window, TextWindow)
+    assert "Show the full licence texts" in about.text.toPlainText()
+    about.text.anchorClicked.emit(QUrl(LICENCES_LINK))
+    qtbot.waitUntil(lambda: any(w.objectName() == "licencesWindow" and w.isVisible()
+                                for w in window.findChildren(TextWindow)), timeout=5000)
+    licences = next(w for w in window.findChildren(TextWindow) if w.objectName() == "licencesWindow")
+    text = licences.text.toPlainText()
+    for library in ("PySide6", "pikepdf", "cryptography", "MPL-2.0"):
+        assert library in text
+    licences.reject()
+    about.reject()
+
+
+def test_the_start_up_timing_switch_quits_once_the_window_is_shown(
+        qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> None:
+    exposed_at_quit: list[bool] = []
+    quit_now = qapp.quit
+
+    def quit_and_note() -> None:
+        windows = [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow)]
+        exposed_at_quit.append(bool(windows) and windows[-1].windowHandle().isExposed())
+        quit_now()
+
+    monkeypatch.setattr(qapp, "quit", quit_and_note)
+    monkeypatch.setenv(QUIT_WHEN_SHOWN, "1")
+    assert run_gui(argv=["organizer"]) == 0  # returns instead of waiting for the user
+    assert exposed_at_quit == [True]
+    assert qapp.desktopFileName() == DESKTOP_ID
+    assert not qapp.windowIcon().isNull()
+    for window in qapp.topLevelWidgets():
+        if isinstance(window, MainWindow):
+            window.close()
+            window.deleteLater()
