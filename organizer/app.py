@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 
 from platformdirs import user_data_dir
@@ -24,7 +25,8 @@ ORGANIZATION = "Second Opinion Organizer"
 DESKTOP_ID = "org.secondopinion.Organizer"
 """The .desktop entry and AppStream id of the installed app (packaging/linux)."""
 QUIT_WHEN_SHOWN = "ORGANIZER_QUIT_WHEN_SHOWN"
-"""Set to 1 to quit once the window is shown and taking input: times a cold start (smoke test)."""
+"""Set to 1 to quit once the window is shown and taking input, printing the time it was shown
+(`organizer: window shown at EPOCH` on stderr): times a cold start (packaging/smoke-test.sh)."""
 
 
 def app_icon() -> QIcon:
@@ -84,6 +86,7 @@ def _quit_when_exposed(app: QApplication, window: MainWindow) -> None:
     """Quit once the window is on screen and its first paint has run (for start-up timing)."""
     handle = window.windowHandle()
     if handle is not None and handle.isExposed():
+        print(f"organizer: window shown at {time.time():.3f}", file=sys.stderr, flush=True)
         QTimer.singleShot(0, app.quit)  # after the paint that the exposure queued
     else:
         QTimer.singleShot(5, lambda: _quit_when_exposed(app, window))

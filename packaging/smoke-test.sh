@@ -50,18 +50,27 @@ kill "$gui"; wait "$gui" 2>/dev/null || true
 if grep -q "Traceback" gui.log; then cat gui.log >&2; fail "gui --demo printed a traceback"; fi
 pass "gui --demo ran 10 s without a traceback"
 
-# Cold start: process start to the window shown and its first paint done (the app quits there
-# when ORGANIZER_QUIT_WHEN_SHOWN=1), so the figure includes shutting down too. Best of 3, after
-# dropping the page cache when allowed (a truly cold disk), else warm file cache.
-best=""
+# Cold start: from starting the program to its window shown and taking input (the app prints
+# the moment and quits when ORGANIZER_QUIT_WHEN_SHOWN=1). Best of 3, each after dropping the
+# page cache when allowed (a truly cold disk; SMOKE_WARM=1 keeps the cache). CPU time (user +
+# sys, start to exit) is printed too: on a machine shared with other work, wall time is longer.
+best="" cpu_best=""
 for _ in 1 2 3; do
-  sync; { echo 3 > /proc/sys/vm/drop_caches; } 2>/dev/null || true
+  sync
+  [ -n "${SMOKE_WARM:-}" ] || { echo 3 > /proc/sys/vm/drop_caches; } 2>/dev/null || true
   t0=$(date +%s.%N)
-  ORGANIZER_QUIT_WHEN_SHOWN=1 "$EXE" gui > start.log 2>&1 || { cat start.log >&2; fail "start"; }
-  best=$(awk -v t0="$t0" -v t1="$(date +%s.%N)" -v best="$best" \
+  TIMEFORMAT='%U %S'
+  { time ORGANIZER_QUIT_WHEN_SHOWN=1 "$EXE" gui > start.log 2> start.err; } 2> cpu.txt \
+    || { cat start.log start.err >&2; fail "start"; }
+  shown=$(sed -n 's/^organizer: window shown at //p' start.err)
+  [ -n "$shown" ] || { cat start.err >&2; fail "the window was not shown"; }
+  best=$(awk -v t0="$t0" -v t1="$shown" -v best="$best" \
     'BEGIN { t = t1 - t0; print (best == "" || t < best) ? t : best }')
+  cpu_best=$(awk -v best="$cpu_best" '{ t = $1 + $2; print (best == "" || t < best) ? t : best }' cpu.txt)
 done
-printf 'smoke: cold start to a shown window: %.2f s (best of 3; budget 1.5 s)\n' "$best"
+printf 'smoke: cold start to a shown window: %.2f s wall, %.2f s CPU to exit (best of 3; budget 1.5 s)\n' \
+  "$best" "$cpu_best"
+echo "smoke: machine load while measuring: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 
 echo "smoke: bundle unpacked: $(du -sh "$BUNDLE" | cut -f1)"
 internal=$BUNDLE/_internal
