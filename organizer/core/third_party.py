@@ -68,7 +68,7 @@ def runtime_distributions(root: str = APP_DISTRIBUTION) -> list[metadata.Distrib
 def _declared_licence(dist: metadata.Distribution) -> str:
     meta = dist.metadata
     for field in ("License-Expression", "License"):
-        value = meta[field] if field in meta else None
+        value = next(iter(meta.get_all(field) or ()), "")
         if value and len(value) < 200 and "\n" not in value.strip():
             return str(value).strip()
     classifiers = [c.split("::")[-1].strip() for c in meta.get_all("Classifier") or ()
