@@ -3,14 +3,20 @@ the start-up timing switch the installers' smoke test uses."""
 
 from __future__ import annotations
 
+import importlib.util
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QSize, QUrl
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 from ui_flows import open_dialog
 
 from organizer.app import DESKTOP_ID, QUIT_WHEN_SHOWN, app_icon, run_gui
 from organizer.ui.help_menu import LICENCES_LINK, TextWindow
 from organizer.ui.main_window import MainWindow
+
+PACKAGING = Path(__file__).resolve().parents[2] / "packaging"
 
 
 def test_the_app_icon_renders_at_every_size_installers_use(qapp: QApplication) -> None:
@@ -58,3 +64,16 @@ def test_the_start_up_timing_switch_quits_once_the_window_is_shown(
         if isinstance(window, MainWindow):
             window.close()
             window.deleteLater()
+
+
+def test_the_icon_script_renders_every_hicolor_size_and_a_windows_ico(
+        qapp: QApplication, tmp_path: Path) -> None:
+    spec = importlib.util.spec_from_file_location("render_icons", PACKAGING / "render_icons.py")
+    assert spec is not None and spec.loader is not None
+    render_icons = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(render_icons)
+    assert render_icons.main([str(tmp_path / "icons"), "--ico", str(tmp_path / "app.ico")]) == 0
+    for size in (16, 24, 32, 48, 64, 128, 256, 512):
+        image = QImage(str(tmp_path / "icons" / f"{size}x{size}" / "second-opinion-organizer.png"))
+        assert (image.width(), image.height()) == (size, size)
+    assert (tmp_path / "app.ico").read_bytes()[:4] == b"\x00\x00\x01\x00"  # an icon directory
