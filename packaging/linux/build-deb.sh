@@ -61,7 +61,7 @@ Architecture: $ARCH
 Maintainer: $MAINTAINER
 Installed-Size: $INSTALLED_KB
 Depends: $DEPENDS
-Recommends: libcups2, libgtk-3-0, libxcb-cursor0
+Recommends: libgtk-3-0
 Section: misc
 Priority: optional
 Homepage: $PROJECT_URL

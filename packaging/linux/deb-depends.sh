@@ -6,17 +6,18 @@
 # plugin) are left out: the .deb recommends them.
 set -euo pipefail
 BUNDLE=$1
-mapfile -t elves < <(find "$BUNDLE" -type f \( -name '*.so*' -o -perm -u+x \) -exec sh -c \
-  'head -c4 "$1" | grep -q "ELF" && echo "$1"' _ {} \;)
+# The GTK theme plugin is left out: it loads only where GTK is installed (recommended).
+mapfile -t elves < <(find "$BUNDLE" -type f \( -name '*.so*' -o -perm -u+x \) ! -path '*/platformthemes/libqgtk3*' \
+  -exec sh -c 'for f; do [ "$(head -c4 "$f" | tail -c3)" = ELF ] && echo "$f"; done' _ {} +)
 declare -A carried=()
 while read -r name; do carried[$name]=1; done < <(find "$BUNDLE" \( -type f -o -type l \) -name '*.so*' -printf '%f\n')
 
 needed=$(for elf in "${elves[@]}"; do readelf -d "$elf" 2>/dev/null | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p'; done | sort -u)
 packages=()
+cache=$(ldconfig -p)
 for soname in $needed; do
   [ -n "${carried[$soname]:-}" ] && continue
-  path=$(ldconfig -p | awk -v n="$soname" '$1 == n && /x86-64|AArch64|64bit/ {print $NF; exit}')
-  [ -z "$path" ] && path=$(ldconfig -p | awk -v n="$soname" '$1 == n {print $NF; exit}')
+  path=$(awk -v n="$soname" '$1 == n && !found { print $NF; found = 1 }' <<< "$cache")
   [ -z "$path" ] && continue  # optional plugin's library this machine lacks
   real=$(readlink -f "$path")
   package=$(dpkg -S "$path" 2>/dev/null || dpkg -S "$real" 2>/dev/null || true)
