@@ -99,8 +99,8 @@ def packages(dists: Iterable[metadata.Distribution] | None = None) -> list[Packa
 def report(found: Iterable[Package], extra_texts: Iterable[tuple[str, str]] = ()) -> str:
     """One plain-text file: a summary line per library, then every licence text in full."""
     found = list(found)
-    lines = ["Second Opinion Organizer ships with these libraries. Each keeps its own licence;",
-             "the full texts follow the list.", ""]
+    lines = ["Second Opinion Organizer comes with these libraries, each under its own licence.",
+             "Their full licence texts follow the list.", ""]
     lines += [f"- {p.name} {p.version}: {p.licence}" for p in found]
     for package in found:
         for file_name, text in package.texts:
