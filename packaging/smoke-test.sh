@@ -75,7 +75,7 @@ echo "smoke: machine load while measuring: $(cut -d' ' -f1-3 /proc/loadavg 2>/de
 echo "smoke: bundle unpacked: $(du -sh "$BUNDLE" | cut -f1)"
 internal=$BUNDLE/_internal
 [ -d "$internal" ] || internal=$BUNDLE
-du -sk "$internal"/* | sort -rn | head -8 | while read -r kb path; do
+du -sk "$internal"/* | sort -rn | awk 'NR <= 8' | while read -r kb path; do
   awk -v kb="$kb" -v name="$(basename "$path")" 'BEGIN { printf "smoke:   %6.1f MB  %s\n", kb / 1024, name }'
 done
 
