@@ -72,9 +72,12 @@ printf 'smoke: cold start to a shown window: %.2f s wall, %.2f s CPU to exit (be
   "$best" "$cpu_best"
 echo "smoke: machine load while measuring: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 
-echo "smoke: bundle unpacked: $(du -sh "$BUNDLE" | cut -f1)"
 internal=$BUNDLE/_internal
 [ -d "$internal" ] || internal=$BUNDLE
+grep -q "pikepdf" "$internal/resources/THIRD-PARTY-LICENCES.txt" 2>/dev/null \
+  || fail "the third-party licence texts are not in the bundle"
+pass "third-party licence texts shipped ($(du -k "$internal/resources/THIRD-PARTY-LICENCES.txt" | cut -f1) KB)"
+echo "smoke: bundle unpacked: $(du -sh "$BUNDLE" | cut -f1)"
 du -sk "$internal"/* | sort -rn | awk 'NR <= 8' | while read -r kb path; do
   awk -v kb="$kb" -v name="$(basename "$path")" 'BEGIN { printf "smoke:   %6.1f MB  %s\n", kb / 1024, name }'
 done
