@@ -4,19 +4,23 @@ the start-up timing switch the installers' smoke test uses."""
 from __future__ import annotations
 
 import importlib.util
+import os
+import subprocess
+import sys
+import time
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QSize, QUrl
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 from ui_flows import open_dialog
 
-from organizer.app import DESKTOP_ID, QUIT_WHEN_SHOWN, app_icon, run_gui
+from organizer.app import QUIT_WHEN_SHOWN, app_icon
 from organizer.ui.help_menu import LICENCES_LINK, TextWindow
 from organizer.ui.main_window import MainWindow
 
-PACKAGING = Path(__file__).resolve().parents[2] / "packaging"
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGING = ROOT / "packaging"
 
 
 def test_the_app_icon_renders_at_every_size_installers_use(qapp: QApplication) -> None:
@@ -44,26 +48,18 @@ def test_about_opens_the_full_licence_texts_of_the_bundled_libraries(
     about.reject()
 
 
-def test_the_start_up_timing_switch_quits_once_the_window_is_shown(
-        qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> None:
-    exposed_at_quit: list[bool] = []
-    quit_now = qapp.quit
-
-    def quit_and_note() -> None:
-        windows = [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow)]
-        exposed_at_quit.append(bool(windows) and windows[-1].windowHandle().isExposed())
-        quit_now()
-
-    monkeypatch.setattr(qapp, "quit", quit_and_note)
-    monkeypatch.setenv(QUIT_WHEN_SHOWN, "1")
-    assert run_gui(argv=["organizer"]) == 0  # returns instead of waiting for the user
-    assert exposed_at_quit == [True]
-    assert qapp.desktopFileName() == DESKTOP_ID
-    assert not qapp.windowIcon().isNull()
-    for window in qapp.topLevelWidgets():
-        if isinstance(window, MainWindow):
-            window.close()
-            window.deleteLater()
+def test_the_start_up_timing_switch_quits_once_the_window_is_shown(tmp_path: Path) -> None:
+    """Run as its own program: quitting the app's event loop must not touch this test session."""
+    env = {**os.environ, QUIT_WHEN_SHOWN: "1", "QT_QPA_PLATFORM": "offscreen",
+           **{name: str(tmp_path / name.lower()) for name in
+              ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME")}}
+    before = time.time()
+    done = subprocess.run([sys.executable, "-m", "organizer", "gui"], env=env, cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    shown = [float(line.rsplit(" ", 1)[1]) for line in done.stderr.splitlines()
+             if line.startswith("organizer: window shown at ")]
+    assert len(shown) == 1 and before < shown[0] < time.time()
 
 
 def test_the_icon_script_renders_every_hicolor_size_and_a_windows_ico(
