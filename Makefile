@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test check bench stress system-deps clean translations
+.PHONY: run test check bench stress system-deps clean translations package
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,3 +49,15 @@ translations: $(STAMP)
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis
+
+# Installers: the frozen app (PyInstaller), the .deb and the .tar.gz in dist/, checked with
+# desktop-file-validate, appstreamcli and lintian, then packaging/smoke-test.sh. About 2 to 5
+# minutes; not part of `make test` (CI runs the fast tests/core/test_packaging.py instead).
+PACKAGE_STAMP := $(VENV)/.package-stamp
+$(PACKAGE_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[test,package]'
+	touch $(PACKAGE_STAMP)
+
+package: $(PACKAGE_STAMP) system-deps
+	bash packaging/build-linux.sh $(PY)
+	bash packaging/check-wheel.sh $(PY)

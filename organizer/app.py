@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import platform
 import sys
+import time
 from pathlib import Path
 
 from platformdirs import user_data_dir
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from organizer.core import logs
 from organizer.core.about import VERSION
+from organizer.core.resources import resources_folder
 from organizer.core.session import Session
 from organizer.core.vault import KdfParams
 from organizer.ui.language import effective_language, install_translations, stored_language
@@ -22,6 +25,16 @@ from organizer.ui.style import STYLE_SHEET
 APP_NAME = "second-opinion-organizer"
 APP_DISPLAY_NAME = "Second Opinion Organizer"
 ORGANIZATION = "Second Opinion Organizer"
+DESKTOP_ID = "org.secondopinion.Organizer"
+"""The .desktop entry and AppStream id of the installed app (packaging/linux)."""
+QUIT_WHEN_SHOWN = "ORGANIZER_QUIT_WHEN_SHOWN"
+"""Set to 1 to quit once the window is shown and taking input, printing the time it was shown
+(`organizer: window shown at EPOCH` on stderr): times a cold start (packaging/smoke-test.sh)."""
+
+
+def app_icon() -> QIcon:
+    """The app's own icon (resources/icons/second-opinion-organizer.svg), for the window and taskbar."""
+    return QIcon(str(resources_folder() / "icons" / "second-opinion-organizer.svg"))
 
 
 def default_vault_folder() -> Path:
@@ -67,6 +80,8 @@ def run_gui(vault_folder: Path | None = None, *, demo: bool = False,
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_DISPLAY_NAME)
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName(DESKTOP_ID)
     app.setStyleSheet(STYLE_SHEET)
     start_logging()
     settings = QSettings()
@@ -77,4 +92,16 @@ def run_gui(vault_folder: Path | None = None, *, demo: bool = False,
         window.open_demo()
     elif vault_folder is not None:
         window.open_vault(Path(vault_folder))
+    if os.environ.get(QUIT_WHEN_SHOWN) == "1":
+        _quit_when_exposed(app, window)
     return app.exec()
+
+
+def _quit_when_exposed(app: QApplication, window: MainWindow) -> None:
+    """Quit once the window is on screen and its first paint has run (for start-up timing)."""
+    handle = window.windowHandle()
+    if handle is not None and handle.isExposed():
+        print(f"organizer: window shown at {time.time():.3f}", file=sys.stderr, flush=True)
+        QTimer.singleShot(0, app.quit)  # after the paint that the exposure queued
+    else:
+        QTimer.singleShot(5, lambda: _quit_when_exposed(app, window))

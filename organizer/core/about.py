@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from organizer import __version__
+from organizer.core.third_party import licence_report
 
 VERSION = __version__
 
@@ -51,3 +52,9 @@ def readme_packages(readme: str) -> list[str]:
     rows = [line for line in readme.splitlines() if line.startswith("| ") and " | " in line]
     names = [row.split("|")[1].strip() for row in rows]
     return [name for name in names if name and name != "Package"]
+
+
+def third_party_licences() -> str:
+    """The full licence texts of every bundled library (written at build time, else read from
+    the installed packages now), for Help → About."""
+    return licence_report()

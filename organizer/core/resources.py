@@ -7,10 +7,14 @@ from pathlib import Path
 
 
 def resources_folder() -> Path:
-    """`resources/` beside the package (source checkout, editable install or a frozen build)."""
+    """`resources/` of a frozen build, of an installed wheel (`organizer/resources`, copied in by
+    setup.py), or beside the package (source checkout, editable install)."""
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
         return Path(frozen) / "resources"
+    installed = Path(__file__).resolve().parents[1] / "resources"
+    if installed.is_dir():
+        return installed
     return Path(__file__).resolve().parents[2] / "resources"
 
 

@@ -10,7 +10,9 @@ from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMainWindow, QTextBrowser, QVBoxLayout, QWidget
 
 from organizer.core import logs
-from organizer.core.about import FONTS, LIBRARIES, VERSION
+from organizer.core.about import FONTS, LIBRARIES, VERSION, third_party_licences
+
+LICENCES_LINK = "licences:full"
 
 
 class TextWindow(QDialog):
@@ -59,7 +61,22 @@ class HelpMenu(QObject):
         return self._show(self.tr("Guide"), self.guide_html())
 
     def show_about(self) -> TextWindow:
-        return self._show(self.tr("About Second Opinion Organizer"), self.about_html())
+        shown = self._show(self.tr("About Second Opinion Organizer"), self.about_html())
+        shown.text.anchorClicked.connect(self._open_link)
+        return shown
+
+    def _open_link(self, url: QUrl) -> None:
+        if url.toString() == LICENCES_LINK:
+            self.show_licences()
+
+    def show_licences(self) -> TextWindow:
+        """Every bundled library's licence text in full (the LGPL asks for Qt's to be shown)."""
+        shown = TextWindow(self.tr("Licence texts"), "", self.window)
+        shown.setObjectName("licencesWindow")
+        shown.text.setPlainText(third_party_licences())
+        shown.finished.connect(shown.deleteLater)
+        shown.open()
+        return shown
 
     def open_log_file(self) -> Path:
         """Open the log in the computer's text viewer (an empty one when nothing was logged yet)."""
@@ -124,6 +141,7 @@ class HelpMenu(QObject):
             _section(self.tr("Parts made by others, and their licences"),
                      [f"{c.name}: {c.licence}" for c in LIBRARIES]),
             _section(self.tr("Fonts"), [f"{c.name}: {c.licence}" for c in FONTS]),
+            f'<p><a href="{LICENCES_LINK}">{escape(self.tr("Show the full licence texts"))}</a></p>',
         ))
 
 
