@@ -987,6 +987,10 @@ La copia de seguridad es una copia de esa carpeta. Sigue cerrada con llave: se a
         <translation>Acerca de Second Opinion Organizer</translation>
     </message>
     <message>
+        <source>Licence texts</source>
+        <translation>Textos de las licencias</translation>
+    </message>
+    <message>
         <source>How the vault keeps your records safe</source>
         <translation>Cómo la bóveda mantiene seguros sus documentos</translation>
     </message>
