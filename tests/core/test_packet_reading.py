@@ -13,7 +13,8 @@ import pytest
 from reportlab.pdfgen import canvas
 
 from organizer.core import catalog
-from organizer.core.packet import PacketOptions, build_packet, packet_job
+from organizer.core.packet import PacketOptions, build_packet
+from organizer.core.packet import build as packet_build
 from organizer.core.records import RecordType
 from organizer.core.vault import Vault
 from tests.conftest import PASSPHRASE
@@ -152,13 +153,13 @@ def test_the_packet_command_prints_for_two_sided_printing_when_asked(
     secret = tmp_path / "pass.txt"
     secret.write_text(PASSPHRASE + "\n", encoding="utf-8")
     asked: list[PacketOptions] = []
-    real = packet_job.build_packet_in_memory
+    real = packet_build.build_packet_in_memory
 
     def spying(content: object, options: PacketOptions) -> object:
         asked.append(options)
         return real(content, options)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(packet_job, "build_packet_in_memory", spying)
+    monkeypatch.setattr(packet_build, "build_packet_in_memory", spying)
     for extra in ([], ["--two-sided"]):
         out = tmp_path / f"packet{len(extra)}.pdf"
         assert run_cli(["packet", str(folder), "-o", str(out), "--passphrase-file", str(secret), *extra]) == 0

@@ -9,7 +9,6 @@ from organizer.core.case.entities import today
 from organizer.core.case.people import PersonProfile, profile
 from organizer.core.case.requests import RecordsRequest, get_request, record_label
 from organizer.core.records import Person
-from organizer.core.textpdf import TextPdf
 from organizer.core.vault import Vault
 from organizer.core.vault.atomic import write_atomically
 
@@ -46,6 +45,8 @@ def _addressee(request: RecordsRequest) -> list[str]:
 def request_letter(profile: PersonProfile, request: RecordsRequest, made_on: str = "") -> bytes:
     """A one-page letter (real, extractable text) the person can sign and send."""
     person, contact = profile.person, profile.own_contact
+    from organizer.core.textpdf import TextPdf  # fpdf2 loads when a letter is made, not at start
+
     pdf = TextPdf(TITLE, author=person.name)
     pdf.paragraph(made_on or request.requested_on or today())
     pdf.paragraph("\n".join(line for line in _addressee(request) if line))

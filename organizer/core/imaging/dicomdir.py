@@ -11,8 +11,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from pydicom import dcmread
-
 if TYPE_CHECKING:
     from organizer.core.imaging.disc import DiscFile, Skipped
 
@@ -54,6 +52,8 @@ def listed_files(index: DiscFile) -> list[tuple[str, ...]]:
         raise ValueError("index too large")
     with index.open() as source, warnings.catch_warnings():
         warnings.simplefilter("ignore")
+        from pydicom import dcmread  # loads when a disc is read, not when the window starts
+
         ds = dcmread(source, defer_size=1 << 20)
         if "DirectoryRecordSequence" not in ds:
             raise ValueError("no directory records")

@@ -8,10 +8,14 @@ Counts and sizes are never stored: they are summed from the instances, so they c
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from organizer.core.catalog import now_iso
-from organizer.core.imaging.headers import InstanceHeader
 from organizer.core.records import Person
 from organizer.core.vault import Change, StoredFile
+
+if TYPE_CHECKING:  # pydicom loads only where headers are read, not where the inventory is listed
+    from organizer.core.imaging.headers import InstanceHeader
 
 STUDY, SERIES, INSTANCE = "imaging_study", "imaging_series", "imaging_instance"
 EXPORT = "imaging_export"  # one per copy to a drive: when, how many studies (for the packet)

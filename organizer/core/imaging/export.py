@@ -18,21 +18,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
-
-from pydicom import dcmread
-from pydicom.fileset import FileSet
+from typing import TYPE_CHECKING, Any
 
 from organizer.core.catalog import now_iso
 from organizer.core.errors import InvalidInput, OrganizerError
 from organizer.core.i18n import _
-from organizer.core.imaging.dicomdir_writer import IndexedFile, dicomdir_bytes
 from organizer.core.imaging.entities import EXPORT, STUDY
 from organizer.core.imaging.export_readme import README_NAME, readme_text
 from organizer.core.imaging.inventory import StudySummary, studies, study_instances
 from organizer.core.records import Person
 from organizer.core.vault import Change, Vault
 from organizer.core.vault.atomic import sync_whole_disk, write_atomically
+
+if TYPE_CHECKING:  # pydicom loads when a disc is written, not when the window starts
+    from organizer.core.imaging.dicomdir_writer import IndexedFile
 
 Progress = Callable[[int, int], None]
 
@@ -119,6 +118,8 @@ def _write_file_set(vault: Vault, folder: Path, instances: dict[str, dict[str, A
         indexed.append(_copy_instance(vault, folder, instances[uid], parts))
         if progress:
             progress(done, len(layout))
+    from organizer.core.imaging.dicomdir_writer import dicomdir_bytes
+
     write_atomically(folder / "DICOMDIR", dicomdir_bytes(indexed))
 
 
@@ -158,6 +159,10 @@ def _number(value: Any) -> int:
 def _copy_instance(vault: Vault, folder: Path, fields: dict[str, Any],
                    parts: tuple[str, ...]) -> IndexedFile:
     """Write one image's original bytes at `parts` and return its header for the index."""
+    from pydicom import dcmread
+
+    from organizer.core.imaging.dicomdir_writer import IndexedFile
+
     target = folder.joinpath(*parts)
     target.parent.mkdir(parents=True, exist_ok=True)
     with vault.open_file(str(fields["file"])) as reader, target.open("wb") as out:
@@ -173,6 +178,9 @@ def _copy_instance(vault: Vault, folder: Path, fields: dict[str, Any],
 
 def _verify(folder: Path, instances: dict[str, dict[str, Any]]) -> None:
     """Re-read the DICOMDIR and compare every file with the vault's checksum."""
+    from pydicom import dcmread
+    from pydicom.fileset import FileSet
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")

@@ -6,11 +6,10 @@ import io
 import warnings
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
-from pydicom import dcmread
-from pydicom.dataset import Dataset
-from pydicom.errors import InvalidDicomError
+if TYPE_CHECKING:  # pydicom loads when a header is read, not when the window starts
+    from pydicom.dataset import Dataset
 
 DEFER_BYTES = 64 * 1024  # longer values are left unread: a header field is never this long
 MAX_TEXT = 200  # what we keep of any one text field
@@ -63,6 +62,9 @@ def read_header(source: BinaryIO, size: int) -> InstanceHeader:
     if not looks_like_dicom(head):
         raise NotDicom("This is not a DICOM image file.")
     source.seek(0)
+    from pydicom import dcmread
+    from pydicom.errors import InvalidDicomError
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import io
 import warnings
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from PIL import Image, ImageOps
-from pydicom import dcmread
-from pydicom.dataset import Dataset
-from pydicom.encaps import generate_frames
 
 from organizer.core.vault import Vault
+
+if TYPE_CHECKING:  # pydicom loads when a picture is decoded, not when the window starts
+    from pydicom.dataset import Dataset
 
 NATIVE = {"1.2.840.10008.1.2": "<", "1.2.840.10008.1.2.1": "<", "1.2.840.10008.1.2.2": ">"}
 PILLOW = {"1.2.840.10008.1.2.4.50", "1.2.840.10008.1.2.4.51",  # JPEG baseline / extended 8-bit
@@ -52,6 +52,9 @@ def preview_png(vault: Vault, file_id: str, syntax: str, side: int = 128) -> byt
 
 def decode_first_frame(data: bytes) -> Image.Image | None:
     """The first frame of a DICOM image as an 8-bit Pillow image (None when we cannot)."""
+    from pydicom import dcmread
+    from pydicom.encaps import generate_frames
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         ds = dcmread(io.BytesIO(data))

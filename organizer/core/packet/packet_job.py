@@ -16,7 +16,6 @@ from organizer.core.case.packet_facts import chosen_documents, packet_content
 from organizer.core.case.recipients import recipients
 from organizer.core.document_record import DocumentRecord
 from organizer.core.file_names import safe_file_name
-from organizer.core.packet.build import build_packet_in_memory
 from organizer.core.packet.content import PacketContent
 from organizer.core.packet.delivery import check_copies, sync_drive
 from organizer.core.packet.options import PacketOptions, PacketResult, Progress
@@ -72,6 +71,8 @@ def build_in_memory(content: PacketContent, request: PacketRequest, progress: Pr
     """Build into memory (never a temporary file), split into parts if the limit needs it."""
     options = PacketOptions(request.password, request.max_bytes, progress, cancel,
                             two_sided=request.two_sided)
+    from organizer.core.packet.build import build_packet_in_memory  # the builder loads on first use
+
     result, files = build_packet_in_memory(content, options)
     return BuiltPacket(request, result, files)
 
