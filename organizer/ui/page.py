@@ -21,9 +21,14 @@ class VaultPage(QWidget):
     Subclasses set `title` (shown in the navigation, translated), load their data in `refresh()`
     with `run_in_background`, emit `changed` after they changed vault data (other pages then
     refresh), and drop everything they show in `clear()` (called when the vault locks).
+
+    `changed` carries the kinds of vault entities the change touched (None: unknown); only pages
+    whose `shows` meets them are redrawn, the next time they are shown.
     """
 
-    changed = Signal()
+    changed = Signal(object)  # frozenset[str] of entity kinds touched, or None (every page redraws)
+    shows: frozenset[str] | None = None
+    """The kinds of vault entities this page displays (None: everything, e.g. the checklist)."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,6 +43,10 @@ class VaultPage(QWidget):
         """Show this person's part of the case (None: nobody chosen)."""
         self.person = person
         self.refresh()
+
+    def touched_by(self, kinds: frozenset[str] | None) -> bool:
+        """Whether a change to these entity kinds alters what this page shows."""
+        return kinds is None or self.shows is None or bool(self.shows & kinds)
 
     def refresh(self) -> None:
         """Reload what the page shows from the session (in the background)."""

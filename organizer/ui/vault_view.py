@@ -105,7 +105,7 @@ class VaultView(QWidget):
         for page in self.pages:
             self.stack.addWidget(page)
             self.nav.addItem(page.title)
-            page.changed.connect(lambda page=page: self._page_changed(page))
+            page.changed.connect(lambda kinds, page=page: self._page_changed(page, kinds))
         navigation.page_of(self.pages, ChecklistPage).show_records.connect(self._show_records)
         navigation.page_of(self.pages, PacketPage).settings = self.settings
         self._fit_navigation()
@@ -212,8 +212,9 @@ class VaultView(QWidget):
         else:
             page.refresh()
 
-    def _page_changed(self, source: VaultPage) -> None:
-        self._stale.update(p for p in self.pages if p is not source)
+    def _page_changed(self, source: VaultPage, kinds: frozenset[str] | None) -> None:
+        """Pages showing what changed redraw when next shown; the others keep what they show."""
+        self._stale.update(p for p in self.pages if p is not source and p.touched_by(kinds))
 
     def _records_page(self) -> RecordsPage:
         page = navigation.page_of(self.pages, RecordsPage)

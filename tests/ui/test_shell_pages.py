@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from ui_flows import TIMEOUT, controls, idle, unlock_folder
 
 from organizer import cli
+from organizer.core.case.entities import MEDICATION
 from organizer.ui.main_window import MainWindow
 from organizer.ui.page import VaultPage
 
@@ -37,13 +38,35 @@ def test_a_change_on_one_page_refreshes_the_others_when_they_are_shown(
     refreshed: list[str] = []
     for page in window.vault.pages:
         monkeypatch.setattr(page, "refresh", lambda page=page: refreshed.append(page.title))
-    window.vault.pages[0].changed.emit()
+    window.vault.pages[0].changed.emit(None)  # a change of unknown reach: every page redraws
     assert refreshed == []  # lazily: nothing reloads until it is shown
     window.vault.show_page("PacketPage")
     assert refreshed == ["Packet for the doctor"]
     window.vault.show_page("ChecklistPage")
     assert refreshed == ["Packet for the doctor"]  # the page that changed is up to date
     window.lock()
+
+
+def test_a_page_redraws_only_when_a_change_touches_what_it_shows(
+    qtbot, window: MainWindow, case_vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    unlock_folder(qtbot, window, case_vault)
+    idle(qtbot)
+    refreshed: list[str] = []
+    for page in window.vault.pages:
+        monkeypatch.setattr(page, "refresh", lambda page=page: refreshed.append(type(page).__name__))
+    names = ("InsurancePage", "PlanPage", "PacketPage", "ChecklistPage")
+    for name in (*names, "MedicinesPage"):  # each page made and up to date
+        window.vault.show_page(name)
+    medicines = window.vault.current_page()
+    assert medicines is not None
+    refreshed.clear()
+    medicines.changed.emit(frozenset({MEDICATION}))  # what saving a medicine reports
+    for name in names:
+        window.vault.show_page(name)
+    assert refreshed == ["ChecklistPage"]  # the checklist shows everything; the others kept theirs
+    window.lock()
+
 
 
 def test_the_main_flow_works_with_the_keyboard_alone(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,9 +23,35 @@ class Changed:
     label: str = ""
     touched: frozenset[tuple[str, str]] = frozenset()
 
+    @property
+    def kinds(self) -> frozenset[str]:
+        """The kinds of entities touched (e.g. {"medication"}): which screens show something new."""
+        return frozenset(kind for kind, _ in self.touched)
+
+    @staticmethod
+    def combined(changes: Sequence[Changed]) -> Changed:
+        """Several changes as one: the last label, everything touched."""
+        label = changes[-1].label if changes else ""
+        return Changed(label, frozenset().union(*(c.touched for c in changes)))
+
     def ids(self, kind: str) -> frozenset[str]:
         """The ids of the touched entities of one kind (e.g. DOCUMENT)."""
         return frozenset(entity_id for touched_kind, entity_id in self.touched if touched_kind == kind)
+
+
+_collecting: ContextVar[list[Changed] | None] = ContextVar("collecting_changes", default=None)
+
+
+@contextmanager
+def collected_changes() -> Iterator[list[Changed]]:
+    """Every edit recorded inside the block, as `record_edit` returned it (in order): for callers
+    running an operation that returns something else (a new entry's id, a summary)."""
+    found: list[Changed] = []
+    token = _collecting.set(found)
+    try:
+        yield found
+    finally:
+        _collecting.reset(token)
 
 
 def _touched(changes: Sequence[Change]) -> frozenset[tuple[str, str]]:
@@ -66,7 +94,10 @@ def record_edit(vault: Vault, person_id: str, label: str, changes: Sequence[Chan
         "undo": [[kind, entity_id, fields] for (kind, entity_id), fields in undo.items()],
     })
     vault.record([*changes, edit])
-    return Changed(label, _touched(changes))
+    changed = Changed(label, _touched(changes))
+    if (collecting := _collecting.get()) is not None:
+        collecting.append(changed)
+    return changed
 
 
 def last_edit(vault: Vault, person_id: str | None = None) -> Edit | None:

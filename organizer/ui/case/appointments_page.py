@@ -30,6 +30,7 @@ from organizer.core.case.appointments import (
     remove_appointment,
     update_appointment,
 )
+from organizer.core.case.entities import APPOINTMENT
 from organizer.core.records import Person
 from organizer.core.session import Session
 from organizer.core.vault import Vault
@@ -44,6 +45,8 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 class AppointmentsPage(CasePage):
     """A list of notes (oldest first) and the form of the chosen or a new note."""
+
+    shows = frozenset({APPOINTMENT})
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from organizer.core.case.undo import last_edit, undo_last
+from organizer.core.case.undo import Changed, collected_changes, last_edit, undo_last
 from organizer.core.records import Person
 from organizer.core.session import Session
 from organizer.core.vault import Vault
@@ -126,19 +126,20 @@ class CasePage(VaultPage):
         if person is None:
             return
 
-        def change(vault: Vault, who: Person) -> tuple[Any, str]:
-            result = work(vault, who)
-            edit = last_edit(vault, who.id)
-            return result, edit.label if edit else ""
+        def change(vault: Vault, who: Person) -> tuple[Any, Changed | None]:
+            with collected_changes() as made:  # what the operation recorded, not a guess after it
+                result = work(vault, who)
+            return result, Changed.combined(made) if made else None
 
-        def finished(answer: tuple[Any, str]) -> None:
-            result, label = answer
+        def finished(answer: tuple[Any, Changed | None]) -> None:
+            result, changed = answer
+            label = changed.label if changed else ""
             self.undo_bar.show_done(self.tr("Saved: {0}.").format(label) if label
                                     else self.tr("Saved."), bool(label))
             if done is not None:
                 done(result)
             self.refresh()
-            self.changed.emit()
+            self.changed.emit(changed.kinds if changed else None)
 
         run_save(self, lambda: self.session.call(change, person), finished, self._save_failed)
 
@@ -155,17 +156,17 @@ class CasePage(VaultPage):
         if person is None:
             return
 
-        def finished(answer: tuple[str, bool]) -> None:
-            label, more = answer
-            text = (self.tr("Undone: {0}.").format(label) if label
+        def finished(answer: tuple[Changed | None, bool]) -> None:
+            undone, more = answer
+            text = (self.tr("Undone: {0}.").format(undone.label) if undone
                     else self.tr("There is nothing left to undo."))
             self.undo_bar.show_done(text, more)
             self.refresh()
-            if label:
-                self.changed.emit()
+            if undone:
+                self.changed.emit(undone.kinds)
 
-        def work(vault: Vault, who: Person) -> tuple[str, bool]:
+        def work(vault: Vault, who: Person) -> tuple[Changed | None, bool]:
             edit = undo_last(vault, who.id)
-            return (edit.label if edit else ""), last_edit(vault, who.id) is not None
+            return (edit.changed if edit else None), last_edit(vault, who.id) is not None
 
         run_save(self, lambda: self.session.call(work, person), finished, self._save_failed)

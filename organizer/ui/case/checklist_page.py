@@ -205,7 +205,7 @@ class ChecklistPage(CasePage):
 
     def _diagnosis_saved(self) -> None:
         self.refresh()
-        self.changed.emit()
+        self.changed.emit(None)
 
     def edit_diagnosis(self) -> None:
         if self.person is None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from organizer.core.case.entities import INSURANCE
 from organizer.core.case.insurance import Answer, InsuranceCheck, insurance, set_insurance
 from organizer.core.records import Person
 from organizer.core.session import Session
@@ -48,6 +49,8 @@ class AnswerBox(QGroupBox):
 
 class InsurancePage(CasePage):
     """Three yes/no/not-sure answers and notes; they save themselves as they change."""
+
+    shows = frozenset({INSURANCE})
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)

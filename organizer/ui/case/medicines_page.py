@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from organizer.core.case.case_documents import of_type, person_documents
+from organizer.core.case.entities import MEDICATION
 from organizer.core.case.medications import (
     Medication,
     add_medication,
@@ -26,6 +27,7 @@ from organizer.core.case.medications import (
     remove_medication,
     update_medication,
 )
+from organizer.core.catalog import DOCUMENT
 from organizer.core.records import Person, RecordType
 from organizer.core.session import Session
 from organizer.core.vault import Vault
@@ -43,6 +45,8 @@ class MedicinesView:
 
 class MedicinesPage(CasePage):
     """Add, change and remove medicines; link one to a medication-list record in the vault."""
+
+    shows = frozenset({MEDICATION, DOCUMENT})
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)

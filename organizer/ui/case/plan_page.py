@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from organizer.core.case.case_documents import of_type, person_documents
+from organizer.core.case.entities import PLAN
 from organizer.core.case.treatment_plan import plan_draft, set_plan_summary
+from organizer.core.catalog import DOCUMENT
 from organizer.core.packet.content import PlanSummary
 from organizer.core.records import Person, RecordType
 from organizer.core.session import Session
@@ -25,6 +27,8 @@ class PlanView:
 
 class PlanPage(CasePage):
     """Type a short summary of the proposed plan; it saves itself (a pause, leaving a field, a lock)."""
+
+    shows = frozenset({PLAN, DOCUMENT})
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)

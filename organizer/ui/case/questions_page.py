@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from organizer.core.case import questions as core
+from organizer.core.case.entities import CASE, QUESTION
 from organizer.core.records import Person
 from organizer.core.session import Session
 from organizer.core.vault import Vault
@@ -30,6 +31,8 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 class QuestionsPage(CasePage):
     """The list, with Add, Edit (F2), Remove, Move up/down (Alt+Up/Down) and Reset."""
+
+    shows = frozenset({QUESTION, CASE})
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)

@@ -15,6 +15,8 @@ from organizer.ui.style import explanation, fill_with_scrolling, heading
 class ResourcesPage(VaultPage):
     """Our short descriptions and a button per link; nothing here is fetched from the network."""
 
+    shows = frozenset[str]()  # the same guidance for everyone: nothing in the vault changes it
+
     def __init__(self, session: Session, parent: QWidget | None = None,
                  topics: list[GuidanceTopic] | None = None) -> None:
         super().__init__(session, parent)

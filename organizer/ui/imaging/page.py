@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from organizer.core.imaging.entities import EXPORT, INSTANCE, SERIES, STUDY
 from organizer.core.imaging.export import ExportResult, export_file_set
 from organizer.core.imaging.importer import ImagingImportOptions, ImagingImportResult, import_disc
 from organizer.core.imaging.inventory import SeriesSummary, StudySummary, studies
@@ -34,6 +35,8 @@ from organizer.ui.style import explanation, heading, message_label, show_message
 
 class ImagingPage(CasePage):
     """Imaging discs for the chosen person: "Add imaging disc…", drop a disc folder, copy to USB."""
+
+    shows = frozenset({STUDY, SERIES, INSTANCE, EXPORT})
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
@@ -156,7 +159,7 @@ class ImagingPage(CasePage):
 
     def _imported(self, result: ImagingImportResult) -> None:
         self._finish(import_message(result))
-        self.changed.emit()
+        self.changed.emit(self.shows)
 
     # --- copying to a drive --------------------------------------------------------------------
 

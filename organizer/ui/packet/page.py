@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
-from organizer.core.packet.sent_log import SentPacket, sent_log
+from organizer.core.packet.sent_log import SENT, SentPacket, sent_log
 from organizer.core.session import Session
 from organizer.ui.packet.wizard import PacketWizard
 from organizer.ui.page import VaultPage
@@ -66,6 +66,8 @@ def _when(iso: str) -> str:
 class PacketPage(VaultPage):
     """A big "Make the packet" button above the sent log of the chosen person."""
 
+    shows = frozenset({SENT})
+
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.wizard: PacketWizard | None = None
@@ -119,7 +121,7 @@ class PacketPage(VaultPage):
 
     def _sent(self) -> None:
         self.refresh()
-        self.changed.emit()
+        self.changed.emit(self.shows)
 
     def clear(self) -> None:
         super().clear()

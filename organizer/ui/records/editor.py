@@ -16,18 +16,20 @@ from organizer.ui.autosave import run_save
 from organizer.ui.page import VaultPage
 from organizer.ui.records.table_model import type_text
 
-Saved = tuple[tuple[RecordRow, ...], bool]  # the rows an operation touched, as now saved; can undo
+Saved = tuple[tuple[RecordRow, ...], bool, frozenset[str]]
+"""The rows an operation touched (as now saved), whether undo is left, the entity kinds touched."""
 
 
 def _rows_touched(vault: Vault, person: Person, changed: Changed) -> Saved:
     rows = (read_row(vault, person, doc_id) for doc_id in sorted(changed.ids(DOCUMENT)))
-    return tuple(row for row in rows if row is not None), last_edit(vault, person.id) is not None
+    return (tuple(row for row in rows if row is not None), last_edit(vault, person.id) is not None,
+            changed.kinds)
 
 
 class RecordEditor(QObject):
     """Each edit is a case edit in the journal; `undo()` takes back the person's newest one."""
 
-    saved = Signal(object, str)  # the rows touched (as now saved), a sentence saying what happened
+    saved = Signal(object, str, object)  # rows touched (as now saved), what happened, kinds touched
     failed = Signal(object)  # the error
     can_undo = Signal(bool)
 
@@ -78,9 +80,9 @@ class RecordEditor(QObject):
             return
 
         def done(result: Saved) -> None:
-            rows, more = result
+            rows, more, kinds = result
             self.can_undo.emit(more)
-            self.saved.emit(rows, said + " " + self.tr("Ctrl+Z undoes it."))
+            self.saved.emit(rows, said + " " + self.tr("Ctrl+Z undoes it."), kinds)
             self._saved_one()
 
         def failed(error: BaseException) -> None:
@@ -110,13 +112,13 @@ class RecordEditor(QObject):
         def work(vault: Vault) -> tuple[Saved, str]:
             edit = undo_last(vault, person.id)
             if edit is None:
-                return ((), False), self.tr("There is nothing left to undo.")
+                return ((), False, frozenset()), self.tr("There is nothing left to undo.")
             return _rows_touched(vault, person, edit.changed), self.tr("Undone: {0}.").format(edit.label)
 
         def done(answer: tuple[Saved, str]) -> None:
-            (rows, more), said = answer
+            (rows, more, kinds), said = answer
             self.can_undo.emit(more)
-            self.saved.emit(rows, said)
+            self.saved.emit(rows, said, kinds)
 
         run_save(self, lambda: self.page.session.call(work), done, self._failed)
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from organizer.core.catalog import DOCUMENT
 from organizer.core.intake.importer import FileOutcome
 from organizer.core.record_row import RecordRow, person_records
 from organizer.core.session import Session
@@ -40,6 +41,8 @@ FOCUS_STYLE = ("QPlainTextEdit:focus, QListView:focus, QPdfView:focus, QComboBox
 
 class RecordsPage(VaultPage):
     """The person's records: find one, read it, correct what we guessed, and add more."""
+
+    shows = frozenset({DOCUMENT})
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
@@ -227,15 +230,17 @@ class RecordsPage(VaultPage):
         """Take back the person's last case edit (the journal's undo, as `organizer undo`)."""
         self.editor.undo()
 
-    def _show_saved(self, rows: tuple[RecordRow, ...], said: str) -> None:
-        """Redraw only the rows the edit (or its undo) touched."""
+    def _show_saved(self, rows: tuple[RecordRow, ...], said: str, kinds: frozenset[str]) -> None:
+        """Redraw only the rows the edit (or its undo) touched; other pages showing what it
+        touched (an undone medicine, say) redraw when shown."""
         for row in rows:
             self.records.model.replace_row(row)
             if self.details.row is not None and self.details.row.id == row.id:
                 self._current_changed(row)  # a turned record is shown again, turned
             self._show_turned_in_review(row)
         self._show_message(said)
-        self.changed.emit()
+        if kinds:
+            self.changed.emit(kinds)
 
     def _show_turned_in_review(self, row: RecordRow) -> None:
         shown = self.review.current()
@@ -306,5 +311,5 @@ class RecordsPage(VaultPage):
 
     def _imported(self) -> None:
         self.refresh()
-        self.changed.emit()
+        self.changed.emit(None)  # new records, maybe medicines found in them: everything may change
 
