@@ -20,10 +20,11 @@ from organizer.core.intake.classify import (
     _first_match,
     _folded,
     classify_text,
-    headings,
-    pathology_version,
 )
-from organizer.core.intake.classify_rules import OPENING_RULES, PHRASE_RULES
+from organizer.core.intake.classify_headings import headings
+from organizer.core.intake.classify_opening import OPENING_RULES
+from organizer.core.intake.classify_rules import PHRASE_RULES
+from organizer.core.intake.pathology_version import pathology_version
 from organizer.core.records import PathologyVersion, RecordType
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "classify"

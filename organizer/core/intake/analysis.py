@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Literal
 
 from organizer.core.errors import DamagedPdf, NotAPdf
 from organizer.core.i18n import _
-from organizer.core.intake.classify import Classification, classify_text, pathology_version
+from organizer.core.intake.classify import Classification, classify_text
 from organizer.core.intake.images import (
     image_kind,
     image_to_pdf,
@@ -16,6 +16,7 @@ from organizer.core.intake.images import (
     unsupported_image_error,
 )
 from organizer.core.intake.metadata import RecordMetadata, extract_metadata
+from organizer.core.intake.pathology_version import pathology_version
 from organizer.core.intake.portal import portal_kind
 from organizer.core.intake.portal.model import PortalFindings
 from organizer.core.intake.text import PAGE_BREAK, ExtractedText, UnreadablePdf, extract_text

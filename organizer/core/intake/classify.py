@@ -8,21 +8,20 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from organizer.core.i18n import _
+from organizer.core.intake.classify_headings import located_headings
+from organizer.core.intake.classify_opening import OPENING_CHARS, OPENING_HEADINGS, OPENING_RULES
 from organizer.core.intake.classify_rules import (
     DOSE_LINE,
     HEADING_RULES,
     LAYOUT_MIN_LINES,
     LAYOUT_SHARE,
     LAYOUT_WEIGHT,
-    OPENING_CHARS,
-    OPENING_HEADINGS,
-    OPENING_RULES,
     PHRASE_RULES,
     RESULT_LINE,
     VISIT_HEADING_RULES,
     Rule,
 )
-from organizer.core.records import PathologyVersion, RecordType
+from organizer.core.records import RecordType
 
 UNSURE_BELOW: float = 0.5
 """Below this confidence the type is left open (None) for the user to decide."""
@@ -43,10 +42,6 @@ VISIT_LEAN: float = 0.5
 _WHY_SMOOTH = 1.0  # pseudo-score that keeps one weak cue from taking all of a note's sections
 _DISCHARGE_STRUCTURE = 6.0  # discharge sections (two strong ones) that make the note's sections its own
 
-_CAPS_BEFORE_COLON = re.compile(r"^\s*([A-Z][A-Z0-9 ,/&()'.\-]{0,70}?)(?:\s*:|\s+-(?:\s|$))")
-_CAPS_LINE = re.compile(r"^\s*([A-Z][A-Z0-9 ,/&()'.\-]{1,80}?)\s*:?\s*$")
-_TITLE_BEFORE_COLON = re.compile(r"^\s*([A-Z][A-Za-z0-9 /&()'\-]{1,50}?)\s*:")
-_TITLE_LINE = re.compile(r"^\s*([A-Z][a-z]+(?: [A-Za-z()]+){0,3})\s*:?\s*$")
 _DIGIT = re.compile(r"\d")
 
 
@@ -73,40 +68,6 @@ class Clue:
     score: float
     text: str
     shared: bool = False  # a section of any clinical note: goes where the note's cues point
-
-
-def _normalise(heading: str) -> str:
-    return " ".join(heading.replace("\u2019", "'").split()).strip(" .,-").upper()
-
-
-def _heading_of(line: str) -> str | None:
-    first = line.lstrip()[:1]
-    if not "A" <= first <= "Z":  # every heading pattern starts with a capital letter
-        return None
-    for pattern in (_CAPS_BEFORE_COLON, _CAPS_LINE, _TITLE_BEFORE_COLON, _TITLE_LINE):
-        match = pattern.match(line)
-        if match is None:
-            continue
-        words = match.group(1).split()
-        if any(ch.isalpha() for ch in match.group(1)) and len(words) <= 8:
-            return _normalise(match.group(1))
-    return None
-
-
-def _located_headings(text: str) -> list[tuple[int, str]]:
-    found: list[tuple[int, str]] = []
-    offset = 0
-    for line in text.splitlines(keepends=True):
-        heading = _heading_of(line)
-        if heading:
-            found.append((offset, heading))
-        offset += len(line)
-    return found
-
-
-def headings(text: str) -> list[str]:
-    """The section headings of a report, in order (ALL CAPS or short title-case lines)."""
-    return [heading for _, heading in _located_headings(text)]
 
 
 def _opening(text: str, located: list[tuple[int, str]]) -> str:
@@ -214,7 +175,7 @@ def _layout_clues(text: str) -> Iterator[Clue]:
 
 def clues(text: str) -> list[Clue]:
     """Every heading, phrase and layout clue found in the text."""
-    located = _located_headings(text)
+    located = located_headings(text)
     heading_clues = list(_heading_clues([heading for _, heading in located]))
     layout_clues = list(_layout_clues(text))
     # Phrases alone do not make a treatment plan, medication list or lab report: skip those rules.
@@ -302,20 +263,3 @@ def classify_text(text: str, lean: float = VISIT_LEAN) -> Classification:
     best, confidence = guesses[0]
     sure = best if confidence >= UNSURE_BELOW else None
     return Classification(sure, confidence, _evidence(found, best), guesses)
-
-
-_TITLE = r"^[^\S\n]*(?:[A-Z][A-Za-z]* ){0,3}"  # a title line: at most 3 capitalised words first
-_ADDENDUM = re.compile(_TITLE + r"(?i:addend(um|a)|amended|revised|corrected)\b", re.MULTILINE)
-_PRELIMINARY = re.compile(_TITLE + r"(?i:preliminary( report| diagnos[ie]s|\s*:|\s*$))", re.M)
-_FINAL = re.compile(_TITLE + r"(?i:final (report|(surgical |pathologic(al)? )?diagnos[ie]s))\b", re.M)
-
-
-def pathology_version(text: str) -> PathologyVersion | None:
-    """Whether a pathology report is preliminary, final or an addendum (None when not said)."""
-    if _ADDENDUM.search(text):
-        return PathologyVersion.ADDENDUM
-    if _PRELIMINARY.search(text):
-        return PathologyVersion.PRELIMINARY
-    if _FINAL.search(text):
-        return PathologyVersion.FINAL
-    return None

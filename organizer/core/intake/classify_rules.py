@@ -39,7 +39,7 @@ def _rules(table: list[RuleRow], flags: int = 0) -> tuple[Rule, ...]:
     return tuple(Rule(row[0], row[1], re.compile(row[2], flags), *row[3:]) for row in table)
 
 
-def _hinted_rules(table: list[tuple[RecordType, float, str, str]], flags: int) -> tuple[Rule, ...]:
+def hinted_rules(table: list[tuple[RecordType, float, str, str]], flags: int) -> tuple[Rule, ...]:
     """Phrase rules with the words where a match can start ("a|b"), or that it contains ("*a|b").
 
     Only there is the (slow, case-insensitive) pattern tried: the hints must hold for every match.
@@ -167,12 +167,12 @@ HEADING_RULES += _rules(
 )
 
 # "I was asked to see", "requested by Dr. X to evaluate", "seen at the request of": why a consult exists.
-_ASKED_TO_SEE = (
+ASKED_TO_SEE = (
     r"\b(asked|requested) (by [^.\n]{1,40} )?to (see|evaluate|consult|assess)\b|\bat the request of\b"
 )
 
 # Matched anywhere in the text, case-insensitively; each rule counts once.
-PHRASE_RULES: tuple[Rule, ...] = _hinted_rules(
+PHRASE_RULES: tuple[Rule, ...] = hinted_rules(
     [
         # pathology
         (PA, 2.5, r"\b(gross|microscopic) (description|examination)\b", "gross |microscopic "),
@@ -230,7 +230,7 @@ PHRASE_RULES: tuple[Rule, ...] = _hinted_rules(
         # consultation: who asked, and why (in the opening these count more, see OPENING_RULES)
         (CO, 2.0, r"\bthank you for (this|the|your|allowing|asking|involving|referring|letting)\b",
             "thank you for "),
-        (CO, 2.0, _ASKED_TO_SEE, "asked |requested |at the request of"),
+        (CO, 2.0, ASKED_TO_SEE, "asked |requested |at the request of"),
         (CO, 1.5, r"\b(I|we) (was|were|have been|am|are) consulted\b", "*consulted"),
         (CO, 1.5, r"\bnew patient\b|\bsecond opinion\b", "new patient|second opinion"),
         (CO, 1.5, r"\bconsult(ation)?\s+((has|have)\s+been\s+|was\s+|is\s+)?requested\b", "consult"),
@@ -270,36 +270,6 @@ PHRASE_RULES: tuple[Rule, ...] = _hinted_rules(
             "deductible|coinsurance|co-insurance|copay|co-pay|allowed amount|in-network"),
     ],
     re.IGNORECASE | re.MULTILINE,
-)
-
-_SPANS = ("week", "month", "year")
-_RETURN_WORDS = ("follow", "check", "visit", "recheck")
-
-# Matched in the opening of the text only (reason for visit, first lines of the history).
-OPENING_HEADINGS = 3  # the opening runs up to the third heading (reason, history)
-OPENING_CHARS = (600, 2500)  # but is at least / at most this long
-OPENING_RULES: tuple[Rule, ...] = _hinted_rules(
-    [
-        (OT, 2.5, r"\bfollow-? ?up\b|\brecheck\b", "follow|recheck"),
-        (OT, 2.0, r"\b(returns?|comes? back|is back)\b[^.]{0,30}\btoday\b", "return|come|is back"),
-        (OT, 2.0, r"\b(I|we) (have been |am |are )?follow(ing)? |\bwho (I|we) (follow|am following)",
-            "i |we |who "),
-        (OT, 2.0, r"\b(has|have) been followed\b|\bis being followed\b", "*followed"),
-        (OT, 1.5, r"\b(last|previous) (visit|appointment)|\b(since (I|we) (last )?saw|was last seen)",
-            "last |previous |since |was last seen"),
-        (OT, 2.0, r"\bpost-? ?op(erative)? (visit|check|day)\b|\b(hospital|postoperative) day #?\d",
-            "post-op|post op|postop|hospital day"),
-        (OT, 1.5, r"\b(one|two|three|four|six|twelve|\d+)[- ](week|month|year) (follow|check|visit|recheck)",
-            "*" + "|".join(f"{span} {what}" for span in _SPANS for what in _RETURN_WORDS)),
-        (CO, 2.0, r"\b(for|an?) (?!follow)([a-z]+ )?(evaluation|consultation|opinion)\b",
-            "*evaluation|consultation|opinion"),
-        (CO, 2.0, _ASKED_TO_SEE, "asked |requested |at the request of"),
-        (CO, 1.5, r"\breferred (by|to us|to me|for)\b|\bis referred\b"
-            r"|\bthank you for (asking|allowing|referring)\b",
-            "referred |is referred|thank you for "),
-        (CO, 1.0, r"\badmitted\b", "admitted"),
-    ],
-    re.IGNORECASE,
 )
 
 # Layout: lists whose lines are mostly drug doses or test results (name, value, unit, range).

@@ -6,8 +6,9 @@ import hashlib
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from organizer.core.intake.classify import Classification, classify_text, pathology_version
+from organizer.core.intake.classify import Classification, classify_text
 from organizer.core.intake.metadata import RecordMetadata
+from organizer.core.intake.pathology_version import pathology_version
 from organizer.core.intake.portal.detect import PortalKind
 from organizer.core.intake.portal.doctype import record_title, type_from_code
 from organizer.core.intake.portal.model import PortalDocument, PortalFindings
