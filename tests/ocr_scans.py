@@ -88,3 +88,42 @@ def first_of(corpus: Path, label: str, skip: int = 0) -> Path:
     """The (skip+1)-th corpus file with this label, in name order (stable across runs)."""
     names = sorted(name for name, found in labels(corpus).items() if found == label)
     return corpus / "classify" / names[skip]
+
+
+def corpus_text(pdf: Path, page: int = 0) -> str:
+    """The text layer of one page of a corpus PDF."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(pdf.read_bytes())
+    try:
+        textpage = document[page].get_textpage()
+        return str(textpage.get_text_range()).replace("\r\n", "\n")
+    finally:
+        document.close()
+
+
+def report_pdf(heading: str, header: list[str], body: str, max_lines: int = 40) -> bytes:
+    """A one-page text report: a heading, the identifying lines a real report prints at the top,
+    then the report's own text (as the corpus renders it: Helvetica 10 pt, letter)."""
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    page = canvas.Canvas(out, pagesize=letter)
+    y = 740.0
+    page.setFont("Helvetica-Bold", 12)
+    page.drawString(72, y, heading)
+    page.setFont("Helvetica", 10)
+    for line in [*header, "", *body.splitlines()[:max_lines]]:
+        y -= 13
+        page.drawString(72, y, line[:100])
+    page.save()
+    return out.getvalue()
+
+
+def pathology_report(corpus: Path) -> bytes:
+    """A dated surgical pathology report whose body is a corpus pathology report's first page."""
+    body = corpus_text(first_of(corpus, "pathology"))
+    header = ["Patient Name: Maria Lopez", "Date of Birth: 02/11/1961",
+              "Date of Procedure: 03/14/2024", "Accession: SP-24-01873"]
+    return report_pdf("SURGICAL PATHOLOGY REPORT", header, body)

@@ -308,7 +308,7 @@ def document_fields(
         "printed_dob": meta.date_of_birth, "facility": meta.facility, "specimen": meta.specimen,
         "procedure": meta.procedure, "warnings": list(warnings),
         "title": suggest_title(found.text, chosen, meta) or "",
-        "ocr": found.ocr,
+        "ocr": found.ocr, "ocr_checked": found.ocr,
         **({"rotation": found.rotation} if found.rotation else {}),
         **portal_fields(found),  # a portal document's own title wins over a suggested one
     }

@@ -85,6 +85,7 @@ class FileReader:
         memory_limit: int | None = DEFAULT_MEMORY_LIMIT,
         *,
         page_timeout: float = PAGE_TIMEOUT,
+        recognise: bool = True,
         test_hooks: bool = False,
     ) -> None:
         self._size = max(1, workers or min(MAX_WORKERS, os.cpu_count() or 1))
@@ -93,6 +94,7 @@ class FileReader:
         self._on_pages: PageProgress | None = None
         self._memory_limit = memory_limit
         self._hooks = test_hooks
+        self._recognise = recognise
         self._context = multiprocessing.get_context("spawn")
         self._workers: list[_Worker] = []
         self._cancelled = threading.Event()
@@ -120,7 +122,7 @@ class FileReader:
         parent, child = self._context.Pipe(duplex=True)
         process = self._context.Process(
             target=worker_main,
-            args=(child, self._memory_limit, self._hooks),
+            args=(child, self._memory_limit, self._hooks, self._recognise),
             name="organizer-file-reader",
             daemon=True,
         )
@@ -171,7 +173,8 @@ class FileReader:
                 ready = wait(_waitables(busy), timeout=_wait_time(busy, cancel))
                 if cancel is not None and cancel.is_set():
                     self._drop_recognising(busy, feed)
-                done = [self._collect(w, ready) for w in busy if w.index is not None]
+                    busy = [worker for worker in self._workers if worker.index is not None]
+                done = [self._collect(w, ready) for w in busy]
                 for index, result in (outcome for outcome in done if outcome is not None):
                     data = feed.originals.pop(index)
                     if isinstance(result, Analysis):

@@ -56,14 +56,15 @@ class _Pages:
 
 
 def _work(message: tuple[Any, ...], conn: Connection, limits: tuple[int | None, int | None],
-          hooks: bool) -> tuple[Any, ...]:
+          hooks: bool, recognise: bool) -> tuple[Any, ...]:
     index, data, filename, password = message
     _limit_memory(*limits)  # back to the normal cap after a file that needed recognition
     try:
         if hooks:
             misbehave(data)
         pages = _Pages(conn, index, limits)
-        return ("ok", replace(analyse(data, filename, password, progress=pages), original=b""))
+        found = analyse(data, filename, password, progress=pages, recognise=recognise)
+        return ("ok", replace(found, original=b""))
     except IntakeError as exc:
         return ("error", type(exc).__name__, exc.message, exc.details)
     except MemoryError:
@@ -81,8 +82,11 @@ def _load_readers() -> None:
     import organizer.core.intake.pdf_check  # noqa: F401
 
 
-def worker_main(conn: Connection, memory_limit: int | None, hooks: bool) -> None:
-    """Worker loop: receive (index, data, filename, password), answer (index, payload)."""
+def worker_main(conn: Connection, memory_limit: int | None, hooks: bool,
+                recognise: bool = True) -> None:
+    """Worker loop: receive (index, data, filename, password), answer (index, payload).
+
+    recognise=False leaves pages without a text layer unread (as imports before recognition)."""
     _load_readers()
     ocr_limit = None if memory_limit is None else max(memory_limit, OCR_MEMORY_LIMIT)
     limits = (memory_limit, ocr_limit)
@@ -95,7 +99,7 @@ def worker_main(conn: Connection, memory_limit: int | None, hooks: bool) -> None
             return
         if message is None:
             return
-        payload = _work(message, conn, limits, hooks)
+        payload = _work(message, conn, limits, hooks, recognise)
         try:
             conn.send((message[0], payload))
         except MemoryError:
