@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
@@ -26,10 +28,17 @@ if TYPE_CHECKING:  # pikepdf loads in the reader processes only, not where resul
     from organizer.core.intake.ocr.pages import PageProgress
     from organizer.core.intake.pdf_check import CheckedPdf
 
-try:  # the invisible text layer over recognised words (core/intake/text_layer, built alongside)
-    from organizer.core.intake.text_layer import add_text_layer
-except ImportError:  # pragma: no cover - until that module is merged
-    add_text_layer = None
+TextLayer = Callable[[bytes, Sequence[OcrPage | None]], bytes]
+
+
+def text_layer() -> TextLayer | None:
+    """add_text_layer from core/intake/text_layer (the invisible words over a scan), when present."""
+    try:
+        module = importlib.import_module("organizer.core.intake.text_layer")
+    except ImportError:  # pragma: no cover - a build without it keeps scans without the layer
+        return None
+    found = getattr(module, "add_text_layer", None)
+    return found if callable(found) else None
 
 Kind = Literal["pdf", "image", "portal"]
 
@@ -113,8 +122,10 @@ def _from_image(data: bytes) -> tuple[CheckedPdf, ExtractedText]:
     return checked, ExtractedText(1, ("",), False)
 
 
-def _recognise(checked: CheckedPdf, extracted: ExtractedText, picture: bytes | None,
-               progress: PageProgress | None) -> tuple[CheckedPdf, ExtractedText, tuple[OcrPage | None, ...], int]:
+def _recognise(
+    checked: CheckedPdf, extracted: ExtractedText, picture: bytes | None,
+    progress: PageProgress | None,
+) -> tuple[CheckedPdf, ExtractedText, tuple[OcrPage | None, ...], int]:
     """Recognise the pages without a text layer; lay the words invisibly over the readable copy."""
     from organizer.core.intake.ocr import available
     from organizer.core.intake.ocr.pages import pages_to_read, recognise_pages
@@ -122,6 +133,7 @@ def _recognise(checked: CheckedPdf, extracted: ExtractedText, picture: bytes | N
     if not pages_to_read(extracted) or not available():
         return checked, extracted, (), 0
     found = recognise_pages(extracted, checked.body, picture, progress)
+    add_text_layer = text_layer()
     if add_text_layer is not None:
         with contextlib.suppress(Exception):  # the record is kept without the searchable layer
             checked = replace(checked, readable=add_text_layer(checked.body, found.pages))

@@ -9,7 +9,7 @@ import sys
 import threading
 import time
 import types
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
@@ -150,7 +150,7 @@ class FileReader:
     def read_many(
         self, items: Iterable[Item], *, cancel: threading.Event | None = None,
         pages: PageProgress | None = None,
-    ) -> Iterator[tuple[int, Result]]:
+    ) -> Generator[tuple[int, Result], None, None]:
         """Read files, yielding (position in *items*, Analysis or IntakeError) as each is done.
 
         A worker gets its next file before the previous answer is handed to the caller, so

@@ -79,8 +79,8 @@ def recognise_pages(extracted: ExtractedText, pdf: bytes, picture: bytes | None,
     try:
         for done, index in enumerate(wanted, 1):
             image = picture_page(picture) if picture is not None else pdf_page(document, index)
-            found[index] = recognise(image)
-            texts[index] = clean(found[index].text)[:MAX_CHARS]
+            page = found[index] = recognise(image)
+            texts[index] = clean(page.text)[:MAX_CHARS]
             if progress:
                 progress(done, len(wanted))
     finally:

@@ -73,12 +73,15 @@ def _recognise_one(vault: Vault, reader: FileReader, doc_id: str, cancel: thread
     fields = dict(vault.state.get(DOCUMENT, doc_id) or {})
     password = fields.get("pdf_password") or None
     data = vault.read_file(str(fields.get("file")))
-    result: Analysis | IntakeError | None = None
-    for _, result in reader.read_many([(data, str(fields.get("filename") or ""), password)],
-                                      cancel=cancel):
-        break
-    if result is None:  # cancelled in the middle: left pending for next time
+    answers = reader.read_many([(data, str(fields.get("filename") or ""), password)],
+                               cancel=cancel)
+    try:
+        answer = next(answers, None)
+    finally:
+        answers.close()
+    if answer is None:  # cancelled in the middle: left pending for next time
         return
+    result: Analysis | IntakeError = answer[1]
     if isinstance(result, IntakeError) or not result.ocr:
         vault.record([Change(DOCUMENT, doc_id, {"ocr_checked": True})])
         return
@@ -92,7 +95,7 @@ def _save(vault: Vault, doc_id: str, fields: dict[str, Any], found: Analysis) ->
                                            .encode()))
         stored.append(pack)
         changes = {**_updated_fields(vault, fields, found), "text_file": pack.id}
-        if found.readable is not None and analysis.add_text_layer is not None:  # searchable copy
+        if found.readable is not None and analysis.text_layer() is not None:  # searchable copy
             readable = vault.store_file(io.BytesIO(found.readable))
             stored.append(readable)
             changes["readable_file"] = readable.id
