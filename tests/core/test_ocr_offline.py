@@ -39,3 +39,20 @@ def test_a_page_is_read_with_the_network_cut_off(monkeypatch: pytest.MonkeyPatch
     words = [word for line in page.lines for word in line.words]
     assert all(0 <= w.left < w.right <= page.width and 0 <= w.top < w.bottom <= page.height
                for w in words)
+
+
+def test_reading_a_page_leaves_no_file_behind(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """ONNX Runtime's telemetry would write a device id and a session file: it is turned off."""
+    from organizer.core.intake.analysis import Analysis
+    from organizer.core.intake.sandbox import FileReader
+    from tests.ocr_scans import jpeg_bytes
+
+    for name in ("HOME", "TMPDIR", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME"):
+        (tmp_path / name).mkdir()
+        monkeypatch.setenv(name, str(tmp_path / name))
+    pdf = report_pdf("OPERATIVE REPORT", [], "PROCEDURE: Lumpectomy.")
+    photo = jpeg_bytes(render_page(pdf, 0, 100).crop((0, 0, 850, 300)))
+    with FileReader(workers=1) as reader:
+        found = reader.read_one(photo, "photo.jpg")
+    assert isinstance(found, Analysis) and "Lumpectomy" in found.text
+    assert [p for p in tmp_path.rglob("*") if p.is_file()] == []

@@ -14,6 +14,7 @@ from typing import Any
 
 from organizer.core.errors import FileTooComplex, IntakeError
 from organizer.core.intake.analysis import analyse
+from organizer.core.intake.ocr.engine import no_telemetry
 from organizer.core.intake.sandbox_hooks import misbehave
 from organizer.core.process_guard import disable_core_dumps
 
@@ -77,6 +78,7 @@ def _load_readers() -> None:
     """Import the PDF libraries as the worker starts (analysis loads them lazily, so that the
     process storing the results does without them), not while the first file waits. The text
     recognition engine is not loaded here: only the first page that needs it loads it."""
+    no_telemetry()  # before anything can load onnxruntime
     import pypdfium2  # noqa: F401
 
     import organizer.core.intake.pdf_check  # noqa: F401

@@ -28,6 +28,13 @@ _lock = threading.Lock()
 _engine: Any = None
 
 
+def no_telemetry() -> None:
+    """Turn off ONNX Runtime's telemetry (on Linux and macOS since 1.29: it would contact
+    Microsoft and leave a device id under ~/.cache and a .ses file in the temp folder). It must
+    be set before onnxruntime is loaded; it holds for the life of the process."""
+    os.environ["ORT_DISABLE_TELEMETRY"] = "1"
+
+
 class EngineMissing(Exception):
     """The recognition engine or its model files are not installed."""
 
@@ -78,6 +85,7 @@ def engine() -> Any:
     global _engine
     with _lock:
         if _engine is None:
+            no_telemetry()
             import cv2
 
             cv2.setNumThreads(threads_per_reader())
