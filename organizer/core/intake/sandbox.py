@@ -23,8 +23,9 @@ from organizer.core.intake.analysis import Analysis
 from organizer.core.intake.sandbox_worker import DEFAULT_MEMORY_LIMIT, UNEXPECTED, worker_main
 
 DEFAULT_TIMEOUT = 10.0
-PAGE_TIMEOUT = 60.0
-"""Time allowed for recognising the text of one page (about 3 to 8 s on a busy laptop core)."""
+PAGE_TIMEOUT = 90.0
+"""Time allowed for recognising the text of one page (3 to 8 s on a laptop core; ten times that
+on a machine busy with other work)."""
 MAX_WORKERS = 2
 
 Item = tuple[bytes, str, str | None]

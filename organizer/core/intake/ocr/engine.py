@@ -50,11 +50,12 @@ class Segment:
 
 def model_paths() -> tuple[Path, ...]:
     """The model files inside the installed rapidocr package (raises EngineMissing)."""
-    try:
-        import rapidocr
-    except ImportError as exc:
-        raise EngineMissing("the rapidocr package is not installed") from exc
-    folder = Path(rapidocr.__file__).resolve().parent / "models"
+    import importlib.util
+
+    spec = importlib.util.find_spec("rapidocr")  # found without loading it (nor onnxruntime)
+    if spec is None or spec.origin is None:
+        raise EngineMissing("the rapidocr package is not installed")
+    folder = Path(spec.origin).resolve().parent / "models"
     paths = tuple(folder / name for name in MODELS)
     missing = [p.name for p in paths if not p.is_file()]
     if missing:
