@@ -16,6 +16,9 @@ SAMPLE_RUNS = 4
 SAMPLE_LENGTH = 12
 """Only the first part of a sample run is read (this many times as wide as it is high): a few
 words tell the way up as well as a whole line, at a fraction of the cost."""
+SURE = 0.9
+"""When every sample reads at least this sure, the page is taken to be that way up without
+reading it the other way (upright runs read 0.96-1.0, upside-down ones 0.40-0.65)."""
 
 
 def turn_image(image: Any, rotation: int) -> Any:
@@ -74,11 +77,14 @@ def find_rotation(image: Any, runs: Sequence[Corners],
     best, best_score = candidates[0], -1.0
     for rotation in candidates:
         turned = turn_image(image, rotation)
-        total = 0.0
+        total, scores = 0.0, []
         for corners in _longest(runs):
             crop = crop_run(turned, turn_corners(corners, rotation, width, height))
             text, score = read(crop[:, : crop.shape[0] * SAMPLE_LENGTH])
             total += score * min(len(text), 40)
+            scores.append(score)
+        if rotation == candidates[0] and min(scores) >= SURE:
+            return rotation  # read with confidence: the other way up cannot do better
         if total > best_score:
             best, best_score = rotation, total
     return best
