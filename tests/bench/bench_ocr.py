@@ -214,8 +214,10 @@ def main() -> None:
     if not (CORPUS / "classify").is_dir():
         print("bench_ocr: ../shared/corpus is not present - skipped")
         return
-    speed(args.pages)
-    classification(args.per_label)
+    if args.pages:
+        speed(args.pages)
+    if args.per_label:
+        classification(args.per_label)
 
 
 if __name__ == "__main__":

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-DETECT_SIDE = 960
-"""Longest side of the picture the text detector looks at (smaller is faster and leaner; below
-about 900 small print is missed)."""
+DETECT_SIDE = 800
+"""Longest side of the picture the text detector looks at. 800 found every word of 20 scanned
+report pages that 960 found, with 10 % less memory; at 736 single words start to go missing."""
 PAGE_SIDE = 1600
 """Longest side a page is read at (about 145 dpi for a letter page): the line crops come from a
 page this size. Larger costs memory without fewer errors on printed reports."""
