@@ -5,10 +5,8 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
-import sys
 import threading
 import time
-import types
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection, wait
@@ -20,7 +18,12 @@ from organizer.core import errors
 from organizer.core.child_environment import secrets_hidden
 from organizer.core.errors import FileTooComplex, IntakeError
 from organizer.core.intake.analysis import Analysis
-from organizer.core.intake.sandbox_worker import DEFAULT_MEMORY_LIMIT, UNEXPECTED, worker_main
+from organizer.core.intake.sandbox_worker import (
+    DEFAULT_MEMORY_LIMIT,
+    UNEXPECTED,
+    main_module_hidden,
+    worker_main,
+)
 
 DEFAULT_TIMEOUT = 10.0
 PAGE_TIMEOUT = 90.0
@@ -127,7 +130,7 @@ class FileReader:
             name="organizer-file-reader",
             daemon=True,
         )
-        with _main_module_hidden(), secrets_hidden():
+        with main_module_hidden(), secrets_hidden():
             process.start()
         child.close()
         return _Worker(process, parent)
@@ -257,27 +260,6 @@ class FileReader:
         for worker in self._workers:
             _stop(worker, at_once=worker.index is not None)
         self._workers.clear()
-
-
-@contextlib.contextmanager
-def _main_module_hidden() -> Iterator[None]:
-    """Start workers without making them re-import the program's main script.
-
-    'spawn' normally re-runs the parent's __main__ in each worker; a script without an
-    `if __name__ == "__main__"` guard, code run from stdin or an embedding host would then
-    crash every worker as it starts. The worker needs nothing from __main__: only this module.
-    Frozen builds are left alone (their bootloader and freeze_support handle workers).
-    """
-    if getattr(sys, "frozen", False):
-        yield
-        return
-    main = sys.modules.get("__main__")
-    sys.modules["__main__"] = types.ModuleType("__main__")
-    try:
-        yield
-    finally:
-        if main is not None:
-            sys.modules["__main__"] = main
 
 
 def _waitables(busy: list[_Worker]) -> list[Any]:

@@ -1,4 +1,5 @@
-"""The reader process's side of the sandbox: read each file it is sent, within its limits.
+"""The reader process's side of the sandbox: how a reader starts, and how it reads each file it is
+sent within its limits.
 
 Messages to the parent: ("page", index, pages done, pages to recognise) while text recognition
 runs (each one gives the file a fresh page allowance of time), then (index, payload) once.
@@ -8,6 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import sys
+import types
+from collections.abc import Iterator
 from dataclasses import replace
 from multiprocessing.connection import Connection
 from typing import Any
@@ -106,3 +109,24 @@ def worker_main(conn: Connection, memory_limit: int | None, hooks: bool,
             conn.send((message[0], payload))
         except MemoryError:
             conn.send((message[0], ("error", FileTooComplex.__name__, TOO_BIG, "MemoryError")))
+
+
+@contextlib.contextmanager
+def main_module_hidden() -> Iterator[None]:
+    """Start workers without making them re-import the program's main script.
+
+    'spawn' normally re-runs the parent's __main__ in each worker; a script without an
+    `if __name__ == "__main__"` guard, code run from stdin or an embedding host would then
+    crash every worker as it starts. The worker needs nothing from __main__: only this module.
+    Frozen builds are left alone (their bootloader and freeze_support handle workers).
+    """
+    if getattr(sys, "frozen", False):
+        yield
+        return
+    main = sys.modules.get("__main__")
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        if main is not None:
+            sys.modules["__main__"] = main
