@@ -6,6 +6,7 @@ import contextlib
 import hashlib
 import importlib
 from collections.abc import Callable, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
@@ -122,6 +123,11 @@ def _from_image(data: bytes) -> tuple[CheckedPdf, ExtractedText]:
     return checked, ExtractedText(1, ("",), False)
 
 
+_ENCLOSING: ContextVar[tuple[PageProgress | None, bool]] = ContextVar(
+    "enclosing_file", default=(None, True))
+"""How the file holding this one (a portal download) reports pages, and whether it recognises."""
+
+
 def _recognise(
     checked: CheckedPdf, extracted: ExtractedText, picture: bytes | None,
     progress: PageProgress | None,
@@ -154,7 +160,14 @@ def analyse(data: bytes, filename: str, password: str | None = None, *,
     if portal is not None:  # C-CDA, FHIR, XDM or Apple Health zip (issue 16)
         from organizer.core.intake.portal.analyse import analyse_portal
 
-        return analyse_portal(data, filename, portal)
+        token = _ENCLOSING.set((progress, recognise))  # documents inside report like the file
+        try:
+            return analyse_portal(data, filename, portal)
+        finally:
+            _ENCLOSING.reset(token)
+    if progress is None:
+        progress, recognise_inside = _ENCLOSING.get()
+        recognise = recognise and recognise_inside
     kind: Kind = "pdf"
     if image_kind(data) is not None:
         kind = "image"
