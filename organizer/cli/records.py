@@ -51,7 +51,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         with unlock(args) as vault:
             person = catalog.find_person(vault, args.person)
             progress = None if args.json else _print_progress
-            options = ImportOptions(person, forced, passwords, progress)
+            options = ImportOptions(person, forced, passwords, progress,
+                                    pages=None if args.json else _print_pages)
             result = import_files(vault, sources, options, reader)
             found = portal_medicines(vault, person, result, add=args.add_medicines)
     if args.json:
@@ -70,6 +71,12 @@ def _print_progress(done: int, total: int, outcome: object) -> None:
     print(f"[{done}/{total}] {printable(outcome.source)}: {printable(outcome.message)}")
     for warning in outcome.warnings:
         print(f"    Note: {printable(warning)}")
+
+
+def _print_pages(source: str, done: int, total: int) -> None:
+    if done:
+        print(f"    Reading the text on the pictures of {printable(Path(source).name)}: "
+              f"page {done} of {total}")
 
 
 def _summary(result: ImportResult) -> str:
@@ -116,7 +123,9 @@ def _classify_answer(file: str, problem: str | None, result: object) -> dict[str
     c = result.classification
     return {"file": file, "type": c.best.value, "confidence": round(c.confidence, 3),
             "evidence": list(c.evidence), "unsure": c.type is None,
-            "pages": result.pages, "scanned": result.scanned}
+            "pages": result.pages, "scanned": result.scanned, "ocr": result.ocr,
+            "ocr_pages": [n for n, page in enumerate(result.ocr_pages, 1) if page is not None],
+            "rotation": result.rotation}
 
 
 def cmd_tag(args: argparse.Namespace) -> int:

@@ -36,6 +36,13 @@ LIBRARIES: tuple[Component, ...] = (
     Component("pydicom", "MIT"),
     Component("zxcvbn", "MIT"),
     Component("pathvalidate", "MIT"),
+    Component("rapidocr (PP-OCRv6 text recognition models)", "Apache-2.0"),
+    Component("onnxruntime", "MIT"),
+    Component("OpenCV (opencv-python-headless)", "Apache-2.0"),
+    Component("numpy, shapely (GEOS), pyclipper, omegaconf", "BSD-3-Clause / BSD-3-Clause "
+              "(GEOS: LGPL-2.1) / MIT / BSD-3-Clause"),
+    Component("colorlog, PyYAML, requests, six, tqdm (come with rapidocr)",
+              "MIT / MIT / Apache-2.0 / MIT / MPL-2.0 and MIT"),
     Component("EFF Large Wordlist (suggested passphrases)", "CC BY 3.0 US"),
     Component("Python", "PSF-2.0"),
 )

@@ -69,6 +69,7 @@ _READ: dict[str, Callable[[Any], Any]] = {  # how a stored value is read; else a
     "pdf_password": _password, "evidence": _texts, "warnings": _texts,
     "size": _count, "pages": _count, "confidence": _fraction,
     "scanned": bool, "repaired": bool, "encrypted": bool, NOT_FOR_PACKET: bool,
+    "ocr": bool, "ocr_checked": bool,
 }
 
 
@@ -94,6 +95,8 @@ class DocumentRecord:
     guesses: tuple[tuple[RecordType, float], ...] = ()
     pathology_version: str = ""  # preliminary / final / addendum, or ""
     scanned: bool = False
+    ocr: bool = False  # its text was read from pictures of the pages (text recognition)
+    ocr_checked: bool = False  # text recognition has looked at it (an old scan: not yet)
     repaired: bool = False
     encrypted: bool = False
     pdf_password: str | None = None

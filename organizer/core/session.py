@@ -28,6 +28,7 @@ from organizer.core.intake.importer import (
     ImportResult,
     import_files,
 )
+from organizer.core.intake.ocr.pending import PendingProgress, PendingResult, recognise_pending
 from organizer.core.intake.sandbox import FileReader
 from organizer.core.passphrase_strength import require_strong
 from organizer.core.records import Person
@@ -45,6 +46,7 @@ class Session:
         self._vault: Vault | None = None
         self._reader: FileReader | None = None
         self._lock = threading.RLock()
+        self._stop_recognising = threading.Event()
 
     # --- state -----------------------------------------------------------------------------
 
@@ -127,6 +129,7 @@ class Session:
 
     def close(self) -> None:
         """Lock: waits for the call in progress, then forgets the keys. Safe to call twice."""
+        self._stop_recognising.set()  # background text recognition stops within a second
         with self._lock:
             vault, self._vault = self._vault, None
             reader, self._reader = self._reader, None
@@ -169,6 +172,20 @@ class Session:
         logs.log.info(logs.IMPORT_FINISHED, *(result.count(status) for status in (
             IMPORTED, DUPLICATE, NEEDS_PASSWORD, REJECTED, CANCELLED)))
         return result
+
+    def stop_background_work(self) -> None:
+        """Stop background text recognition (the record being read stays pending)."""
+        self._stop_recognising.set()
+
+    def recognise_pending(self, progress: PendingProgress | None = None) -> PendingResult:
+        """Read the text of scanned records imported before recognition existed (one by one,
+        each saved as it is done); stops when the vault locks."""
+        with self._lock:
+            if self._vault is None:
+                raise VaultError("The vault is locked. Please unlock it again.")
+            vault = self._vault
+            self._stop_recognising = cancel = threading.Event()
+        return recognise_pending(cast(Vault, _Serialised(vault, self._lock)), progress, cancel)
 
     def warm_up_reader(self) -> None:
         """Start the file-reading workers now, so the first import does not wait for them."""

@@ -25,6 +25,7 @@ from organizer.ui.folder_memory import remember_folder, start_folder
 from organizer.ui.help_menu import HelpMenu
 from organizer.ui.idle_lock import IdleLock, LockKeyInDialogs
 from organizer.ui.recent_vaults import RecentVaults
+from organizer.ui.records.recognition import PendingRecognition
 from organizer.ui.rekey_dialog import RekeyDialog
 from organizer.ui.remember_vault import RememberedOpening, forget_here
 from organizer.ui.settings_dialog import AppSettings, SettingsDialog
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self.beacon = VaultBeacon(self)
         self.start = StartScreen(self)
         self.vault = VaultView(session, self.settings, self)
+        self.recognition = PendingRecognition(session, self.vault, self)
         self.screens = QStackedWidget(self)
         self.screens.addWidget(self.start)
         self.screens.addWidget(self.vault)
@@ -152,6 +154,7 @@ class MainWindow(QMainWindow):
         self._set_vault_open(True)
         self.idle_lock.start(self.settings.idle_seconds)
         run_in_background(self, self._session.warm_up_reader, _ignore, _ignore)  # faster first import
+        self.recognition.start()  # scanned records imported before text recognition
         self.activateWindow()  # back from the dialog: keyboard focus belongs here again
         self.vault.take_focus()
         self._tell_notices()
@@ -325,6 +328,7 @@ class MainWindow(QMainWindow):
         remember_place(self, self.settings.store)
         if self._session.is_open:
             save_everything_now()
+        self._session.stop_background_work()  # text recognition stops within a second
         self.tasks.wait(CLOSE_WAIT_MS)  # a vault being created or unlocked must finish first
         self.idle_lock.stop()
         self.beacon.release()

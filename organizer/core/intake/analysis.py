@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-from dataclasses import dataclass
+import importlib
+from collections.abc import Callable, Sequence
+from contextvars import ContextVar
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 from organizer.core.errors import DamagedPdf, NotAPdf
@@ -16,6 +20,7 @@ from organizer.core.intake.images import (
     unsupported_image_error,
 )
 from organizer.core.intake.metadata import RecordMetadata, extract_metadata
+from organizer.core.intake.ocr_result import OcrPage
 from organizer.core.intake.pathology_version import pathology_version
 from organizer.core.intake.portal import portal_kind
 from organizer.core.intake.portal.model import PortalFindings
@@ -23,7 +28,20 @@ from organizer.core.intake.text import PAGE_BREAK, ExtractedText, UnreadablePdf,
 from organizer.core.records import PathologyVersion, RecordType
 
 if TYPE_CHECKING:  # pikepdf loads in the reader processes only, not where results are stored
+    from organizer.core.intake.ocr.pages import PageProgress
     from organizer.core.intake.pdf_check import CheckedPdf
+
+TextLayer = Callable[[bytes, Sequence[OcrPage | None]], bytes]
+
+
+def text_layer() -> TextLayer | None:
+    """add_text_layer from core/intake/text_layer (the invisible words over a scan), when present."""
+    try:
+        module = importlib.import_module("organizer.core.intake.text_layer")
+    except ImportError:  # pragma: no cover - a build without it keeps scans without the layer
+        return None
+    found = getattr(module, "add_text_layer", None)
+    return found if callable(found) else None
 
 Kind = Literal["pdf", "image", "portal"]
 
@@ -56,6 +74,15 @@ class Analysis:
     """Title, medicines and clinical lists a patient-portal download codes (None for PDFs)."""
     parts: tuple[Analysis, ...] = ()
     """The records inside a download holding several; these are stored instead of the file."""
+    ocr_pages: tuple[OcrPage | None, ...] = ()
+    """What text recognition found on each page read (None: the page had its own text)."""
+    rotation: int = 0
+    """Degrees clockwise every page needs to read upright, as recognition found (0 if unsure)."""
+
+    @property
+    def ocr(self) -> bool:
+        """True when some of the text came from recognising page pictures."""
+        return any(page is not None for page in self.ocr_pages)
 
     @property
     def page_texts(self) -> tuple[str, ...]:
@@ -98,10 +125,36 @@ def _from_image(data: bytes) -> tuple[CheckedPdf, ExtractedText]:
     return checked, ExtractedText(1, ("",), False)
 
 
-def analyse(data: bytes, filename: str, password: str | None = None) -> Analysis:
+_ENCLOSING: ContextVar[tuple[PageProgress | None, bool]] = ContextVar(
+    "enclosing_file", default=(None, True))
+"""How the file holding this one (a portal download) reports pages, and whether it recognises."""
+
+
+def _recognise(
+    checked: CheckedPdf, extracted: ExtractedText, picture: bytes | None,
+    progress: PageProgress | None,
+) -> tuple[CheckedPdf, ExtractedText, tuple[OcrPage | None, ...], int]:
+    """Recognise the pages without a text layer; lay the words invisibly over the readable copy."""
+    from organizer.core.intake.ocr import available
+    from organizer.core.intake.ocr.pages import pages_to_read, recognise_pages
+
+    if not pages_to_read(extracted) or not available():
+        return checked, extracted, (), 0
+    found = recognise_pages(extracted, checked.body, picture, progress)
+    add_text_layer = text_layer()
+    if add_text_layer is not None:
+        with contextlib.suppress(Exception):  # the record is kept without the searchable layer
+            checked = replace(checked, readable=add_text_layer(checked.body, found.pages))
+    return checked, found.extracted, found.pages, found.rotation
+
+
+def analyse(data: bytes, filename: str, password: str | None = None, *,
+            progress: PageProgress | None = None, recognise: bool = True) -> Analysis:
     """Check, repair or convert, and read one file. Raises the typed IntakeErrors.
 
-    Nothing is written to disk: the original, the readable copy and the text stay in memory.
+    Pages with no text layer (scans, photos) are recognised when *recognise* is set, reporting
+    to *progress*. Nothing is written to disk: the original, the readable copy and the text
+    stay in memory.
     """
     from organizer.core.intake.pdf_check import check_pdf, describe_non_pdf, find_header, is_empty
 
@@ -109,7 +162,14 @@ def analyse(data: bytes, filename: str, password: str | None = None) -> Analysis
     if portal is not None:  # C-CDA, FHIR, XDM or Apple Health zip (issue 16)
         from organizer.core.intake.portal.analyse import analyse_portal
 
-        return analyse_portal(data, filename, portal)
+        token = _ENCLOSING.set((progress, recognise))  # documents inside report like the file
+        try:
+            return analyse_portal(data, filename, portal)
+        finally:
+            _ENCLOSING.reset(token)
+    if progress is None:
+        progress, recognise_inside = _ENCLOSING.get()
+        recognise = recognise and recognise_inside
     kind: Kind = "pdf"
     if image_kind(data) is not None:
         kind = "image"
@@ -119,6 +179,11 @@ def analyse(data: bytes, filename: str, password: str | None = None) -> Analysis
     else:
         other = other_image_format(data)
         raise unsupported_image_error(other) if other else NotAPdf(describe_non_pdf(data))
+    ocr_pages: tuple[OcrPage | None, ...] = ()
+    rotation = 0
+    if recognise:
+        picture = data if kind == "image" else None
+        checked, extracted, ocr_pages, rotation = _recognise(checked, extracted, picture, progress)
     text = extracted.text
     classification = classify_text(text)  # it reads only as much as its rules need
     version = pathology_version(text) if classification.best is RecordType.PATHOLOGY else None
@@ -138,4 +203,6 @@ def analyse(data: bytes, filename: str, password: str | None = None) -> Analysis
         pathology_version=version,
         sha256=hashlib.sha256(data).hexdigest(),
         notes=checked.notes,
+        ocr_pages=ocr_pages,
+        rotation=rotation,
     )

@@ -47,6 +47,8 @@ class FileOutcome:
     warnings: tuple[str, ...] = ()
     records: tuple[str, ...] = ()
     """Every record made from this file (a portal download may hold several documents)."""
+    ocr: bool = False
+    """Some of its text was read from page pictures (text recognition)."""
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -57,6 +59,7 @@ class FileOutcome:
             "confidence": round(self.confidence, 3), "evidence": list(self.evidence),
             "pages": self.pages, "scanned": self.scanned, "warnings": list(self.warnings),
             "records": list(self.records or ([self.document_id] if self.document_id else [])),
+            "ocr": self.ocr,
         }
 
 
@@ -74,6 +77,8 @@ class ImportResult:
 
 
 ProgressCallback = Callable[[int, int, FileOutcome], None]
+PageCallback = Callable[[str, int, int], None]
+"""(file being read, pages recognised so far, pages to recognise in it)."""
 
 
 @dataclass
@@ -83,6 +88,8 @@ class ImportOptions:
     passwords: Sequence[str] = ()
     progress: ProgressCallback | None = None
     cancel: threading.Event = field(default_factory=threading.Event)
+    pages: PageCallback | None = None
+    """Hears of each page whose text is recognised (scans and photos)."""
 
 
 def expand_sources(paths: Sequence[Path]) -> list[Path]:
@@ -140,7 +147,9 @@ class _Batch:
         retry: list[int] = []
         sent: list[int] = []  # read_many numbers items in the order the generator yields them
         items = self._items([i for i in indexes if i not in self.outcomes], password, sent)
-        for position, result in in_order(self.reader.read_many(items)):
+        found = self.reader.read_many(items, cancel=self.options.cancel,
+                                      pages=self._page_reporter(sent))
+        for position, result in in_order(found):
             index = sent[position]
             if isinstance(result, (PasswordRequired, WrongPdfPassword)) and not last:
                 retry.append(index)
@@ -153,6 +162,17 @@ class _Batch:
             if self.options.cancel.is_set():
                 self.reader.cancel()
         return retry
+
+    def _page_reporter(self, sent: list[int]) -> Callable[[int, int, int], None] | None:
+        """Pass on page progress of text recognition, naming the file being read."""
+        report = self.options.pages
+        if report is None:
+            return None
+
+        def pages(position: int, done: int, total: int) -> None:
+            report(str(self.sources[sent[position]]), done, total)
+
+        return pages
 
     def _items(
         self, order: list[int], password: str | None, sent: list[int]
@@ -240,6 +260,9 @@ class _Batch:
         warnings = mismatch_warnings(found.metadata, person.name, person.date_of_birth)
         if found.scanned:
             warnings += (_("Scanned: this record has no text yet, so it needs text recognition."),)
+        elif found.ocr:
+            warnings += (_("The text was read from pictures of the pages: please check that names "
+                           "and dates were read right."),)
         return warnings + found.notes
 
     def _write(self, index: int, found: Analysis, password: str | None,
@@ -284,7 +307,8 @@ def document_fields(
         type_by="user" if options.record_type else "rules",
         confidence=guess.confidence, evidence=tuple(guess.evidence), guesses=tuple(guess.guesses),
         pathology_version=found.pathology_version.value if found.pathology_version else "",
-        scanned=found.scanned, repaired=found.repaired, encrypted=found.encrypted,
+        scanned=found.scanned, ocr=found.ocr, ocr_checked=found.ocr, rotation=found.rotation,
+        repaired=found.repaired, encrypted=found.encrypted,
         pdf_password=password if found.encrypted else None,
         record_date=meta.record_date or "", patient_name=meta.patient_name or "",
         printed_dob=meta.date_of_birth or "", facility=meta.facility or "",
@@ -306,5 +330,5 @@ def _imported(source: str, document_id: str, found: Analysis, warnings: tuple[st
                                    found.pages).format(what=what, count=found.pages),
         document_id=document_id, type=chosen, best_guess=guess.best,
         confidence=guess.confidence, evidence=guess.evidence, pages=found.pages,
-        scanned=found.scanned, warnings=warnings,
+        scanned=found.scanned, warnings=warnings, ocr=found.ocr,
     )

@@ -5,11 +5,9 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
-import sys
 import threading
 import time
-import types
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
@@ -19,19 +17,27 @@ from typing import Any
 from organizer.core import errors
 from organizer.core.child_environment import secrets_hidden
 from organizer.core.errors import FileTooComplex, IntakeError
-from organizer.core.i18n import N_
-from organizer.core.intake.analysis import Analysis, analyse
-from organizer.core.intake.sandbox_hooks import misbehave
-from organizer.core.process_guard import disable_core_dumps
+from organizer.core.intake.analysis import Analysis
+from organizer.core.intake.sandbox_worker import (
+    DEFAULT_MEMORY_LIMIT,
+    UNEXPECTED,
+    main_module_hidden,
+    worker_main,
+)
 
 DEFAULT_TIMEOUT = 10.0
-DEFAULT_MEMORY_LIMIT = 3 * 1024**3 // 2
-"""Address space allowed to one worker (1.5 GiB; POSIX only)."""
+PAGE_TIMEOUT = 90.0
+"""Time allowed for recognising the text of one page (3 to 8 s on a laptop core; ten times that
+on a machine busy with other work)."""
 MAX_WORKERS = 2
 
 Item = tuple[bytes, str, str | None]
 """(file content, file name, PDF password or None)."""
 Result = Analysis | IntakeError
+PageProgress = Callable[[int, int, int], None]
+"""(position of the file in read_many's items, pages recognised, pages to recognise)."""
+
+__all__ = ["DEFAULT_MEMORY_LIMIT", "DEFAULT_TIMEOUT", "FileReader", "PageProgress"]
 
 _TIMED_OUT = (
     "This file took too long to read and was skipped. It may be very large or unusually "
@@ -41,69 +47,11 @@ _CRASHED = (
     "This file made the reader stop, so it was skipped. It may be damaged or unusually built. "
     "Try saving or printing it again as a new PDF, then add that copy."
 )
-_TOO_BIG = (
-    "This file needs more memory than is safe to read, so it was skipped. Try saving or "
-    "printing it again as a new PDF (or in smaller parts), then add that copy."
-)
-_UNEXPECTED = (
-    N_("This file could not be read because of an unexpected problem. It may be damaged or use "
-    "features we do not support.")
-)
 _ERRORS: dict[str, type[IntakeError]] = {
     cls.__name__: cls
     for cls in vars(errors).values()
     if isinstance(cls, type) and issubclass(cls, IntakeError)
 }
-
-
-def _limit_memory(limit: int | None) -> None:
-    if limit is None or not sys.platform.startswith(("linux", "darwin", "freebsd")):
-        return
-    import resource
-
-    with contextlib.suppress(ValueError, OSError):
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-
-
-def _work(data: bytes, filename: str, password: str | None, hooks: bool) -> tuple[Any, ...]:
-    try:
-        if hooks:
-            misbehave(data)
-        return ("ok", replace(analyse(data, filename, password), original=b""))
-    except IntakeError as exc:
-        return ("error", type(exc).__name__, exc.message, exc.details)
-    except MemoryError:
-        return ("error", FileTooComplex.__name__, _TOO_BIG, "MemoryError")
-    except Exception as exc:  # a bug or a library failure must not stop the other files
-        return ("error", IntakeError.__name__, _UNEXPECTED, repr(exc))
-
-
-def _load_readers() -> None:
-    """Import the PDF libraries as the worker starts (analysis loads them lazily, so that the
-    process storing the results does without them), not while the first file waits."""
-    import pypdfium2  # noqa: F401
-
-    import organizer.core.intake.pdf_check  # noqa: F401
-
-
-def _worker_main(conn: Connection, memory_limit: int | None, hooks: bool) -> None:
-    """Worker loop: receive (index, data, filename, password), answer (index, payload)."""
-    _load_readers()
-    _limit_memory(memory_limit)
-    disable_core_dumps()  # the worker holds decrypted record content
-    while True:
-        try:
-            message = conn.recv()
-        except (EOFError, OSError):
-            return
-        if message is None:
-            return
-        index, data, filename, password = message
-        payload = _work(data, filename, password, hooks)
-        try:
-            conn.send((index, payload))
-        except MemoryError:
-            conn.send((index, ("error", FileTooComplex.__name__, _TOO_BIG, "MemoryError")))
 
 
 @dataclass
@@ -112,6 +60,9 @@ class _Worker:
     conn: Connection
     index: int | None = None
     started: float = 0.0
+    allowance: float = 0.0
+    """Seconds the file may take from `started` (renewed with each recognised page)."""
+    recognising: bool = False
 
 
 @dataclass
@@ -137,12 +88,17 @@ class FileReader:
         timeout: float = DEFAULT_TIMEOUT,
         memory_limit: int | None = DEFAULT_MEMORY_LIMIT,
         *,
+        page_timeout: float = PAGE_TIMEOUT,
+        recognise: bool = True,
         test_hooks: bool = False,
     ) -> None:
         self._size = max(1, workers or min(MAX_WORKERS, os.cpu_count() or 1))
         self._timeout = timeout
+        self._page_timeout = page_timeout
+        self._on_pages: PageProgress | None = None
         self._memory_limit = memory_limit
         self._hooks = test_hooks
+        self._recognise = recognise
         self._context = multiprocessing.get_context("spawn")
         self._workers: list[_Worker] = []
         self._cancelled = threading.Event()
@@ -169,12 +125,12 @@ class FileReader:
     def _spawn(self) -> _Worker:
         parent, child = self._context.Pipe(duplex=True)
         process = self._context.Process(
-            target=_worker_main,
-            args=(child, self._memory_limit, self._hooks),
+            target=worker_main,
+            args=(child, self._memory_limit, self._hooks, self._recognise),
             name="organizer-file-reader",
             daemon=True,
         )
-        with _main_module_hidden(), secrets_hidden():
+        with main_module_hidden(), secrets_hidden():
             process.start()
         child.close()
         return _Worker(process, parent)
@@ -193,15 +149,21 @@ class FileReader:
             if isinstance(result, IntakeError):
                 raise result
             return result
-        raise FileTooComplex(_UNEXPECTED)  # pragma: no cover - cancelled before it started
+        raise FileTooComplex(UNEXPECTED)  # pragma: no cover - cancelled before it started
 
-    def read_many(self, items: Iterable[Item]) -> Iterator[tuple[int, Result]]:
+    def read_many(
+        self, items: Iterable[Item], *, cancel: threading.Event | None = None,
+        pages: PageProgress | None = None,
+    ) -> Generator[tuple[int, Result], None, None]:
         """Read files, yielding (position in *items*, Analysis or IntakeError) as each is done.
 
         A worker gets its next file before the previous answer is handed to the caller, so
-        the workers keep reading while the caller stores what they read.
+        the workers keep reading while the caller stores what they read. `pages` hears of each
+        page whose text is recognised; once `cancel` is set no file is handed out and files in
+        the middle of text recognition are dropped (they are not yielded).
         """
         self._cancelled.clear()
+        self._on_pages = pages
         self.start()
         feed = _Feed(enumerate(items))
         try:
@@ -212,9 +174,10 @@ class FileReader:
                 busy = [worker for worker in self._workers if worker.index is not None]
                 if not busy:
                     return
-                deadline = min(worker.started for worker in busy) + self._timeout
-                waitables: list[Any] = [w.conn for w in busy] + [w.process.sentinel for w in busy]
-                ready = wait(waitables, timeout=max(0.0, deadline - time.monotonic()))
+                ready = wait(_waitables(busy), timeout=_wait_time(busy, cancel))
+                if cancel is not None and cancel.is_set():
+                    self._drop_recognising(busy, feed)
+                    busy = [worker for worker in self._workers if worker.index is not None]
                 done = [self._collect(w, ready) for w in busy]
                 for index, result in (outcome for outcome in done if outcome is not None):
                     data = feed.originals.pop(index)
@@ -228,6 +191,14 @@ class FileReader:
             for worker in list(self._workers):
                 if worker.index is not None:  # the caller stopped early: drop unfinished work
                     self._replace(worker)
+
+    def _drop_recognising(self, busy: list[_Worker], feed: _Feed) -> None:
+        """Cancelled: stop handing out, and stop the files whose pages are being recognised."""
+        self._cancelled.set()
+        for worker in busy:
+            if worker.recognising and worker.index is not None:
+                feed.originals.pop(worker.index, None)
+                self._replace(worker)
 
     def _hand_out(self, worker: _Worker, feed: _Feed) -> bool:
         """Send the next file to an idle worker; False when there is none to send (or cancelled)."""
@@ -246,6 +217,7 @@ class FileReader:
         self, worker: _Worker, index: int, data: bytes, filename: str, password: str | None
     ) -> None:
         worker.index, worker.started = index, time.monotonic()
+        worker.allowance, worker.recognising = self._timeout, False
         # A worker that died while idle cannot take the file; _collect then reports it.
         with contextlib.suppress(BrokenPipeError, EOFError, OSError):
             worker.conn.send((index, data, filename, password))
@@ -253,23 +225,34 @@ class FileReader:
     def _collect(self, worker: _Worker, ready: list[Any]) -> tuple[int, Result] | None:
         index = worker.index
         assert index is not None
-        if worker.conn in ready or worker.conn.poll():
+        while worker.conn in ready or worker.conn.poll():
             try:
-                answer_index, payload = worker.conn.recv()
+                answer = worker.conn.recv()
             except (EOFError, OSError):
                 self._replace(worker)
                 return index, FileTooComplex(_CRASHED, details="worker pipe closed")
+            if answer[0] == "page":  # ("page", index, done, total): a page was recognised
+                self._page_done(worker, answer[1], answer[2], answer[3])
+                ready = []
+                continue
             worker.index = None
-            return answer_index, _result(payload)
+            return answer[0], _result(answer[1])
         if worker.process.sentinel in ready or not worker.process.is_alive():
             worker.process.join(0.5)
             code = worker.process.exitcode
             self._replace(worker)
             return index, FileTooComplex(_CRASHED, details=f"worker exit code {code}")
-        if time.monotonic() - worker.started >= self._timeout:
+        if time.monotonic() - worker.started >= worker.allowance:
             self._replace(worker)
-            return index, FileTooComplex(_TIMED_OUT, details=f"over {self._timeout:g} s")
+            return index, FileTooComplex(_TIMED_OUT, details=f"over {worker.allowance:g} s")
         return None
+
+    def _page_done(self, worker: _Worker, index: int, done: int, total: int) -> None:
+        """Text recognition moved on a page: the file gets a fresh page allowance of time."""
+        worker.started, worker.recognising = time.monotonic(), True
+        worker.allowance = max(self._timeout, self._page_timeout)
+        if self._on_pages is not None:
+            self._on_pages(index, done, total)
 
     def close(self) -> None:
         """Stop the workers (unfinished reads are abandoned)."""
@@ -279,25 +262,15 @@ class FileReader:
         self._workers.clear()
 
 
-@contextlib.contextmanager
-def _main_module_hidden() -> Iterator[None]:
-    """Start workers without making them re-import the program's main script.
+def _waitables(busy: list[_Worker]) -> list[Any]:
+    return [w.conn for w in busy] + [w.process.sentinel for w in busy]
 
-    'spawn' normally re-runs the parent's __main__ in each worker; a script without an
-    `if __name__ == "__main__"` guard, code run from stdin or an embedding host would then
-    crash every worker as it starts. The worker needs nothing from __main__: only this module.
-    Frozen builds are left alone (their bootloader and freeze_support handle workers).
-    """
-    if getattr(sys, "frozen", False):
-        yield
-        return
-    main = sys.modules.get("__main__")
-    sys.modules["__main__"] = types.ModuleType("__main__")
-    try:
-        yield
-    finally:
-        if main is not None:
-            sys.modules["__main__"] = main
+
+def _wait_time(busy: list[_Worker], cancel: threading.Event | None) -> float:
+    """Until the first deadline; a quarter second at most when a cancel must be noticed."""
+    deadline = min(worker.started + worker.allowance for worker in busy)
+    left = max(0.0, deadline - time.monotonic())
+    return min(left, 0.25) if cancel is not None else left
 
 
 def _result(payload: tuple[Any, ...]) -> Result:

@@ -56,9 +56,13 @@ class _ProgressRelay(QObject):
     """Lives on the GUI thread; the worker calls `report`, the signal is queued to the GUI thread."""
 
     progressed = Signal(int, int, object)
+    pages = Signal(str, int, int)
 
     def report(self, done: int, total: int, outcome: FileOutcome) -> None:
         self.progressed.emit(done, total, outcome)
+
+    def report_pages(self, source: str, done: int, total: int) -> None:
+        self.pages.emit(source, done, total)
 
 
 @dataclass
@@ -94,6 +98,7 @@ class ImportFlow(QObject):
         self.summary: ImportSummaryDialog | None = None
         self._relay = _ProgressRelay(self)
         self._relay.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
+        self._relay.pages.connect(self._pages_progressed, Qt.ConnectionType.QueuedConnection)
         bar.cancel_button.clicked.connect(self.stop)
 
     @property
@@ -120,7 +125,8 @@ class ImportFlow(QObject):
         self._last_was_retry = batch.retry
         self.cancel = threading.Event()
         options = ImportOptions(self.person, passwords=batch.passwords,
-                                progress=self._relay.report, cancel=self.cancel)
+                                progress=self._relay.report, cancel=self.cancel,
+                                pages=self._relay.report_pages)
         self._set_running(True)
         session = self.session
         run_in_background(self, lambda: session.import_files(expand_sources(batch.paths), options),
@@ -137,6 +143,15 @@ class ImportFlow(QObject):
     def _progressed(self, done: int, total: int, _outcome: FileOutcome) -> None:
         if self._running:
             self.bar.show_progress(done, total)
+            if not self.cancel.is_set():
+                self.bar.label.setText(self.tr("Importing your files…"))
+
+    def _pages_progressed(self, source: str, done: int, total: int) -> None:
+        """A scan or photo is being read: say which page, so a long scan never looks stuck."""
+        if self._running and not self.cancel.is_set():
+            self.bar.label.setText(self.tr("Reading the text of “%1”: page %2 of %3…")
+                                   .replace("%1", Path(source).name)
+                                   .replace("%2", str(min(done + 1, total))).replace("%3", str(total)))
 
     def _failed(self, error: BaseException) -> None:
         self._set_running(False)

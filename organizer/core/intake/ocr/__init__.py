@@ -1,0 +1,64 @@
+"""Text recognition for page pictures (scans and photos): recognise(image) -> OcrPage.
+
+Runs in the reader processes only; the engine loads on the first page a process reads.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from organizer.core.intake.ocr.engine import (
+    MIN_SCORE,
+    PAGE_SIDE,
+    EngineMissing,
+    Segment,
+    detect,
+    read_line,
+)
+from organizer.core.intake.ocr.layout import build_page
+from organizer.core.intake.ocr.orientation import crop_run, find_rotation, turn_corners, turn_image
+from organizer.core.intake.ocr_result import OcrPage
+
+__all__ = ["EngineMissing", "available", "recognise"]
+
+
+def available() -> bool:
+    """True when the engine and its model files are installed."""
+    from organizer.core.intake.ocr.engine import model_paths
+
+    try:
+        model_paths()
+    except EngineMissing:
+        return False
+    return True
+
+
+def _as_array(image: Any) -> Any:
+    """A Pillow picture as a BGR numpy array no larger than PAGE_SIDE on its longest side."""
+    import numpy
+
+    picture = image.convert("RGB")
+    if max(picture.size) > PAGE_SIDE:
+        picture.thumbnail((PAGE_SIDE, PAGE_SIDE))
+    return numpy.ascontiguousarray(numpy.asarray(picture)[:, :, ::-1])
+
+
+def recognise(image: Any) -> OcrPage:
+    """Read the text on one page picture (a Pillow image), turning it upright first.
+
+    Word boxes are pixels of the upright picture as read (longest side at most PAGE_SIDE).
+    """
+    array = _as_array(image)
+    height, width = array.shape[:2]
+    runs = detect(array)
+    if not runs:
+        return OcrPage(width, height, ())
+    rotation = find_rotation(array, runs, read_line)
+    turned = turn_image(array, rotation)
+    segments = []
+    for corners in runs:
+        upright = turn_corners(corners, rotation, width, height)
+        text, score = read_line(crop_run(turned, upright))
+        if text and score >= MIN_SCORE:
+            segments.append(Segment(upright, text, score))
+    return build_page(segments, turned.shape[1], turned.shape[0], rotation)

@@ -1,0 +1,133 @@
+"""The reader process's side of the sandbox: how a reader starts, and how it reads each file it is
+sent within its limits.
+
+Messages to the parent: ("page", index, pages done, pages to recognise) while text recognition
+runs (each one gives the file a fresh page allowance of time), then (index, payload) once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+import types
+from collections.abc import Iterator
+from dataclasses import replace
+from multiprocessing.connection import Connection
+from typing import Any
+
+from organizer.core.errors import FileTooComplex, IntakeError
+from organizer.core.i18n import N_
+from organizer.core.intake.analysis import analyse
+from organizer.core.intake.ocr.engine import no_telemetry
+from organizer.core.intake.sandbox_hooks import misbehave
+from organizer.core.process_guard import disable_core_dumps
+
+DEFAULT_MEMORY_LIMIT = 3 * 1024**3 // 2
+"""Address space allowed to one worker (1.5 GiB; POSIX only)."""
+OCR_MEMORY_LIMIT = 5 * 1024**3 // 2
+"""Address space while recognising text (2.5 GiB): the engine's libraries reserve about 1.1 GiB
+of address space, of which it uses about 0.4 GiB."""
+
+TOO_BIG = (
+    "This file needs more memory than is safe to read, so it was skipped. Try saving or "
+    "printing it again as a new PDF (or in smaller parts), then add that copy."
+)
+UNEXPECTED = N_(
+    "This file could not be read because of an unexpected problem. It may be damaged or use "
+    "features we do not support."
+)
+
+
+def _limit_memory(soft: int | None, hard: int | None) -> None:
+    if soft is None or not sys.platform.startswith(("linux", "darwin", "freebsd")):
+        return
+    import resource
+
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_AS, (soft, max(soft, hard or soft)))
+
+
+class _Pages:
+    """Reports recognition progress to the parent; lifts the memory cap while pages are read."""
+
+    def __init__(self, conn: Connection, index: int, limits: tuple[int | None, int | None]) -> None:
+        self.conn, self.index, self.limits = conn, index, limits
+
+    def __call__(self, done: int, total: int) -> None:
+        if done == 0:
+            _limit_memory(self.limits[1], self.limits[1])
+        with contextlib.suppress(BrokenPipeError, OSError):
+            self.conn.send(("page", self.index, done, total))
+
+
+def _work(message: tuple[Any, ...], conn: Connection, limits: tuple[int | None, int | None],
+          hooks: bool, recognise: bool) -> tuple[Any, ...]:
+    index, data, filename, password = message
+    _limit_memory(*limits)  # back to the normal cap after a file that needed recognition
+    try:
+        if hooks:
+            misbehave(data)
+        pages = _Pages(conn, index, limits)
+        found = analyse(data, filename, password, progress=pages, recognise=recognise)
+        return ("ok", replace(found, original=b""))
+    except IntakeError as exc:
+        return ("error", type(exc).__name__, exc.message, exc.details)
+    except MemoryError:
+        return ("error", FileTooComplex.__name__, TOO_BIG, "MemoryError")
+    except Exception as exc:  # a bug or a library failure must not stop the other files
+        return ("error", IntakeError.__name__, UNEXPECTED, repr(exc))
+
+
+def _load_readers() -> None:
+    """Import the PDF libraries as the worker starts (analysis loads them lazily, so that the
+    process storing the results does without them), not while the first file waits. The text
+    recognition engine is not loaded here: only the first page that needs it loads it."""
+    no_telemetry()  # before anything can load onnxruntime
+    import pypdfium2  # noqa: F401
+
+    import organizer.core.intake.pdf_check  # noqa: F401
+
+
+def worker_main(conn: Connection, memory_limit: int | None, hooks: bool,
+                recognise: bool = True) -> None:
+    """Worker loop: receive (index, data, filename, password), answer (index, payload).
+
+    recognise=False leaves pages without a text layer unread (as imports before recognition)."""
+    _load_readers()
+    ocr_limit = None if memory_limit is None else max(memory_limit, OCR_MEMORY_LIMIT)
+    limits = (memory_limit, ocr_limit)
+    _limit_memory(*limits)
+    disable_core_dumps()  # the worker holds decrypted record content
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            return
+        if message is None:
+            return
+        payload = _work(message, conn, limits, hooks, recognise)
+        try:
+            conn.send((message[0], payload))
+        except MemoryError:
+            conn.send((message[0], ("error", FileTooComplex.__name__, TOO_BIG, "MemoryError")))
+
+
+@contextlib.contextmanager
+def main_module_hidden() -> Iterator[None]:
+    """Start workers without making them re-import the program's main script.
+
+    'spawn' normally re-runs the parent's __main__ in each worker; a script without an
+    `if __name__ == "__main__"` guard, code run from stdin or an embedding host would then
+    crash every worker as it starts. The worker needs nothing from __main__: only this module.
+    Frozen builds are left alone (their bootloader and freeze_support handle workers).
+    """
+    if getattr(sys, "frozen", False):
+        yield
+        return
+    main = sys.modules.get("__main__")
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        if main is not None:
+            sys.modules["__main__"] = main
