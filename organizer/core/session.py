@@ -182,7 +182,7 @@ class Session:
         each saved as it is done); stops when the vault locks."""
         with self._lock:
             if self._vault is None:
-                raise VaultError("The vault is locked. Please unlock it again.")
+                raise VaultError(_("The vault is locked. Please unlock it again."))
             vault = self._vault
             self._stop_recognising = cancel = threading.Event()
         return recognise_pending(cast(Vault, _Serialised(vault, self._lock)), progress, cancel)

@@ -1168,6 +1168,10 @@ La copia de seguridad es una copia de esa carpeta. Sigue cerrada con llave: se a
         <translation>Importando sus archivos…</translation>
     </message>
     <message>
+        <source>Reading the text of “%1”: page %2 of %3…</source>
+        <translation>Leyendo el texto de «%1»: página %2 de %3…</translation>
+    </message>
+    <message>
         <source>Imported with the password you typed: %1</source>
         <translation>Importado con la contraseña que escribió: %1</translation>
     </message>
@@ -1702,6 +1706,17 @@ La copia de seguridad es una copia de esa carpeta. Sigue cerrada con llave: se a
     <message>
         <source>Preview of the packet</source>
         <translation>Vista previa del paquete</translation>
+    </message>
+</context>
+<context>
+    <name>PendingRecognition</name>
+    <message>
+        <source>Reading the text of scanned records in the background: {done} of {total} done.</source>
+        <translation>Leyendo en segundo plano el texto de los documentos escaneados: {done} de {total} listos.</translation>
+    </message>
+    <message>
+        <source>The text of {count} scanned record(s) was read. They now have a type, a date and a title where one was found.</source>
+        <translation>Ya se leyó el texto de {count} documento(s) escaneado(s). Ahora tienen tipo, fecha y título cuando se encontraron.</translation>
     </message>
 </context>
 <context>
