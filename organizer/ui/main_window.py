@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
@@ -35,6 +34,8 @@ from organizer.ui.text_size import apply_text_size
 from organizer.ui.unlock_dialog import DemoDialog, UnlockDialog
 from organizer.ui.vault_actions import OpenVaultActions
 from organizer.ui.vault_view import VaultView
+from organizer.ui.window_menu import make_vault_menu
+from organizer.ui.window_messages import explain_open_elsewhere, show_vault_notices
 from organizer.ui.window_place import place_window, remember_place
 from organizer.ui.workers import TaskPool, run_in_background
 
@@ -71,7 +72,10 @@ class MainWindow(QMainWindow):
         self.screens.addWidget(self.vault)
         self.setCentralWidget(self.screens)
         self.setAcceptDrops(True)
-        self._make_actions()
+        menu = make_vault_menu(self)
+        self.vault_menu, self.menu_actions = menu.menu, menu
+        self.lock_action, self.forget_action, self.rekey_action = menu.lock, menu.forget, menu.rekey
+        self.settings_action = menu.settings
         self.vault_actions = OpenVaultActions(self._session, self.vault, self.vault_menu,
                                               self.forget_action, self)
         self.help_menu = HelpMenu(self)
@@ -79,38 +83,16 @@ class MainWindow(QMainWindow):
         self.show_start()
         self._place_on_screen()
 
-    def _make_actions(self) -> None:
-        menu = self.vault_menu = self.menuBar().addMenu(self.tr("&Vault"))
-        self.create_action = QAction(self.tr("&Create a vault…"), self)
-        self.create_action.setShortcut(QKeySequence.StandardKey.New)
-        self.open_action = QAction(self.tr("&Open a vault…"), self)
-        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.demo_action = QAction(self.tr("&Try the demo"), self)
-        self.lock_action = QAction(self.tr("&Lock"), self)
-        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.forget_action = QAction(self.tr("&Forget this vault on this computer"), self)
-        self.rekey_action = QAction(self.tr("Change &passphrase and keys…"), self)
-        self.settings_action = QAction(self.tr("&Settings…"), self)
-        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
-        self.quit_action = QAction(self.tr("&Quit"), self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        actions = (self.create_action, self.open_action, self.demo_action, self.lock_action,
-                   self.forget_action, self.rekey_action, self.settings_action, self.quit_action)
-        for action in actions:
-            if action in (self.settings_action, self.quit_action):
-                menu.addSeparator()
-            menu.addAction(action)
-            self.addAction(action)  # shortcuts work even while the menu bar is hidden
-
     def _connect(self) -> None:
-        self.create_action.triggered.connect(self.create_vault)
-        self.open_action.triggered.connect(self.choose_vault)
-        self.demo_action.triggered.connect(self.open_demo)
-        self.lock_action.triggered.connect(self.lock)
-        self.forget_action.triggered.connect(self.forget_on_this_computer)
-        self.rekey_action.triggered.connect(self.change_keys)
-        self.settings_action.triggered.connect(self.edit_settings)
-        self.quit_action.triggered.connect(self.close)
+        menu = self.menu_actions
+        menu.create.triggered.connect(self.create_vault)
+        menu.open.triggered.connect(self.choose_vault)
+        menu.demo.triggered.connect(self.open_demo)
+        menu.lock.triggered.connect(self.lock)
+        menu.forget.triggered.connect(self.forget_on_this_computer)
+        menu.rekey.triggered.connect(self.change_keys)
+        menu.settings.triggered.connect(self.edit_settings)
+        menu.quit.triggered.connect(self.close)
         self.start.create_requested.connect(self.create_vault)
         self.start.open_requested.connect(self.choose_vault)
         self.start.demo_requested.connect(self.open_demo)
@@ -162,22 +144,12 @@ class MainWindow(QMainWindow):
     def _tell_notices(self) -> None:
         """Warn about what opening found: an older copy of the vault, missing changes, bad keys."""
         notices = self._session.notices()
-        if not notices:
-            return
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Please check this vault"),
-                          "\n\n".join(notices), QMessageBox.StandardButton.Ok, self)
-        box.setObjectName("vaultNotices")
-        box.setAccessibleName(box.windowTitle())
-        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        box.open()
+        if notices:
+            show_vault_notices(self, notices)
 
     def _set_vault_open(self, is_open: bool) -> None:
         self.vault_actions.set_vault_open(is_open)
-        self.lock_action.setEnabled(is_open)
-        self.forget_action.setEnabled(is_open)
-        self.rekey_action.setEnabled(is_open)
-        for action in (self.create_action, self.open_action, self.demo_action):
-            action.setEnabled(not is_open)
+        self.menu_actions.set_vault_open(is_open)
 
     def come_to_front(self) -> None:
         self.showNormal()
@@ -209,7 +181,7 @@ class MainWindow(QMainWindow):
         if self._session.folder is not None or self._opening is not None:
             return
         if ask_open_window_to_focus(folder):
-            self._explain_open_elsewhere()
+            explain_open_elsewhere(self)
             return
         self._opening = RememberedOpening(self._session, folder, self)
         self._opening.opened.connect(self._remembered_opening_done)
@@ -236,14 +208,6 @@ class MainWindow(QMainWindow):
         self.show_vault()
         if dialog.notice and self._session.is_open:
             self.vault.show_notice(dialog.notice)
-
-    def _explain_open_elsewhere(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Already open"), self.tr(
-            "This vault is already open in another window of this app. That window was brought "
-            "to the front; please use it there."), QMessageBox.StandardButton.Ok, self)
-        box.setObjectName("openElsewhere")
-        box.setAccessibleName(box.windowTitle())
-        box.open()
 
     def open_demo(self) -> None:
         """Make a fresh demo vault of fictional records and open it, already unlocked."""

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import io
-import threading
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -16,80 +15,31 @@ from organizer.core.i18n import _, ngettext
 from organizer.core.intake.analysis import Analysis
 from organizer.core.intake.answer_order import in_order
 from organizer.core.intake.commit_group import CommitGroup, PendingDocument
+from organizer.core.intake.import_outcome import (
+    CANCELLED,
+    DUPLICATE,
+    IMPORTED,
+    NEEDS_PASSWORD,
+    REJECTED,
+    FileOutcome,
+    ImportOptions,
+    ImportResult,
+    PageCallback,
+    ProgressCallback,
+)
 from organizer.core.intake.metadata import mismatch_warnings
 from organizer.core.intake.portal.stored import portal_fields
 from organizer.core.intake.sandbox import FileReader
 from organizer.core.intake.source_file import MAX_FILE_BYTES, read_source
 from organizer.core.intake.titles import suggest_title
-from organizer.core.records import Person, RecordType
 from organizer.core.search import index_documents
 from organizer.core.vault import StoredFile, Vault
 
-IMPORTED, DUPLICATE, NEEDS_PASSWORD, REJECTED, CANCELLED = (
-    "imported", "duplicate", "needs_password", "rejected", "cancelled"
-)
-
-
-@dataclass(frozen=True)
-class FileOutcome:
-    """What happened to one file, in words the user can read."""
-
-    source: str
-    status: str
-    message: str
-    document_id: str = ""
-    type: RecordType | None = None
-    best_guess: RecordType | None = None
-    confidence: float = 0.0
-    evidence: tuple[str, ...] = ()
-    pages: int = 0
-    scanned: bool = False
-    warnings: tuple[str, ...] = ()
-    records: tuple[str, ...] = ()
-    """Every record made from this file (a portal download may hold several documents)."""
-    ocr: bool = False
-    """Some of its text was read from page pictures (text recognition)."""
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "file": self.source, "status": self.status, "message": self.message,
-            "id": self.document_id or None,
-            "type": self.type.value if self.type else None,
-            "best_guess": self.best_guess.value if self.best_guess else None,
-            "confidence": round(self.confidence, 3), "evidence": list(self.evidence),
-            "pages": self.pages, "scanned": self.scanned, "warnings": list(self.warnings),
-            "records": list(self.records or ([self.document_id] if self.document_id else [])),
-            "ocr": self.ocr,
-        }
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    outcomes: tuple[FileOutcome, ...]
-    cancelled: bool = False
-
-    def count(self, status: str) -> int:
-        return sum(1 for o in self.outcomes if o.status == status)
-
-    @property
-    def imported_ids(self) -> list[str]:
-        return [o.document_id for o in self.outcomes if o.status == IMPORTED]
-
-
-ProgressCallback = Callable[[int, int, FileOutcome], None]
-PageCallback = Callable[[str, int, int], None]
-"""(file being read, pages recognised so far, pages to recognise in it)."""
-
-
-@dataclass
-class ImportOptions:
-    person: Person
-    record_type: RecordType | None = None  # the user's choice for every file, if given
-    passwords: Sequence[str] = ()
-    progress: ProgressCallback | None = None
-    cancel: threading.Event = field(default_factory=threading.Event)
-    pages: PageCallback | None = None
-    """Hears of each page whose text is recognised (scans and photos)."""
+__all__ = [  # what an import reports and takes lives in import_outcome; named here as before
+    "CANCELLED", "DUPLICATE", "IMPORTED", "NEEDS_PASSWORD", "REJECTED", "FileOutcome",
+    "ImportOptions", "ImportResult", "PageCallback", "ProgressCallback", "expand_sources",
+    "import_files",
+]
 
 
 def expand_sources(paths: Sequence[Path]) -> list[Path]:
@@ -111,13 +61,13 @@ def import_files(
     own_reader = reader is None
     reader = reader or FileReader()
     try:
-        return _Batch(vault, list(sources), options, reader).run()
+        return _ImportRun(vault, list(sources), options, reader).run()
     finally:
         if own_reader:
             reader.close()
 
 
-class _Batch:
+class _ImportRun:
     def __init__(self, vault: Vault, sources: list[Path], options: ImportOptions,
                  reader: FileReader) -> None:
         self.vault, self.sources, self.options, self.reader = vault, sources, options, reader
