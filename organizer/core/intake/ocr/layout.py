@@ -5,9 +5,13 @@ from __future__ import annotations
 import math
 import statistics
 from collections.abc import Sequence
+from functools import lru_cache
+
+from PIL import ImageFont
 
 from organizer.core.intake.ocr.engine import Segment
 from organizer.core.intake.ocr_result import OcrLine, OcrPage, OcrWord
+from organizer.core.resources import font_path
 
 Point = tuple[float, float]
 
@@ -53,17 +57,44 @@ def _between(a: Point, b: Point, t: float) -> Point:
     return a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t
 
 
+@lru_cache(maxsize=4096)
+def _advance(character: str) -> float:
+    """How wide a character is in a common sans-serif print (DejaVu Sans), relative to others:
+    a space or an "l" is far narrower than an "m", so equal shares would put boxes a letter off."""
+    font = _sans()
+    return max(font.getlength(character), 1.0) if font is not None else 1.0
+
+
+@lru_cache(maxsize=1)
+def _sans() -> ImageFont.FreeTypeFont | None:
+    try:
+        return ImageFont.truetype(str(font_path()), 100)
+    except OSError:  # the font is missing: every character counts the same
+        return None
+
+
+def _offsets(text: str) -> list[float]:
+    """Where each character starts, as a share of the run's width (and 1.0 at the end)."""
+    widths = [_advance(ch) for ch in text]
+    total, done, starts = sum(widths) or 1.0, 0.0, []
+    for width in widths:
+        starts.append(done / total)
+        done += width
+    return [*starts, 1.0]
+
+
 def split_words(segment: Segment) -> list[OcrWord]:
-    """The run's words, each boxed by its share of the run's characters (monospace estimate)."""
+    """The run's words, each boxed by its share of the run's width, estimated from the widths
+    its letters have in a common sans-serif print."""
     text = segment.text
-    total = len(text)
+    share = _offsets(text)
     words: list[OcrWord] = []
     start = 0
     top_left, top_right, bottom_right, bottom_left = segment.corners[:4]
     for word in text.split():
         begin = text.index(word, start)
         start = begin + len(word)
-        t0, t1 = begin / total, start / total
+        t0, t1 = share[begin], share[start]
         corners = (_between(top_left, top_right, t0), _between(top_left, top_right, t1),
                    _between(bottom_left, bottom_right, t0), _between(bottom_left, bottom_right, t1))
         xs, ys = [p[0] for p in corners], [p[1] for p in corners]
