@@ -49,6 +49,8 @@ def test_typing_a_word_from_a_records_text_finds_it_and_opens_its_page(
     qtbot.keyClick(page.records.search, Qt.Key.Key_Return)  # Enter opens the first match
     assert page.records.table.hasFocus()
     assert page.records.current_row() is not None
+    said = page.records.search_note.text()  # the chosen record's words, whole, under the count
+    assert "1 record" in said and "Page 2: “" in said and "linfático centinela" in said
     preview = page.preview
     qtbot.waitUntil(lambda: preview.document.status() == QPdfDocument.Status.Ready, timeout=TIMEOUT)
     qtbot.waitUntil(lambda: preview.view.pageNavigator().currentPage() == 1, timeout=TIMEOUT)

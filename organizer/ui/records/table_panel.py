@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
 
 from organizer.core.record_row import RecordRow
 from organizer.core.records import RecordType
-from organizer.ui.records.full_text import FullTextProxy, SnippetDelegate
+from organizer.core.safe_text import printable
+from organizer.core.search.index import Hit
+from organizer.ui.records.full_text import HIT_ROLE, FullTextProxy, SnippetDelegate
 from organizer.ui.records.table_model import (
     DATE,
     PAGES,
@@ -70,6 +72,7 @@ class RecordsTable(QWidget):
         for kind in RecordType:
             self.type_filter.addItem(type_text(kind), kind.value)
         self.search_note = QLabel(self)  # how many records hold the words typed
+        self._search_said = ""
         self.search_note.setAccessibleName(self.tr("Search result"))
         self.search_note.setWordWrap(True)
         self.search_note.hide()
@@ -156,8 +159,10 @@ class RecordsTable(QWidget):
         else:
             said = self.tr("The words are inside %1 records. Choose one to see the page where they "
                            "are.").replace("%1", str(count))
+        self._search_said = said
         self.search_note.setText(said)
         self.search_note.show()
+        self._show_snippet(self.table.currentIndex())
 
     def set_rows(self, rows: list[RecordRow]) -> None:
         """Show these rows, keeping the chosen record chosen when it is still there."""
@@ -181,6 +186,19 @@ class RecordsTable(QWidget):
         row = self.table.currentIndex().data(ROW_ROLE)
         return row if isinstance(row, RecordRow) else None
 
+    def _show_snippet(self, current: QModelIndex) -> None:
+        """Under the count, the chosen record's words around the match, whole (the column may
+        be too narrow to show them)."""
+        if self.search_note.isHidden():
+            return
+        found = current.siblingAtColumn(TITLE).data(HIT_ROLE) if current.isValid() else None
+        said = self._search_said
+        if isinstance(found, Hit) and found.snippet:
+            said += "\n" + self.tr("Page %1: “%2”").replace("%1", str(found.page)).replace(
+                "%2", printable(found.snippet))
+        self.search_note.setText(said)
+
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_snippet(current)
         row = current.data(ROW_ROLE) if current.isValid() else None
         self.current_changed.emit(row if isinstance(row, RecordRow) else None)
