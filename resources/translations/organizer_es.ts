@@ -2220,6 +2220,10 @@ Puede deshacerlo.</translation>
         <source>The words are inside %1 records. Choose one to see the page where they are.</source>
         <translation>Las palabras están en %1 documentos. Elija uno para ver la página donde están.</translation>
     </message>
+    <message>
+        <source>Page %1: “%2”</source>
+        <translation>Página %1: «%2»</translation>
+    </message>
 </context>
 <context>
     <name>RecoverDialog</name>
