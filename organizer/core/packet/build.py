@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
 from organizer.core.i18n import in_english, window_text
 from organizer.core.packet.assemble import RecordNotCopied, assemble
-from organizer.core.packet.content import PacketContent
+from organizer.core.packet.content import PacketContent, PacketRecord
 from organizer.core.packet.fitting import Sizes, measured_piece, oversized_notes, plan_parts
 from organizer.core.packet.front import front_matter
 from organizer.core.packet.options import (
@@ -99,23 +100,28 @@ def _open_records(content: PacketContent,
     left_out: list[LeftOut] = []
     try:
         for done, record in enumerate(records):
-            _step(options, done, len(records), window_text("Adding {title}").format(
-                title=record.title or window_text(RECORD_TYPE_LABELS[record.type])))
+            _step(options, done, len(records), partial(_adding, record))
             result = open_record(record)
             (left_out if isinstance(result, LeftOut) else opened).append(result)  # type: ignore[arg-type]
     except BaseException:
         for item in opened:
             item.close()
         raise
-    _step(options, len(records), len(records), window_text("Putting the packet together"))
+    _step(options, len(records), len(records), lambda: window_text("Putting the packet together"))
     return opened, left_out
 
 
-def _step(options: PacketOptions, done: int, total: int, message: str) -> None:
+def _adding(record: PacketRecord) -> str:
+    return window_text("Adding {title}").format(
+        title=record.title or window_text(RECORD_TYPE_LABELS[record.type]))
+
+
+def _step(options: PacketOptions, done: int, total: int, message: Callable[[], str]) -> None:
+    """Stop if asked to; else tell the progress (the message is worded only when someone listens)."""
     if options.cancel is not None and options.cancel.is_set():
         raise PacketCancelled(window_text("The packet was not made: you stopped it. Nothing was saved."))
     if options.progress is not None:
-        options.progress(done, total, message)
+        options.progress(done, total, message())
 
 
 @dataclass
@@ -225,7 +231,7 @@ def _one_page(part: PartPlan) -> bool:
 def _render(content: PacketContent, part: PartPlan, parts: tuple[PartPlan, ...], run: _Run, *,
             tight: bool) -> WrittenPart:
     total = len(run.opened)
-    _step(run.options, total, total, window_text("Saving part {number} of {total}").format(
+    _step(run.options, total, total, lambda: window_text("Saving part {number} of {total}").format(
           number=part.number, total=part.total) if part.total > 1 else window_text("Saving the packet"))
     made = assemble(content, part, parts, run.opened, run.left_out, run.options.two_sided)
     run.fronts[part.number] = made.starts
