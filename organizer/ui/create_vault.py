@@ -6,7 +6,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -19,7 +18,7 @@ from organizer.ui.error_dialog import report_error
 from organizer.ui.grow_to_fit import grow_to_fit
 from organizer.ui.passphrase_fields import PassphraseFields
 from organizer.ui.recovery_key_page import RecoveryKeyPage
-from organizer.ui.style import busy_bar, explanation, heading, message_label, show_message
+from organizer.ui.style import busy_bar, explanation, heading, message_label, row_of, show_message
 from organizer.ui.vault_details_page import VaultDetailsPage
 from organizer.ui.workers import run_in_background
 
@@ -76,12 +75,8 @@ class CreateVaultDialog(QDialog):
                              (self.continue_button, self.tr("Continue to my vault")),
                              (self.cancel_button, self.tr("Cancel"))):
             button.setAccessibleName(name)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.back_button)
-        buttons.addStretch(1)
-        for button in (self.next_button, self.create_button, self.continue_button,
-                       self.cancel_button):
-            buttons.addWidget(button)
+        buttons = row_of(start=(self.back_button,),
+                         end=(self.next_button, self.create_button, self.continue_button, self.cancel_button))
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages, 1)
         layout.addLayout(buttons)

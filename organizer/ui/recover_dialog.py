@@ -6,7 +6,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -19,7 +18,7 @@ from organizer.core.session import Session
 from organizer.ui.busy_step import BusyStep
 from organizer.ui.grow_to_fit import grow_to_fit
 from organizer.ui.passphrase_fields import PassphraseFields
-from organizer.ui.style import busy_bar, explanation, heading, message_label, show_message
+from organizer.ui.style import busy_bar, explanation, heading, message_label, row_of, show_message
 
 
 class RecoverDialog(QDialog):
@@ -66,10 +65,7 @@ class RecoverDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.progress)
         layout.addStretch(1)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.open_button)
-        buttons.addWidget(self.cancel_button)
+        buttons = row_of(end=(self.open_button, self.cancel_button))
         layout.addLayout(buttons)
         self.open_button.setDefault(True)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 90)

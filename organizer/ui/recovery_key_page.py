@@ -8,7 +8,6 @@ from PySide6.QtCore import QDate, QLocale, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -19,7 +18,7 @@ from organizer.ui.error_dialog import show_error
 from organizer.ui.folder_memory import choose_save_path
 from organizer.ui.printing import print_sheet, printing_available
 from organizer.ui.recovery_sheet import RecoverySheet, key_for_reading, save_pdf
-from organizer.ui.style import explanation, heading, message_label, show_message
+from organizer.ui.style import explanation, heading, message_label, row_of, show_message
 
 
 class RecoveryKeyPage(QWidget):
@@ -67,10 +66,7 @@ class RecoveryKeyPage(QWidget):
         layout.addSpacing(8)
         layout.addWidget(self.key_label)
         layout.addSpacing(8)
-        buttons = QHBoxLayout()
-        for button in (self.copy_button, self.save_button, self.print_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons = row_of(start=(self.copy_button, self.save_button, self.print_button))
         layout.addLayout(buttons)
         layout.addWidget(self.status)
         layout.addStretch(1)

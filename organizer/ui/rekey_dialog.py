@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -16,7 +15,7 @@ from organizer.core.vault import RecoveryKey, Vault
 from organizer.ui.busy_step import BusyStep
 from organizer.ui.passphrase_fields import PassphraseFields
 from organizer.ui.recovery_key_page import RecoveryKeyPage
-from organizer.ui.style import busy_bar, explanation, heading, message_label
+from organizer.ui.style import busy_bar, explanation, heading, message_label, row_of
 
 
 class RekeyDialog(QDialog):
@@ -61,10 +60,7 @@ class RekeyDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.progress)
         layout.addStretch(1)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.change_button)
-        buttons.addWidget(self.cancel_button)
+        buttons = row_of(end=(self.change_button, self.cancel_button))
         layout.addLayout(buttons)
         self.change_button.setDefault(True)
         return page
@@ -73,9 +69,7 @@ class RekeyDialog(QDialog):
         page = QWidget(self)
         layout = QVBoxLayout(page)
         layout.addWidget(self.recovery)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.done_button)
+        buttons = row_of(end=(self.done_button,))
         layout.addLayout(buttons)
         self.done_button.setEnabled(False)
         return page

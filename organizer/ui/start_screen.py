@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from organizer.ui.recent_vaults import folder_description
-from organizer.ui.style import big_button, explanation, heading
+from organizer.ui.style import big_button, explanation, heading, row_of
 
 _PATH_ROLE = Qt.ItemDataRole.UserRole
 
@@ -64,17 +64,9 @@ class StartScreen(QWidget):
         self.forget_button.clicked.connect(self._forget)
 
     def _lay_out(self) -> None:
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.create_button)
-        buttons.addWidget(self.open_button)
-        buttons.addStretch(1)
-        demo = QHBoxLayout()
-        demo.addWidget(self.demo_button)
-        demo.addStretch(1)
-        recent_buttons = QHBoxLayout()
-        recent_buttons.addWidget(self.open_recent_button)
-        recent_buttons.addWidget(self.forget_button)
-        recent_buttons.addStretch(1)
+        buttons = row_of(start=(self.create_button, self.open_button))
+        demo = row_of(start=(self.demo_button,))
+        recent_buttons = row_of(start=(self.open_recent_button, self.forget_button))
         column = QVBoxLayout()
         column.addSpacing(self.fontMetrics().height() * 2)
         column.addWidget(heading(self.tr("Second Opinion Organizer"), 2.0, self))

@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QLabel, QProgressBar, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 # Colours come from palette(...) so light, dark and high-contrast themes all keep working.
 # Sizes are in em so they grow with the user's font size.
@@ -100,3 +111,14 @@ def fill_with_scrolling(page: QWidget, body: QWidget) -> None:
     layout = QVBoxLayout(page)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(scroll)
+
+
+def row_of(start: Iterable[QWidget] = (), end: Iterable[QWidget] = ()) -> QHBoxLayout:
+    """A row of widgets (mostly buttons): `start` ones at the left, free space, `end` ones at the right."""
+    row = QHBoxLayout()
+    for widget in start:
+        row.addWidget(widget)
+    row.addStretch(1)
+    for widget in end:
+        row.addWidget(widget)
+    return row

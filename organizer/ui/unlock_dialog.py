@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -23,7 +22,7 @@ from organizer.ui.busy_step import BusyStep
 from organizer.ui.error_dialog import show_error
 from organizer.ui.recover_dialog import RecoverDialog
 from organizer.ui.remember_vault import remember_here
-from organizer.ui.style import busy_bar, explanation, heading, message_label
+from organizer.ui.style import busy_bar, explanation, heading, message_label, row_of
 from organizer.ui.workers import run_in_background
 
 
@@ -84,11 +83,7 @@ class UnlockDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.progress)
         layout.addStretch(1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.recovery_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.unlock_button)
-        buttons.addWidget(self.cancel_button)
+        buttons = row_of(start=(self.recovery_button,), end=(self.unlock_button, self.cancel_button))
         layout.addLayout(buttons)
         self.unlock_button.setDefault(True)
         self.recovery_button.setAutoDefault(False)

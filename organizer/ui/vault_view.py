@@ -28,7 +28,7 @@ from organizer.ui.packet.page import PacketPage
 from organizer.ui.page import VaultPage
 from organizer.ui.records.page import RecordsPage
 from organizer.ui.settings_dialog import AppSettings
-from organizer.ui.style import NOTE_MARK, explanation, show_message
+from organizer.ui.style import NOTE_MARK, explanation, row_of, show_message
 
 ADD_PERSON = "add-person"
 
@@ -73,11 +73,7 @@ class VaultView(QWidget):
         self.person_box.activated.connect(self._person_chosen)
 
     def _lay_out(self) -> None:
-        top = QHBoxLayout()
-        top.addWidget(self.person_label)
-        top.addWidget(self.person_box)
-        top.addStretch(1)
-        top.addWidget(self.lock_button)
+        top = row_of(start=(self.person_label, self.person_box), end=(self.lock_button,))
         body = QHBoxLayout()
         body.addWidget(self.nav)
         body.addWidget(self.stack, 1)

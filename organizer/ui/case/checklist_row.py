@@ -13,7 +13,7 @@ from organizer.core.case.checklist_items import CheckItem, ItemState
 from organizer.core.document_record import DocumentRecord
 from organizer.core.i18n import _ as core_words  # "preliminary" etc., from the core catalogue
 from organizer.ui.labels import check_item_label
-from organizer.ui.style import explanation
+from organizer.ui.style import explanation, row_of
 
 SYMBOLS = {ItemState.MISSING: "✗", ItemState.REQUESTED: "✉", ItemState.RECEIVED: "✔",
            ItemState.NOT_APPLICABLE: "⊘", ItemState.WRITTEN: "✎"}
@@ -90,11 +90,8 @@ class ChecklistRow(QFrame):
         top = QHBoxLayout()
         top.addWidget(self.name, 1)
         top.addWidget(self.state)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        for button in (self.ask_button, self.not_needed_button, self.received_button,
-                       self.clear_button):
-            buttons.addWidget(button)
+        buttons = row_of(end=(self.ask_button, self.not_needed_button, self.received_button,
+                              self.clear_button))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.note)

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QMessageBox,
@@ -34,7 +33,7 @@ from organizer.core.vault import Vault
 from organizer.ui.case.case_page import CasePage
 from organizer.ui.case.medicine_cells import MedicineCells
 from organizer.ui.case.medicines_model import FIELDS, MedicinesModel
-from organizer.ui.style import explanation, heading, message_label, show_message
+from organizer.ui.style import explanation, heading, message_label, row_of, show_message
 
 
 @dataclass(frozen=True)
@@ -92,10 +91,7 @@ class MedicinesPage(CasePage):
         return self.tr("Medicines")
 
     def _lay_out(self) -> None:
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.remove_button, self.link_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons = row_of(start=(self.add_button, self.remove_button, self.link_button))
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Medicines"), 1.6, self))
         layout.addWidget(explanation(self.tr(

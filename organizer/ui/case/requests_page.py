@@ -6,7 +6,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QMessageBox,
     QPushButton,
@@ -34,7 +33,7 @@ from organizer.ui.case.case_page import CasePage
 from organizer.ui.case.request_dialog import RequestDialog
 from organizer.ui.folder_memory import choose_save_path
 from organizer.ui.printing import print_pdf_bytes, printing_available
-from organizer.ui.style import explanation, heading, message_label, show_message
+from organizer.ui.style import explanation, heading, message_label, row_of, show_message
 
 
 class RequestsPage(CasePage):
@@ -84,11 +83,7 @@ class RequestsPage(CasePage):
         buttons = QVBoxLayout()
         for row_buttons in ((self.new_button, self.received_button, self.cancel_button),
                             (self.print_button, self.save_button)):
-            row = QHBoxLayout()
-            for button in row_buttons:
-                row.addWidget(button)
-            row.addStretch(1)
-            buttons.addLayout(row)
+            buttons.addLayout(row_of(start=row_buttons))
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Records requests"), 1.6, self))
         layout.addWidget(explanation(self.tr(

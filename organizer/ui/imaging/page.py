@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -30,7 +29,7 @@ from organizer.ui.imaging.progress import WorkBar
 from organizer.ui.imaging.reports import export_message, import_message
 from organizer.ui.imaging.study_tree import PREVIEW_SIDE, StudyTree
 from organizer.ui.records.drop_zone import local_paths
-from organizer.ui.style import explanation, heading, message_label, show_message
+from organizer.ui.style import explanation, heading, message_label, row_of, show_message
 
 
 class ImagingPage(CasePage):
@@ -69,13 +68,8 @@ class ImagingPage(CasePage):
     def _lay_out(self) -> None:
         # Adding on one row, copying out on the next: in one row the three are wider than a
         # 1366-pixel screen beside the navigation in Spanish at 150 % text size.
-        adding = QHBoxLayout()
-        for button in (self.add_button, self.zip_button):
-            adding.addWidget(button)
-        adding.addStretch(1)
-        copying = QHBoxLayout()
-        copying.addWidget(self.copy_button)
-        copying.addStretch(1)
+        adding = row_of(start=(self.add_button, self.zip_button))
+        copying = row_of(start=(self.copy_button,))
         buttons = QVBoxLayout()
         buttons.addLayout(adding)
         buttons.addLayout(copying)

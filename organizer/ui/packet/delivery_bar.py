@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QInputDialog, QPushButton, QVBoxLayout, QWidget
 
 from organizer.core.logs import DELIVERY_FAILED, log_failure
 from organizer.core.packet import PacketResult
@@ -19,7 +19,7 @@ from organizer.core.session import Session
 from organizer.ui.error_dialog import show_error
 from organizer.ui.folder_memory import choose_folder
 from organizer.ui.printing import print_pdf, printing_available
-from organizer.ui.style import DONE_MARK, NOTE_MARK, message_label, show_message
+from organizer.ui.style import DONE_MARK, NOTE_MARK, message_label, row_of, show_message
 from organizer.ui.workers import run_in_background
 
 
@@ -52,18 +52,12 @@ class DeliveryBar(QWidget):
         self.saved_file: Path | None = None
         self.open_button = self._button(self.tr("&Open the packet"), self.open_saved)
         self.show_button = self._button(self.tr("Show in &folder"), self.show_saved)
-        buttons = QHBoxLayout()
-        for button in (self.save_button, self.usb_button, self.email_button, self.print_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons = row_of(start=(self.save_button, self.usb_button, self.email_button, self.print_button))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
-        saved = QHBoxLayout()
-        saved.addWidget(self.open_button)
-        saved.addWidget(self.show_button)
-        saved.addStretch(1)
+        saved = row_of(start=(self.open_button, self.show_button))
         layout.addLayout(saved)
         self._show_saved_file(None)
 

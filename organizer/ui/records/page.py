@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -32,7 +31,7 @@ from organizer.ui.records.preview_loading import load_preview
 from organizer.ui.records.preview_toggle import PreviewToggle
 from organizer.ui.records.table_panel import RecordsTable
 from organizer.ui.records.type_questions import ReviewPanel
-from organizer.ui.style import message_label, show_message
+from organizer.ui.style import message_label, row_of, show_message
 
 # The app style sheet marks focus on buttons, fields and tables; these views need it too.
 FOCUS_STYLE = ("QPlainTextEdit:focus, QListView:focus, QPdfView:focus, QComboBox:focus "
@@ -108,11 +107,7 @@ class RecordsPage(VaultPage):
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
         self.preview_toggle = PreviewToggle(self.splitter, self.preview, self)  # narrow screens
-        top = QHBoxLayout()
-        top.addWidget(self.add_button)
-        top.addStretch(1)
-        top.addWidget(self.preview_toggle)
-        top.addWidget(self.undo_button)
+        top = row_of(start=(self.add_button,), end=(self.preview_toggle, self.undo_button))
         self.body = QStackedWidget(self)
         self.body.addWidget(self.empty)
         self.body.addWidget(self.splitter)

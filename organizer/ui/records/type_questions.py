@@ -26,7 +26,7 @@ from organizer.core.record_row import RecordRow
 from organizer.core.records import RecordType
 from organizer.ui.records.preview import PreviewPane
 from organizer.ui.records.table_model import as_record_type, type_text
-from organizer.ui.style import explanation, heading
+from organizer.ui.style import explanation, heading, row_of
 
 
 @dataclass(frozen=True)
@@ -126,11 +126,8 @@ class ReviewPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.counter)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.back_button)
-        bottom.addStretch(1)
-        for button in (self.save_button, self.later_button, self.done_button):
-            bottom.addWidget(button)
+        bottom = row_of(start=(self.back_button,),
+                        end=(self.save_button, self.later_button, self.done_button))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
