@@ -32,6 +32,7 @@ from organizer.core.intake.ocr.pending import PendingProgress, PendingResult, re
 from organizer.core.intake.sandbox import FileReader
 from organizer.core.passphrase_strength import require_strong
 from organizer.core.records import Person
+from organizer.core.shown_pdf import shown_pdf
 from organizer.core.vault import KdfParams, RecoveryKey, Vault
 
 T = TypeVar("T")
@@ -45,6 +46,7 @@ class Session:
         self._kdf = kdf
         self._vault: Vault | None = None
         self._reader: FileReader | None = None
+        self._renderer: FileReader | None = None  # writes portal records' readable PDFs
         self._lock = threading.RLock()
         self._stop_recognising = threading.Event()
 
@@ -133,8 +135,10 @@ class Session:
         with self._lock:
             vault, self._vault = self._vault, None
             reader, self._reader = self._reader, None
-        if reader is not None:
-            reader.close()
+            renderer, self._renderer = self._renderer, None
+        for worker in (reader, renderer):
+            if worker is not None:
+                worker.close()
         if vault is not None:
             vault.close()  # zeroes the keys it holds
             logs.log.info(logs.VAULT_LOCKED)
@@ -173,6 +177,14 @@ class Session:
             IMPORTED, DUPLICATE, NEEDS_PASSWORD, REJECTED, CANCELLED)))
         return result
 
+    def shown_pdf(self, document_id: str) -> bytes:
+        """The PDF a record is shown as (a portal record's readable PDF is written on first need,
+        by one reader process kept for the session: previews do not wait for one to start)."""
+        with self._lock:
+            if self._renderer is None and self.is_open:
+                self._renderer = FileReader(workers=1)
+            return self.call(_shown_pdf_of, document_id, self._renderer)
+
     def stop_background_work(self) -> None:
         """Stop background text recognition (the record being read stays pending)."""
         self._stop_recognising.set()
@@ -193,6 +205,10 @@ class Session:
             if self._reader is None and self.is_open:
                 self._reader = FileReader()
                 self._reader.start()
+
+
+def _shown_pdf_of(vault: Vault, document_id: str, reader: FileReader | None) -> bytes:
+    return shown_pdf(vault, catalog.get_document(vault, document_id), reader)
 
 
 @contextmanager

@@ -214,9 +214,9 @@ class RecordsPage(VaultPage):
             self._shown_file = self._shown = None
             self.preview.clear()
             return
-        if (row.preview_file, row.rotation) != self._shown:
-            self._shown = (row.preview_file, row.rotation)
-            self._shown_file = row.preview_file
+        if (row.preview_key, row.rotation) != self._shown:
+            self._shown = (row.preview_key, row.rotation)
+            self._shown_file = row.preview_key
             load_preview(self, self.preview, row, lambda: self._shown_file)
 
     # --- edits ---------------------------------------------------------------------------
@@ -294,7 +294,7 @@ class RecordsPage(VaultPage):
         self._review_rotation = row.rotation
         def still_wanted() -> str | None:
             shown = self.review.current()
-            return row.preview_file if shown and shown.outcome.document_id == row.id else None
+            return row.preview_key if shown and shown.outcome.document_id == row.id else None
         load_preview(self, self.review.preview, row, still_wanted)
 
     def _rotate_reviewed(self, quarter_turns: int) -> None:

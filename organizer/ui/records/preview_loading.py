@@ -8,7 +8,6 @@ from PySide6.QtCore import QCoreApplication
 
 from organizer.core.page_rotation import turned_pdf
 from organizer.core.record_row import RecordRow
-from organizer.core.vault import Vault
 from organizer.ui.page import VaultPage
 from organizer.ui.records.preview import PreviewPane
 
@@ -17,7 +16,7 @@ def load_preview(page: VaultPage, pane: PreviewPane, row: RecordRow,
                  still_wanted: Callable[[], str | None]) -> None:
     """Show `row` in `pane` once read, unless another record is wanted by then (`still_wanted`)."""
     pane.show_message(QCoreApplication.translate("RecordsPage", "Opening the record…"))
-    wanted = row.preview_file
+    wanted = row.preview_key
 
     def read(data: bytes) -> None:
         if still_wanted() == wanted:
@@ -29,7 +28,7 @@ def load_preview(page: VaultPage, pane: PreviewPane, row: RecordRow,
                 "RecordsPage", "This record could not be opened: %1").replace("%1", str(error)))
 
     def work() -> bytes:
-        data = page.session.call(Vault.read_file, wanted)
+        data = page.session.shown_pdf(row.id)  # a portal record's readable PDF: written now
         return turned_pdf(data, row.rotation, row.preview_password)  # in memory only, never on disk
 
     page.run_in_background(work, read, failed)
