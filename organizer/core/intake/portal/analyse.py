@@ -17,7 +17,6 @@ from organizer.core.intake.portal.detect import PortalKind, portal_kind
 from organizer.core.intake.portal.doctype import record_title, type_from_code
 from organizer.core.intake.portal.model import PortalDocument, PortalFindings, ReadableCopy
 from organizer.core.intake.portal.read import MEMBER_MARK, PortalPart, read_portal
-from organizer.core.intake.portal.readable import readable_pdf
 from organizer.core.records import RecordType
 
 if TYPE_CHECKING:
@@ -71,6 +70,8 @@ def readable_copy(original: bytes, filename: str) -> ReadableCopy:
         raise IntakeError(_("This record's original file is not a portal download we can read."))
     document = next((p.document for p in parts if p.original == original), parts[0].document)
     assert document is not None
+    from organizer.core.intake.portal.readable import readable_pdf  # the PDF writer: only here
+
     return ReadableCopy(*readable_pdf(document))
 
 

@@ -58,11 +58,8 @@ def _table(element: Any) -> Table | str:
     header: list[str] = []
     rows: list[list[str]] = []
     for row in element.iter("{*}tr"):
-        cells = [c for c in row if local(c) in ("th", "td")]
-        values = [_cell(c) for c in cells]
-        heads = all(local(c) == "th" for c in cells)
-        in_head = local(row.getparent()) == "thead"
-        if not header and not rows and (heads or in_head):
+        values, heads = _row(row)
+        if not header and not rows and (heads or local(row.getparent()) == "thead"):
             header = values
         elif any(values):
             rows.append(values)
@@ -75,13 +72,24 @@ def _table(element: Any) -> Table | str:
     return Table(_padded(header, width), tuple(_padded(r, width) for r in rows))
 
 
+def _row(row: Any) -> tuple[list[str], bool]:
+    """The row's cell texts, and whether every cell is a header cell (th)."""
+    values: list[str] = []
+    heads = True
+    for cell in row:
+        name = local(cell)
+        if name == "td":
+            heads = False
+        elif name != "th":
+            continue
+        values.append(_cell(cell))
+    return values, heads
+
+
 def _padded(values: list[str], width: int) -> tuple[str, ...]:
     return tuple(values + [""] * (width - len(values)))
 
 
 def _cell(cell: Any) -> str:
-    parts: list[str] = []
-    for piece in cell.itertext():
-        parts.append(piece)
-    text = clean(" ".join(parts))
+    text = clean(" ".join(cell.itertext()) if len(cell) else cell.text)  # most cells: plain text
     return text if len(text) <= MAX_CELL else text[:MAX_CELL] + " …"
