@@ -72,12 +72,19 @@ def _table(element: Any) -> Table | str:
     return Table(_padded(header, width), tuple(_padded(r, width) for r in rows))
 
 
+_CELLS = {f"{{{space}}}{name}" if space else name: name
+          for space in ("urn:hl7-org:v3", "") for name in ("td", "th")}
+"""Cell tags as CDA writes them, looked up without splitting the tag (other namespaces: local)."""
+
+
 def _row(row: Any) -> tuple[list[str], bool]:
     """The row's cell texts, and whether every cell is a header cell (th)."""
     values: list[str] = []
     heads = True
     for cell in row:
-        name = local(cell)
+        name = _CELLS.get(cell.tag) if isinstance(cell.tag, str) else ""
+        if name is None:
+            name = local(cell)
         if name == "td":
             heads = False
         elif name != "th":
