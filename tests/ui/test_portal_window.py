@@ -26,7 +26,7 @@ from organizer.ui.case.clinical_lists_page import ClinicalListsPage
 from organizer.ui.records import RecordsPage
 from organizer.ui.records.drop_zone import choose_record_files
 from organizer.ui.records.portal_medicines import PortalMedicinesDialog
-from organizer.ui.records.table_model import TYPE
+from organizer.ui.records.table_model import PAGES, TYPE
 from tests.portal_samples import as_json, cda, fhir_bundle, xdm_zip
 
 pytest_plugins = ["records_fixtures", "case_fixtures"]
@@ -138,6 +138,7 @@ def test_choosing_a_new_portal_record_previews_its_readable_pdf_written_then_and
     wait_idle(qtbot, records_page)
     (before,) = records_session.documents()
     assert not before.readable_file  # the import writes no PDF
+    assert table_texts(records_page, PAGES) == ["?"]  # not counted yet, not a wrong number
     table = records_page.records.table
     table.setFocus()
     qtbot.keyClick(table, Qt.Key.Key_Home)
@@ -145,3 +146,4 @@ def test_choosing_a_new_portal_record_previews_its_readable_pdf_written_then_and
                     timeout=TIMEOUT)
     after = records_session.call(catalog.get_document, before.id)
     assert after.readable_file and records_page.preview.document.pageCount() == after.pages
+    qtbot.waitUntil(lambda: table_texts(records_page, PAGES) == [str(after.pages)], timeout=TIMEOUT)

@@ -94,7 +94,7 @@ def _load_readers() -> None:
     import pypdfium2  # noqa: F401
 
     import organizer.core.intake.pdf_check  # noqa: F401
-    import organizer.core.intake.portal.analyse  # noqa: F401  (C-CDA and FHIR readers, lxml)
+    from organizer.core.intake.portal import analyse  # noqa: F401  (C-CDA and FHIR readers)
 
 
 def worker_main(conn: Connection, memory_limit: int | None, hooks: bool,

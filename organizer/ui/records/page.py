@@ -217,7 +217,15 @@ class RecordsPage(VaultPage):
         if (row.preview_key, row.rotation) != self._shown:
             self._shown = (row.preview_key, row.rotation)
             self._shown_file = row.preview_key
-            load_preview(self, self.preview, row, lambda: self._shown_file)
+            load_preview(self, self.preview, row, lambda: self._shown_file, self._counted)
+
+    def _counted(self, before: RecordRow, row: RecordRow) -> None:
+        """A portal record's readable PDF was written for its preview: show its page count."""
+        self.records.model.replace_row(row)
+        if self._shown_file == before.preview_key:  # the preview shows that PDF, now kept
+            self._shown, self._shown_file = (row.preview_key, row.rotation), row.preview_key
+        if self.details.row is not None and self.details.row.id == row.id:
+            self.details.show_row(row)
 
     # --- edits ---------------------------------------------------------------------------
 
