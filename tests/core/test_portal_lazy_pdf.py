@@ -24,7 +24,7 @@ from organizer.core.shown_pdf import needs_readable_copy, shown_pdf, shown_pdfs
 from organizer.core.vault import KdfParams, Vault
 from organizer.core.vault.verify import verify
 from tests.conftest import PASSPHRASE
-from tests.portal_samples import cda, xdm_zip
+from tests.portal_samples import apple_health_zip, as_json, cda, fhir_bundle, xdm_zip
 
 SECTIONS = ("Final Diagnosis", "Medications")
 
@@ -122,6 +122,21 @@ def test_a_packet_writes_the_missing_pdfs_together_and_keeps_them(
         assert record.pages == len(pypdf.PdfReader(io.BytesIO(record.data)).pages)
         _assert_kept(vault, document, record.data)
     assert "Discharge Summary" in _text(records[documents[1].id].data or b"")
+
+
+@pytest.mark.parametrize("name, download", [
+    ("bundle.json", as_json(fhir_bundle())), ("export.zip", apple_health_zip(fhir_bundle()))])
+def test_fhir_records_are_written_from_their_stored_json_or_the_zip_they_came_in(
+    vault: Vault, tmp_path: Path, reader: FileReader, name: str, download: bytes,
+) -> None:
+    _, documents = _imported(vault, tmp_path, reader, (name, download))
+    (report,) = [d for d in documents if d.kind == "portal"]
+    assert vault.read_file(report.file) == download  # a FHIR export is kept whole
+    data = shown_pdf(vault, report, reader)
+    assert "Invasive ductal carcinoma" in _text(data) and "Tumor size" in _text(data)
+    _assert_kept(vault, report, data)
+    (attached,) = [d for d in documents if d.kind != "portal"]  # its PDF, a record of its own
+    assert shown_pdf(vault, attached, _NoReader()).startswith(b"%PDF")
 
 
 def test_export_readable_writes_the_pdf_on_first_need(
