@@ -8,6 +8,7 @@ beside the original for next time, and its page count saved with it.
 
 from __future__ import annotations
 
+import contextlib
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,7 +18,8 @@ from organizer.core.document_record import PORTAL_KIND, DocumentRecord
 from organizer.core.errors import IntakeError, OrganizerError
 from organizer.core.intake.portal.model import ReadableCopy
 from organizer.core.intake.sandbox import FileReader
-from organizer.core.vault import Change, Vault
+from organizer.core.vault import Change, StoredFile, Vault
+from organizer.core.vault.file_group import FileGroup
 
 
 @dataclass(frozen=True)
@@ -72,36 +74,59 @@ def _read(vault: Vault, file_id: str) -> bytes | None:
 
 def _made(vault: Vault, todo: list[DocumentRecord],
           reader: FileReader | None) -> dict[str, ReadableCopy | IntakeError]:
-    """Write the readable PDFs of these portal records, storing each as it is done."""
+    """Write the readable PDFs of these portal records, keeping them in groups as they come."""
     if not todo:
         return {}
     found: dict[str, ReadableCopy | IntakeError] = {}
     own = reader is None
     reader = reader or FileReader(workers=min(2, len(todo)))
+    kept = _KeptCopies(vault)
     try:
         items = [(vault.read_file(d.file), d.filename) for d in todo]
         for position, result in reader.readable_copies(items):
             found[todo[position].id] = result
             if isinstance(result, ReadableCopy):
-                _store(vault, todo[position], result)
+                kept.keep(todo[position].id, result)
+        kept.finish()
+    except BaseException:
+        kept.drop()
+        raise
     finally:
         if own:
             reader.close()
     return found
 
 
-def _store(vault: Vault, document: DocumentRecord, copy: ReadableCopy) -> None:
-    """Keep the readable PDF (encrypted) for next time; a vault that cannot be written now (a
-    read-only folder, a full disk) still shows it, and writes it again when next needed."""
-    try:
-        stored = vault.store_file(io.BytesIO(copy.pdf))
-    except (OrganizerError, OSError):
-        return
-    try:
-        vault.record([Vault.file_change(stored), Change(DOCUMENT, document.id, {
-            "readable_file": stored.id, "pages": copy.pages})])
-    except (OrganizerError, OSError):
-        vault.discard_file(stored.id)
-    except BaseException:
-        vault.discard_file(stored.id)
-        raise
+class _KeptCopies(FileGroup[tuple[str, StoredFile, int]]):
+    """Readable PDFs stored (encrypted) and listed in the journal in groups, as imports are: one
+    disk flush and one entry per group. A vault that cannot be written now (a read-only folder,
+    a full disk) still shows them, and writes them again when next needed."""
+
+    def __init__(self, vault: Vault) -> None:
+        super().__init__(vault, files=64, seconds=0.5)
+
+    def keep(self, document_id: str, copy: ReadableCopy) -> None:
+        try:
+            stored = self.vault.store_file(io.BytesIO(copy.pdf), durable=False)
+            self.add((document_id, stored, copy.pages))
+        except (OrganizerError, OSError):
+            pass  # the group that failed removed its files
+
+    def finish(self) -> None:
+        with contextlib.suppress(OrganizerError, OSError):
+            self.commit()
+
+    def drop(self) -> None:
+        """Interrupted: remove the files stored but not listed yet."""
+        for _, stored, _ in self.pending:
+            self.vault.discard_file(stored.id)
+        self.pending = []
+
+    def entry(self, group: list[tuple[str, StoredFile, int]], stored: list[StoredFile]) -> list[Change]:
+        stored += [file for _, file, _ in group]
+        return [change for document_id, file, pages in group for change in (
+            Vault.file_change(file),
+            Change(DOCUMENT, document_id, {"readable_file": file.id, "pages": pages}))]
+
+    def saved(self, group: list[tuple[str, StoredFile, int]]) -> None:
+        pass

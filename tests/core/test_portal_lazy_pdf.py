@@ -169,8 +169,10 @@ def test_a_record_that_already_has_its_pdf_is_shown_from_it(
     assert shown_pdfs(vault, [older], _NoReader())[0].data == first
 
 
-def test_a_vault_that_cannot_be_written_still_shows_the_pdf(
+@pytest.mark.parametrize("failing", ["store_file", "record"])
+def test_a_vault_that_cannot_be_written_still_shows_the_pdf_and_keeps_no_stray_file(
     vault: Vault, tmp_path: Path, reader: FileReader, monkeypatch: pytest.MonkeyPatch,
+    failing: str,
 ) -> None:
     _, (document,) = _imported(vault, tmp_path, reader, ("visit.xml", cda()))
     before = vault.files_on_disk()
@@ -178,10 +180,12 @@ def test_a_vault_that_cannot_be_written_still_shows_the_pdf(
     def full(*args: object, **kwargs: object) -> object:
         raise VaultError("The disk is full.")
 
-    monkeypatch.setattr(vault, "store_file", full)
+    monkeypatch.setattr(vault, failing, full)
     assert "Jane Doe" in _text(shown_pdf(vault, document, reader))
     assert vault.files_on_disk() == before
     assert not catalog.get_document(vault, document.id).readable_file
+    monkeypatch.undo()
+    assert verify(vault).problems == ()
 
 
 def test_a_pdf_that_cannot_be_written_leaves_the_record_out_of_the_packet_not_its_xml(
