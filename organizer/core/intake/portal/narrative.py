@@ -81,22 +81,20 @@ def _row(row: Any) -> tuple[list[str], bool]:
     """The row's cell texts, and whether every cell is a header cell (th)."""
     values: list[str] = []
     heads = True
-    for cell in row:
-        name = _CELLS.get(cell.tag) if isinstance(cell.tag, str) else ""
+    for cell in row:  # tens of thousands of cells in a long summary: kept to few calls each
+        tag = cell.tag
+        name = _CELLS.get(tag) if isinstance(tag, str) else ""
         if name is None:
             name = local(cell)
         if name == "td":
             heads = False
         elif name != "th":
             continue
-        values.append(_cell(cell))
+        text = " ".join((" ".join(cell.itertext()) if len(cell) else cell.text or "").split())
+        values.append(text if len(text) <= MAX_CELL else text[:MAX_CELL] + " …")
     return values, heads
 
 
 def _padded(values: list[str], width: int) -> tuple[str, ...]:
     return tuple(values + [""] * (width - len(values)))
 
-
-def _cell(cell: Any) -> str:
-    text = clean(" ".join(cell.itertext()) if len(cell) else cell.text)  # most cells: plain text
-    return text if len(text) <= MAX_CELL else text[:MAX_CELL] + " …"
