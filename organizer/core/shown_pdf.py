@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from organizer.core.catalog import DOCUMENT
 from organizer.core.document_record import PORTAL_KIND, DocumentRecord
-from organizer.core.errors import IntakeError, OrganizerError
+from organizer.core.errors import OrganizerError
 from organizer.core.intake.portal.model import ReadableCopy
 from organizer.core.intake.sandbox import FileReader
 from organizer.core.vault import Change, StoredFile, Vault
@@ -36,13 +36,13 @@ def needs_readable_copy(document: DocumentRecord) -> bool:
 
 
 def shown_pdf(vault: Vault, document: DocumentRecord, reader: FileReader | None = None) -> bytes:
-    """The bytes of the PDF shown for the record. Raises VaultError, or IntakeError when a portal
-    record's readable PDF cannot be written. `reader`: a FileReader to write it with (else one
-    is started for this call)."""
+    """The bytes of the PDF shown for the record. Raises VaultError (a stored file is missing or
+    damaged), or IntakeError when a portal record's readable PDF cannot be written.
+    `reader`: a FileReader to write it with (else one is started for this call)."""
     if not needs_readable_copy(document):
         return vault.read_file(document.shown_file)
     (found,) = _made(vault, [document], reader).values()
-    if isinstance(found, IntakeError):
+    if isinstance(found, OrganizerError):
         raise found
     return found.pdf
 
@@ -73,20 +73,29 @@ def _read(vault: Vault, file_id: str) -> bytes | None:
 
 
 def _made(vault: Vault, todo: list[DocumentRecord],
-          reader: FileReader | None) -> dict[str, ReadableCopy | IntakeError]:
+          reader: FileReader | None) -> dict[str, ReadableCopy | OrganizerError]:
     """Write the readable PDFs of these portal records, keeping them in groups as they come."""
     if not todo:
         return {}
-    found: dict[str, ReadableCopy | IntakeError] = {}
+    found: dict[str, ReadableCopy | OrganizerError] = {}
+    items: list[tuple[bytes, str]] = []
+    sent: list[DocumentRecord] = []
+    for document in todo:
+        try:
+            items.append((vault.read_file(document.file), document.filename))
+            sent.append(document)
+        except OrganizerError as error:  # a damaged or missing original: this record only
+            found[document.id] = error
+    if not items:
+        return found
     own = reader is None
-    reader = reader or FileReader(workers=min(2, len(todo)))
+    reader = reader or FileReader(workers=min(2, len(items)))
     kept = _KeptCopies(vault)
     try:
-        items = [(vault.read_file(d.file), d.filename) for d in todo]
         for position, result in reader.readable_copies(items):
-            found[todo[position].id] = result
+            found[sent[position].id] = result
             if isinstance(result, ReadableCopy):
-                kept.keep(todo[position].id, result)
+                kept.keep(sent[position].id, result)
         kept.finish()
     except BaseException:
         kept.drop()

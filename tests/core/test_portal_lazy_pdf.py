@@ -221,3 +221,16 @@ def test_no_plaintext_reaches_the_disk_while_the_pdf_is_written(
             content = (Path(root) / name).read_bytes()
             assert b"Quixote" not in content and b"%PDF" not in content, name
             assert b"Final Diagnosis" not in content and b"ClinicalDocument" not in content, name
+
+
+def test_a_missing_original_leaves_only_that_record_out_of_the_packet(
+    vault: Vault, tmp_path: Path, reader: FileReader,
+) -> None:
+    download = xdm_zip([cda(), cda(code="18842-5", title="Discharge Summary")])
+    person, (lost, kept) = _imported(vault, tmp_path, reader, ("download.zip", download))
+    vault.discard_file(lost.file)  # e.g. removed from the vault folder by a sync tool
+    records = {r.document_id: r for r in packet_records(vault, person)}
+    assert records[lost.id].data is None
+    assert "Discharge Summary" in _text(records[kept.id].data or b"")
+    with pytest.raises(VaultError):
+        shown_pdf(vault, lost, reader)
