@@ -234,3 +234,12 @@ def test_a_missing_original_leaves_only_that_record_out_of_the_packet(
     assert "Discharge Summary" in _text(records[kept.id].data or b"")
     with pytest.raises(VaultError):
         shown_pdf(vault, lost, reader)
+
+
+def test_the_import_message_gives_no_page_count_before_the_pages_are_counted(
+    vault: Vault, tmp_path: Path, reader: FileReader,
+) -> None:
+    person = catalog.add_person(vault, "Jane Doe", "1962-03-14")
+    (tmp_path / "visit.xml").write_bytes(cda())
+    (outcome,) = import_files(vault, [tmp_path / "visit.xml"], ImportOptions(person), reader).outcomes
+    assert outcome.message == "Imported as Pathology report." and outcome.pages == 0

@@ -17,6 +17,7 @@ from organizer.core.intake.portal.detect import PortalKind, portal_kind
 from organizer.core.intake.portal.doctype import record_title, type_from_code
 from organizer.core.intake.portal.model import PortalDocument, PortalFindings, ReadableCopy
 from organizer.core.intake.portal.read import MEMBER_MARK, PortalPart, read_portal
+from organizer.core.intake.sandbox_worker import UNEXPECTED
 from organizer.core.records import RecordType
 
 if TYPE_CHECKING:
@@ -63,11 +64,11 @@ def readable_copy(original: bytes, filename: str) -> ReadableCopy:
     """
     kind = portal_kind(original)
     if kind is None:
-        raise IntakeError(_("This record's original file is not a portal download we can read."))
+        raise IntakeError(_(UNEXPECTED))
     name = PurePosixPath(filename.rsplit(MEMBER_MARK, 1)[-1]).name
     parts = [p for p in read_portal(original, name, kind).parts if p.document is not None]
     if not parts:
-        raise IntakeError(_("This record's original file is not a portal download we can read."))
+        raise IntakeError(_(UNEXPECTED))
     document = next((p.document for p in parts if p.original == original), parts[0].document)
     assert document is not None
     from organizer.core.intake.portal.readable import readable_pdf  # the PDF writer: only here
