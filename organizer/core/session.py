@@ -32,7 +32,7 @@ from organizer.core.intake.ocr.pending import PendingProgress, PendingResult, re
 from organizer.core.intake.sandbox import FileReader
 from organizer.core.passphrase_strength import require_strong
 from organizer.core.records import Person
-from organizer.core.shown_pdf import shown_pdf
+from organizer.core.shown_pdf import needs_readable_copy, shown_pdf
 from organizer.core.vault import KdfParams, RecoveryKey, Vault
 
 T = TypeVar("T")
@@ -181,9 +181,15 @@ class Session:
         """The PDF a record is shown as (a portal record's readable PDF is written on first need,
         by one reader process kept for the session: previews do not wait for one to start)."""
         with self._lock:
-            if self._renderer is None and self.is_open:
-                self._renderer = FileReader(workers=1)
-            return self.call(_shown_pdf_of, document_id, self._renderer)
+            return self.call(_shown_pdf_of, document_id, self._renderer_started(start=False))
+
+    def _renderer_started(self, *, start: bool) -> FileReader:
+        """The reader process that writes readable PDFs (made once; lock held by the caller)."""
+        if self._renderer is None:
+            self._renderer = FileReader(workers=1, writer=True)
+        if start:
+            self._renderer.start()
+        return self._renderer
 
     def stop_background_work(self) -> None:
         """Stop background text recognition (the record being read stays pending)."""
@@ -200,11 +206,15 @@ class Session:
         return recognise_pending(cast(Vault, _Serialised(vault, self._lock)), progress, cancel)
 
     def warm_up_reader(self) -> None:
-        """Start the file-reading workers now, so the first import does not wait for them."""
+        """Start the file-reading workers now, so the first import does not wait for them; and,
+        when portal records still lack their readable PDF, the process that writes it."""
         with self._lock:
             if self._reader is None and self.is_open:
                 self._reader = FileReader()
                 self._reader.start()
+            if self._renderer is None and self.is_open and any(
+                    needs_readable_copy(d) for d in self.call(catalog.documents)):
+                self._renderer_started(start=True)  # the first preview does not wait for it
 
 
 def _shown_pdf_of(vault: Vault, document_id: str, reader: FileReader | None) -> bytes:

@@ -89,7 +89,7 @@ def _made(vault: Vault, todo: list[DocumentRecord],
     if not items:
         return found
     own = reader is None
-    reader = reader or FileReader(workers=min(2, len(items)))
+    reader = reader or FileReader(workers=min(2, len(items)), writer=True)
     kept = _KeptCopies(vault)
     try:
         for position, result in reader.readable_copies(items):

@@ -100,6 +100,7 @@ def test_the_session_preview_writes_it_once_with_its_own_reader(
         (tmp_path / "visit.ccda").write_bytes(cda())
         person = session.people()[0]
         outcome = session.import_files([tmp_path / "visit.ccda"], ImportOptions(person)).outcomes[0]
+        session.warm_up_reader()  # as after unlocking: its PDF writer starts too
         data = session.shown_pdf(str(outcome.document_id))
         assert "Final Diagnosis" in _text(data)
         assert session.shown_pdf(str(outcome.document_id)) == data  # the kept copy

@@ -96,6 +96,7 @@ class FileReader:
         page_timeout: float = PAGE_TIMEOUT,
         recognise: bool = True,
         test_hooks: bool = False,
+        writer: bool = False,
     ) -> None:
         self._size = max(1, workers or min(MAX_WORKERS, os.cpu_count() or 1))
         self._timeout = timeout
@@ -104,6 +105,7 @@ class FileReader:
         self._memory_limit = memory_limit
         self._hooks = test_hooks
         self._recognise = recognise
+        self._writer = writer  # load the readable-PDF writer as each worker starts
         self._context = multiprocessing.get_context("spawn")
         self._workers: list[_Worker] = []
         self._cancelled = threading.Event()
@@ -131,7 +133,7 @@ class FileReader:
         parent, child = self._context.Pipe(duplex=True)
         process = self._context.Process(
             target=worker_main,
-            args=(child, self._memory_limit, self._hooks, self._recognise),
+            args=(child, self._memory_limit, self._hooks, self._recognise, self._writer),
             name="organizer-file-reader",
             daemon=True,
         )

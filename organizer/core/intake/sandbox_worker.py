@@ -97,12 +97,24 @@ def _load_readers() -> None:
     from organizer.core.intake.portal import analyse  # noqa: F401  (C-CDA and FHIR readers)
 
 
-def worker_main(conn: Connection, memory_limit: int | None, hooks: bool,
-                recognise: bool = True) -> None:
-    """Worker loop: receive (index, data, filename, password), answer (index, payload).
+def _load_writer() -> None:
+    """Load the PDF writer and its fonts by writing a tiny readable copy (about half a second
+    the first time), so the first record waiting for its readable PDF does not wait for that."""
+    from organizer.core.intake.portal.model import PortalDocument
+    from organizer.core.intake.portal.readable import readable_pdf
 
-    recognise=False leaves pages without a text layer unread (as imports before recognition)."""
+    readable_pdf(PortalDocument("Start"))
+
+
+def worker_main(conn: Connection, memory_limit: int | None, hooks: bool,
+                recognise: bool = True, writer: bool = False) -> None:
+    """Worker loop: receive (index, data, filename, password, task), answer (index, payload).
+
+    recognise=False leaves pages without a text layer unread (as imports before recognition);
+    writer=True loads the readable-PDF writer at start (a reader kept for readable copies)."""
     _load_readers()
+    if writer:
+        _load_writer()
     ocr_limit = None if memory_limit is None else max(memory_limit, OCR_MEMORY_LIMIT)
     limits = (memory_limit, ocr_limit)
     _limit_memory(*limits)
