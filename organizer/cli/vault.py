@@ -59,7 +59,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         print("No records yet.")
     for d in docs:
         kind = d.type.label if d.type else "Type not decided"
-        print(f"{d.id[:12]}  {kind:<20} {d.pages:>4} p.  {printable(d.filename)}  "
+        pages = d.pages or "?"  # a portal record's pages are counted when first shown
+        print(f"{d.id[:12]}  {kind:<20} {pages:>4} p.  {printable(d.filename)}  "
               f"({printable(names.get(d.person_id, ''))})")
     return 0
 

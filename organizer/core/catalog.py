@@ -6,7 +6,7 @@ import os
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from organizer.core.document_record import DocumentRecord
+from organizer.core.document_record import PORTAL_KIND, DocumentRecord
 from organizer.core.errors import DocumentNotFound, InvalidInput
 from organizer.core.i18n import N_, _
 from organizer.core.records import Person
@@ -94,6 +94,13 @@ def save_document_copy(vault: Vault, doc_id: str, out: Path, *, readable: bool =
                        ) -> DocumentRecord:
     """Save one document to a file the user named (the file shown, or a portal download as it came)."""
     document = get_document(vault, doc_id)
+    if readable and document.kind == PORTAL_KIND:  # its readable PDF may not be written yet
+        from organizer.core.shown_pdf import shown_pdf
+
+        data = shown_pdf(vault, document)
+        with atomic_output(out) as sink:
+            sink.write(data)
+        return document
     with vault.open_file(document.export_file(readable=readable)) as reader, atomic_output(out) as sink:
         for chunk in reader.chunks():
             sink.write(chunk)

@@ -25,10 +25,11 @@ def page_rotation(value: Any) -> int:
         return 0
 
 
-def shown_file(file: str, readable_file: str) -> str:
+def shown_file(file: str, readable_file: str, kind: str = "") -> str:
     """The stored file to show or hand on: the readable copy (repaired, decrypted, converted)
-    when there is one, else the original."""
-    return readable_file or file
+    when there is one, else the original; "" for a portal download whose readable PDF is not
+    written yet (its original is XML or JSON: shown_pdf.shown_pdf writes the PDF)."""
+    return readable_file or ("" if kind == PORTAL_KIND else file)
 
 
 def shown_password(readable_file: str, pdf_password: str | None) -> str | None:
@@ -137,7 +138,7 @@ class DocumentRecord:
 
     @property
     def shown_file(self) -> str:
-        return shown_file(self.file, self.readable_file)
+        return shown_file(self.file, self.readable_file, self.kind)
 
     @property
     def shown_password(self) -> str | None:

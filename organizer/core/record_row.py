@@ -35,6 +35,13 @@ class RecordRow:
     readable_file: str
     pdf_password: str | None
     rotation: int = 0  # degrees clockwise the user turned the pages (0, 90, 180, 270)
+    kind: str = ""  # pdf, image, portal …
+
+    @property
+    def preview_key(self) -> str:
+        """Which PDF the preview shows: the record and its shown file (a portal record's
+        readable PDF may not be written yet, so the file alone does not say)."""
+        return f"{self.id}/{self.preview_file}"
 
     @property
     def shown_title(self) -> str:
@@ -42,7 +49,7 @@ class RecordRow:
 
     @property
     def preview_file(self) -> str:
-        return shown_file(self.file, self.readable_file)
+        return shown_file(self.file, self.readable_file, self.kind)
 
     @property
     def preview_password(self) -> str | None:
@@ -70,5 +77,5 @@ def record_row(d: DocumentRecord, person: Person) -> RecordRow:
         name_mismatch=bool(mismatch_warnings(printed, person.name, person.date_of_birth)),
         confidence=d.confidence, evidence=d.evidence, guesses=d.guesses, warnings=d.warnings,
         file=d.file, readable_file=d.readable_file, pdf_password=d.pdf_password,
-        rotation=d.rotation,
+        rotation=d.rotation, kind=d.kind,
     )

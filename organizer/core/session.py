@@ -32,6 +32,7 @@ from organizer.core.intake.ocr.pending import PendingProgress, PendingResult, re
 from organizer.core.intake.sandbox import FileReader
 from organizer.core.passphrase_strength import require_strong
 from organizer.core.records import Person
+from organizer.core.shown_pdf import needs_readable_copy, shown_pdf
 from organizer.core.vault import KdfParams, RecoveryKey, Vault
 
 T = TypeVar("T")
@@ -45,6 +46,7 @@ class Session:
         self._kdf = kdf
         self._vault: Vault | None = None
         self._reader: FileReader | None = None
+        self._renderer: FileReader | None = None  # writes portal records' readable PDFs
         self._lock = threading.RLock()
         self._stop_recognising = threading.Event()
 
@@ -133,8 +135,10 @@ class Session:
         with self._lock:
             vault, self._vault = self._vault, None
             reader, self._reader = self._reader, None
-        if reader is not None:
-            reader.close()
+            renderer, self._renderer = self._renderer, None
+        for worker in (reader, renderer):
+            if worker is not None:
+                worker.close()
         if vault is not None:
             vault.close()  # zeroes the keys it holds
             logs.log.info(logs.VAULT_LOCKED)
@@ -173,6 +177,20 @@ class Session:
             IMPORTED, DUPLICATE, NEEDS_PASSWORD, REJECTED, CANCELLED)))
         return result
 
+    def shown_pdf(self, document_id: str) -> bytes:
+        """The PDF a record is shown as (a portal record's readable PDF is written on first need,
+        by one reader process kept for the session: previews do not wait for one to start)."""
+        with self._lock:
+            return self.call(_shown_pdf_of, document_id, self._renderer_started(start=False))
+
+    def _renderer_started(self, *, start: bool) -> FileReader:
+        """The reader process that writes readable PDFs (made once; lock held by the caller)."""
+        if self._renderer is None:
+            self._renderer = FileReader(workers=1, writer=True)
+        if start:
+            self._renderer.start()
+        return self._renderer
+
     def stop_background_work(self) -> None:
         """Stop background text recognition (the record being read stays pending)."""
         self._stop_recognising.set()
@@ -188,11 +206,19 @@ class Session:
         return recognise_pending(cast(Vault, _Serialised(vault, self._lock)), progress, cancel)
 
     def warm_up_reader(self) -> None:
-        """Start the file-reading workers now, so the first import does not wait for them."""
+        """Start the file-reading workers now, so the first import does not wait for them; and,
+        when portal records still lack their readable PDF, the process that writes it."""
         with self._lock:
             if self._reader is None and self.is_open:
                 self._reader = FileReader()
                 self._reader.start()
+            if self._renderer is None and self.is_open and any(
+                    needs_readable_copy(d) for d in self.call(catalog.documents)):
+                self._renderer_started(start=True)  # the first preview does not wait for it
+
+
+def _shown_pdf_of(vault: Vault, document_id: str, reader: FileReader | None) -> bytes:
+    return shown_pdf(vault, catalog.get_document(vault, document_id), reader)
 
 
 @contextmanager

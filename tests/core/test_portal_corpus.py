@@ -15,7 +15,9 @@ from organizer.core import catalog
 from organizer.core.intake.analysis import Analysis, analyse
 from organizer.core.intake.importer import IMPORTED, ImportOptions, import_files
 from organizer.core.intake.portal.ccda_entries import medicine_sections
+from organizer.core.intake.portal.model import ReadableCopy
 from organizer.core.intake.sandbox import FileReader
+from organizer.core.shown_pdf import shown_pdf
 from organizer.core.vault import Vault
 
 
@@ -68,12 +70,16 @@ def test_the_type_from_the_document_code_matches_the_expected_type_for_nearly_al
 
 
 def test_each_readable_pdf_names_the_patient_and_every_section_title(
-    samples: list[dict[str, str]], analysed: dict[str, Analysis],
+    samples: list[dict[str, str]], analysed: dict[str, Analysis], reader: FileReader,
 ) -> None:
-    for row in samples:
-        found = analysed[row["file"]]
-        assert found.kind == "portal" and found.readable is not None
-        text = _pdf_text(found.readable).casefold()
+    items = [(Path(row["path"]).read_bytes(), row["file"]) for row in samples]
+    copies = dict(reader.readable_copies(items))  # written in reader processes, as on first need
+    for position, row in enumerate(samples):
+        found, copy = analysed[row["file"]], copies[position]
+        assert found.kind == "portal" and found.readable is None  # written when first needed
+        assert isinstance(copy, ReadableCopy)
+        assert copy.pages == len(pypdf.PdfReader(io.BytesIO(copy.pdf)).pages)
+        text = _pdf_text(copy.pdf).casefold()
         patient_line = text.split("patient:", 1)[1][:120]
         assert row["given"].casefold() in patient_line, row["file"]
         assert row["family"].casefold() in patient_line, row["file"]
@@ -117,4 +123,6 @@ def test_the_whole_shared_set_imports_into_a_vault_with_originals_kept(
     first = result.outcomes[0]
     fields = vault.state.get(catalog.DOCUMENT, first.document_id) or {}
     assert vault.read_file(str(fields["file"])) == paths[0].read_bytes()
-    assert vault.read_file(str(fields["readable_file"])).startswith(b"%PDF")
+    assert not fields["readable_file"]  # the readable PDF is written when first needed
+    assert shown_pdf(vault, catalog.get_document(vault, first.document_id), reader).startswith(b"%PDF")
+    assert (vault.state.get(catalog.DOCUMENT, first.document_id) or {})["readable_file"]  # kept

@@ -13,6 +13,7 @@ from organizer.cli import main
 from organizer.core import catalog
 from organizer.core.case.clinical_lists import clinical_facts, found_medicines
 from organizer.core.case.medications import medications
+from organizer.core.shown_pdf import shown_pdf
 from organizer.core.vault import KdfParams, Vault
 from tests.conftest import PASSPHRASE
 from tests.portal_samples import (
@@ -99,7 +100,7 @@ def test_a_fhir_bundle_with_a_pdf_attachment_gives_the_report_and_the_pdf_as_rec
         person = catalog.people(vault)[0]
         lists = clinical_facts(vault, person)
         report = docs[outcome["records"][0]]  # type: ignore[index]
-        readable = vault.read_file(str((vault.state.get(catalog.DOCUMENT, report.id) or {})["readable_file"]))
+        readable = shown_pdf(vault, report)  # written now, on first need
     assert [str(d.type) for d in docs.values()] == ["pathology", "pathology"]
     assert [f.name for f in lists.allergies] == ["Penicillin"]
     assert [(f.name, f.date) for f in lists.procedures] == [("Lumpectomy, left breast", "2024-03-12")]
@@ -177,7 +178,7 @@ def test_a_download_for_someone_else_is_flagged_like_a_pdf(
     assert "Robert Smith" in warnings and "date of birth" in warnings
 
 
-@pytest.mark.parametrize("failing_write", [3, 5])
+@pytest.mark.parametrize("failing_write", [2, 3])  # the second or third original
 def test_a_disk_failure_midway_through_a_download_leaves_no_files_and_no_records(
     vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing_write: int,
 ) -> None:

@@ -26,7 +26,7 @@ from organizer.ui.case.clinical_lists_page import ClinicalListsPage
 from organizer.ui.records import RecordsPage
 from organizer.ui.records.drop_zone import choose_record_files
 from organizer.ui.records.portal_medicines import PortalMedicinesDialog
-from organizer.ui.records.table_model import TYPE
+from organizer.ui.records.table_model import PAGES, TYPE
 from tests.portal_samples import as_json, cda, fhir_bundle, xdm_zip
 
 pytest_plugins = ["records_fixtures", "case_fixtures"]
@@ -124,3 +124,26 @@ def test_dropping_an_xdm_zip_adds_each_document_as_its_own_row(
     lines = import_and_confirm(qtbot, records_page, [path])
     assert lines[0].startswith("Imported — download.zip") and "2 records" in lines[0]
     assert sorted(table_texts(records_page, TYPE)) == ["Discharge summary", "Pathology report"]
+
+
+def test_choosing_a_new_portal_record_previews_its_readable_pdf_written_then_and_kept(
+        qtbot, records_page: RecordsPage, records_session: Session, tmp_path: Path) -> None:
+    from PySide6.QtPdf import QPdfDocument
+
+    from organizer.core import catalog
+
+    path = tmp_path / "visit.xml"
+    path.write_bytes(cda(given="Jane", family="Doe"))
+    import_and_confirm(qtbot, records_page, [path])
+    wait_idle(qtbot, records_page)
+    (before,) = records_session.documents()
+    assert not before.readable_file  # the import writes no PDF
+    assert table_texts(records_page, PAGES) == ["?"]  # not counted yet, not a wrong number
+    table = records_page.records.table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Home)
+    qtbot.waitUntil(lambda: records_page.preview.document.status() == QPdfDocument.Status.Ready,
+                    timeout=TIMEOUT)
+    after = records_session.call(catalog.get_document, before.id)
+    assert after.readable_file and records_page.preview.document.pageCount() == after.pages
+    qtbot.waitUntil(lambda: table_texts(records_page, PAGES) == [str(after.pages)], timeout=TIMEOUT)

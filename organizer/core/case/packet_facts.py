@@ -26,6 +26,7 @@ from organizer.core.i18n import in_english
 from organizer.core.imaging.packet_rows import imaging_rows
 from organizer.core.packet.content import RECORD_ORDER, PacketContent, PacketRecord
 from organizer.core.records import Person, RecordType
+from organizer.core.shown_pdf import shown_pdfs
 from organizer.core.vault import Vault
 
 Selection = Collection[str | RecordType]
@@ -102,14 +103,6 @@ def chosen_documents(vault: Vault, person: Person, include: Selection | None = N
     return sorted(found, key=lambda d: (order[d.type or RecordType.OTHER], d.sort_key))
 
 
-def _read(vault: Vault, file_id: str) -> bytes | None:
-    """The stored file's bytes; None when it cannot be read (the packet says it was left out)."""
-    try:
-        return vault.read_file(file_id)
-    except Exception:  # a vault or reader failure of any kind: the packet still builds
-        return None
-
-
 def _title(document: DocumentRecord) -> str:
     kind = document.type or RecordType.OTHER
     title = document.title or kind.label
@@ -120,12 +113,13 @@ def _title(document: DocumentRecord) -> str:
 
 def packet_records(vault: Vault, person: Person, include: Selection | None = None,
                    exclude: Selection | None = None) -> tuple[PacketRecord, ...]:
+    chosen = chosen_documents(vault, person, include, exclude)
     return tuple(
         PacketRecord(
             document_id=d.id, type=d.type or RecordType.OTHER, title=_title(d), date=d.record_date,
-            pages=d.pages, data=_read(vault, d.shown_file),
+            pages=shown.pages, data=shown.data,  # a portal record's readable PDF is written now
             pdf_password=d.pdf_password, facility=place_or_nothing(d.facility),
             procedure=d.procedure or d.specimen, rotation=d.rotation,
         )
-        for d in chosen_documents(vault, person, include, exclude)
+        for d, shown in zip(chosen, shown_pdfs(vault, chosen), strict=True)
     )

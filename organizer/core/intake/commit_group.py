@@ -18,7 +18,7 @@ from organizer.core.catalog import DOCUMENT
 from organizer.core.vault import Change, StoredFile, Vault
 from organizer.core.vault.file_group import FileGroup
 
-GROUP_FILES = 16
+GROUP_FILES = 64
 GROUP_SECONDS = 0.5
 
 

@@ -274,10 +274,11 @@ def _imported(source: str, document_id: str, found: Analysis, warnings: tuple[st
     guess = found.classification
     chosen = options.record_type or guess.type
     what = chosen.label if chosen else _("type not sure yet — please choose")
+    message = ngettext("Imported as {what} ({count} page).", "Imported as {what} ({count} pages).",
+                       found.pages).format(what=what, count=found.pages) if found.pages else \
+        _("Imported as {what}.").format(what=what)  # a portal record: pages counted when first shown
     return FileOutcome(
-        source, IMPORTED, ngettext("Imported as {what} ({count} page).",
-                                   "Imported as {what} ({count} pages).",
-                                   found.pages).format(what=what, count=found.pages),
+        source, IMPORTED, message,
         document_id=document_id, type=chosen, best_guess=guess.best,
         confidence=guess.confidence, evidence=guess.evidence, pages=found.pages,
         scanned=found.scanned, warnings=warnings, ocr=found.ocr,

@@ -3,6 +3,7 @@ date of birth, belong to them?"""
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from datetime import date
@@ -34,7 +35,8 @@ def name_tokens(name: str) -> list[str]:
     return [w for w in words if w and not w.isdigit()]
 
 
-def _variants(name: str) -> list[list[str]]:
+@functools.lru_cache(maxsize=64)  # the person's own name is checked against every record
+def _variants(name: str) -> tuple[tuple[str, ...], ...]:
     """The name's words as printed, and without a leading title or trailing suffix."""
     words = name_tokens(name)
     core = list(words)
@@ -42,10 +44,10 @@ def _variants(name: str) -> list[list[str]]:
         core.pop(0)
     while len(core) > 2 and core[-1] in _SUFFIXES:
         core.pop()
-    return [words, core] if core != words else [words]
+    return (tuple(words), tuple(core)) if core != words else (tuple(words),)
 
 
-def _same_person(one: list[str], two: list[str]) -> bool:
+def _same_person(one: tuple[str, ...], two: tuple[str, ...]) -> bool:
     full_one = [t for t in one if len(t) > 1]
     full_two = [t for t in two if len(t) > 1]
     if not full_one or not full_two:

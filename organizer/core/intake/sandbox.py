@@ -18,8 +18,11 @@ from organizer.core import errors
 from organizer.core.child_environment import secrets_hidden
 from organizer.core.errors import FileTooComplex, IntakeError
 from organizer.core.intake.analysis import Analysis
+from organizer.core.intake.portal.model import ReadableCopy
 from organizer.core.intake.sandbox_worker import (
     DEFAULT_MEMORY_LIMIT,
+    READ,
+    READABLE,
     UNEXPECTED,
     main_module_hidden,
     worker_main,
@@ -34,6 +37,7 @@ MAX_WORKERS = 2
 Item = tuple[bytes, str, str | None]
 """(file content, file name, PDF password or None)."""
 Result = Analysis | IntakeError
+CopyResult = ReadableCopy | IntakeError
 PageProgress = Callable[[int, int, int], None]
 """(position of the file in read_many's items, pages recognised, pages to recognise)."""
 
@@ -70,6 +74,7 @@ class _Feed:
     """The files of one read_many call not yet handed out, and the originals being read."""
 
     source: Iterator[tuple[int, Item]]
+    task: str = READ
     originals: dict[int, bytes] = field(default_factory=dict)
     exhausted: bool = False
 
@@ -91,6 +96,7 @@ class FileReader:
         page_timeout: float = PAGE_TIMEOUT,
         recognise: bool = True,
         test_hooks: bool = False,
+        writer: bool = False,
     ) -> None:
         self._size = max(1, workers or min(MAX_WORKERS, os.cpu_count() or 1))
         self._timeout = timeout
@@ -99,6 +105,7 @@ class FileReader:
         self._memory_limit = memory_limit
         self._hooks = test_hooks
         self._recognise = recognise
+        self._writer = writer  # load the readable-PDF writer as each worker starts
         self._context = multiprocessing.get_context("spawn")
         self._workers: list[_Worker] = []
         self._cancelled = threading.Event()
@@ -126,7 +133,7 @@ class FileReader:
         parent, child = self._context.Pipe(duplex=True)
         process = self._context.Process(
             target=worker_main,
-            args=(child, self._memory_limit, self._hooks, self._recognise),
+            args=(child, self._memory_limit, self._hooks, self._recognise, self._writer),
             name="organizer-file-reader",
             daemon=True,
         )
@@ -162,10 +169,22 @@ class FileReader:
         page whose text is recognised; once `cancel` is set no file is handed out and files in
         the middle of text recognition are dropped (they are not yielded).
         """
+        yield from self._run(_Feed(enumerate(items)), cancel, pages)
+
+    def readable_copies(
+        self, items: Iterable[tuple[bytes, str]], *, cancel: threading.Event | None = None,
+    ) -> Generator[tuple[int, CopyResult], None, None]:
+        """Write the readable PDF of stored portal downloads (original bytes, file name), yielding
+        (position in *items*, ReadableCopy or IntakeError) as each is done: the untrusted XML or
+        JSON is parsed here, in a worker, as at import."""
+        feed = _Feed(((n, (data, name, None)) for n, (data, name) in enumerate(items)), READABLE)
+        yield from self._run(feed, cancel, None)
+
+    def _run(self, feed: _Feed, cancel: threading.Event | None,
+             pages: PageProgress | None) -> Generator[tuple[int, Any], None, None]:
         self._cancelled.clear()
         self._on_pages = pages
         self.start()
-        feed = _Feed(enumerate(items))
         try:
             while True:
                 for worker in self._workers:
@@ -210,19 +229,17 @@ class FileReader:
             return False
         index, (data, filename, password) = item
         feed.originals[index] = data
-        self._send(worker, index, data, filename, password)
+        self._send(worker, index, (data, filename, password), feed.task)
         return True
 
-    def _send(
-        self, worker: _Worker, index: int, data: bytes, filename: str, password: str | None
-    ) -> None:
+    def _send(self, worker: _Worker, index: int, item: Item, task: str) -> None:
         worker.index, worker.started = index, time.monotonic()
         worker.allowance, worker.recognising = self._timeout, False
         # A worker that died while idle cannot take the file; _collect then reports it.
         with contextlib.suppress(BrokenPipeError, EOFError, OSError):
-            worker.conn.send((index, data, filename, password))
+            worker.conn.send((index, *item, task))
 
-    def _collect(self, worker: _Worker, ready: list[Any]) -> tuple[int, Result] | None:
+    def _collect(self, worker: _Worker, ready: list[Any]) -> tuple[int, Result | CopyResult] | None:
         index = worker.index
         assert index is not None
         while worker.conn in ready or worker.conn.poll():
@@ -273,10 +290,10 @@ def _wait_time(busy: list[_Worker], cancel: threading.Event | None) -> float:
     return min(left, 0.25) if cancel is not None else left
 
 
-def _result(payload: tuple[Any, ...]) -> Result:
+def _result(payload: tuple[Any, ...]) -> Result | CopyResult:
     if payload[0] == "ok":
-        analysis: Analysis = payload[1]
-        return analysis
+        found: Analysis | ReadableCopy = payload[1]
+        return found
     _, name, message, details = payload
     return _ERRORS.get(name, IntakeError)(message, details=details)
 

@@ -1,6 +1,8 @@
 """The reader process's side of the sandbox: how a reader starts, and how it reads each file it is
 sent within its limits.
 
+Messages from the parent: (index, data, filename, password, task); task "read" analyses the file,
+"readable" writes the readable PDF of a stored portal download (issue 16: made on first need).
 Messages to the parent: ("page", index, pages done, pages to recognise) while text recognition
 runs (each one gives the file a fresh page allowance of time), then (index, payload) once.
 """
@@ -32,6 +34,8 @@ TOO_BIG = (
     "This file needs more memory than is safe to read, so it was skipped. Try saving or "
     "printing it again as a new PDF (or in smaller parts), then add that copy."
 )
+READ, READABLE = "read", "readable"
+"""What a worker does with a file: analyse it, or write a stored portal download's readable PDF."""
 UNEXPECTED = N_(
     "This file could not be read because of an unexpected problem. It may be damaged or use "
     "features we do not support."
@@ -62,11 +66,15 @@ class _Pages:
 
 def _work(message: tuple[Any, ...], conn: Connection, limits: tuple[int | None, int | None],
           hooks: bool, recognise: bool) -> tuple[Any, ...]:
-    index, data, filename, password = message
+    index, data, filename, password, task = message
     _limit_memory(*limits)  # back to the normal cap after a file that needed recognition
     try:
         if hooks:
             misbehave(data)
+        if task == READABLE:
+            from organizer.core.intake.portal.analyse import readable_copy
+
+            return ("ok", readable_copy(data, filename))
         pages = _Pages(conn, index, limits)
         found = analyse(data, filename, password, progress=pages, recognise=recognise)
         return ("ok", replace(found, original=b""))
@@ -86,14 +94,27 @@ def _load_readers() -> None:
     import pypdfium2  # noqa: F401
 
     import organizer.core.intake.pdf_check  # noqa: F401
+    from organizer.core.intake.portal import analyse  # noqa: F401  (C-CDA and FHIR readers)
+
+
+def _load_writer() -> None:
+    """Load the PDF writer and its fonts by writing a tiny readable copy (about half a second
+    the first time), so the first record waiting for its readable PDF does not wait for that."""
+    from organizer.core.intake.portal.model import PortalDocument
+    from organizer.core.intake.portal.readable import readable_pdf
+
+    readable_pdf(PortalDocument("Start"))
 
 
 def worker_main(conn: Connection, memory_limit: int | None, hooks: bool,
-                recognise: bool = True) -> None:
-    """Worker loop: receive (index, data, filename, password), answer (index, payload).
+                recognise: bool = True, writer: bool = False) -> None:
+    """Worker loop: receive (index, data, filename, password, task), answer (index, payload).
 
-    recognise=False leaves pages without a text layer unread (as imports before recognition)."""
+    recognise=False leaves pages without a text layer unread (as imports before recognition);
+    writer=True loads the readable-PDF writer at start (a reader kept for readable copies)."""
     _load_readers()
+    if writer:
+        _load_writer()
     ocr_limit = None if memory_limit is None else max(memory_limit, OCR_MEMORY_LIMIT)
     limits = (memory_limit, ocr_limit)
     _limit_memory(*limits)

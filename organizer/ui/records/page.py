@@ -209,10 +209,18 @@ class RecordsPage(VaultPage):
             self._shown_file = self._shown = None
             self.preview.clear()
             return
-        if (row.preview_file, row.rotation) != self._shown:
-            self._shown = (row.preview_file, row.rotation)
-            self._shown_file = row.preview_file
-            load_preview(self, self.preview, row, lambda: self._shown_file)
+        if (row.preview_key, row.rotation) != self._shown:
+            self._shown = (row.preview_key, row.rotation)
+            self._shown_file = row.preview_key
+            load_preview(self, self.preview, row, lambda: self._shown_file, self._counted)
+
+    def _counted(self, before: RecordRow, row: RecordRow) -> None:
+        """A portal record's readable PDF was written for its preview: show its page count."""
+        self.records.model.replace_row(row)
+        if self._shown_file == before.preview_key:  # the preview shows that PDF, now kept
+            self._shown, self._shown_file = (row.preview_key, row.rotation), row.preview_key
+        if self.details.row is not None and self.details.row.id == row.id:
+            self.details.show_row(row)
 
     # --- edits ---------------------------------------------------------------------------
 
@@ -289,7 +297,7 @@ class RecordsPage(VaultPage):
         self._review_rotation = row.rotation
         def still_wanted() -> str | None:
             shown = self.review.current()
-            return row.preview_file if shown and shown.outcome.document_id == row.id else None
+            return row.preview_key if shown and shown.outcome.document_id == row.id else None
         load_preview(self, self.review.preview, row, still_wanted)
 
     def _rotate_reviewed(self, quarter_turns: int) -> None:

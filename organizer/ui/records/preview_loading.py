@@ -3,33 +3,45 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication
 
+from organizer.core.catalog import get_document
 from organizer.core.page_rotation import turned_pdf
 from organizer.core.record_row import RecordRow
-from organizer.core.vault import Vault
 from organizer.ui.page import VaultPage
 from organizer.ui.records.preview import PreviewPane
 
 
 def load_preview(page: VaultPage, pane: PreviewPane, row: RecordRow,
-                 still_wanted: Callable[[], str | None]) -> None:
-    """Show `row` in `pane` once read, unless another record is wanted by then (`still_wanted`)."""
+                 still_wanted: Callable[[], str | None],
+                 counted: Callable[[RecordRow, RecordRow], None] | None = None) -> None:
+    """Show `row` in `pane` once read, unless another record is wanted by then (`still_wanted`).
+    A portal record whose readable PDF is written now goes to `counted` (row before, row after:
+    with its kept PDF and page count)."""
     pane.show_message(QCoreApplication.translate("RecordsPage", "Opening the record…"))
-    wanted = row.preview_file
+    wanted = row.preview_key
+    unwritten = not row.preview_file
 
-    def read(data: bytes) -> None:
+    def read(found: tuple[bytes, RecordRow | None]) -> None:
+        data, written = found
         if still_wanted() == wanted:
             pane.show_pdf(data, None if row.rotation else row.preview_password)
+        if written is not None and counted is not None:
+            counted(row, written)
 
     def failed(error: BaseException) -> None:
         if still_wanted() == wanted:
             pane.show_message(QCoreApplication.translate(
                 "RecordsPage", "This record could not be opened: %1").replace("%1", str(error)))
 
-    def work() -> bytes:
-        data = page.session.call(Vault.read_file, wanted)
-        return turned_pdf(data, row.rotation, row.preview_password)  # in memory only, never on disk
+    def work() -> tuple[bytes, RecordRow | None]:
+        data = page.session.shown_pdf(row.id)  # a portal record's readable PDF: written now
+        written = None
+        if unwritten:
+            document = page.session.call(get_document, row.id)
+            written = replace(row, readable_file=document.readable_file, pages=document.pages)
+        return turned_pdf(data, row.rotation, row.preview_password), written  # in memory only
 
     page.run_in_background(work, read, failed)

@@ -7,7 +7,7 @@ import binascii
 from typing import Any
 
 from organizer.core.i18n import N_
-from organizer.core.intake.portal.ccda_entries import clinical_facts, medicines
+from organizer.core.intake.portal.ccda_entries import clinical_facts, coded_sections, medicines
 from organizer.core.intake.portal.hl7_values import (
     References,
     all_text,
@@ -30,6 +30,7 @@ def is_cda(root: Any) -> bool:
 def read_cda(root: Any, filename: str) -> PortalDocument:
     """The readable content of a ClinicalDocument element."""
     refs = References(root)
+    coded = coded_sections(root)  # one pass over the tree for both kinds of entries
     code = root.find("{*}code")
     code_value = clean(code.get("code")) if code is not None else ""
     code_name = clean(code.get("displayName")) if code is not None else ""
@@ -43,7 +44,8 @@ def read_cda(root: Any, filename: str) -> PortalDocument:
         birth_date=iso_date(birth.get("value")) if birth is not None else "",
         author=_author(root), custodian=_custodian(root), facility=_facility(root),
         date=_date(root), sections=sections,
-        medicines=medicines(root, refs, title), facts=clinical_facts(root, refs, title),
+        medicines=medicines(root, refs, title, coded),
+        facts=clinical_facts(root, refs, title, coded),
         attachments=attachments,
     )
 

@@ -34,22 +34,31 @@ _FACT_SECTIONS = {
 _UNITS = {"h": "hours", "d": "days", "wk": "weeks", "mo": "months", "min": "minutes"}
 
 
-def _sections(root: Any) -> Iterator[tuple[str, set[str], Any]]:
+CodedSection = tuple[str, set[str], Any]
+"""A section's code, its template ids, and the section element."""
+
+
+def coded_sections(root: Any) -> list[CodedSection]:
+    """Every section of the document (nested ones too), in one pass over the tree."""
+    found: list[CodedSection] = []
     for section in root.iter("{*}section"):
         code = section.find("{*}code")
-        yield (code.get("code") or "" if code is not None else ""), template_ids(section), section
+        found.append(((code.get("code") or "" if code is not None else ""), template_ids(section),
+                      section))
+    return found
 
 
-def medicine_sections(root: Any) -> Iterator[Any]:
-    for code, templates, section in _sections(root):
+def medicine_sections(root: Any, sections: list[CodedSection] | None = None) -> Iterator[Any]:
+    for code, templates, section in coded_sections(root) if sections is None else sections:
         if code in MEDICINE_SECTIONS or templates & _MEDICINE_TEMPLATES:
             yield section
 
 
-def medicines(root: Any, refs: References, source: str) -> tuple[FoundMedicine, ...]:
+def medicines(root: Any, refs: References, source: str,
+              sections: list[CodedSection] | None = None) -> tuple[FoundMedicine, ...]:
     """Every medicine entry of the medication sections, in order."""
     found: list[FoundMedicine] = []
-    for section in medicine_sections(root):
+    for section in medicine_sections(root, sections):
         for entry in section.findall("{*}entry"):
             administrations = entry.findall("{*}substanceAdministration") or entry.findall(
                 "{*}act/{*}entryRelationship/{*}substanceAdministration")
@@ -119,10 +128,11 @@ def _problem_status(observation: Any, refs: References) -> str:
     return ""
 
 
-def clinical_facts(root: Any, refs: References, source: str) -> tuple[ClinicalFact, ...]:
+def clinical_facts(root: Any, refs: References, source: str,
+                   sections: list[CodedSection] | None = None) -> tuple[ClinicalFact, ...]:
     """Allergies, problems and procedures the document codes (entries without a name skipped)."""
     found: list[ClinicalFact] = []
-    for code, templates, section in _sections(root):
+    for code, templates, section in coded_sections(root) if sections is None else sections:
         for kind, (codes, template) in _FACT_SECTIONS.items():
             if code in codes or any(t == template or t.startswith(template + ".") for t in templates):
                 found += [f for e in section.findall("{*}entry") if (f := _fact(kind, e, refs, source))]

@@ -74,7 +74,7 @@ class References:
         if not target:
             return ""
         if self._by_id is None:
-            self._by_id = {str(e.get("ID")): e for e in self._root.iter() if e.get("ID")}
+            self._by_id = {str(e.get("ID")): e for e in self._root.xpath("//*[@ID]")}
         return all_text(self._by_id.get(target))
 
 

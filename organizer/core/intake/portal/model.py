@@ -116,3 +116,11 @@ class PortalFindings:
     title: str
     medicines: tuple[FoundMedicine, ...] = ()
     facts: tuple[ClinicalFact, ...] = ()
+
+
+@dataclass(frozen=True)
+class ReadableCopy:
+    """The readable PDF of a stored portal document, written when it is first needed."""
+
+    pdf: bytes
+    pages: int

@@ -58,11 +58,8 @@ def _table(element: Any) -> Table | str:
     header: list[str] = []
     rows: list[list[str]] = []
     for row in element.iter("{*}tr"):
-        cells = [c for c in row if local(c) in ("th", "td")]
-        values = [_cell(c) for c in cells]
-        heads = all(local(c) == "th" for c in cells)
-        in_head = local(row.getparent()) == "thead"
-        if not header and not rows and (heads or in_head):
+        values, heads = _row(row)
+        if not header and not rows and (heads or local(row.getparent()) == "thead"):
             header = values
         elif any(values):
             rows.append(values)
@@ -75,13 +72,29 @@ def _table(element: Any) -> Table | str:
     return Table(_padded(header, width), tuple(_padded(r, width) for r in rows))
 
 
+_CELLS = {f"{{{space}}}{name}" if space else name: name
+          for space in ("urn:hl7-org:v3", "") for name in ("td", "th")}
+"""Cell tags as CDA writes them, looked up without splitting the tag (other namespaces: local)."""
+
+
+def _row(row: Any) -> tuple[list[str], bool]:
+    """The row's cell texts, and whether every cell is a header cell (th)."""
+    values: list[str] = []
+    heads = True
+    for cell in row:  # tens of thousands of cells in a long summary: kept to few calls each
+        tag = cell.tag
+        name = _CELLS.get(tag) if isinstance(tag, str) else ""
+        if name is None:
+            name = local(cell)
+        if name == "td":
+            heads = False
+        elif name != "th":
+            continue
+        text = " ".join((" ".join(cell.itertext()) if len(cell) else cell.text or "").split())
+        values.append(text if len(text) <= MAX_CELL else text[:MAX_CELL] + " …")
+    return values, heads
+
+
 def _padded(values: list[str], width: int) -> tuple[str, ...]:
     return tuple(values + [""] * (width - len(values)))
 
-
-def _cell(cell: Any) -> str:
-    parts: list[str] = []
-    for piece in cell.itertext():
-        parts.append(piece)
-    text = clean(" ".join(parts))
-    return text if len(text) <= MAX_CELL else text[:MAX_CELL] + " …"

@@ -17,6 +17,8 @@ from organizer.core.intake.portal.safe_zip import BOMB, SafeZip
 _CDA_NAMES = (".xml", ".ccd", ".ccda", ".cda")
 _FHIR_NAMES = (".json", ".ndjson")
 TOO_BIG_JSON = fhir.TOO_BIG
+MEMBER_MARK = " › "
+"""Between a zip's name and a document's path inside it, in the stored file name."""
 EMPTY_ZIP = N_("This zip file holds no portal records we can read (C-CDA or FHIR).")
 
 
@@ -124,4 +126,4 @@ def _cda_member(archive: SafeZip, name: str, filename: str) -> list[PortalPart]:
 
 
 def _member_name(filename: str, member: str) -> str:
-    return f"{filename} › {member}"
+    return f"{filename}{MEMBER_MARK}{member}"
