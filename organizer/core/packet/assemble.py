@@ -69,8 +69,7 @@ def assemble(content: PacketContent, part: PartPlan, parts: tuple[PartPlan, ...]
     _stamp_all(stamper, pages, owners)
     _move_link_views(stamper)
     _add_links(stamper, pages, front, starts)
-    for page in pages[:front.pages]:  # the packet's own pages: every link gets its tag
-        tag_links(pdf, page)
+    tag_links(pdf, pages[:front.pages])  # the packet's own pages: every link gets its tag
     _add_outline(stamper, pages, front, part, starts, opened)
     pdf.Root.PageMode = pikepdf.Name.UseOutlines
     # A viewer's page box shows 1, 2, 3…: the same number as the stamp's "Page x of N".

@@ -11,6 +11,7 @@ cuts the stamp.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -35,6 +36,7 @@ FONT_SIZE = STAMP_SIZE  # the stamp's size on a Letter page, in points
 PRINT_BOXES = ("/TrimBox", "/BleedBox", "/ArtBox")
 FONT_NAME = "/SOOStamp"
 HEAD_NAME = "/SOOStampHead"
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -83,19 +85,20 @@ class Stamper:
         self._head_width = font.width(head, 1000) if head_form is None else (
             head_form.width * 1000 / FONT_SIZE)
         self._shapes: dict[tuple[bytes, bytes, object, object], _Shape] = {}
-        self._names: dict[tuple[str, tuple[int, int]], str] = {}
+        self._names: dict[tuple[str, tuple[int, int]], str] = {}  # per shared dictionary
         self._openings: dict[tuple[str, str, Box, int, float, float], bytes] = {}
-        self._restore = target.make_indirect(pikepdf.Stream(target, b"Q\n"))
+        self._shared_openings: dict[tuple[str, str, int, str, float], pikepdf.Object] = {}
         self._moved: set[tuple[int, int]] = set()
-        self._scalings: dict[tuple[int, int], tuple[float, ...]] = {}  # record page → its scaling
+        self._scaled: list[tuple[pikepdf.Dictionary, tuple[float, ...]]] = []  # record pages, scalings
+        self._scalings: dict[tuple[int, int], tuple[float, ...]] = {}  # the same by page, when asked
         self.pages_with_annots: list[pikepdf.Dictionary] = []  # record pages with links, in order
 
     def stamp_record_page(self, page: pikepdf.Dictionary, tail: str) -> None:
         """Scale the content up from the band at the page's shown bottom, keep the size, stamp the band."""
         keys = page.keys()  # one call: pikepdf's get() is slow on the keys that are missing
-        media = page["/MediaBox"] if "/MediaBox" in keys else None
         crop = page["/CropBox"] if "/CropBox" in keys else None
-        shape = self._shape(media, crop, page["/Rotate"] if "/Rotate" in keys else None,
+        shape = self._shape(page["/MediaBox"] if "/MediaBox" in keys else None, crop,
+                            page["/Rotate"] if "/Rotate" in keys else None,
                             page["/UserUnit"] if "/UserUnit" in keys else None)
         if crop is not None:
             page.CropBox = shape.box_array
@@ -105,9 +108,11 @@ class Stamper:
         original = page["/Contents"] if "/Contents" in keys else None
         parts = list(original) if isinstance(original, pikepdf.Array) else (
             [original] if original is not None else [])
-        page.Contents = pikepdf.Array([shape.clip, *parts, self._restore,
-                                       self._stamp(page, tail, shape.box, shape.rotate, shape.size)])
-        self._scalings[page.objgen] = shape.matrix
+        font_name = self._font_name(page, keys)
+        form_name = self._name(page, "/XObject", HEAD_NAME, self._form.form) if self._form else ""
+        page.Contents = pikepdf.Array([shape.clip, *parts, *self._record_stamp(shape, font_name, form_name,
+                                                                               tail)])
+        self._scaled.append((page, shape.matrix))
         if "/Annots" in keys:
             self.pages_with_annots.append(page)
             self._move_links(page, shape.matrix)
@@ -115,8 +120,12 @@ class Stamper:
     def moved_view(self, page: pikepdf.Dictionary, view: tuple[object, ...]) -> tuple[object, ...]:
         """A destination's view (/XYZ left top zoom, /FitH top, /FitR …) on `page`, following its
         scaled content; unchanged on pages we did not scale."""
+        if not view:
+            return view
+        if len(self._scalings) < len(self._scaled):  # looked up by page only when a view asks
+            self._scalings.update((page.objgen, matrix) for page, matrix in self._scaled)
         matrix = self._scalings.get(page.objgen)
-        if matrix is None or not view:
+        if matrix is None:
             return view
         s, _, _, _, e, f = matrix
         axes = _VIEW_AXES.get(str(view[0]), "")
@@ -193,6 +202,25 @@ class Stamper:
         data = b"".join((opening, self._head_code, self.font.encode(joint_tail)[1:], b" Tj ET EMC Q\n"))
         return pikepdf.Stream(self.pdf, data)  # a new stream is already an indirect object
 
+    def _record_stamp(self, shape: _Shape, font_name: str, form_name: str,
+                      tail: str) -> tuple[pikepdf.Object, pikepdf.Object]:
+        """A record page's stamp as two streams after its content: one shared by every page of the
+        same shape, names and stamp width (the restore, the head and the words before the page
+        number) and the page's own, small one (its number, "3 of 9", and the end of the text)."""
+        digit = _DIGIT.search(tail)
+        at = digit.start() if digit is not None else len(tail)
+        own = tail[at:]
+        width = self.font.width(own, 1000)  # the words before are the same on every page
+        key = (font_name, form_name, id(shape), tail[:at], width)  # shapes live as long as self
+        shared = self._shared_openings.get(key)
+        if shared is None:
+            joint = " · " + tail[:at] if self._head and tail else tail[:at]
+            opening = self._opening(font_name, form_name, shape.box, shape.rotate,
+                                    self.font.width(joint, 1000) + width, shape.size)
+            data = b"".join((b"Q\n", opening, self._head_code, self.font.encode(joint)[1:], b" Tj\n"))
+            shared = self._shared_openings[key] = self.pdf.make_indirect(pikepdf.Stream(self.pdf, data))
+        return shared, pikepdf.Stream(self.pdf, self.font.encode(own) + b" Tj ET EMC Q\n")
+
     def _opening(self, name: str, form_name: str, box: Box, rotate: int, tail_width: float,
                  size: float) -> bytes:
         """The stamp's operators up to its text; the same for every page of one shape and width.
@@ -223,31 +251,42 @@ class Stamper:
             self._openings[key] = opening
         return opening
 
-    def _font_name(self, page: pikepdf.Dictionary) -> str:
-        return self._name(page, "/Font", FONT_NAME, self.font_object)
+    def _font_name(self, page: pikepdf.Dictionary, keys: set[str] | None = None) -> str:
+        return self._name(page, "/Font", FONT_NAME, self.font_object, keys)
 
-    def _name(self, page: pikepdf.Dictionary, kind: str, base: str, thing: pikepdf.Object) -> str:
+    def _name(self, page: pikepdf.Dictionary, kind: str, base: str, thing: pikepdf.Object,
+              keys: set[str] | None = None) -> str:
         """The name of our font or form in the page's resources (`kind` /Font or /XObject),
-        never clashing with the page's own; added once per shared resource dictionary."""
-        resources = lookup(page, "/Resources")
+        never clashing with the page's own; added once per shared resource dictionary.
+        `keys` are the page's keys when the caller has them."""
+        if keys is None:
+            resources = lookup(page, "/Resources")
+        else:
+            resources = page["/Resources"] if "/Resources" in keys else None
         if not isinstance(resources, pikepdf.Dictionary):
             page.Resources = pikepdf.Dictionary()
             resources = page.Resources
-        shared = (kind, resources.objgen) if resources.is_indirect else None
-        if shared is not None and shared in self._names:
+        # Shared when indirect (objgen (0, 0) is a direct object): the resource dictionary, or
+        # else its /Font or /XObject dictionary (pages often hold their own resources around one).
+        shared = (kind, resources.objgen)
+        if shared[1] != (0, 0) and shared in self._names:
             return self._names[shared]
         names = lookup(resources, kind)
         if not isinstance(names, pikepdf.Dictionary):
             resources[kind] = pikepdf.Dictionary()
             names = resources[kind]
         assert isinstance(names, pikepdf.Dictionary)
+        if shared[1] == (0, 0):
+            shared = (kind + " itself", names.objgen)
+            if shared[1] != (0, 0) and shared in self._names:
+                return self._names[shared]
         name, n = base, 1
         while (present := lookup(names, name)) is not None and present.objgen != thing.objgen:
             n += 1
             name = f"{base}{n}"
         if present is None:
             names[name] = thing
-        if shared is not None:
+        if shared[1] != (0, 0):
             self._names[shared] = name
         return name
 
