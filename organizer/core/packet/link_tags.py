@@ -41,7 +41,8 @@ def tag_links(pdf: pikepdf.Pdf, pages: Iterable[pikepdf.Dictionary]) -> None:
                 "/Type": struct_elem, "/S": link, "/P": document, "/Pg": page, "/Alt": alt,
                 "/K": pikepdf.Array([pikepdf.Dictionary({"/Type": objr, "/Obj": annot, "/Pg": page})])}))
             annot.StructParent = key
-            nums.extend((key, element))
+            nums.append(key)
+            nums.append(element)
             added.append(element)
             key += 1
         page.Tabs = pikepdf.Name.S  # keyboard order follows the structure
