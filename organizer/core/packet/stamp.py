@@ -108,8 +108,7 @@ class Stamper:
         original = page["/Contents"] if "/Contents" in keys else None
         parts = list(original) if isinstance(original, pikepdf.Array) else (
             [original] if original is not None else [])
-        font_name = self._font_name(page, keys)
-        form_name = self._name(page, "/XObject", HEAD_NAME, self._form.form) if self._form else ""
+        font_name, form_name = self._our_names(page, keys)
         page.Contents = pikepdf.Array([shape.clip, *parts, *self._record_stamp(shape, font_name, form_name,
                                                                                tail)])
         self._scaled.append((page, shape.matrix))
@@ -197,8 +196,8 @@ class Stamper:
                size: float) -> pikepdf.Object:
         joint_tail = " · " + tail if self._head and tail else tail
         tail_width = self.font.width(joint_tail, 1000)
-        form_name = self._name(page, "/XObject", HEAD_NAME, self._form.form) if self._form else ""
-        opening = self._opening(self._font_name(page), form_name, box, rotate, tail_width, size)
+        font_name, form_name = self._our_names(page)
+        opening = self._opening(font_name, form_name, box, rotate, tail_width, size)
         data = b"".join((opening, self._head_code, self.font.encode(joint_tail)[1:], b" Tj ET EMC Q\n"))
         return pikepdf.Stream(self.pdf, data)  # a new stream is already an indirect object
 
@@ -251,14 +250,17 @@ class Stamper:
             self._openings[key] = opening
         return opening
 
-    def _font_name(self, page: pikepdf.Dictionary, keys: set[str] | None = None) -> str:
-        return self._name(page, "/Font", FONT_NAME, self.font_object, keys)
+    def _font_name(self, page: pikepdf.Dictionary) -> str:
+        return self._name_in(self._resources(page, None), "/Font", FONT_NAME, self.font_object)
 
-    def _name(self, page: pikepdf.Dictionary, kind: str, base: str, thing: pikepdf.Object,
-              keys: set[str] | None = None) -> str:
-        """The name of our font or form in the page's resources (`kind` /Font or /XObject),
-        never clashing with the page's own; added once per shared resource dictionary.
-        `keys` are the page's keys when the caller has them."""
+    def _our_names(self, page: pikepdf.Dictionary, keys: set[str] | None = None) -> tuple[str, str]:
+        """The names of our font and head form (or "") in the page's resources, which are looked
+        up once; `keys` are the page's keys when the caller has them."""
+        resources = self._resources(page, keys)
+        font = self._name_in(resources, "/Font", FONT_NAME, self.font_object)
+        return font, self._name_in(resources, "/XObject", HEAD_NAME, self._form.form) if self._form else ""
+
+    def _resources(self, page: pikepdf.Dictionary, keys: set[str] | None) -> pikepdf.Dictionary:
         if keys is None:
             resources = lookup(page, "/Resources")
         else:
@@ -266,16 +268,22 @@ class Stamper:
         if not isinstance(resources, pikepdf.Dictionary):
             page.Resources = pikepdf.Dictionary()
             resources = page.Resources
+        return resources
+
+    def _name_in(self, resources: pikepdf.Dictionary, kind: str, base: str, thing: pikepdf.Object) -> str:
+        """The name of our font or form in `resources` (`kind` /Font or /XObject), never clashing
+        with the page's own; added once per shared resource dictionary."""
         # Shared when indirect (objgen (0, 0) is a direct object): the resource dictionary, or
         # else its /Font or /XObject dictionary (pages often hold their own resources around one).
         shared = (kind, resources.objgen)
         if shared[1] != (0, 0) and shared in self._names:
             return self._names[shared]
         names = lookup(resources, kind)
-        if not isinstance(names, pikepdf.Dictionary):
-            resources[kind] = pikepdf.Dictionary()
-            names = resources[kind]
-        assert isinstance(names, pikepdf.Dictionary)
+        if not isinstance(names, pikepdf.Dictionary):  # a new dictionary: no name to clash with
+            resources[kind] = pikepdf.Dictionary({base: thing})
+            if shared[1] != (0, 0):
+                self._names[shared] = base
+            return base
         if shared[1] == (0, 0):
             shared = (kind + " itself", names.objgen)
             if shared[1] != (0, 0) and shared in self._names:
