@@ -34,6 +34,7 @@ from organizer.core.packet.stamp_font import StampFont
 BAND = STAMP_BAND  # the stamp's band on a Letter page, in points
 FONT_SIZE = STAMP_SIZE  # the stamp's size on a Letter page, in points
 PRINT_BOXES = ("/TrimBox", "/BleedBox", "/ArtBox")
+_PRINT_BOXES = frozenset(PRINT_BOXES)
 FONT_NAME = "/SOOStamp"
 HEAD_NAME = "/SOOStampHead"
 _DIGIT = re.compile(r"\d")
@@ -102,15 +103,17 @@ class Stamper:
                             page["/UserUnit"] if "/UserUnit" in keys else None)
         if crop is not None:
             page.CropBox = shape.box_array
-        for key in PRINT_BOXES:
-            if key in keys:
-                del page[key]
+        for key in keys & _PRINT_BOXES:
+            del page[key]
         original = page["/Contents"] if "/Contents" in keys else None
-        parts = list(original) if isinstance(original, pikepdf.Array) else (
-            [original] if original is not None else [])
         font_name, form_name = self._our_names(page, keys)
-        page.Contents = pikepdf.Array([shape.clip, *parts, *self._record_stamp(shape, font_name, form_name,
-                                                                               tail)])
+        shared, own = self._record_stamp(shape, font_name, form_name, tail)
+        if isinstance(original, pikepdf.Stream):
+            page.Contents = pikepdf.Array((shape.clip, original, shared, own))
+        else:
+            parts = list(original) if isinstance(original, pikepdf.Array) else (
+                [original] if original is not None else [])
+            page.Contents = pikepdf.Array([shape.clip, *parts, shared, own])
         self._scaled.append((page, shape.matrix))
         if "/Annots" in keys:
             self.pages_with_annots.append(page)
