@@ -17,6 +17,7 @@ from organizer.core.packet.tagged_text import (
     fit_text,
     set_font_on_page,
     text_width,
+    use_font,
     wrap_words,
 )
 from organizer.core.textpdf import FONT
@@ -181,7 +182,7 @@ class PageWriter(TaggedTextPdf):
         height = size * 1.5
         other_scripts = self.needs_more_fonts(text)
         self.keep_room(height)
-        pdf.set_font(FONT, "", size)
+        use_font(pdf, "", size)
         y = pdf.get_y()
         x = pdf.l_margin + indent
         room_for_text = self.width - indent - room - 2 * pdf.c_margin

@@ -126,6 +126,15 @@ def wrap_words(pdf: FPDF, text: str, room: float) -> list[str] | None:
     return lines
 
 
+def use_font(pdf: FPDF, style: str, size: float) -> None:
+    """`pdf.set_font(FONT, style, size)`, skipped when that font is the one in use (fpdf2 works
+    out the style and its warnings first: several µs on each of a contents page's lines)."""
+    if (pdf.font_family == FONT.lower() and pdf.font_style == style and pdf.font_size_pt == size
+            and not pdf.underline and not pdf.strikethrough):
+        return
+    pdf.set_font(FONT, style, size)
+
+
 def set_font_on_page(pdf: FPDF, style: str, size: float) -> None:
     """Set the font and write it into the current page even when fpdf2 thinks it is set already
     (it is, but on another page: writing on an earlier page must say its font again)."""
