@@ -87,6 +87,8 @@ class Stamper:
             head_form.width * 1000 / FONT_SIZE)
         self._shapes: dict[tuple[bytes, bytes, object, object], _Shape] = {}
         self._names: dict[tuple[str, tuple[int, int]], str] = {}  # per shared dictionary
+        # /Font or /XObject dictionaries holding only our font or head form, for pages without one
+        self._ours_alone: dict[str, pikepdf.Object] = {}
         self._openings: dict[tuple[str, str, Box, int, float, float], bytes] = {}
         self._shared_openings: dict[tuple[str, str, int, str, float], pikepdf.Object] = {}
         self._moved: set[tuple[int, int]] = set()
@@ -282,8 +284,10 @@ class Stamper:
         if shared[1] != (0, 0) and shared in self._names:
             return self._names[shared]
         names = lookup(resources, kind)
-        if not isinstance(names, pikepdf.Dictionary):  # a new dictionary: no name to clash with
-            resources[kind] = pikepdf.Dictionary({base: thing})
+        if not isinstance(names, pikepdf.Dictionary):  # ours alone, shared by every such page
+            if kind not in self._ours_alone:
+                self._ours_alone[kind] = self.pdf.make_indirect(pikepdf.Dictionary({base: thing}))
+            resources[kind] = self._ours_alone[kind]
             if shared[1] != (0, 0):
                 self._names[shared] = base
             return base
