@@ -7,6 +7,10 @@ move with it. The stamp is sized relative to the page (honouring /UserUnit), so 
 as on a Letter page when the page is printed to fit Letter or A4; the crop box is the visible box
 and the trim, bleed and art boxes are dropped (they then default to it), so no viewer or printer
 cuts the stamp.
+
+A record page's /Contents become [clip, its own streams…, stamp opening, its number]: the clip
+and the opening (restore, head, "Page ") are streams shared by every page of the same shape; only
+the last, small stream ("3 of 9") is the page's own. The packet's own pages get one whole stamp.
 """
 
 from __future__ import annotations
@@ -30,13 +34,12 @@ from organizer.core.packet.page_shape import (
     visible_box,
 )
 from organizer.core.packet.stamp_font import StampFont
+from organizer.core.packet.stamp_names import ResourceNames
 
 BAND = STAMP_BAND  # the stamp's band on a Letter page, in points
 FONT_SIZE = STAMP_SIZE  # the stamp's size on a Letter page, in points
 PRINT_BOXES = ("/TrimBox", "/BleedBox", "/ArtBox")
 _PRINT_BOXES = frozenset(PRINT_BOXES)
-FONT_NAME = "/SOOStamp"
-HEAD_NAME = "/SOOStampHead"
 _DIGIT = re.compile(r"\d")
 
 
@@ -86,9 +89,7 @@ class Stamper:
         self._head_width = font.width(head, 1000) if head_form is None else (
             head_form.width * 1000 / FONT_SIZE)
         self._shapes: dict[tuple[bytes, bytes, object, object], _Shape] = {}
-        self._names: dict[tuple[str, tuple[int, int]], str] = {}  # per shared dictionary
-        # /Font or /XObject dictionaries holding only our font or head form, for pages without one
-        self._ours_alone: dict[str, pikepdf.Object] = {}
+        self._names = ResourceNames(target, self.font_object, head_form.form if head_form else None)
         self._openings: dict[tuple[str, str, Box, int, float, float], bytes] = {}
         self._shared_openings: dict[tuple[str, str, int, str, float], pikepdf.Object] = {}
         self._moved: set[tuple[int, int]] = set()
@@ -108,7 +109,7 @@ class Stamper:
         for key in keys & _PRINT_BOXES:
             del page[key]
         original = page["/Contents"] if "/Contents" in keys else None
-        font_name, form_name = self._our_names(page, keys)
+        font_name, form_name = self._names.of(page, keys)
         shared, own = self._record_stamp(shape, font_name, form_name, tail)
         if isinstance(original, pikepdf.Stream):
             page.Contents = pikepdf.Array((shape.clip, original, shared, own))
@@ -163,7 +164,7 @@ class Stamper:
 
     def write_right(self, page: pikepdf.Dictionary, lines: list[tuple[str, Box]], size: float = 10) -> None:
         """Write each text flush right in its rect, in one stream (the contents page numbers)."""
-        name = self._font_name(page)
+        name = self._names.of(page)[0]
         parts = []
         for text, rect in lines:
             x = rect[2] - self.font.width(text, size)
@@ -201,7 +202,7 @@ class Stamper:
                size: float) -> pikepdf.Object:
         joint_tail = " · " + tail if self._head and tail else tail
         tail_width = self.font.width(joint_tail, 1000)
-        font_name, form_name = self._our_names(page)
+        font_name, form_name = self._names.of(page)
         opening = self._opening(font_name, form_name, box, rotate, tail_width, size)
         data = b"".join((opening, self._head_code, self.font.encode(joint_tail)[1:], b" Tj ET EMC Q\n"))
         return pikepdf.Stream(self.pdf, data)  # a new stream is already an indirect object
@@ -254,56 +255,6 @@ class Stamper:
                        f"{_numbers((a, b, c, d, e, f))} Tm <").encode()
             self._openings[key] = opening
         return opening
-
-    def _font_name(self, page: pikepdf.Dictionary) -> str:
-        return self._name_in(self._resources(page, None), "/Font", FONT_NAME, self.font_object)
-
-    def _our_names(self, page: pikepdf.Dictionary, keys: set[str] | None = None) -> tuple[str, str]:
-        """The names of our font and head form (or "") in the page's resources, which are looked
-        up once; `keys` are the page's keys when the caller has them."""
-        resources = self._resources(page, keys)
-        font = self._name_in(resources, "/Font", FONT_NAME, self.font_object)
-        return font, self._name_in(resources, "/XObject", HEAD_NAME, self._form.form) if self._form else ""
-
-    def _resources(self, page: pikepdf.Dictionary, keys: set[str] | None) -> pikepdf.Dictionary:
-        if keys is None:
-            resources = lookup(page, "/Resources")
-        else:
-            resources = page["/Resources"] if "/Resources" in keys else None
-        if not isinstance(resources, pikepdf.Dictionary):
-            page.Resources = pikepdf.Dictionary()
-            resources = page.Resources
-        return resources
-
-    def _name_in(self, resources: pikepdf.Dictionary, kind: str, base: str, thing: pikepdf.Object) -> str:
-        """The name of our font or form in `resources` (`kind` /Font or /XObject), never clashing
-        with the page's own; added once per shared resource dictionary."""
-        # Shared when indirect (objgen (0, 0) is a direct object): the resource dictionary, or
-        # else its /Font or /XObject dictionary (pages often hold their own resources around one).
-        shared = (kind, resources.objgen)
-        if shared[1] != (0, 0) and shared in self._names:
-            return self._names[shared]
-        names = lookup(resources, kind)
-        if not isinstance(names, pikepdf.Dictionary):  # ours alone, shared by every such page
-            if kind not in self._ours_alone:
-                self._ours_alone[kind] = self.pdf.make_indirect(pikepdf.Dictionary({base: thing}))
-            resources[kind] = self._ours_alone[kind]
-            if shared[1] != (0, 0):
-                self._names[shared] = base
-            return base
-        if shared[1] == (0, 0):
-            shared = (kind + " itself", names.objgen)
-            if shared[1] != (0, 0) and shared in self._names:
-                return self._names[shared]
-        name, n = base, 1
-        while (present := lookup(names, name)) is not None and present.objgen != thing.objgen:
-            n += 1
-            name = f"{base}{n}"
-        if present is None:
-            names[name] = thing
-        if shared[1] != (0, 0):
-            self._names[shared] = name
-        return name
 
 
 def _unparsed(value: object) -> bytes:
