@@ -174,9 +174,10 @@ def test_a_stream_cannot_take_parts_and_says_so_with_its_own_error() -> None:
 
 
 def test_parts_are_filled_close_to_the_limit_so_there_are_few_of_them(tmp_path: Path) -> None:
-    records = [record(f"t{n}", RecordType.LAB, f"2024-02-{n % 28 + 1:02d}", 5) for n in range(60)]
+    records = [record(f"t{n}", RecordType.LAB, f"2024-02-{n % 28 + 1:02d}", 5) for n in range(80)]
     whole = build_packet(content(*records), tmp_path / "whole.pdf", PacketOptions()).size
     limit = 150_000
+    assert whole > limit  # (about 170 KB: the packet has to be split)
     result = build_packet(content(*records), tmp_path / "packet.pdf", PacketOptions(max_bytes=limit))
     sizes = [part.size for part in result.parts]
     assert all(size <= limit for size in sizes)
@@ -200,7 +201,7 @@ def test_when_no_fuller_plan_fits_the_first_one_is_kept(tmp_path: Path,
         return first_plan[0]
 
     monkeypatch.setattr(packet_build, "plan_parts", plan)
-    records = [record(f"t{n}", RecordType.LAB, f"2024-02-{n % 28 + 1:02d}", 5) for n in range(60)]
+    records = [record(f"t{n}", RecordType.LAB, f"2024-02-{n % 28 + 1:02d}", 5) for n in range(80)]
     limit = 150_000
     result = build_packet(content(*records), tmp_path / "packet.pdf", PacketOptions(max_bytes=limit))
     assert len(result.parts) == len(first_plan[0]) > 1

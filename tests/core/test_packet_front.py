@@ -9,6 +9,7 @@ from pathlib import Path
 import pikepdf
 import pypdf
 import pypdfium2 as pdfium
+import pytest
 
 from organizer.core.packet import PacketOptions, build_packet
 from organizer.core.packet.content import MedicationRow, PacketRecord, PlanSummary
@@ -202,3 +203,23 @@ def test_labelled_lines_keep_the_value_beside_its_label_and_wrap_a_long_one_whol
     assert beside(out, plan_page, "Date:", "2024-02-20")  # one line, written by the quick path
     assert beside(out, plan_page, "Proposed by:", "Oncology")  # too long for one line: fpdf2 wraps it
     assert long_name in pages[plan_page]  # every word kept, in order
+
+
+def test_structure_elements_are_written_byte_for_byte_as_fpdf2_writes_them(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The quicker writing of the tagged lines' structure elements changes no byte of the front
+    matter (titles, links, alternate text and page references included)."""
+    from fpdf.structure_tree import StructElem
+
+    from organizer.core.packet.front import front_matter
+    from organizer.core.packet.part_plan import PartPlan, Piece
+    from organizer.core.packet.tagged_text import QuickStructElem
+
+    records = [record(f"r{n}", list(RecordType)[n % len(RecordType)], f"2024-0{n % 9 + 1}-02", 3)
+               for n in range(12)]
+    made = content(*records)
+    part = PartPlan(1, 1, tuple(Piece(i, r, 0, 3, 3) for i, r in enumerate(made.records)))
+    quick = front_matter(made, part, (part,), (), "Zoë · born 1961-04-23")
+    monkeypatch.setattr(QuickStructElem, "_build_obj_dict", StructElem._build_obj_dict)
+    assert quick.data == front_matter(made, part, (part,), (), "Zoë · born 1961-04-23").data
+    assert b"/StructElem" in quick.data

@@ -12,6 +12,7 @@ from organizer.core.packet.content import PacketContent
 from organizer.core.packet.front import FrontMatter, front_matter
 from organizer.core.packet.link_tags import tag_links
 from organizer.core.packet.options import LeftOut
+from organizer.core.packet.outline import Entry, write_outline
 from organizer.core.packet.page_shape import lookup
 from organizer.core.packet.part_plan import PartPlan, Piece, section_title, sections
 from organizer.core.packet.sources import Bookmark, OpenedRecord
@@ -69,8 +70,7 @@ def assemble(content: PacketContent, part: PartPlan, parts: tuple[PartPlan, ...]
     _stamp_all(stamper, pages, owners)
     _move_link_views(stamper)
     _add_links(stamper, pages, front, starts)
-    for page in pages[:front.pages]:  # the packet's own pages: every link gets its tag
-        tag_links(pdf, page)
+    tag_links(pdf, pages[:front.pages])  # the packet's own pages: every link gets its tag
     _add_outline(stamper, pages, front, part, starts, opened)
     pdf.Root.PageMode = pikepdf.Name.UseOutlines
     # A viewer's page box shows 1, 2, 3…: the same number as the stamp's "Page x of N".
@@ -192,28 +192,26 @@ def _move_link_views(stamper: Stamper) -> None:
 def _add_outline(stamper: Stamper, pages: list[pikepdf.Dictionary], front: FrontMatter, part: PartPlan,
                  starts: list[int], opened: Sequence[OpenedRecord]) -> None:
     """Bookmarks: the generated pages, a section per record type, an entry per record (its own nested)."""
+    fit = pikepdf.Name.Fit
+
     def to(index: int, view: tuple[object, ...] = ()) -> pikepdf.Array:
         page = pages[index]
-        return pikepdf.Array([page, *(stamper.moved_view(page, view) or (pikepdf.Name.Fit,))])
+        return pikepdf.Array([page, *(stamper.moved_view(page, view) or (fit,))])
 
-    with stamper.pdf.open_outline() as outline:
-        outline.root.clear()
-        for title, page in front.bookmarks:
-            outline.root.append(pikepdf.OutlineItem(title, to(page)))
-        for kind, members in sections(part.pieces):
-            section = pikepdf.OutlineItem(section_title(kind), to(starts[members[0]]))
-            for index in members:
-                piece = part.pieces[index]
-                entry = pikepdf.OutlineItem(piece.title, to(starts[index]))
-                own = opened[piece.source].bookmarks
-                entry.children.extend(_nested(to, own, piece, starts[index]))
-                entry.is_closed = True  # the outline opens at the record level
-                section.children.append(entry)
-            outline.root.append(section)
+    entries = [Entry(title, to(page)) for title, page in front.bookmarks]
+    for kind, members in sections(part.pieces):
+        section = Entry(section_title(kind), to(starts[members[0]]))
+        for index in members:
+            piece = part.pieces[index]
+            own = _nested(to, opened[piece.source].bookmarks, piece, starts[index])
+            # closed: the outline opens at the record level
+            section.children.append(Entry(piece.title, to(starts[index]), own, closed=True))
+        entries.append(section)
+    write_outline(stamper.pdf, entries)
 
 
 def _nested(to: Callable[[int, tuple[object, ...]], pikepdf.Array], bookmarks: tuple[Bookmark, ...],
-            piece: Piece, first: int) -> list[pikepdf.OutlineItem]:
+            piece: Piece, first: int) -> list[Entry]:
     """A record's own bookmarks, pointing at its pages in the packet (those within this piece)."""
     items = []
     for mark in bookmarks:
@@ -221,7 +219,5 @@ def _nested(to: Callable[[int, tuple[object, ...]], pikepdf.Array], bookmarks: t
         if not piece.start <= mark.page < piece.stop:
             items.extend(children)  # the target is in another part; keep what is here
             continue
-        item = pikepdf.OutlineItem(mark.title, to(first + mark.page - piece.start, mark.view))
-        item.children.extend(children)
-        items.append(item)
+        items.append(Entry(mark.title, to(first + mark.page - piece.start, mark.view), children))
     return items

@@ -15,7 +15,10 @@ from organizer.core.packet.assemble import copy_pages
 from organizer.core.packet.part_plan import PartPlan, Piece
 from organizer.core.packet.sources import OpenedRecord
 
-PAGE_OVERHEAD = 600  # bytes a page adds in the packet: stamp, clip reference, page tree entry
+# Bytes a page adds in the packet: its own small stamp stream (its number), references to the
+# shared clip and stamp streams, its page tree entry. About 200; planned high, as the cover and
+# structure are, so the first plan rarely overflows a part (the rendered parts then tell the room).
+PAGE_OVERHEAD = 400
 
 
 Sizes = dict[tuple[int, int, int], int]  # (record index, first page, stop) → measured bytes

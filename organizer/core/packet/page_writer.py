@@ -17,6 +17,7 @@ from organizer.core.packet.tagged_text import (
     fit_text,
     set_font_on_page,
     text_width,
+    use_font,
     wrap_words,
 )
 from organizer.core.textpdf import FONT
@@ -132,18 +133,21 @@ class PageWriter(TaggedTextPdf):
 
     def labelled(self, pairs: Sequence[tuple[str, str]], size: float = 11) -> None:
         """TextPdf's "Label: value" lines; one that fits on the line is written where `write` puts it,
-        without fpdf2's character-by-character line breaking (the cover and plan have several)."""
-        other_scripts = self.needs_more_fonts(*(f"{label}{value}" for label, value in pairs))
+        without fpdf2's character-by-character line breaking (the cover and plan have several).
+        A line in other scripts (a name in Chinese) goes to fpdf2; the others stay quick and
+        unshaped, as in a packet with a name in Latin letters."""
+        self.needs_more_fonts(*(f"{label}{value}" for label, value in pairs))
         pdf = self.pdf
         height = size * 1.4
         for label, value in pairs:
             if not value:
                 continue
-            if other_scripts or not self._labelled_line(f"{label}: ", value, size, height):
-                pdf.set_font(FONT, "B", size)
-                pdf.write(height, f"{label}: ")
-                pdf.set_font(FONT, "", size)
-                pdf.write(height, value)
+            with self.unshaped(label + value):
+                if not covered(label + value) or not self._labelled_line(f"{label}: ", value, size, height):
+                    pdf.set_font(FONT, "B", size)
+                    pdf.write(height, f"{label}: ")
+                    pdf.set_font(FONT, "", size)
+                    pdf.write(height, value)
             pdf.ln(height)
         self.space(size * 0.5)
 
@@ -178,7 +182,7 @@ class PageWriter(TaggedTextPdf):
         height = size * 1.5
         other_scripts = self.needs_more_fonts(text)
         self.keep_room(height)
-        pdf.set_font(FONT, "", size)
+        use_font(pdf, "", size)
         y = pdf.get_y()
         x = pdf.l_margin + indent
         room_for_text = self.width - indent - room - 2 * pdf.c_margin

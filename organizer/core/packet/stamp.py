@@ -7,10 +7,15 @@ move with it. The stamp is sized relative to the page (honouring /UserUnit), so 
 as on a Letter page when the page is printed to fit Letter or A4; the crop box is the visible box
 and the trim, bleed and art boxes are dropped (they then default to it), so no viewer or printer
 cuts the stamp.
+
+A record page's /Contents become [clip, its own streams…, stamp opening, its number]: the clip
+and the opening (restore, head, "Page ") are streams shared by every page of the same shape; only
+the last, small stream ("3 of 9") is the page's own. The packet's own pages get one whole stamp.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -29,12 +34,13 @@ from organizer.core.packet.page_shape import (
     visible_box,
 )
 from organizer.core.packet.stamp_font import StampFont
+from organizer.core.packet.stamp_names import ResourceNames
 
 BAND = STAMP_BAND  # the stamp's band on a Letter page, in points
 FONT_SIZE = STAMP_SIZE  # the stamp's size on a Letter page, in points
 PRINT_BOXES = ("/TrimBox", "/BleedBox", "/ArtBox")
-FONT_NAME = "/SOOStamp"
-HEAD_NAME = "/SOOStampHead"
+_PRINT_BOXES = frozenset(PRINT_BOXES)
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -83,31 +89,35 @@ class Stamper:
         self._head_width = font.width(head, 1000) if head_form is None else (
             head_form.width * 1000 / FONT_SIZE)
         self._shapes: dict[tuple[bytes, bytes, object, object], _Shape] = {}
-        self._names: dict[tuple[str, tuple[int, int]], str] = {}
+        self._names = ResourceNames(target, self.font_object, head_form.form if head_form else None)
         self._openings: dict[tuple[str, str, Box, int, float, float], bytes] = {}
-        self._restore = target.make_indirect(pikepdf.Stream(target, b"Q\n"))
+        self._shared_openings: dict[tuple[str, str, int, str, float], pikepdf.Object] = {}
         self._moved: set[tuple[int, int]] = set()
-        self._scalings: dict[tuple[int, int], tuple[float, ...]] = {}  # record page → its scaling
+        self._scaled: list[tuple[pikepdf.Dictionary, tuple[float, ...]]] = []  # record pages, scalings
+        self._scalings: dict[tuple[int, int], tuple[float, ...]] = {}  # the same by page, when asked
         self.pages_with_annots: list[pikepdf.Dictionary] = []  # record pages with links, in order
 
     def stamp_record_page(self, page: pikepdf.Dictionary, tail: str) -> None:
         """Scale the content up from the band at the page's shown bottom, keep the size, stamp the band."""
         keys = page.keys()  # one call: pikepdf's get() is slow on the keys that are missing
-        media = page["/MediaBox"] if "/MediaBox" in keys else None
         crop = page["/CropBox"] if "/CropBox" in keys else None
-        shape = self._shape(media, crop, page["/Rotate"] if "/Rotate" in keys else None,
+        shape = self._shape(page["/MediaBox"] if "/MediaBox" in keys else None, crop,
+                            page["/Rotate"] if "/Rotate" in keys else None,
                             page["/UserUnit"] if "/UserUnit" in keys else None)
         if crop is not None:
             page.CropBox = shape.box_array
-        for key in PRINT_BOXES:
-            if key in keys:
-                del page[key]
+        for key in keys & _PRINT_BOXES:
+            del page[key]
         original = page["/Contents"] if "/Contents" in keys else None
-        parts = list(original) if isinstance(original, pikepdf.Array) else (
-            [original] if original is not None else [])
-        page.Contents = pikepdf.Array([shape.clip, *parts, self._restore,
-                                       self._stamp(page, tail, shape.box, shape.rotate, shape.size)])
-        self._scalings[page.objgen] = shape.matrix
+        font_name, form_name = self._names.of(page, keys)
+        shared, own = self._record_stamp(shape, font_name, form_name, tail)
+        if isinstance(original, pikepdf.Stream):
+            page.Contents = pikepdf.Array((shape.clip, original, shared, own))
+        else:
+            parts = list(original) if isinstance(original, pikepdf.Array) else (
+                [original] if original is not None else [])
+            page.Contents = pikepdf.Array([shape.clip, *parts, shared, own])
+        self._scaled.append((page, shape.matrix))
         if "/Annots" in keys:
             self.pages_with_annots.append(page)
             self._move_links(page, shape.matrix)
@@ -115,8 +125,12 @@ class Stamper:
     def moved_view(self, page: pikepdf.Dictionary, view: tuple[object, ...]) -> tuple[object, ...]:
         """A destination's view (/XYZ left top zoom, /FitH top, /FitR …) on `page`, following its
         scaled content; unchanged on pages we did not scale."""
+        if not view:
+            return view
+        if len(self._scalings) < len(self._scaled):  # looked up by page only when a view asks
+            self._scalings.update((page.objgen, matrix) for page, matrix in self._scaled)
         matrix = self._scalings.get(page.objgen)
-        if matrix is None or not view:
+        if matrix is None:
             return view
         s, _, _, _, e, f = matrix
         axes = _VIEW_AXES.get(str(view[0]), "")
@@ -150,7 +164,7 @@ class Stamper:
 
     def write_right(self, page: pikepdf.Dictionary, lines: list[tuple[str, Box]], size: float = 10) -> None:
         """Write each text flush right in its rect, in one stream (the contents page numbers)."""
-        name = self._font_name(page)
+        name = self._names.of(page)[0]
         parts = []
         for text, rect in lines:
             x = rect[2] - self.font.width(text, size)
@@ -188,10 +202,29 @@ class Stamper:
                size: float) -> pikepdf.Object:
         joint_tail = " · " + tail if self._head and tail else tail
         tail_width = self.font.width(joint_tail, 1000)
-        form_name = self._name(page, "/XObject", HEAD_NAME, self._form.form) if self._form else ""
-        opening = self._opening(self._font_name(page), form_name, box, rotate, tail_width, size)
+        font_name, form_name = self._names.of(page)
+        opening = self._opening(font_name, form_name, box, rotate, tail_width, size)
         data = b"".join((opening, self._head_code, self.font.encode(joint_tail)[1:], b" Tj ET EMC Q\n"))
         return pikepdf.Stream(self.pdf, data)  # a new stream is already an indirect object
+
+    def _record_stamp(self, shape: _Shape, font_name: str, form_name: str,
+                      tail: str) -> tuple[pikepdf.Object, pikepdf.Object]:
+        """A record page's stamp as two streams after its content: one shared by every page of the
+        same shape, names and stamp width (the restore, the head and the words before the page
+        number) and the page's own, small one (its number, "3 of 9", and the end of the text)."""
+        digit = _DIGIT.search(tail)
+        at = digit.start() if digit is not None else len(tail)
+        own = tail[at:]
+        width = self.font.width(own, 1000)  # the words before are the same on every page
+        key = (font_name, form_name, id(shape), tail[:at], width)  # shapes live as long as self
+        shared = self._shared_openings.get(key)
+        if shared is None:
+            joint = " · " + tail[:at] if self._head and tail else tail[:at]
+            opening = self._opening(font_name, form_name, shape.box, shape.rotate,
+                                    self.font.width(joint, 1000) + width, shape.size)
+            data = b"".join((b"Q\n", opening, self._head_code, self.font.encode(joint)[1:], b" Tj\n"))
+            shared = self._shared_openings[key] = self.pdf.make_indirect(pikepdf.Stream(self.pdf, data))
+        return shared, pikepdf.Stream(self.pdf, self.font.encode(own) + b" Tj ET EMC Q\n")
 
     def _opening(self, name: str, form_name: str, box: Box, rotate: int, tail_width: float,
                  size: float) -> bytes:
@@ -222,34 +255,6 @@ class Stamper:
                        f"{_numbers((a, b, c, d, e, f))} Tm <").encode()
             self._openings[key] = opening
         return opening
-
-    def _font_name(self, page: pikepdf.Dictionary) -> str:
-        return self._name(page, "/Font", FONT_NAME, self.font_object)
-
-    def _name(self, page: pikepdf.Dictionary, kind: str, base: str, thing: pikepdf.Object) -> str:
-        """The name of our font or form in the page's resources (`kind` /Font or /XObject),
-        never clashing with the page's own; added once per shared resource dictionary."""
-        resources = lookup(page, "/Resources")
-        if not isinstance(resources, pikepdf.Dictionary):
-            page.Resources = pikepdf.Dictionary()
-            resources = page.Resources
-        shared = (kind, resources.objgen) if resources.is_indirect else None
-        if shared is not None and shared in self._names:
-            return self._names[shared]
-        names = lookup(resources, kind)
-        if not isinstance(names, pikepdf.Dictionary):
-            resources[kind] = pikepdf.Dictionary()
-            names = resources[kind]
-        assert isinstance(names, pikepdf.Dictionary)
-        name, n = base, 1
-        while (present := lookup(names, name)) is not None and present.objgen != thing.objgen:
-            n += 1
-            name = f"{base}{n}"
-        if present is None:
-            names[name] = thing
-        if shared is not None:
-            self._names[shared] = name
-        return name
 
 
 def _unparsed(value: object) -> bytes:

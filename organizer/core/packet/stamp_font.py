@@ -28,18 +28,23 @@ class StampFont:
 
     def encode(self, text: str) -> bytes:
         """`text` as a PDF hex string of glyph codes (characters the font lacks become "?")."""
-        hexes = self._hexes
-        return b"<" + b"".join([hexes[c] if c in hexes else self._learn(c)[0] for c in text]) + b">"
+        try:  # characters seen before (all of them, after the first pages' stamps)
+            return b"<" + b"".join(map(self._hexes.__getitem__, text)) + b">"
+        except KeyError:
+            return b"<" + b"".join([self._learn(c)[0] for c in text]) + b">"
 
     def width(self, text: str, size: float) -> float:
-        widths = self._char_widths
-        return size / 1000 * sum([widths[c] if c in widths else self._learn(c)[1] for c in text])
+        try:
+            return size / 1000 * sum(map(self._char_widths.__getitem__, text))
+        except KeyError:
+            return size / 1000 * sum([self._learn(c)[1] for c in text])
 
     # Stamps repeat the same few characters on every page: each one's code and width, worked out once.
     def _learn(self, char: str) -> tuple[bytes, float]:
-        code = self._codes.get(char, self._fallback)
-        self._hexes[char] = b"%04X" % code
-        self._char_widths[char] = self._widths.get(code, self._default_width)
+        if char not in self._hexes:
+            code = self._codes.get(char, self._fallback)
+            self._hexes[char] = b"%04X" % code
+            self._char_widths[char] = self._widths.get(code, self._default_width)
         return self._hexes[char], self._char_widths[char]
 
 
