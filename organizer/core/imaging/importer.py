@@ -22,7 +22,7 @@ from organizer.core.i18n import _
 from organizer.core.imaging.disc import DiscContents, DiscFile, Skipped, open_disc
 from organizer.core.imaging.entities import INSTANCE
 from organizer.core.imaging.group import ImagingGroup, Prepared
-from organizer.core.imaging.headers import InstanceHeader, NotDicom, read_header
+from organizer.core.imaging.headers import InstanceHeader, NotDicom, header_of_bytes, read_header
 from organizer.core.imaging.inventory import StudySummary, studies
 from organizer.core.imaging.patients import disc_notes, disc_patients, study_warnings
 from organizer.core.records import Person
@@ -151,7 +151,7 @@ class _DiscImport:
                            .format(reason=_reason(error)))
 
     def _prepare_small(self, file: DiscFile, data: bytes) -> Prepared:
-        header = read_header(io.BytesIO(data), len(data))
+        header = header_of_bytes(data)
         if self.known.get(header.sop_uid):  # already kept: compare bytes, store nothing
             return Prepared(file.name, header, None, hashlib.sha256(data).hexdigest())
         stored = self.vault.store_file(io.BytesIO(data), durable=False)
