@@ -10,9 +10,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydicom import dcmread
+from pydicom.datadict import dictionary_VR, tag_for_keyword
+from pydicom.valuerep import VR
 
-from organizer.core.imaging.header_walk import walk_header
-from organizer.core.imaging.headers import InstanceHeader, NotDicom, header_of_bytes, read_header
+from organizer.core.imaging.header_walk import KNOWN_VRS, WANTED_TAGS, walk_header
+from organizer.core.imaging.headers import (
+    WANTED,
+    InstanceHeader,
+    NotDicom,
+    header_of_bytes,
+    read_header,
+)
 from tests.core.imaging_discs import SAMPLES
 
 SAMPLE_FILES = sorted(p for p in SAMPLES.rglob("*") if p.is_file() and p.stat().st_size < 8 << 20)
@@ -35,6 +43,13 @@ def _outcome(read: object) -> InstanceHeader | tuple[str, str]:
             return read()  # type: ignore[operator, no-any-return]
         except Exception as error:  # compared as (type, message): both ways must agree
             return type(error).__name__, str(error)
+
+
+def test_the_walks_tables_agree_with_pydicoms_dictionary() -> None:
+    assert {keyword for keyword, _vr in WANTED_TAGS.values()} == set(WANTED) - {"PixelData"}
+    for tag, (keyword, vr) in WANTED_TAGS.items():
+        assert (tag_for_keyword(keyword), dictionary_VR(tag)) == (tag, vr)
+    assert {v.value.encode() for v in VR if len(v.value) == 2} == KNOWN_VRS
 
 
 def test_every_sample_file_reads_the_same_both_ways() -> None:

@@ -13,11 +13,6 @@ from __future__ import annotations
 import struct
 from typing import Any
 
-from pydicom.datadict import dictionary_VR, tag_for_keyword
-from pydicom.valuerep import VR
-
-from organizer.core.imaging.headers import WANTED
-
 UNDEFINED = 0xFFFFFFFF
 ITEM, ITEM_END, SEQUENCE_END = 0xFFFEE000, 0xFFFEE00D, 0xFFFEE0DD
 PIXEL_TAGS = frozenset({0x7FE00010, 0x7FE00009, 0x7FE00008})  # where pydicom's reading stops
@@ -25,14 +20,29 @@ MAX_DEPTH = 12
 MAX_VALUE = 64 * 1024  # as headers.DEFER_BYTES: a wanted field is never this long
 _LONG_VRS = frozenset({b"OB", b"OD", b"OF", b"OL", b"OV", b"OW", b"SQ", b"UC", b"UN", b"UR",
                        b"UT", b"SV", b"UV"})
-_KNOWN_VRS = frozenset(v.value.encode() for v in VR if len(v.value) == 2)
+# Every VR of DICOM PS3.5 (pydicom.valuerep.VR); the test checks the two tables below against pydicom's
+# dictionary. They are written out so that images with a plain header never load pydicom (which
+# takes longer to load than a hundred images take to import).
+KNOWN_VRS = frozenset(b"AE AS AT CS DA DS DT FD FL IS LO LT OB OD OF OL OV OW PN SH SL SQ SS ST SV TM "
+                       b"UC UI UL UN UR US UT UV".split())
 _CHARSET_VRS = frozenset({"SH", "LO", "ST", "PN", "LT", "UC", "UT"})  # text in the file's charset
 _CODECS = {"": "ascii", "ISO_IR 6": "ascii", "ISO_IR 100": "latin-1", "ISO_IR 192": "utf-8"}
-_META = {tag_for_keyword(k): k for k in
-         ("MediaStorageSOPClassUID", "MediaStorageSOPInstanceUID", "TransferSyntaxUID")}
-_WANTED_TAGS = {tag: (keyword, dictionary_VR(tag))
-                for keyword in WANTED if keyword != "PixelData"
-                for tag in [tag_for_keyword(keyword)] if tag is not None}
+_META = {0x00020002: "MediaStorageSOPClassUID", 0x00020003: "MediaStorageSOPInstanceUID",
+         0x00020010: "TransferSyntaxUID"}
+WANTED_TAGS = {  # tag: (keyword, VR) of every field in headers.WANTED but the pixel data
+    0x00080018: ("SOPInstanceUID", "UI"), 0x00080016: ("SOPClassUID", "UI"),
+    0x0020000D: ("StudyInstanceUID", "UI"), 0x0020000E: ("SeriesInstanceUID", "UI"),
+    0x00100010: ("PatientName", "PN"), 0x00100020: ("PatientID", "LO"),
+    0x00100030: ("PatientBirthDate", "DA"), 0x00080020: ("StudyDate", "DA"),
+    0x00080060: ("Modality", "CS"), 0x00180015: ("BodyPartExamined", "CS"),
+    0x00081030: ("StudyDescription", "LO"), 0x0008103E: ("SeriesDescription", "LO"),
+    0x00200011: ("SeriesNumber", "IS"), 0x00200013: ("InstanceNumber", "IS"),
+    0x00080080: ("InstitutionName", "LO"), 0x00080050: ("AccessionNumber", "SH"),
+    0x00280010: ("Rows", "US"), 0x00280011: ("Columns", "US"),
+    0x00280002: ("SamplesPerPixel", "US"), 0x00280100: ("BitsAllocated", "US"),
+    0x00280008: ("NumberOfFrames", "IS"), 0x00080005: ("SpecificCharacterSet", "CS"),
+    0x00280004: ("PhotometricInterpretation", "CS"),
+}
 _IMPLICIT_LE, _EXPLICIT_BE, _DEFLATED = ("1.2.840.10008.1.2", "1.2.840.10008.1.2.2",
                                          "1.2.840.10008.1.2.1.99")
 _CHARSET = 0x00080005  # SpecificCharacterSet
@@ -79,7 +89,7 @@ def _walk(data: memoryview) -> tuple[Fields, int]:
     if codec is None:
         raise Odd
     for tag, value in raw.items():
-        keyword, vr = _WANTED_TAGS[tag]
+        keyword, vr = WANTED_TAGS[tag]
         fields[keyword] = _value(value, vr, codec)
     return fields, pixels_at
 
@@ -104,13 +114,13 @@ def _top_level(data: memoryview, position: int, *, explicit: bool) -> tuple[dict
         tag = group << 16 | number
         if tag in PIXEL_TAGS:
             break
-        if length == UNDEFINED or group == 0xFFFE or (explicit and vr not in _KNOWN_VRS):
+        if length == UNDEFINED or group == 0xFFFE or (explicit and vr not in KNOWN_VRS):
             tag, code, value, end = _element(data, position, explicit=explicit)
             vr, start = code.encode(), end - len(value)
         else:
             end = start + length
-        if tag in _WANTED_TAGS:
-            if end > size or end - start > MAX_VALUE or (vr and vr.decode() != _WANTED_TAGS[tag][1]):
+        if tag in WANTED_TAGS:
+            if end > size or end - start > MAX_VALUE or (vr and vr.decode() != WANTED_TAGS[tag][1]):
                 raise Odd  # cut short, or an unexpected VR: pydicom knows what to say
             wanted[tag] = bytes(data[start:end])
         position = end
@@ -131,7 +141,7 @@ def _element(data: memoryview, position: int, *, explicit: bool,
     vr = ""
     if explicit and tag >> 16 != 0xFFFE:
         code = bytes(data[position + 4:position + 6])
-        if code not in _KNOWN_VRS:
+        if code not in KNOWN_VRS:
             raise Odd  # pydicom then guesses the encoding: leave that to it
         vr = code.decode()
         if code in _LONG_VRS:
