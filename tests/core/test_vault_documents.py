@@ -169,7 +169,7 @@ def test_a_missing_document_is_named_by_verify_and_others_still_open(vault: Vaul
 
 
 def test_document_ids_that_are_not_ours_are_refused(vault: Vault) -> None:
-    for bad in ("../vault.json", "x" * 32, ""):
+    for bad in ("../vault.json", "x" * 32, "", "0" * 15 + "/" + "a" * 16, "A" * 32):
         with pytest.raises(DocumentNotFound):
             vault.open_file(bad)
 

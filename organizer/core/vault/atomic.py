@@ -65,7 +65,7 @@ def atomic_output(path: Path, *, sync_folder: bool = True, sync_file: bool = Tru
     A crash at any moment leaves either the old file (or none) plus, at worst, a temp file that
     `remove_leftover_temp_files` cleans on the next open.
     """
-    existed = path.exists()
+    existed = sync_folder and path.exists()  # only needed to undo a failed folder sync
     fd, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=path.parent)
     tmp = Path(tmp_name)
     try:
