@@ -222,8 +222,13 @@ def _batches(files: tuple[DiscFile, ...]) -> Iterator[list[DiscFile]]:
 
 
 def _read_at_most(source: BinaryIO, size: int) -> bytes:
-    data = source.read(size + 1)
-    if len(data) > size:
+    """The file's bytes, at most `size` of them (the size it had when the disc was listed).
+
+    Read as `size` then one more byte: asking for `size + 1` at once makes Python shrink (copy)
+    the whole result when, as usual, that extra byte is not there.
+    """
+    data = source.read(size)
+    if len(data) == size and source.read(1):
         raise NotDicom("The file changed size while it was being read.")
     return data
 
