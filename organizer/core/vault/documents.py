@@ -105,7 +105,8 @@ def encrypt_stream(
     aead = _file_key(master, header.salt)
     out.write(aad)
     if isinstance(source, io.BytesIO):  # already in memory: sealed in place, the same bytes out
-        with source.getbuffer() as whole:
+        # getvalue() hands over the bytes the BytesIO was made from (getbuffer() would copy them)
+        with memoryview(source.getvalue()) as whole:
             written = _encrypt_in_memory(whole[source.tell():], out, aead, aad)
         source.seek(0, io.SEEK_END)
         return written
