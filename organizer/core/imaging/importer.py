@@ -1,9 +1,10 @@
 """Importing an imaging disc: each file's header read, its bytes stored encrypted, in small groups.
 
-Files are read by a few worker threads (encryption, hashing and disk writes run outside Python's
-lock), and written before the journal entry that lists them (see `ImagingGroup`), so a crash or a
-cancel at any moment leaves a consistent vault. Images already in the vault (same SOP Instance
-UID, same bytes) are not stored twice.
+Files are read by a few worker threads in small batches (encryption, hashing and disk writes run
+outside Python's lock), each read once into memory (header_walk finds the header's fields in
+those bytes; pydicom reads the unusual ones), and written before the journal entry that lists
+them (see `ImagingGroup`), so a crash or a cancel at any moment leaves a consistent vault.
+Images already in the vault (same SOP Instance UID, same bytes) are not stored twice.
 """
 
 from __future__ import annotations
