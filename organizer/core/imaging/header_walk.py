@@ -101,7 +101,7 @@ def _top_level(data: memoryview, position: int, *, explicit: bool) -> tuple[dict
     header has some 250 elements); sequences of undefined length go through `_element`.
     """
     wanted: dict[int, bytes] = {}
-    size = len(data)
+    size, last = len(data), -1
     while position + 8 <= size:
         if explicit:
             group, number, vr, length = _EXPLICIT.unpack_from(data, position)
@@ -114,7 +114,10 @@ def _top_level(data: memoryview, position: int, *, explicit: bool) -> tuple[dict
         tag = group << 16 | number
         if tag in PIXEL_TAGS:
             break
-        if length == UNDEFINED or group == 0xFFFE or (explicit and vr not in KNOWN_VRS):
+        if tag <= last or group == 0xFFFE:
+            raise Odd  # out of order, or a stray item mark: damage that pydicom reads its own way
+        last = tag
+        if length == UNDEFINED or (explicit and vr not in KNOWN_VRS):
             tag, code, value, end = _element(data, position, explicit=explicit)
             vr, start = code.encode(), end - len(value)
         else:
@@ -174,7 +177,11 @@ def _skip_sequence(data: memoryview, position: int, *, explicit: bool, depth: in
         if length != UNDEFINED:
             position += length
             continue
-        while _tag(data, position) != ITEM_END:
+        last = -1
+        while (tag := _tag(data, position)) != ITEM_END:
+            if tag <= last or tag >> 16 == 0xFFFE:
+                raise Odd  # the item's elements out of order, or a stray item mark
+            last = tag
             position = _element(data, position, explicit=explicit, depth=depth)[3]
         position += 8
 
