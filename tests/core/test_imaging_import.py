@@ -229,3 +229,20 @@ def test_files_the_index_lists_but_the_disc_lacks_are_named(
     result = import_disc(vault, disc, ImagingImportOptions(peter))
     assert result.imported == 30
     assert "not on the disc" in _reasons(result.skipped)["98892003/MR2/4981"]
+
+
+def test_a_file_that_grows_while_the_disc_is_read_is_named_and_the_rest_imports(
+    vault: Vault, peter: catalog.Person, tmp_path: Path
+) -> None:
+    disc = tmp_path / "disc"
+    made = copy_with_new_uids(SAMPLES / "CT_small.dcm", 40, disc)
+    grown = made[-1]
+
+    def progress(step: object) -> None:
+        if step.files_done == 1:  # type: ignore[attr-defined]
+            with grown.open("ab") as out:  # listed at its old size; read long after
+                out.write(b"\0" * 100)
+
+    result = import_disc(vault, disc, ImagingImportOptions(peter, progress, workers=1))
+    assert _reasons(result.skipped) == {grown.name: "The file changed size while it was being read."}
+    assert result.imported == 39 and verify(vault).ok

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 
 from organizer.core.errors import VaultError
-from organizer.core.vault import Vault
+from organizer.core.vault import Vault, atomic
 from organizer.core.vault.verify import verify
 
 
@@ -25,3 +26,30 @@ def test_making_a_missing_file_durable_is_a_plain_disk_error(
     monkeypatch.setattr("organizer.core.vault.atomic.sync_whole_disk", lambda folder: False)
     with pytest.raises(VaultError, match="could not be saved"):
         vault.make_durable(["0" * 32])
+
+
+def test_a_batch_file_starts_reaching_the_disk_at_once_and_is_still_flushed_before_listing(
+    vault: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started: list[int] = []
+    flushed: list[str] = []
+    monkeypatch.setattr("organizer.core.vault.atomic.start_writeback", started.append)
+    real_sync = atomic.sync_whole_disk
+    monkeypatch.setattr("organizer.core.vault.atomic.sync_whole_disk",
+                        lambda folder: flushed.append(str(folder)) or real_sync(folder))
+    kept = vault.store_file(io.BytesIO(b"x" * 200_000))
+    assert started == []  # a durable store syncs the file itself
+    batch = vault.store_file(io.BytesIO(b"y" * 200_000), durable=False)
+    assert len(started) == 1 and flushed == []  # a head start only: nothing is promised yet
+    vault.make_durable([batch.id])
+    assert flushed  # the flush that makes it durable still runs
+    vault.record([vault.file_change(kept), vault.file_change(batch)])
+    assert verify(vault).ok
+
+
+def test_writeback_head_start_accepts_any_open_file(tmp_path: Path) -> None:
+    with (tmp_path / "f").open("wb") as out:
+        out.write(b"z" * 10_000)
+        out.flush()
+        atomic.start_writeback(out.fileno())  # never raises, whatever the platform
+    assert (tmp_path / "f").read_bytes() == b"z" * 10_000

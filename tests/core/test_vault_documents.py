@@ -169,6 +169,27 @@ def test_a_missing_document_is_named_by_verify_and_others_still_open(vault: Vaul
 
 
 def test_document_ids_that_are_not_ours_are_refused(vault: Vault) -> None:
-    for bad in ("../vault.json", "x" * 32, ""):
+    for bad in ("../vault.json", "x" * 32, "", "0" * 15 + "/" + "a" * 16, "A" * 32):
         with pytest.raises(DocumentNotFound):
             vault.open_file(bad)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from([0, 1, CHUNK_SIZE - 1, CHUNK_SIZE, CHUNK_SIZE + 1, 20 * CHUNK_SIZE])
+       | st.integers(0, 3 * CHUNK_SIZE + 5), st.floats(0, 1), st.binary(min_size=1, max_size=64))
+def test_bytes_in_memory_are_sealed_exactly_as_a_stream_would_be(
+    size: int, at: float, pattern: bytes
+) -> None:
+    """The in-memory way (no copies) writes the same file as the chunk-by-chunk way."""
+    data = (pattern * (size // len(pattern) + 1))[:size]
+    start = int(size * at)
+    outputs = []
+    for source in (io.BytesIO(data), io.BufferedReader(io.BytesIO(data))):  # type: ignore[arg-type]
+        source.seek(start)
+        out = io.BytesIO()
+        written = encrypt_stream(source, out, master=MASTER, vault_id=VAULT_ID, doc_id=DOC_ID,
+                                 salt=b"s" * 16)
+        assert source.read() == b""  # the whole source was taken, either way
+        outputs.append((out.getvalue(), written))
+    assert outputs[0] == outputs[1]
+    assert outputs[0][1].size == len(data) - start

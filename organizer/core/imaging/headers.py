@@ -6,7 +6,7 @@ import io
 import warnings
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
 if TYPE_CHECKING:  # pydicom loads when a header is read, not when the window starts
     from pydicom.dataset import Dataset
@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # pydicom loads when a header is read, not when the window st
 DEFER_BYTES = 64 * 1024  # longer values are left unread: a header field is never this long
 MAX_TEXT = 200  # what we keep of any one text field
 _END_OF_FRAMES = b"\xfe\xff\xdd\xe0\x00\x00\x00\x00"
-_WANTED = ("SOPInstanceUID", "SOPClassUID", "StudyInstanceUID", "SeriesInstanceUID", "PatientName",
+WANTED = ("SOPInstanceUID", "SOPClassUID", "StudyInstanceUID", "SeriesInstanceUID", "PatientName",
            "PatientID", "PatientBirthDate", "StudyDate", "Modality", "BodyPartExamined",
            "StudyDescription", "SeriesDescription", "SeriesNumber", "InstanceNumber",
            "InstitutionName", "AccessionNumber", "Rows", "Columns", "SamplesPerPixel",
@@ -69,7 +69,7 @@ def read_header(source: BinaryIO, size: int) -> InstanceHeader:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             ds = dcmread(source, stop_before_pixels=True, defer_size=DEFER_BYTES,
-                         force=head[128:132] != b"DICM", specific_tags=list(_WANTED))
+                         force=head[128:132] != b"DICM", specific_tags=list(WANTED))
             header = _header(ds)
             pixels_at = source.tell()
     except NotDicom:
@@ -197,5 +197,13 @@ def _short(error: Exception) -> str:
 
 
 def header_of_bytes(data: bytes) -> InstanceHeader:
-    """`read_header` for a file already in memory."""
-    return read_header(io.BytesIO(data), len(data))
+    """`read_header` for a file already in memory: a quick walk where it can, else pydicom."""
+    from organizer.core.imaging.header_walk import walk_header
+
+    walked = walk_header(data)
+    if walked is None:
+        return read_header(io.BytesIO(data), len(data))
+    fields, pixels_at = walked
+    header = _header(cast("Dataset", fields))
+    _check_pixels_complete(cast("Dataset", fields), io.BytesIO(data), pixels_at, len(data))
+    return header

@@ -1,9 +1,10 @@
 """Importing an imaging disc: each file's header read, its bytes stored encrypted, in small groups.
 
-Files are read by a few worker threads (encryption, hashing and disk writes run outside Python's
-lock), and written before the journal entry that lists them (see `ImagingGroup`), so a crash or a
-cancel at any moment leaves a consistent vault. Images already in the vault (same SOP Instance
-UID, same bytes) are not stored twice.
+Files are read by a few worker threads in small batches (encryption, hashing and disk writes run
+outside Python's lock), each read once into memory (header_walk finds the header's fields in
+those bytes; pydicom reads the unusual ones), and written before the journal entry that lists
+them (see `ImagingGroup`), so a crash or a cancel at any moment leaves a consistent vault.
+Images already in the vault (same SOP Instance UID, same bytes) are not stored twice.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from organizer.core.i18n import _
 from organizer.core.imaging.disc import DiscContents, DiscFile, Skipped, open_disc
 from organizer.core.imaging.entities import INSTANCE
 from organizer.core.imaging.group import ImagingGroup, Prepared
-from organizer.core.imaging.headers import InstanceHeader, NotDicom, read_header
+from organizer.core.imaging.headers import InstanceHeader, NotDicom, header_of_bytes, read_header
 from organizer.core.imaging.inventory import StudySummary, studies
 from organizer.core.imaging.patients import disc_notes, disc_patients, study_warnings
 from organizer.core.records import Person
@@ -30,6 +31,7 @@ from organizer.core.vault import Vault
 
 IN_MEMORY_BYTES = 32 << 20  # smaller files are read once into memory; larger ones are streamed
 WORKERS = 3
+BATCH_FILES, BATCH_BYTES = 8, 16 << 20
 NOT_DICOM = "Not a DICOM image (for example part of a viewer program on the disc): left out."
 STOPPED = "Not imported: the import was stopped."
 
@@ -83,7 +85,7 @@ class _DiscImport:
         self.done_files = self.done_bytes = 0
         self.total_bytes = sum(f.size for f in disc.files)
         self.group = ImagingGroup(vault, options.person, disc.label)
-        self.flight: deque[tuple[DiscFile, Future[Prepared | Skipped]]] = deque()
+        self.flight: deque[tuple[list[DiscFile], Future[list[Prepared | Skipped]]]] = deque()
 
     def run(self) -> ImagingImportResult:
         with ThreadPoolExecutor(max(1, self.options.workers)) as pool:
@@ -105,33 +107,51 @@ class _DiscImport:
                                    self.options.cancel.is_set())
 
     def _prepared(self, pool: ThreadPoolExecutor) -> Iterator[tuple[DiscFile, Prepared | Skipped]]:
-        """Results in disc order, with a few files in flight (memory stays bounded)."""
+        """Results in disc order, a few small batches in flight (memory stays bounded).
+
+        Files go to the workers in batches (up to BATCH_FILES files, BATCH_BYTES bytes): one
+        hand-over per file cost as much as walking its header.
+        """
         flight = self.flight
-        files = iter(self.disc.files)
-        for file in files:
+        batches = _batches(self.disc.files)
+        for batch in batches:
             if self.options.cancel.is_set():
-                self.skipped += [Skipped(f.name, STOPPED) for f in (file, *files)]
+                self.skipped += [Skipped(f.name, STOPPED) for b in (batch, *batches) for f in b]
                 break
-            flight.append((file, pool.submit(self._prepare, file)))
+            flight.append((batch, pool.submit(self._prepare_batch, batch)))
             if len(flight) >= 2 * max(1, self.options.workers):
-                done, future = flight.popleft()
-                yield done, future.result()
+                yield from self._landed()
         while flight:
-            done, future = flight.popleft()
-            yield done, future.result()
+            yield from self._landed()
+
+    def _landed(self) -> Iterator[tuple[DiscFile, Prepared | Skipped]]:
+        batch, future = self.flight[0]
+        outcomes = future.result()
+        self.flight.popleft()
+        yield from zip(batch, outcomes, strict=True)
 
     def _abandon(self) -> None:
         """After an error (disk full, a damaged vault): remove files no entry will ever list."""
-        for _done, future in self.flight:
+        for _batch, future in self.flight:
             future.cancel()
         unlisted = [p.stored for p in self.group.pending if p.stored]
-        for _done, future in self.flight:
+        for _batch, future in self.flight:
             if not future.cancelled() and future.exception() is None:
-                outcome = future.result()
-                if isinstance(outcome, Prepared) and outcome.stored:
-                    unlisted.append(outcome.stored)
+                unlisted += [o.stored for o in future.result() if isinstance(o, Prepared) and o.stored]
         for stored in unlisted:
             self.vault.discard_file(stored.id)
+
+    def _prepare_batch(self, batch: list[DiscFile]) -> list[Prepared | Skipped]:
+        done: list[Prepared | Skipped] = []
+        try:
+            for file in batch:
+                done.append(self._prepare(file))
+        except BaseException:  # the batch is lost: so are the files it stored
+            for outcome in done:
+                if isinstance(outcome, Prepared) and outcome.stored:
+                    self.vault.discard_file(outcome.stored.id)
+            raise
+        return done
 
     def _prepare(self, file: DiscFile) -> Prepared | Skipped:
         """Read one file's header and store its bytes (runs on a worker thread)."""
@@ -151,7 +171,7 @@ class _DiscImport:
                            .format(reason=_reason(error)))
 
     def _prepare_small(self, file: DiscFile, data: bytes) -> Prepared:
-        header = read_header(io.BytesIO(data), len(data))
+        header = header_of_bytes(data)
         if self.known.get(header.sop_uid):  # already kept: compare bytes, store nothing
             return Prepared(file.name, header, None, hashlib.sha256(data).hexdigest())
         stored = self.vault.store_file(io.BytesIO(data), durable=False)
@@ -189,9 +209,27 @@ class _DiscImport:
 NOT_A_DICOM = "This is not a DICOM image file."
 
 
+def _batches(files: tuple[DiscFile, ...]) -> Iterator[list[DiscFile]]:
+    batch: list[DiscFile] = []
+    size = 0
+    for file in files:
+        batch.append(file)
+        size += file.size
+        if len(batch) >= BATCH_FILES or size >= BATCH_BYTES:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
 def _read_at_most(source: BinaryIO, size: int) -> bytes:
-    data = source.read(size + 1)
-    if len(data) > size:
+    """The file's bytes, at most `size` of them (the size it had when the disc was listed).
+
+    Read as `size` then one more byte: asking for `size + 1` at once makes Python shrink (copy)
+    the whole result when, as usual, that extra byte is not there.
+    """
+    data = source.read(size)
+    if len(data) == size and source.read(1):
         raise NotDicom("The file changed size while it was being read.")
     return data
 

@@ -29,15 +29,29 @@ def sync_whole_disk(folder: Path) -> bool:
     """Flush every file on `folder`'s file system with one syncfs() call; False where there is none."""
     if not sys.platform.startswith("linux"):
         return False
-    libc = ctypes.CDLL(None, use_errno=True)
     fd = os.open(folder, os.O_RDONLY)
     try:
-        if libc.syncfs(fd) != 0:
+        if _LIBC is None or _LIBC.syncfs(fd) != 0:
             error = ctypes.get_errno()
             raise OSError(error, os.strerror(error))
     finally:
         os.close(fd)
     return True
+
+
+_START_WRITE = 2  # SYNC_FILE_RANGE_WRITE: start writing dirty pages, do not wait
+_LIBC = ctypes.CDLL(None, use_errno=True) if sys.platform.startswith("linux") else None
+
+
+def start_writeback(fd: int) -> None:
+    """Ask the disk to start writing the file now, without waiting (Linux; elsewhere nothing).
+
+    Only a head start: it promises nothing, the fsync or syncfs that follows still does. Files
+    written in a batch then reach the disk while the next ones are prepared, and the batch's
+    one flush finds little left to write.
+    """
+    if _LIBC is not None:
+        _LIBC.sync_file_range(fd, ctypes.c_int64(0), ctypes.c_int64(0), _START_WRITE)
 
 
 @contextlib.contextmanager
@@ -46,11 +60,12 @@ def atomic_output(path: Path, *, sync_folder: bool = True, sync_file: bool = Tru
 
     `sync_file=False` leaves the fsync to the caller (see `Vault.make_durable`): the file may then
     be incomplete after a crash, so it must not be listed anywhere until it has been synced.
+    Its writing to the disk is started (`start_writeback`), so that later flush is short.
 
     A crash at any moment leaves either the old file (or none) plus, at worst, a temp file that
     `remove_leftover_temp_files` cleans on the next open.
     """
-    existed = path.exists()
+    existed = sync_folder and path.exists()  # only needed to undo a failed folder sync
     fd, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=path.parent)
     tmp = Path(tmp_name)
     try:
@@ -59,6 +74,8 @@ def atomic_output(path: Path, *, sync_folder: bool = True, sync_file: bool = Tru
             out.flush()
             if sync_file:
                 os.fsync(out.fileno())
+            else:
+                start_writeback(out.fileno())
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):

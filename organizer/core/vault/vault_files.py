@@ -142,7 +142,7 @@ class VaultFiles(VaultCore):
             return None
 
     def _doc_path(self, file_id: str) -> Path:
-        if len(file_id) != 32 or any(c not in "0123456789abcdef" for c in file_id):
+        if len(file_id) != 32 or file_id.strip("0123456789abcdef"):
             raise DocumentNotFound(_("There is no document with the id {file_id!r}.").format(file_id=file_id))
         return self.folder / DOCUMENTS_DIR / f"{file_id}{DOC_SUFFIX}"
 
