@@ -16,6 +16,7 @@ from organizer.core.intake.ocr.engine import (
     read_line,
 )
 from organizer.core.intake.ocr.layout import build_page
+from organizer.core.intake.ocr.memory import release
 from organizer.core.intake.ocr.orientation import crop_run, find_rotation, turn_corners, turn_image
 from organizer.core.intake.ocr_result import OcrPage
 
@@ -47,10 +48,18 @@ def recognise(image: Any) -> OcrPage:
     """Read the text on one page picture (a Pillow image), turning it upright first.
 
     Word boxes are pixels of the upright picture as read (longest side at most PAGE_SIDE).
+    The memory freed along the way goes back to the system (after detection, the largest step).
     """
-    array = _as_array(image)
+    try:
+        return _read_page(_as_array(image))
+    finally:
+        release()
+
+
+def _read_page(array: Any) -> OcrPage:
     height, width = array.shape[:2]
     runs = detect(array)
+    release()
     if not runs:
         return OcrPage(width, height, ())
     rotation = find_rotation(array, runs, read_line)
