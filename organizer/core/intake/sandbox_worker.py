@@ -13,7 +13,7 @@ import types
 from collections.abc import Iterator
 from dataclasses import replace
 from multiprocessing.connection import Connection
-from typing import Any
+from typing import Any, Literal
 
 from organizer.core.errors import FileTooComplex, IntakeError
 from organizer.core.i18n import N_
@@ -27,6 +27,11 @@ DEFAULT_MEMORY_LIMIT = 3 * 1024**3 // 2
 OCR_MEMORY_LIMIT = 5 * 1024**3 // 2
 """Address space while recognising text (2.5 GiB): the engine's libraries reserve about 1.1 GiB
 of address space, of which it uses about 0.4 GiB."""
+
+Recognition = bool | Literal["elsewhere"]
+"""Whether a reader recognises the text of pages that have none, or hands such files over."""
+HAND_OVER = "elsewhere"
+"""The payload of a file handed over to the reader that recognises."""
 
 TOO_BIG = (
     "This file needs more memory than is safe to read, so it was skipped. Try saving or "
@@ -47,13 +52,21 @@ def _limit_memory(soft: int | None, hard: int | None) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (soft, max(soft, hard or soft)))
 
 
-class _Pages:
-    """Reports recognition progress to the parent; lifts the memory cap while pages are read."""
+class HandOver(Exception):
+    """This reader leaves text recognition to the reader that recognises: the file goes there."""
 
-    def __init__(self, conn: Connection, index: int, limits: tuple[int | None, int | None]) -> None:
-        self.conn, self.index, self.limits = conn, index, limits
+
+class _Pages:
+    """Reports recognition progress to the parent; lifts the memory cap while pages are read.
+    In a reader that hands recognition over, it stops the file before the first page instead."""
+
+    def __init__(self, conn: Connection, index: int, limits: tuple[int | None, int | None],
+                 hand_over: bool) -> None:
+        self.conn, self.index, self.limits, self.hand_over = conn, index, limits, hand_over
 
     def __call__(self, done: int, total: int) -> None:
+        if done == 0 and self.hand_over:
+            raise HandOver
         if done == 0:
             _limit_memory(self.limits[1], self.limits[1])
         with contextlib.suppress(BrokenPipeError, OSError):
@@ -61,15 +74,17 @@ class _Pages:
 
 
 def _work(message: tuple[Any, ...], conn: Connection, limits: tuple[int | None, int | None],
-          hooks: bool, recognise: bool) -> tuple[Any, ...]:
+          hooks: bool, recognise: Recognition) -> tuple[Any, ...]:
     index, data, filename, password = message
     _limit_memory(*limits)  # back to the normal cap after a file that needed recognition
     try:
         if hooks:
             misbehave(data)
-        pages = _Pages(conn, index, limits)
-        found = analyse(data, filename, password, progress=pages, recognise=recognise)
+        pages = _Pages(conn, index, limits, recognise == "elsewhere")
+        found = analyse(data, filename, password, progress=pages, recognise=bool(recognise))
         return ("ok", replace(found, original=b""))
+    except HandOver:
+        return (HAND_OVER,)
     except IntakeError as exc:
         return ("error", type(exc).__name__, exc.message, exc.details)
     except MemoryError:
@@ -89,10 +104,12 @@ def _load_readers() -> None:
 
 
 def worker_main(conn: Connection, memory_limit: int | None, hooks: bool,
-                recognise: bool = True) -> None:
+                recognise: Recognition = True) -> None:
     """Worker loop: receive (index, data, filename, password), answer (index, payload).
 
-    recognise=False leaves pages without a text layer unread (as imports before recognition)."""
+    recognise=False leaves pages without a text layer unread (as imports before recognition);
+    "elsewhere" answers (HAND_OVER,) for a file with such pages, for the reader that recognises
+    (so only one reader loads the engine)."""
     _load_readers()
     ocr_limit = None if memory_limit is None else max(memory_limit, OCR_MEMORY_LIMIT)
     limits = (memory_limit, ocr_limit)

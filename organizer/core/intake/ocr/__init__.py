@@ -14,6 +14,7 @@ from organizer.core.intake.ocr.engine import (
     Segment,
     detect,
     read_line,
+    side_by_side,
 )
 from organizer.core.intake.ocr.layout import build_page
 from organizer.core.intake.ocr.memory import release
@@ -64,10 +65,8 @@ def _read_page(array: Any) -> OcrPage:
         return OcrPage(width, height, ())
     rotation = find_rotation(array, runs, read_line)
     turned = turn_image(array, rotation)
-    segments = []
-    for corners in runs:
-        upright = turn_corners(corners, rotation, width, height)
-        text, score = read_line(crop_run(turned, upright))
-        if text and score >= MIN_SCORE:
-            segments.append(Segment(upright, text, score))
+    uprights = [turn_corners(corners, rotation, width, height) for corners in runs]
+    lines = side_by_side(lambda corners: read_line(crop_run(turned, corners)), uprights)
+    segments = [Segment(corners, text, score) for corners, (text, score) in zip(uprights, lines, strict=True)
+                if text and score >= MIN_SCORE]
     return build_page(segments, turned.shape[1], turned.shape[0], rotation)
