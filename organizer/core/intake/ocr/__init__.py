@@ -5,6 +5,7 @@ Runs in the reader processes only; the engine loads on the first page a process 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from organizer.core.intake.ocr.engine import (
@@ -18,7 +19,13 @@ from organizer.core.intake.ocr.engine import (
 )
 from organizer.core.intake.ocr.layout import build_page
 from organizer.core.intake.ocr.memory import release
-from organizer.core.intake.ocr.orientation import crop_run, find_rotation, turn_corners, turn_image
+from organizer.core.intake.ocr.orientation import (
+    Corners,
+    crop_run,
+    find_rotation,
+    turn_corners,
+    turn_image,
+)
 from organizer.core.intake.ocr_result import OcrPage
 
 __all__ = ["EngineMissing", "available", "recognise"]
@@ -63,10 +70,16 @@ def _read_page(array: Any) -> OcrPage:
     release()
     if not runs:
         return OcrPage(width, height, ())
-    rotation = find_rotation(array, runs, read_line)
+    rotation, readings = find_rotation(array, runs, _read_runs)
     turned = turn_image(array, rotation)
     uprights = [turn_corners(corners, rotation, width, height) for corners in runs]
-    lines = side_by_side(lambda corners: read_line(crop_run(turned, corners)), uprights)
-    segments = [Segment(corners, text, score) for corners, (text, score) in zip(uprights, lines, strict=True)
-                if text and score >= MIN_SCORE]
+    unread = [n for n in range(len(runs)) if n not in readings]
+    readings.update(zip(unread, _read_runs(turned, [uprights[n] for n in unread]), strict=True))
+    segments = [Segment(uprights[n], *readings[n]) for n in range(len(runs))
+                if readings[n][0] and readings[n][1] >= MIN_SCORE]
     return build_page(segments, turned.shape[1], turned.shape[0], rotation)
+
+
+def _read_runs(picture: Any, runs: Sequence[Corners]) -> list[tuple[str, float]]:
+    """The text on each run of a picture, read side by side on the reader's threads."""
+    return side_by_side(lambda corners: read_line(crop_run(picture, corners)), runs)
