@@ -24,9 +24,10 @@ from organizer.core.process_guard import disable_core_dumps
 
 DEFAULT_MEMORY_LIMIT = 3 * 1024**3 // 2
 """Address space allowed to one worker (1.5 GiB; POSIX only)."""
-OCR_MEMORY_LIMIT = 5 * 1024**3 // 2
-"""Address space while recognising text (2.5 GiB): the engine's libraries reserve about 1.1 GiB
-of address space, of which it uses about 0.4 GiB."""
+OCR_MEMORY_LIMIT = 2 * 1024**3
+"""Address space while recognising text (2 GiB): the reader that recognises reached 1.0 GiB on
+scanned pages and 1.1 GiB on a 16-megapixel PNG photo (its engine's libraries reserve most of
+that; about 0.2-0.45 GiB of it is resident)."""
 
 Recognition = bool | Literal["elsewhere"]
 """Whether a reader recognises the text of pages that have none, or hands such files over."""
