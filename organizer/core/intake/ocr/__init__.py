@@ -5,6 +5,7 @@ Runs in the reader processes only; the engine loads on the first page a process 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -81,5 +82,12 @@ def _read_page(array: Any) -> OcrPage:
 
 
 def _read_runs(picture: Any, runs: Sequence[Corners]) -> list[tuple[str, float]]:
-    """The text on each run of a picture, read side by side on the reader's threads."""
-    return side_by_side(lambda corners: read_line(crop_run(picture, corners)), runs)
+    """The text on each run of a picture, read side by side on the reader's threads.
+
+    The longest runs go first, so that no thread is left reading a long one alone at the end."""
+    order = sorted(range(len(runs)), key=lambda n: -math.dist(runs[n][0], runs[n][1]))
+    found = side_by_side(lambda n: read_line(crop_run(picture, runs[n])), order)
+    readings: list[tuple[str, float]] = [("", 0.0)] * len(runs)
+    for n, reading in zip(order, found, strict=True):
+        readings[n] = reading
+    return readings
