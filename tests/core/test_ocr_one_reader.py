@@ -61,7 +61,7 @@ def test_cancelling_drops_a_scan_waiting_for_the_reader_that_recognises() -> Non
     files = [(small_scan(f"Word{n}"), f"{n}.pdf", None) for n in range(4)]
     with FileReader(workers=2) as reader:
         seen = []
-        for index, result in reader.read_many(files, cancel=cancel):
+        for index, _ in reader.read_many(files, cancel=cancel):
             seen.append(index)
             cancel.set()
         assert len(seen) < 4
