@@ -25,6 +25,12 @@ against 0.983): small print is what it misses first, and phone photos make print
 PAGE_SIDE = 1600
 """Longest side a page is read at (about 145 dpi for a letter page): the line crops come from a
 page this size. Larger costs memory without fewer errors on printed reports."""
+LINE_MARGIN = 0.05
+"""Blank added above and below a line (a share of its height, edge pixels repeated) before it is
+read. The recogniser scales every line to 48 px high and its time grows with the width that
+gives: a margin of 5 % makes lines 9 % narrower there and reading 9 % cheaper, for 1-2 words in
+1,300 missed (recall 0.999 instead of 1.000 on 10 bench pages at 150 and 200 dpi). 10 %: -14 %
+CPU, 5 of 1,455 words missed; squeezing lines to 0.8 of their width: -17 %, 17 missed."""
 MIN_SCORE = 0.5
 """Lines the recogniser is less sure of than this are left out (noise, stamps, smudges)."""
 MODELS = ("PP-OCRv6_det_small.onnx", "PP-OCRv6_rec_small.onnx", "ch_ppocr_mobile_v2.0_cls_mobile.onnx")
@@ -148,9 +154,12 @@ def detect(image: Any) -> list[tuple[tuple[float, float], ...]]:
 def read_line(crop: Any) -> tuple[str, float]:
     """The text on one cropped, upright line picture and how sure the recogniser is (0..1)."""
     recogniser = _line_reader()
+    import cv2
     from rapidocr.ch_ppocr_rec import TextRecInput
 
-    found = recogniser(TextRecInput(img=[crop], return_word_box=False))
+    margin = round(crop.shape[0] * LINE_MARGIN)
+    padded = cv2.copyMakeBorder(crop, margin, margin, 0, 0, cv2.BORDER_REPLICATE)
+    found = recogniser(TextRecInput(img=[padded], return_word_box=False))
     texts = getattr(found, "txts", None) or ("",)
     scores = getattr(found, "scores", None) or (0.0,)
     return str(texts[0]).strip(), float(scores[0])
