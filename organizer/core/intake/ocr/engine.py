@@ -1,4 +1,4 @@
-"""The recognition engine (RapidOCR on ONNX Runtime), loaded once per reader process, offline only.
+"""The recognition engine (RapidOCR on ONNX Runtime), loaded once in the reader that recognises, offline.
 
 The model files are the ones inside the rapidocr wheel, pinned by path, so nothing is ever fetched;
 the line-direction classifier is off (it turns some skewed lines upside down: the page's
