@@ -20,7 +20,7 @@ def test_the_models_are_the_files_inside_the_installed_package() -> None:
     package = Path(rapidocr.__file__).resolve().parent
     paths = engine.model_paths()
     assert all(path.is_file() and package in path.parents for path in paths)
-    settings = engine._settings(1)
+    settings = engine._settings()
     assert {settings["Det.model_path"], settings["Rec.model_path"]} <= {str(p) for p in paths}
     assert settings["Global.use_cls"] is False  # the line classifier flips skewed lines
 

@@ -7,6 +7,7 @@ import multiprocessing
 import os
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection, wait
@@ -21,6 +22,7 @@ from organizer.core.intake.analysis import Analysis
 from organizer.core.intake.portal.model import ReadableCopy
 from organizer.core.intake.sandbox_worker import (
     DEFAULT_MEMORY_LIMIT,
+    HAND_OVER,
     READ,
     READABLE,
     UNEXPECTED,
@@ -67,15 +69,19 @@ class _Worker:
     allowance: float = 0.0
     """Seconds the file may take from `started` (renewed with each recognised page)."""
     recognising: bool = False
+    recogniser: bool = False
+    """The one reader that recognises text (the others hand such files over to it)."""
 
 
 @dataclass
 class _Feed:
-    """The files of one read_many call not yet handed out, and the originals being read."""
+    """The files of one read_many call not yet handed out, the files being read, and the files
+    handed over that wait for the reader that recognises."""
 
     source: Iterator[tuple[int, Item]]
     task: str = READ
-    originals: dict[int, bytes] = field(default_factory=dict)
+    reading: dict[int, Item] = field(default_factory=dict)
+    waiting: deque[int] = field(default_factory=deque)
     exhausted: bool = False
 
 
@@ -84,7 +90,9 @@ class FileReader:
 
     Use as a context manager (or call close()). Results come back as soon as each file is
     done, so callers can show progress; a file that hangs or crashes its worker gets
-    FileTooComplex and the worker is replaced.
+    FileTooComplex and the worker is replaced. Only the first worker recognises text (on
+    every core, see ocr.engine): the others hand it the files that need it, so the engine's
+    libraries and models are in memory once.
     """
 
     def __init__(
@@ -127,24 +135,25 @@ class FileReader:
         if self._closed:
             raise RuntimeError("this FileReader is closed")
         while len(self._workers) < self._size:
-            self._workers.append(self._spawn())
+            self._workers.append(self._spawn(recogniser=not self._workers))
 
-    def _spawn(self) -> _Worker:
+    def _spawn(self, *, recogniser: bool) -> _Worker:
         parent, child = self._context.Pipe(duplex=True)
+        recognise = self._recognise and (recogniser or HAND_OVER)
         process = self._context.Process(
             target=worker_main,
-            args=(child, self._memory_limit, self._hooks, self._recognise, self._writer),
+            args=(child, self._memory_limit, self._hooks, recognise, self._writer),
             name="organizer-file-reader",
             daemon=True,
         )
         with main_module_hidden(), secrets_hidden():
             process.start()
         child.close()
-        return _Worker(process, parent)
+        return _Worker(process, parent, recogniser=recogniser)
 
     def _replace(self, worker: _Worker) -> None:
         _stop(worker, at_once=True)
-        self._workers[self._workers.index(worker)] = self._spawn()
+        self._workers[self._workers.index(worker)] = self._spawn(recogniser=worker.recogniser)
 
     def cancel(self) -> None:
         """Stop handing out further files (files being read still finish). Thread-safe."""
@@ -199,7 +208,10 @@ class FileReader:
                     busy = [worker for worker in self._workers if worker.index is not None]
                 done = [self._collect(w, ready) for w in busy]
                 for index, result in (outcome for outcome in done if outcome is not None):
-                    data = feed.originals.pop(index)
+                    if result is None:  # handed over: it waits for the reader that recognises
+                        feed.waiting.append(index)
+                        continue
+                    data = feed.reading.pop(index)[0]
                     if isinstance(result, Analysis):
                         result = replace(result, original=data)
                     idle = next((w for w in self._workers if w.index is None), None)
@@ -216,20 +228,27 @@ class FileReader:
         self._cancelled.set()
         for worker in busy:
             if worker.recognising and worker.index is not None:
-                feed.originals.pop(worker.index, None)
+                feed.reading.pop(worker.index, None)
                 self._replace(worker)
 
     def _hand_out(self, worker: _Worker, feed: _Feed) -> bool:
-        """Send the next file to an idle worker; False when there is none to send (or cancelled)."""
-        if feed.exhausted or self._cancelled.is_set():
+        """Send the next file to an idle worker; False when there is none to send (or cancelled).
+
+        A file handed over goes to the reader that recognises first; while one waits, the others
+        take no new file (so handed-over files cannot pile up in memory)."""
+        if self._cancelled.is_set():
             return False
-        item = next(feed.source, None)
-        if item is None:
-            feed.exhausted = True
-            return False
-        index, (data, filename, password) = item
-        feed.originals[index] = data
-        self._send(worker, index, (data, filename, password), feed.task)
+        if feed.waiting:
+            if not worker.recogniser:
+                return False
+            index = feed.waiting.popleft()
+        else:
+            item = None if feed.exhausted else next(feed.source, None)
+            if item is None:
+                feed.exhausted = True
+                return False
+            index, feed.reading[item[0]] = item
+        self._send(worker, index, feed.reading[index], feed.task)
         return True
 
     def _send(self, worker: _Worker, index: int, item: Item, task: str) -> None:
@@ -239,7 +258,9 @@ class FileReader:
         with contextlib.suppress(BrokenPipeError, EOFError, OSError):
             worker.conn.send((index, *item, task))
 
-    def _collect(self, worker: _Worker, ready: list[Any]) -> tuple[int, Result | CopyResult] | None:
+    def _collect(self, worker: _Worker, ready: list[Any]
+                 ) -> tuple[int, Result | CopyResult | None] | None:
+        """(index, result) once the worker's file is done (result None: handed over)."""
         index = worker.index
         assert index is not None
         while worker.conn in ready or worker.conn.poll():
@@ -253,7 +274,7 @@ class FileReader:
                 ready = []
                 continue
             worker.index = None
-            return answer[0], _result(answer[1])
+            return answer[0], None if answer[1] == (HAND_OVER,) else _result(answer[1])
         if worker.process.sentinel in ready or not worker.process.is_alive():
             worker.process.join(0.5)
             code = worker.process.exitcode

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import time
 
 from organizer.core.errors import IntakeError
@@ -22,6 +23,8 @@ def misbehave(data: bytes) -> None:
     elif data == b"#sandbox:environ":  # what a hostile PDF could find in this process
         start = _initial_environment()
         raise IntakeError("environ", details="\n".join(sorted({*os.environ, *start})))
+    elif data == b"#sandbox:engine":  # has this worker loaded the text recognition engine?
+        raise IntakeError("engine", details=str("onnxruntime" in sys.modules))
     elif data == b"#sandbox:dumps":  # can this worker leave a core dump behind?
         import resource
 

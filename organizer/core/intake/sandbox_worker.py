@@ -15,7 +15,7 @@ import types
 from collections.abc import Iterator
 from dataclasses import replace
 from multiprocessing.connection import Connection
-from typing import Any
+from typing import Any, Literal
 
 from organizer.core.errors import FileTooComplex, IntakeError
 from organizer.core.i18n import N_
@@ -26,9 +26,15 @@ from organizer.core.process_guard import disable_core_dumps
 
 DEFAULT_MEMORY_LIMIT = 3 * 1024**3 // 2
 """Address space allowed to one worker (1.5 GiB; POSIX only)."""
-OCR_MEMORY_LIMIT = 5 * 1024**3 // 2
-"""Address space while recognising text (2.5 GiB): the engine's libraries reserve about 1.1 GiB
-of address space, of which it uses about 0.4 GiB."""
+OCR_MEMORY_LIMIT = 2 * 1024**3
+"""Address space while recognising text (2 GiB): the reader that recognises reached 1.0 GiB on
+scanned pages and 1.1 GiB on a 16-megapixel PNG photo (its engine's libraries reserve most of
+that; about 0.2-0.45 GiB of it is resident)."""
+
+Recognition = bool | Literal["elsewhere"]
+"""Whether a reader recognises the text of pages that have none, or hands such files over."""
+HAND_OVER = "elsewhere"
+"""The payload of a file handed over to the reader that recognises."""
 
 TOO_BIG = (
     "This file needs more memory than is safe to read, so it was skipped. Try saving or "
@@ -51,13 +57,21 @@ def _limit_memory(soft: int | None, hard: int | None) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (soft, max(soft, hard or soft)))
 
 
-class _Pages:
-    """Reports recognition progress to the parent; lifts the memory cap while pages are read."""
+class HandOver(Exception):
+    """This reader leaves text recognition to the reader that recognises: the file goes there."""
 
-    def __init__(self, conn: Connection, index: int, limits: tuple[int | None, int | None]) -> None:
-        self.conn, self.index, self.limits = conn, index, limits
+
+class _Pages:
+    """Reports recognition progress to the parent; lifts the memory cap while pages are read.
+    In a reader that hands recognition over, it stops the file before the first page instead."""
+
+    def __init__(self, conn: Connection, index: int, limits: tuple[int | None, int | None],
+                 hand_over: bool) -> None:
+        self.conn, self.index, self.limits, self.hand_over = conn, index, limits, hand_over
 
     def __call__(self, done: int, total: int) -> None:
+        if done == 0 and self.hand_over:
+            raise HandOver
         if done == 0:
             _limit_memory(self.limits[1], self.limits[1])
         with contextlib.suppress(BrokenPipeError, OSError):
@@ -65,7 +79,7 @@ class _Pages:
 
 
 def _work(message: tuple[Any, ...], conn: Connection, limits: tuple[int | None, int | None],
-          hooks: bool, recognise: bool) -> tuple[Any, ...]:
+          hooks: bool, recognise: Recognition) -> tuple[Any, ...]:
     index, data, filename, password, task = message
     _limit_memory(*limits)  # back to the normal cap after a file that needed recognition
     try:
@@ -75,9 +89,11 @@ def _work(message: tuple[Any, ...], conn: Connection, limits: tuple[int | None, 
             from organizer.core.intake.portal.analyse import readable_copy
 
             return ("ok", readable_copy(data, filename))
-        pages = _Pages(conn, index, limits)
-        found = analyse(data, filename, password, progress=pages, recognise=recognise)
+        pages = _Pages(conn, index, limits, recognise == "elsewhere")
+        found = analyse(data, filename, password, progress=pages, recognise=bool(recognise))
         return ("ok", replace(found, original=b""))
+    except HandOver:
+        return (HAND_OVER,)
     except IntakeError as exc:
         return ("error", type(exc).__name__, exc.message, exc.details)
     except MemoryError:
@@ -107,11 +123,13 @@ def _load_writer() -> None:
 
 
 def worker_main(conn: Connection, memory_limit: int | None, hooks: bool,
-                recognise: bool = True, writer: bool = False) -> None:
+                recognise: Recognition = True, writer: bool = False) -> None:
     """Worker loop: receive (index, data, filename, password, task), answer (index, payload).
 
     recognise=False leaves pages without a text layer unread (as imports before recognition);
-    writer=True loads the readable-PDF writer at start (a reader kept for readable copies)."""
+    "elsewhere" answers (HAND_OVER,) for a file with such pages, for the reader that recognises
+    (so only one reader loads the engine); writer=True loads the readable-PDF writer at start
+    (a reader kept for readable copies)."""
     _load_readers()
     if writer:
         _load_writer()
