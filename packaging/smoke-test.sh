@@ -37,6 +37,12 @@ sample=$(find "$WORK/samples" -name '*.pdf' | sort | head -1)
 "$EXE" classify --json "$sample" > classify.json || fail "classify"
 grep -q '"' classify.json || fail "classify printed nothing"
 pass "classify: $(tr -d '\n ' < classify.json | cut -c1-120)"
+# A scan has no text layer: only the bundled recognition engine and its models can read it.
+scan=$(find "$WORK/samples" -name '*scanned*.pdf' | sort | head -1)
+[ -n "$scan" ] || fail "demo --samples wrote no scanned record"
+"$EXE" classify --json "$scan" > scan.json || fail "classify of a scan"
+grep -q '"ocr": true' scan.json || { cat scan.json >&2; fail "the scan was not read (is the recognition engine bundled?)"; }
+pass "the bundled text recognition read a scan ($(grep -o '"type": "[a-z]*"' scan.json | head -1))"
 "$EXE" import "$WORK/demo" "$sample" --passphrase-file pass.txt --json > import.json \
   || fail "import (the file readers did not start frozen?)"
 pass "import through the sandboxed readers"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -118,6 +119,8 @@ def _classify_answer(file: str, problem: str | None, result: object) -> dict[str
     if problem or result is None:
         return {"file": file, "error": problem or "Could not read the file."}
     if isinstance(result, IntakeError):
+        if result.details and os.environ.get("ORGANIZER_DEBUG"):  # for support: what went wrong
+            print(f"organizer: {file}: {result.details}", file=sys.stderr)
         return {"file": file, "error": result.message}
     assert isinstance(result, Analysis)
     c = result.classification
