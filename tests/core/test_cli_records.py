@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -102,3 +103,16 @@ def test_export_of_an_unknown_document_is_a_one_line_error(
     assert main(["export", str(folder), "abcdef123456", "-o", str(tmp_path / "x.pdf")]) == 1
     assert "no document" in capsys.readouterr().err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_classify_tells_support_what_went_wrong_only_when_asked(tmp_path: Path) -> None:
+    broken = tmp_path / "cut.pdf"
+    broken.write_bytes(b"%PDF-1.4 cut short")
+    command = [sys.executable, "-m", "organizer", "classify", "--json", str(broken)]
+    quiet = subprocess.run(command, capture_output=True, text=True, check=False)
+    debug = subprocess.run(command, capture_output=True, text=True, check=False,
+                           env={**os.environ, "ORGANIZER_DEBUG": "1"})
+    assert quiet.returncode == debug.returncode == 0
+    assert json.loads(quiet.stdout) == json.loads(debug.stdout)
+    assert quiet.stderr == ""
+    assert debug.stderr.startswith("organizer: ") and "cut.pdf: " in debug.stderr
