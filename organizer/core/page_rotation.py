@@ -7,6 +7,15 @@ import io
 import pikepdf
 
 
+def quarter_turn(value: object) -> int:
+    """A page's /Rotate (or any stored turn) as 0, 90, 180 or 270; 0 for anything else."""
+    try:
+        turn = int(value) % 360  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return 0
+    return turn if turn in (0, 90, 180, 270) else 0
+
+
 def turn_pages(pdf: pikepdf.Pdf, degrees: int) -> None:
     """Turn every page of an open PDF clockwise by `degrees` (a multiple of 90), on top of its own /Rotate."""
     degrees %= 360

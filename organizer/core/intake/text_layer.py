@@ -23,6 +23,7 @@ from pikepdf import Dictionary, Name
 
 from organizer.core.intake.ocr_result import OcrLine, OcrPage, OcrWord
 from organizer.core.intake.text_layer_font import GLYPH_WIDTH, glyphless_font
+from organizer.core.page_rotation import quarter_turn
 
 _FONT_KEY = "/OcrText"
 MAX_SKEW = 0.18  # tan 10°: a page tilted more than this is taken as straight (its lines don't fit)
@@ -84,7 +85,7 @@ def placement(box: tuple[float, float, float, float], turn: int, width: int, hei
 
 
 def _placement(page: pikepdf.Dictionary, ocr: OcrPage) -> Placement:
-    turn = (_quarter_turn(_inherited(page, "/Rotate")) + _quarter_turn(ocr.rotation)) % 360
+    turn = (quarter_turn(_inherited(page, "/Rotate")) + quarter_turn(ocr.rotation)) % 360
     return placement(_visible_box(page), turn, ocr.width, ocr.height)
 
 
@@ -104,14 +105,6 @@ def _box(value: object) -> tuple[float, float, float, float] | None:
     except (TypeError, ValueError):
         return None
     return (min(a, c), min(b, d), max(a, c), max(b, d))
-
-
-def _quarter_turn(value: object) -> int:
-    try:
-        turn = int(value) % 360  # type: ignore[call-overload]
-    except (TypeError, ValueError):
-        return 0
-    return turn if turn in (0, 90, 180, 270) else 0
 
 
 def _inherited(page: pikepdf.Dictionary, key: str) -> pikepdf.Object | None:

@@ -41,14 +41,6 @@ def visible(media_box: object, crop: object) -> Box:
     return box if box[0] < box[2] and box[1] < box[3] else media
 
 
-def rotation(value: object) -> int:
-    try:
-        rotate = int(value) % 360  # type: ignore[call-overload]
-    except (TypeError, ValueError):
-        return 0
-    return rotate if rotate in (0, 90, 180, 270) else 0
-
-
 def ordered(box: pikepdf.Object) -> Box:
     a, b, c, d = (float(v) for v in box)
     return (min(a, c), min(b, d), max(a, c), max(b, d))

@@ -26,7 +26,6 @@ from organizer.core.packet.page_shape import (
     STAMP_SIZE,
     Box,
     lookup,
-    rotation,
     scaling,
     stamp_size,
     text_matrix,
@@ -35,6 +34,7 @@ from organizer.core.packet.page_shape import (
 )
 from organizer.core.packet.stamp_font import StampFont
 from organizer.core.packet.stamp_names import ResourceNames
+from organizer.core.page_rotation import quarter_turn
 
 BAND = STAMP_BAND  # the stamp's band on a Letter page, in points
 FONT_SIZE = STAMP_SIZE  # the stamp's size on a Letter page, in points
@@ -185,7 +185,7 @@ class Stamper:
         shape = self._shapes.get(key)
         if shape is None:
             box = visible(media, crop)
-            turn = rotation(rotate)
+            turn = quarter_turn(rotate)
             known = isinstance(unit, int | float) and 0 < float(unit) <= 75_000
             user_unit = float(unit) if known else 1.0  # type: ignore[arg-type]
             size, band = stamp_size(box, user_unit)
