@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+from organizer.core.intake.ocr.alphabet import Alphabet, reduced_alphabet
 from organizer.core.intake.ocr.memory import limit_arenas
 
 DETECT_SIDE = 960
@@ -36,8 +37,11 @@ MIN_SCORE = 0.5
 MODELS = ("PP-OCRv6_det_small.onnx", "PP-OCRv6_rec_small.onnx", "ch_ppocr_mobile_v2.0_cls_mobile.onnx")
 
 _lock = threading.Lock()
+_detecting = threading.Lock()
 _engine: Any = None
 _pool: ThreadPoolExecutor | None = None
+_alphabet: Alphabet | None = None
+_kept: list[Any] = []
 _T = TypeVar("_T")
 _R = TypeVar("_R")
 
@@ -95,13 +99,14 @@ def threads_per_reader() -> int:
     return max(1, min(2, os.cpu_count() or 1))
 
 
-def _session(model: Path, threads: int) -> Any:
+def _session(model: Path, threads: int, weights: dict[str, Any] | None = None) -> Any:
     """An ONNX Runtime session set up for a small, steady memory footprint.
 
     Its arena and memory patterns are off: working memory is freed after each run (the patterns
     kept up to 80 MB more while lines of ever-changing widths were read). Idle threads sleep
-    instead of spinning: spinning doubled the CPU time on a busy machine."""
-    from onnxruntime import ExecutionMode, InferenceSession, SessionOptions
+    instead of spinning: spinning doubled the CPU time on a busy machine. `weights` replace the
+    model's initializers of the same names (see alphabet.py)."""
+    from onnxruntime import ExecutionMode, InferenceSession, OrtValue, SessionOptions
 
     options = SessionOptions()
     options.log_severity_level = 3
@@ -111,20 +116,27 @@ def _session(model: Path, threads: int) -> Any:
     options.intra_op_num_threads = threads
     options.inter_op_num_threads = 1
     options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    for name, array in (weights or {}).items():
+        value = OrtValue.ortvalue_from_numpy(array)
+        _kept.append(value)  # ONNX Runtime uses it in place: it must outlive the session
+        options.add_initializer(name, value)
     return InferenceSession(str(model), sess_options=options, providers=["CPUExecutionProvider"])
 
 
 def _create() -> Any:
     """RapidOCR around our own sessions: the detector uses every thread (one page at a time),
-    the line recogniser one (threads_per_reader() lines at a time)."""
+    the line recogniser one (threads_per_reader() lines at a time), scoring only the characters
+    of reduced_alphabet()."""
     from omegaconf import flag_override  # RapidOCR's settings; they hold sessions only so
     from rapidocr import RapidOCR
 
+    global _alphabet
     made = RapidOCR(params=_settings())
     det, rec, _ = model_paths()
+    _alphabet = reduced_alphabet(rec)
     with flag_override(made.cfg, "allow_objects", True):
         made.cfg.Det.session = _session(det, threads_per_reader())
-        made.cfg.Rec.session = _session(rec, 1)
+        made.cfg.Rec.session = _session(rec, 1, _alphabet.weights if _alphabet else None)
     return made
 
 
@@ -187,4 +199,13 @@ def _line_reader() -> Any:
         if found.text_rec is None:
             found(numpy.full((48, 48, 3), 255, numpy.uint8), use_det=False, use_cls=False,
                   use_rec=True)  # loads the model
+            _name_scored_characters(found.text_rec)
         return found.text_rec
+
+
+def _name_scored_characters(recogniser: Any) -> None:
+    """Give the line decoder the characters the model scores (see alphabet.py), in its order."""
+    if _alphabet is not None:
+        decoder = recogniser.postprocess_op
+        decoder.character = list(_alphabet.characters)
+        decoder.dict = {character: n for n, character in enumerate(decoder.character)}
