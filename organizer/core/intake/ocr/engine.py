@@ -155,12 +155,24 @@ def engine() -> Any:
 
 
 def detect(image: Any) -> list[tuple[tuple[float, float], ...]]:
-    """The corners of every text run on a BGR picture (numpy array), in its pixels."""
-    found = engine()(image, use_det=True, use_cls=False, use_rec=False)
+    """The corners of every text run on a BGR picture (numpy array), in its pixels.
+
+    The detector looks only at the part of the page that holds something (region.py), at the
+    scale it would look at the whole page (DETECT_SIDE on the page's longer side)."""
+    from organizer.core.intake.ocr.region import content_region
+
+    region = content_region(image)
+    part = region.of(image)
+    detector = engine()._load_det_model()  # what RapidOCR calls for its own detection step
+    with _detecting:  # the scale is set on the shared detector for this call
+        side = round(DETECT_SIDE * max(part.shape[:2]) / max(image.shape[:2]))
+        detector.limit_side_len = max(32, side)
+        found = detector(part)
     boxes = getattr(found, "boxes", None)
     if boxes is None:
         return []
-    return [tuple((float(x), float(y)) for x, y in box) for box in boxes.tolist()]
+    return [tuple((float(x) + region.left, float(y) + region.top) for x, y in box)
+            for box in boxes.tolist()]
 
 
 def read_line(crop: Any) -> tuple[str, float]:
