@@ -177,7 +177,7 @@ def test_the_preview_shows_every_page_upright_and_a_users_turn_goes_on_top_and_u
 @needs_ocr
 def test_the_packet_has_every_page_upright_stamped_at_its_foot_and_its_words_in_reading_order(
         vault: Vault, recognised: Analysis, scan: bytes, tmp_path: Path) -> None:
-    person, document = imported(vault, recognised, scan, tmp_path)
+    person, _ = imported(vault, recognised, scan, tmp_path)
     [record] = packet_records(vault, person)
     assert record.page_turns == ((1, 270), (2, 180))
     out = io.BytesIO()
@@ -267,5 +267,5 @@ def test_each_page_turns_by_its_own_turn_on_top_of_its_rotate_and_the_records_tu
 def test_the_turned_pages_are_named_as_people_count_them() -> None:
     assert page_numbers(((1, 270), (2, 180))) == "2, 3"
     assert page_numbers(((0, 90),)) == "1"
-    assert page_numbers(tuple((n, 90) for n in range(12)) + ((14, 180),)) == "1–12, 15"
+    assert page_numbers((*((n, 90) for n in range(12)), (14, 180))) == "1–12, 15"
 
