@@ -128,7 +128,7 @@ def _classify_answer(file: str, problem: str | None, result: object) -> dict[str
             "evidence": list(c.evidence), "unsure": c.type is None,
             "pages": result.pages, "scanned": result.scanned, "ocr": result.ocr,
             "ocr_pages": [n for n, page in enumerate(result.ocr_pages, 1) if page is not None],
-            "rotation": result.rotation}
+            "rotation": result.rotation, "page_rotations": list(result.page_rotations)}
 
 
 def cmd_tag(args: argparse.Namespace) -> int:

@@ -1,4 +1,4 @@
-"""Changing a document's type, date, title, notes, page turn and packet choice: each a case edit
+"""Changing a document's type, date, title, notes, page turns and packet choice: each a case edit
 in the journal, so Undo (the Records page's Ctrl+Z or `organizer undo`) takes it back."""
 
 from __future__ import annotations
@@ -51,3 +51,12 @@ def change_rotation(vault: Vault, doc_id: str, quarter_turns: int) -> Changed:
     turned = (document.rotation + 90 * quarter_turns) % 360
     return record_edit(vault, document.person_id, "Turn a record's pages",
                        [Change(DOCUMENT, document.id, {"rotation": turned})])
+
+
+def change_page_turns(vault: Vault, doc_id: str, *, on: bool) -> Changed:
+    """Show the pages text recognition turned upright (`on`), or as they were scanned; the turns
+    found stay stored either way, and the record's own turn (`rotation`) is kept."""
+    document = catalog.get_document(vault, doc_id)
+    label = "Turn a record's pages upright" if on else "Show a record's pages as scanned"
+    return record_edit(vault, document.person_id, label,
+                       [Change(DOCUMENT, document.id, {"page_turns_off": not on})])

@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from organizer.core.page_rotation import PageTurns
 from organizer.core.records import RecordType
 
 NOT_FOR_PACKET = "not_for_packet"  # the user chose to leave the document out of packets
@@ -23,6 +24,28 @@ def page_rotation(value: Any) -> int:
         return int(value or 0) % 360 // 90 * 90
     except (TypeError, ValueError):
         return 0
+
+
+def page_turns(value: Any) -> PageTurns:
+    """The pages text recognition turned on their own, as stored ({"1": 90, "2": 180}: page index
+    from 0, degrees clockwise), sorted; a damaged entry counts as no turn and is dropped."""
+    if not isinstance(value, Mapping):
+        return ()
+    found: dict[int, int] = {}
+    for key, turn in value.items():
+        try:
+            index = int(key)
+        except (TypeError, ValueError):
+            continue
+        degrees = page_rotation(turn) if not isinstance(turn, bool) else 0
+        if 0 <= index < 100_000 and degrees:
+            found[index] = degrees
+    return tuple(sorted(found.items()))
+
+
+def stored_page_turns(turns: PageTurns) -> dict[str, int]:
+    """The page turns as stored in the journal (JSON object keys are text)."""
+    return {str(index): turn for index, turn in turns}
 
 
 def shown_file(file: str, readable_file: str, kind: str = "") -> str:
@@ -66,11 +89,11 @@ def _password(value: Any) -> str | None:
 
 
 _READ: dict[str, Callable[[Any], Any]] = {  # how a stored value is read; else as text
-    "type": record_type, "guesses": _guesses, "rotation": page_rotation,
+    "type": record_type, "guesses": _guesses, "rotation": page_rotation, "page_turns": page_turns,
     "pdf_password": _password, "evidence": _texts, "warnings": _texts,
     "size": _count, "pages": _count, "confidence": _fraction,
     "scanned": bool, "repaired": bool, "encrypted": bool, NOT_FOR_PACKET: bool,
-    "ocr": bool, "ocr_checked": bool,
+    "ocr": bool, "ocr_checked": bool, "page_turns_off": bool,
 }
 
 
@@ -111,6 +134,10 @@ class DocumentRecord:
     title: str = ""
     notes: str = ""
     rotation: int = 0  # degrees clockwise the user turned every page (the stored bytes stay)
+    page_turns: PageTurns = ()
+    """The turn text recognition found each sideways or upside-down page needs (on top of
+    `rotation`); pages not listed read upright. Set at import or by the background recognition."""
+    page_turns_off: bool = False  # the user chose to see those pages as they were scanned
     not_for_packet: bool = False
     other: Mapping[str, Any] = field(default_factory=dict, compare=False)
     """Fields this schema does not type (a portal record's coded entries); kept as they are."""
@@ -134,11 +161,17 @@ class DocumentRecord:
         out["type"] = self.type.value if self.type else None
         out["guesses"] = [[t.value, c] for t, c in self.guesses]
         out["evidence"], out["warnings"] = list(self.evidence), list(self.warnings)
+        out["page_turns"] = stored_page_turns(self.page_turns)
         return {**out, **self.other}
 
     @property
     def shown_file(self) -> str:
         return shown_file(self.file, self.readable_file, self.kind)
+
+    @property
+    def shown_page_turns(self) -> PageTurns:
+        """The pages' own turns as shown and handed on: none when the user switched them off."""
+        return () if self.page_turns_off else self.page_turns
 
     @property
     def shown_password(self) -> str | None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from organizer.core.catalog import document_record, document_records
 from organizer.core.document_record import DocumentRecord, shown_file, shown_password
 from organizer.core.intake.metadata import RecordMetadata, mismatch_warnings
+from organizer.core.page_rotation import PageTurns
 from organizer.core.records import Person, RecordType
 from organizer.core.vault import Vault
 
@@ -36,6 +37,18 @@ class RecordRow:
     pdf_password: str | None
     rotation: int = 0  # degrees clockwise the user turned the pages (0, 90, 180, 270)
     kind: str = ""  # pdf, image, portal …
+    page_turns: PageTurns = ()  # the pages text recognition turned upright on their own
+    page_turns_off: bool = False  # the user chose to see them as they were scanned
+
+    @property
+    def shown_page_turns(self) -> PageTurns:
+        """The pages' own turns the preview applies (none when switched off)."""
+        return () if self.page_turns_off else self.page_turns
+
+    @property
+    def view(self) -> tuple[int, PageTurns]:
+        """How the pages are shown: the record's turn and each page's own; a change shows it again."""
+        return self.rotation, self.shown_page_turns
 
     @property
     def preview_key(self) -> str:
@@ -77,5 +90,5 @@ def record_row(d: DocumentRecord, person: Person) -> RecordRow:
         name_mismatch=bool(mismatch_warnings(printed, person.name, person.date_of_birth)),
         confidence=d.confidence, evidence=d.evidence, guesses=d.guesses, warnings=d.warnings,
         file=d.file, readable_file=d.readable_file, pdf_password=d.pdf_password,
-        rotation=d.rotation, kind=d.kind,
+        rotation=d.rotation, kind=d.kind, page_turns=d.page_turns, page_turns_off=d.page_turns_off,
     )

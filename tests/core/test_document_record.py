@@ -28,6 +28,8 @@ _types = st.none() | st.sampled_from(list(RecordType))
     guesses=st.lists(st.tuples(st.sampled_from(list(RecordType)), st.floats(0, 1))).map(tuple),
     scanned=st.booleans(), pdf_password=st.none() | st.text(min_size=1), title=_text,
     rotation=st.sampled_from([0, 90, 180, 270]), not_for_packet=st.booleans(),
+    page_turns=st.dictionaries(st.integers(0, 500), st.sampled_from([90, 180, 270]))
+    .map(lambda turns: tuple(sorted(turns.items()))), page_turns_off=st.booleans(),
     person_id=_text, record_date=_text,
 ))
 def test_a_record_written_and_read_back_is_the_same_record(record: DocumentRecord) -> None:

@@ -76,7 +76,8 @@ def test_a_photo_and_a_scan_of_a_pathology_report_import_as_pathology_with_their
         assert outcome.ocr and outcome.as_json()["ocr"] is True
         assert fields["type"] == "pathology" and fields["record_date"] == "2024-03-14"
         assert fields["ocr"] is True and fields["scanned"] is False
-        assert fields["rotation"] == turn  # shown turned upright; the user can turn it back
+        assert fields["page_turns"] == {"0": turn}  # shown turned upright; the user can undo it
+        assert fields["rotation"] == 0  # the user's own turn of the record
         assert not any("needs text recognition" in w for w in fields["warnings"])
         # the name and birth date read from the picture are checked against the person
         assert any("Maria Lopez" in w for w in fields["warnings"])

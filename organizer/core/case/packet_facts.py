@@ -119,7 +119,7 @@ def packet_records(vault: Vault, person: Person, include: Selection | None = Non
             document_id=d.id, type=d.type or RecordType.OTHER, title=_title(d), date=d.record_date,
             pages=shown.pages, data=shown.data,  # a portal record's readable PDF is written now
             pdf_password=d.pdf_password, facility=place_or_nothing(d.facility),
-            procedure=d.procedure or d.specimen, rotation=d.rotation,
+            procedure=d.procedure or d.specimen, rotation=d.rotation, page_turns=d.shown_page_turns,
         )
         for d, shown in zip(chosen, shown_pdfs(vault, chosen), strict=True)
     )

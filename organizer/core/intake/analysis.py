@@ -20,7 +20,7 @@ from organizer.core.intake.images import (
     unsupported_image_error,
 )
 from organizer.core.intake.metadata import RecordMetadata, extract_metadata
-from organizer.core.intake.ocr_result import OcrPage
+from organizer.core.intake.ocr_result import OcrPage, common_rotation, page_rotations
 from organizer.core.intake.pathology_version import pathology_version
 from organizer.core.intake.portal import portal_kind
 from organizer.core.intake.portal.model import PortalFindings
@@ -75,9 +75,20 @@ class Analysis:
     parts: tuple[Analysis, ...] = ()
     """The records inside a download holding several; these are stored instead of the file."""
     ocr_pages: tuple[OcrPage | None, ...] = ()
-    """What text recognition found on each page read (None: the page had its own text)."""
-    rotation: int = 0
-    """Degrees clockwise every page needs to read upright, as recognition found (0 if unsure)."""
+    """What text recognition found on each page read (None: the page had its own text); each
+    OcrPage says how far its page must turn to read upright."""
+
+    @property
+    def rotation(self) -> int:
+        """Degrees clockwise every page needs to read upright, when all were recognised and
+        agree (0 otherwise: then `page_rotations` says it page by page)."""
+        return common_rotation(self.ocr_pages)
+
+    @property
+    def page_rotations(self) -> tuple[int, ...]:
+        """Degrees clockwise each page needs to read upright, as recognition found (0: upright,
+        or not recognised)."""
+        return page_rotations(self.ocr_pages, self.pages)
 
     @property
     def ocr(self) -> bool:
@@ -133,19 +144,19 @@ _ENCLOSING: ContextVar[tuple[PageProgress | None, bool]] = ContextVar(
 def _recognise(
     checked: CheckedPdf, extracted: ExtractedText, picture: bytes | None,
     progress: PageProgress | None,
-) -> tuple[CheckedPdf, ExtractedText, tuple[OcrPage | None, ...], int]:
+) -> tuple[CheckedPdf, ExtractedText, tuple[OcrPage | None, ...]]:
     """Recognise the pages without a text layer; lay the words invisibly over the readable copy."""
     from organizer.core.intake.ocr import available
     from organizer.core.intake.ocr.pages import pages_to_read, recognise_pages
 
     if not pages_to_read(extracted) or not available():
-        return checked, extracted, (), 0
+        return checked, extracted, ()
     found = recognise_pages(extracted, checked.body, picture, progress)
     add_text_layer = text_layer()
     if add_text_layer is not None:
         with contextlib.suppress(Exception):  # the record is kept without the searchable layer
             checked = replace(checked, readable=add_text_layer(checked.body, found.pages))
-    return checked, found.extracted, found.pages, found.rotation
+    return checked, found.extracted, found.pages
 
 
 def analyse(data: bytes, filename: str, password: str | None = None, *,
@@ -180,10 +191,9 @@ def analyse(data: bytes, filename: str, password: str | None = None, *,
         other = other_image_format(data)
         raise unsupported_image_error(other) if other else NotAPdf(describe_non_pdf(data))
     ocr_pages: tuple[OcrPage | None, ...] = ()
-    rotation = 0
     if recognise:
         picture = data if kind == "image" else None
-        checked, extracted, ocr_pages, rotation = _recognise(checked, extracted, picture, progress)
+        checked, extracted, ocr_pages = _recognise(checked, extracted, picture, progress)
     text = extracted.text
     classification = classify_text(text)  # it reads only as much as its rules need
     version = pathology_version(text) if classification.best is RecordType.PATHOLOGY else None
@@ -204,5 +214,4 @@ def analyse(data: bytes, filename: str, password: str | None = None, *,
         sha256=hashlib.sha256(data).hexdigest(),
         notes=checked.notes,
         ocr_pages=ocr_pages,
-        rotation=rotation,
     )

@@ -32,6 +32,7 @@ from organizer.core.intake.portal.stored import portal_fields
 from organizer.core.intake.sandbox import FileReader
 from organizer.core.intake.source_file import MAX_FILE_BYTES, read_source
 from organizer.core.intake.titles import suggest_title
+from organizer.core.page_rotation import page_turns_of
 from organizer.core.search import index_documents
 from organizer.core.vault import StoredFile, Vault
 
@@ -257,7 +258,8 @@ def document_fields(
         type_by="user" if options.record_type else "rules",
         confidence=guess.confidence, evidence=tuple(guess.evidence), guesses=tuple(guess.guesses),
         pathology_version=found.pathology_version.value if found.pathology_version else "",
-        scanned=found.scanned, ocr=found.ocr, ocr_checked=found.ocr, rotation=found.rotation,
+        scanned=found.scanned, ocr=found.ocr, ocr_checked=found.ocr,
+        page_turns=page_turns_of(found.page_rotations),  # the user's own turn (rotation) starts at 0
         repaired=found.repaired, encrypted=found.encrypted,
         pdf_password=password if found.encrypted else None,
         record_date=meta.record_date or "", patient_name=meta.patient_name or "",

@@ -7,6 +7,7 @@ as it reads upright (after `rotation` was applied), origin top-left, y growing d
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -42,3 +43,15 @@ class OcrPage:
     @property
     def text(self) -> str:
         return "\n".join(line.text for line in self.lines)
+
+
+def common_rotation(pages: Sequence[OcrPage | None]) -> int:
+    """The turn every page needs when all were recognised and agree; otherwise 0."""
+    turns = {page.rotation if page else None for page in pages}
+    return next(iter(turns)) or 0 if len(turns) == 1 else 0
+
+
+def page_rotations(pages: Sequence[OcrPage | None], count: int) -> tuple[int, ...]:
+    """The turn each of `count` pages needs to read upright (0 for pages not recognised)."""
+    found = [page.rotation if page else 0 for page in pages[:count]]
+    return (*found, *[0] * (count - len(found)))

@@ -59,6 +59,7 @@ class PacketRecord:
     facility: str = ""  # where it comes from, as printed on it (or "")
     procedure: str = ""  # the procedure, exam or specimen it is about, as printed (or "")
     rotation: int = 0  # degrees clockwise the user turned the pages in the preview
+    page_turns: tuple[tuple[int, int], ...] = ()  # (page index, degrees): pages turned on their own
 
 
 @dataclass(frozen=True)

@@ -82,7 +82,7 @@ def _prepared(record: PacketRecord, pdf: pikepdf.Pdf) -> OpenedRecord | LeftOut:
             pdf.close()
             return LeftOut(record.document_id, record.title, "The file has no pages.")
         notes = clean_pages(pdf, page_objects)
-        turn_pages(pdf, record.rotation)  # the turn the user gave the record in the preview
+        turn_pages(pdf, record.rotation, record.page_turns)  # as the preview shows the pages
     except Exception:  # its pages cannot be made safe to pass on: leave it out
         pdf.close()
         return LeftOut(record.document_id, record.title, "The file is damaged and could not be opened.")

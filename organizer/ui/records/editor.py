@@ -61,6 +61,13 @@ class RecordEditor(QObject):
                 else self.tr("Saved: the pages are turned to the left."))
         self._save(lambda v: edits.change_rotation(v, doc_id, quarter_turns), said)
 
+    def set_page_turns(self, doc_id: str, on: bool) -> None:
+        """Turn the pages recognition found sideways or upside down upright (`on`), or show them
+        as scanned."""
+        said = (self.tr("Saved: the pages are turned upright.") if on
+                else self.tr("Saved: the pages are shown as they were scanned."))
+        self._save(lambda v: edits.change_page_turns(v, doc_id, on=on), said)
+
     def check_undo(self) -> None:
         """Enable Undo when the person has a case edit to take back (after loading the page)."""
         person = self.page.person

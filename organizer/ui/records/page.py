@@ -50,8 +50,8 @@ class RecordsPage(VaultPage):
         self._loading = False
         self._load_again = False
         self._shown_file: str | None = None
-        self._shown: tuple[str, int] | None = None  # the file and the turn the preview shows
-        self._review_rotation = 0
+        self._shown: tuple[str, object] | None = None  # the file and the turns the preview shows
+        self._review_view: object = None  # the turns the review's preview shows
         self._unsure: list[FileOutcome] = []  # questions wait for the table to hold these records
         self._make_widgets()
         self._make_actions()
@@ -143,7 +143,10 @@ class RecordsPage(VaultPage):
         self.flow.notice.connect(self._show_message)
         self.preview.rotate_requested.connect(
             lambda turns: self._edit(lambda doc_id: self.editor.rotate(doc_id, turns)))
+        self.preview.page_turns_requested.connect(
+            lambda on: self._edit(lambda doc_id: self.editor.set_page_turns(doc_id, on)))
         self.review.preview.rotate_requested.connect(self._rotate_reviewed)
+        self.review.preview.page_turns_requested.connect(self._turn_reviewed_pages)
         self.review.chosen.connect(self.editor.set_type)
         self.review.preview_wanted.connect(self._review_preview)
         self.review.finished.connect(self._review_finished)
@@ -209,8 +212,8 @@ class RecordsPage(VaultPage):
             self._shown_file = self._shown = None
             self.preview.clear()
             return
-        if (row.preview_key, row.rotation) != self._shown:
-            self._shown = (row.preview_key, row.rotation)
+        if (row.preview_key, row.view) != self._shown:
+            self._shown = (row.preview_key, row.view)
             self._shown_file = row.preview_key
             load_preview(self, self.preview, row, lambda: self._shown_file, self._counted)
 
@@ -218,7 +221,7 @@ class RecordsPage(VaultPage):
         """A portal record's readable PDF was written for its preview: show its page count."""
         self.records.model.replace_row(row)
         if self._shown_file == before.preview_key:  # the preview shows that PDF, now kept
-            self._shown, self._shown_file = (row.preview_key, row.rotation), row.preview_key
+            self._shown, self._shown_file = (row.preview_key, row.view), row.preview_key
         if self.details.row is not None and self.details.row.id == row.id:
             self.details.show_row(row)
 
@@ -248,7 +251,7 @@ class RecordsPage(VaultPage):
     def _show_turned_in_review(self, row: RecordRow) -> None:
         shown = self.review.current()
         if shown is not None and shown.outcome.document_id == row.id \
-                and self._review_rotation != row.rotation:
+                and self._review_view != row.view:
             self._review_preview(row)
 
     def _save_failed(self, error: BaseException) -> None:
@@ -294,7 +297,7 @@ class RecordsPage(VaultPage):
                 self.review.types.setFocus()
 
     def _review_preview(self, row: RecordRow) -> None:
-        self._review_rotation = row.rotation
+        self._review_view = row.view
         def still_wanted() -> str | None:
             shown = self.review.current()
             return row.preview_key if shown and shown.outcome.document_id == row.id else None
@@ -304,6 +307,11 @@ class RecordsPage(VaultPage):
         shown = self.review.current()
         if shown is not None:
             self.editor.rotate(shown.outcome.document_id, quarter_turns)
+
+    def _turn_reviewed_pages(self, on: bool) -> None:
+        shown = self.review.current()
+        if shown is not None:
+            self.editor.set_page_turns(shown.outcome.document_id, on)
 
     def _review_finished(self) -> None:
         self.body.setCurrentWidget(self.splitter if self.records.model.rowCount() else self.empty)

@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from organizer.core.page_rotation import PageTurns
 from organizer.core.preview_copy import PreviewCopy, preview_copy
 from organizer.core.search import Hit
 from organizer.ui.memory_pdf import MemoryPdfDocument
+from organizer.ui.records.page_turns_note import PageTurnsNote
 from organizer.ui.records.thumbnails import ThumbnailModel
 from organizer.ui.workers import run_in_background
 
@@ -31,10 +33,12 @@ class PreviewPane(QWidget):
     """Shows one PDF held in memory. Nothing decrypted is written anywhere.
 
     The turn buttons only ask (`rotate_requested(quarter turns)`): the page stores the turn in
-    the vault and shows the record again, turned.
+    the vault and shows the record again, turned. So does the note on pages turned upright on
+    their own (`page_turns_requested(on)`).
     """
 
     rotate_requested = Signal(int)
+    page_turns_requested = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +70,8 @@ class PreviewPane(QWidget):
         self.stack.addWidget(self.view)
         self._make_controls()
         self._make_thumbnails()
+        self.turns_note = PageTurnsNote(self)
+        self.turns_note.toggled.connect(self.page_turns_requested)
         self._lay_out()
         self.document.statusChanged.connect(self._status_changed)
         self.view.pageNavigator().currentPageChanged.connect(self._page_changed)
@@ -118,6 +124,7 @@ class PreviewPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
+        layout.addWidget(self.turns_note)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.thumbnails)
 
@@ -150,9 +157,14 @@ class PreviewPane(QWidget):
         self.document.load_bytes(copy.data, copy.password)
         self._page_changed(max(0, self.view.pageNavigator().currentPage()))
 
+    def show_page_turns(self, turns: PageTurns, off: bool) -> None:
+        """Say which pages were turned upright on their own (call after show_pdf)."""
+        self.turns_note.show_turns(turns, off)
+
     def show_message(self, text: str) -> None:
         """Show a sentence instead of a record (nothing chosen, loading, or a problem)."""
         self._request += 1
+        self.turns_note.clear()
         self._total_pages = 0
         self._fallback = None
         self.document.unload()

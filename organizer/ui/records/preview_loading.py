@@ -1,4 +1,5 @@
-"""Reading a record off the GUI thread and showing it, turned as the person chose, in a preview pane."""
+"""Reading a record off the GUI thread and showing it in a preview pane, turned as the person chose
+and each page as text recognition found it reads upright (unless the person switched that off)."""
 
 from __future__ import annotations
 
@@ -24,10 +25,11 @@ def load_preview(page: VaultPage, pane: PreviewPane, row: RecordRow,
     wanted = row.preview_key
     unwritten = not row.preview_file
 
-    def read(found: tuple[bytes, RecordRow | None]) -> None:
-        data, written = found
+    def read(found: tuple[bytes, bool, RecordRow | None]) -> None:
+        data, turned, written = found
         if still_wanted() == wanted:
-            pane.show_pdf(data, None if row.rotation else row.preview_password)
+            pane.show_pdf(data, None if turned else row.preview_password)
+            pane.show_page_turns(row.page_turns, row.page_turns_off)
         if written is not None and counted is not None:
             counted(row, written)
 
@@ -36,12 +38,13 @@ def load_preview(page: VaultPage, pane: PreviewPane, row: RecordRow,
             pane.show_message(QCoreApplication.translate(
                 "RecordsPage", "This record could not be opened: %1").replace("%1", str(error)))
 
-    def work() -> tuple[bytes, RecordRow | None]:
+    def work() -> tuple[bytes, bool, RecordRow | None]:
         data = page.session.shown_pdf(row.id)  # a portal record's readable PDF: written now
         written = None
         if unwritten:
             document = page.session.call(get_document, row.id)
             written = replace(row, readable_file=document.readable_file, pages=document.pages)
-        return turned_pdf(data, row.rotation, row.preview_password), written  # in memory only
+        shown = turned_pdf(data, row.rotation, row.preview_password, row.shown_page_turns)
+        return shown, shown is not data, written  # in memory only
 
     page.run_in_background(work, read, failed)

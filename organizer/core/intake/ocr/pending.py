@@ -1,7 +1,9 @@
 """Records imported before text recognition existed: read their page pictures now, one at a time.
 
 Each record is committed on its own, so an interrupted run (lock, quit, crash) resumes with the
-records not yet done. The user's own choices (type, title, turn) are never overwritten.
+records not yet done. The user's own choices (type, title, turn) are never overwritten: pages
+found sideways or upside down get their own turns (`page_turns`) only when the user has not
+turned the record already (their turn was made looking at the pages, and would add to ours).
 """
 
 from __future__ import annotations
@@ -14,12 +16,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from organizer.core.catalog import DOCUMENT, people
+from organizer.core.document_record import page_rotation, page_turns, stored_page_turns
 from organizer.core.errors import IntakeError
 from organizer.core.intake import analysis
 from organizer.core.intake.analysis import Analysis
 from organizer.core.intake.metadata import mismatch_warnings
 from organizer.core.intake.sandbox import FileReader
 from organizer.core.intake.titles import suggest_title
+from organizer.core.page_rotation import page_turns_of
 from organizer.core.vault import Change, StoredFile, Vault
 
 PendingProgress = Callable[[int, int], None]
@@ -123,8 +127,9 @@ def _updated_fields(vault: Vault, fields: dict[str, Any], found: Analysis) -> di
     if not fields.get("title"):
         chosen = guess.type if fields.get("type_by") != "user" else None
         changes["title"] = suggest_title(found.text, chosen, meta) or ""
-    if found.rotation and not fields.get("rotation"):
-        changes["rotation"] = found.rotation
+    turns = page_turns_of(found.page_rotations)
+    if turns and not page_rotation(fields.get("rotation")) and not page_turns(fields.get("page_turns")):
+        changes["page_turns"] = stored_page_turns(turns)
     changes["warnings"] = _warnings(vault, fields, found)
     return {name: value for name, value in changes.items() if name in _FROM_RULES
             or value != fields.get(name)}
