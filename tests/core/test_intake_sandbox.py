@@ -62,13 +62,12 @@ def test_typed_errors_come_back_from_the_workers(reader: FileReader) -> None:
 
 
 def test_a_file_that_hangs_times_out_and_the_others_still_finish(reader: FileReader) -> None:
-    start = time.monotonic()
     items = [(b"#sandbox:hang", "hang.pdf", None)] + [
         (one_line_pdf(f"fine {n}"), f"{n}.pdf", None) for n in range(3)
     ]
-    results = dict(reader.read_many(items))
-    assert time.monotonic() - start < TIMEOUT + 5
+    results = dict(reader.read_many(items))  # the test's own timeout catches a reader that hangs
     assert isinstance(results[0], FileTooComplex) and "too long" in results[0].message
+    assert results[0].details == f"over {TIMEOUT:g} s"
     assert all(isinstance(results[n], Analysis) for n in (1, 2, 3))
 
 
