@@ -232,3 +232,20 @@ def test_a_tiny_confidence_is_never_shown_as_about_0_percent_sure(qapp) -> None:
 
     assert sure_text(0.004) == "only a faint hint"
     assert sure_text(0.84) == "about 84 % sure"
+
+
+def test_turning_the_record_asked_about_saves_the_turn_and_shows_it_turned(
+        qtbot, records_page: RecordsPage, record_files: Files, records_session: Session) -> None:
+    page, review = records_page, records_page.review
+    import_and_confirm(qtbot, page, [record_files["unsure"]])
+    wait_for_review(qtbot, page)
+    qtbot.waitUntil(lambda: review.preview.document.status() == QPdfDocument.Status.Ready,
+                    timeout=TIMEOUT)
+    upright = review.preview.document.pagePointSize(0)
+    review.preview.rotate_right_button.click()
+    qtbot.waitUntil(lambda: [d.rotation for d in records_session.documents()] == [90],
+                    timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: review.preview.document.pagePointSize(0).transposed() == upright,
+                    timeout=TIMEOUT)  # shown again, on its side
+    assert page.body.currentWidget() is review  # still asked about, not moved on
+    wait_idle(qtbot, page)

@@ -29,6 +29,7 @@ from organizer.ui.records.import_flow import ImportBar, ImportFlow
 from organizer.ui.records.preview import PreviewPane
 from organizer.ui.records.preview_loading import load_preview
 from organizer.ui.records.preview_toggle import PreviewToggle
+from organizer.ui.records.review_preview import ReviewPreview
 from organizer.ui.records.table_panel import RecordsTable
 from organizer.ui.records.type_questions import ReviewPanel
 from organizer.ui.style import message_label, row_of, show_message
@@ -51,7 +52,6 @@ class RecordsPage(VaultPage):
         self._load_again = False
         self._shown_file: str | None = None
         self._shown: tuple[str, object] | None = None  # the file and the turns the preview shows
-        self._review_view: object = None  # the turns the review's preview shows
         self._unsure: list[FileOutcome] = []  # questions wait for the table to hold these records
         self._make_widgets()
         self._make_actions()
@@ -78,6 +78,7 @@ class RecordsPage(VaultPage):
         self.flow = ImportFlow(self.session, self.import_bar, self)
         self.editor = RecordEditor(self)
         self.review = ReviewPanel(self.records_row, self)
+        self.review_preview = ReviewPreview(self, self.review, self.editor)
         self.records = RecordsTable(self)
         self.full_text = FullTextSearch(self.session, self.records.proxy, self)
         self.details = DetailsPanel(self)
@@ -145,10 +146,7 @@ class RecordsPage(VaultPage):
             lambda turns: self._edit(lambda doc_id: self.editor.rotate(doc_id, turns)))
         self.preview.page_turns_requested.connect(
             lambda on: self._edit(lambda doc_id: self.editor.set_page_turns(doc_id, on)))
-        self.review.preview.rotate_requested.connect(self._rotate_reviewed)
-        self.review.preview.page_turns_requested.connect(self._turn_reviewed_pages)
         self.review.chosen.connect(self.editor.set_type)
-        self.review.preview_wanted.connect(self._review_preview)
         self.review.finished.connect(self._review_finished)
 
     # --- loading -------------------------------------------------------------------------
@@ -243,16 +241,10 @@ class RecordsPage(VaultPage):
             self.records.model.replace_row(row)
             if self.details.row is not None and self.details.row.id == row.id:
                 self._current_changed(row)  # a turned record is shown again, turned
-            self._show_turned_in_review(row)
+            self.review_preview.saved(row)
         self._show_message(said)
         if kinds:
             self.changed.emit(kinds)
-
-    def _show_turned_in_review(self, row: RecordRow) -> None:
-        shown = self.review.current()
-        if shown is not None and shown.outcome.document_id == row.id \
-                and self._review_view != row.view:
-            self._review_preview(row)
 
     def _save_failed(self, error: BaseException) -> None:
         self.details.show_row(self.records.current_row())  # the fields show what is really saved
@@ -295,23 +287,6 @@ class RecordsPage(VaultPage):
             if self.review.active and self.body.currentWidget() is not self.review:
                 self.body.setCurrentWidget(self.review)
                 self.review.types.setFocus()
-
-    def _review_preview(self, row: RecordRow) -> None:
-        self._review_view = row.view
-        def still_wanted() -> str | None:
-            shown = self.review.current()
-            return row.preview_key if shown and shown.outcome.document_id == row.id else None
-        load_preview(self, self.review.preview, row, still_wanted)
-
-    def _rotate_reviewed(self, quarter_turns: int) -> None:
-        shown = self.review.current()
-        if shown is not None:
-            self.editor.rotate(shown.outcome.document_id, quarter_turns)
-
-    def _turn_reviewed_pages(self, on: bool) -> None:
-        shown = self.review.current()
-        if shown is not None:
-            self.editor.set_page_turns(shown.outcome.document_id, on)
 
     def _review_finished(self) -> None:
         self.body.setCurrentWidget(self.splitter if self.records.model.rowCount() else self.empty)
