@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -64,9 +64,7 @@ class FullTextProxy(RecordsFilterProxy):
                 return found
             if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
                 title = super().data(index, Qt.ItemDataRole.DisplayRole)
-                where = self.tr("Page %1: %2").replace("%1", str(found.page)).replace(
-                    "%2", printable(found.snippet))
-                return f"{title}\n{where}"
+                return f"{title}\n{where_found(found)}"
         return super().data(index, role)
 
     def _hit_at(self, index: _Index) -> Hit | None:
@@ -102,6 +100,12 @@ class SnippetDelegate(QStyledItemDelegate):
         parts += [(text, bold, strong if bold else soft) for text, bold in _pieces(found)]
         _draw_line(painter, item.font, area.adjusted(3, 0, -3, 0), parts)
         painter.restore()
+
+
+def where_found(found: Hit) -> str:
+    """The page a search found words on, and the words around them: Page 3: “… words …”."""
+    return QCoreApplication.translate("FullTextSearch", "Page %1: “%2”").replace(
+        "%1", str(found.page)).replace("%2", printable(found.snippet))
 
 
 def _blend(a: QColor, b: QColor) -> QColor:

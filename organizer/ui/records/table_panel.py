@@ -18,9 +18,8 @@ from PySide6.QtWidgets import (
 
 from organizer.core.record_row import RecordRow
 from organizer.core.records import RecordType
-from organizer.core.safe_text import printable
 from organizer.core.search.index import Hit
-from organizer.ui.records.full_text import HIT_ROLE, FullTextProxy, SnippetDelegate
+from organizer.ui.records.full_text import HIT_ROLE, FullTextProxy, SnippetDelegate, where_found
 from organizer.ui.records.table_model import (
     DATE,
     PAGES,
@@ -194,8 +193,7 @@ class RecordsTable(QWidget):
         found = current.siblingAtColumn(TITLE).data(HIT_ROLE) if current.isValid() else None
         said = self._search_said
         if isinstance(found, Hit) and found.snippet:
-            said += "\n" + self.tr("Page %1: “%2”").replace("%1", str(found.page)).replace(
-                "%2", printable(found.snippet))
+            said += "\n" + where_found(found)
         self.search_note.setText(said)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
