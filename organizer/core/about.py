@@ -38,6 +38,7 @@ LIBRARIES: tuple[Component, ...] = (
     Component("pathvalidate", "MIT"),
     Component("rapidocr (PP-OCRv6 text recognition models)", "Apache-2.0"),
     Component("onnxruntime", "MIT"),
+    Component("protobuf", "BSD-3-Clause"),
     Component("OpenCV (opencv-python-headless)", "Apache-2.0"),
     Component("numpy, shapely (GEOS), pyclipper, omegaconf", "BSD-3-Clause / BSD-3-Clause "
               "(GEOS: LGPL-2.1) / MIT / BSD-3-Clause"),
