@@ -22,7 +22,7 @@ BROKEN = N_("This XML file is damaged or incomplete, so it could not be read")
 
 def _parser() -> Any:
     return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
-                           load_dtd=False, dtd_validation=False, remove_comments=True,
+                           load_dtd=False, dtd_validation=False, remove_comments=True, remove_blank_text=True,
                            remove_pis=True, collect_ids=False)
 
 
