@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
+from organizer.core.errors import IntakeError
 from organizer.core.intake.portal.ccda import read_cda
 from organizer.core.intake.portal.hl7_values import References
-from organizer.core.intake.portal.safe_xml import parse_xml
+from organizer.core.intake.portal.safe_xml import HOSTILE, parse_xml
 from organizer.core.intake.sandbox import FileReader
 
 _CDA = b"""<?xml version="1.0"?>
@@ -78,3 +81,12 @@ def test_a_file_sent_as_the_reader_starts_is_read_before_the_pdf_libraries_load(
                 break
             time.sleep(0.1)
         assert loaded == "True"
+
+
+def test_entities_declared_in_utf16_are_refused_in_either_byte_order() -> None:
+    text = ('<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE r [<!ENTITY a "aaaa">]>'
+            '<ClinicalDocument xmlns="urn:hl7-org:v3"><title>&a;</title></ClinicalDocument>')
+    for encoded in (text.encode("utf-16"), text.encode("utf-16-be"), text.encode("utf-16-le")):
+        with pytest.raises(IntakeError) as refused:
+            parse_xml(encoded)
+        assert refused.value.message == HOSTILE

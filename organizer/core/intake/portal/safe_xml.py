@@ -62,8 +62,8 @@ def _with_windows_encoding(data: bytes, error: Any) -> Any:
 def _declares_entities(data: bytes) -> bool:
     """A quick look before parsing: an internal DTD with ENTITY declarations (any encoding)."""
     head = data[:65536]
-    if b"DOCTYPE" not in head and b"D\x00O\x00C\x00T\x00Y\x00P\x00E" not in head \
-            and b"\x00D\x00O\x00C\x00T\x00Y\x00P\x00E" not in head:
+    if b"DOCTYPE" not in head and (b"\x00" not in head  # UTF-16 (either order) holds NULs
+                                   or b"D\x00O\x00C\x00T\x00Y\x00P\x00E" not in head):
         return False  # no DTD at all (nearly every record): nothing to decode
     for encoding in ("utf-8", "utf-16"):
         try:
