@@ -40,6 +40,8 @@ TOO_BIG = (
     "This file needs more memory than is safe to read, so it was skipped. Try saving or "
     "printing it again as a new PDF (or in smaller parts), then add that copy."
 )
+IDLE_SECONDS = 0.25
+"""A reader that waits this long for a file is idle: it loads the libraries later files need."""
 READ, READABLE = "read", "readable"
 """What a worker does with a file: analyse it, or write a stored portal download's readable PDF."""
 UNEXPECTED = N_(
@@ -128,8 +130,8 @@ def worker_main(conn: Connection, memory_limit: int | None, hooks: bool,
     recognise=False leaves pages without a text layer unread (as imports before recognition);
     "elsewhere" answers (HAND_OVER,) for a file with such pages, for the reader that recognises
     (so only one reader loads the engine); writer=True loads the readable-PDF writer at start
-    (a reader kept for readable copies). Those libraries load while no file waits: a file sent
-    as the reader starts is read first (a portal download needs none of the PDF libraries)."""
+    (a reader kept for readable copies). Those libraries load once the reader is idle: files sent
+    as it starts are read first (a portal download needs none of the PDF libraries)."""
     no_telemetry()  # before anything can load onnxruntime
     preload = [_load_readers, *([_load_writer] if writer else [])]
     ocr_limit = None if memory_limit is None else max(memory_limit, OCR_MEMORY_LIMIT)
@@ -138,7 +140,7 @@ def worker_main(conn: Connection, memory_limit: int | None, hooks: bool,
     disable_core_dumps()  # the worker holds decrypted record content
     while True:
         try:
-            while preload and not conn.poll():
+            while preload and not conn.poll(IDLE_SECONDS):
                 preload.pop(0)()
             message = conn.recv()
         except (EOFError, OSError):
