@@ -54,6 +54,12 @@ def test_spaces_between_inline_elements_still_separate_words() -> None:
     assert document.patient == "Ann Lee"
 
 
+def test_a_medicine_name_in_separate_elements_keeps_its_words_apart() -> None:
+    data = _CDA.replace(b'<code><originalText><reference value="#drug1"/></originalText></code>',
+                        b"<name><content>Tamoxifen</content> <content>20 mg</content></name>")
+    assert read_cda(parse_xml(data), "a.xml").medicines[0].drug == "Tamoxifen 20 mg"
+
+
 def test_references_are_found_in_the_narrative_and_anywhere_else() -> None:
     document = read_cda(parse_xml(_CDA), "a.xml")
     assert [m.drug for m in document.medicines] == ["Tamoxifen", "Letrozole"]
