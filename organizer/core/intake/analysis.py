@@ -167,8 +167,6 @@ def analyse(data: bytes, filename: str, password: str | None = None, *,
     to *progress*. Nothing is written to disk: the original, the readable copy and the text
     stay in memory.
     """
-    from organizer.core.intake.pdf_check import check_pdf, describe_non_pdf, find_header, is_empty
-
     portal = portal_kind(data)
     if portal is not None:  # C-CDA, FHIR, XDM or Apple Health zip (issue 16)
         from organizer.core.intake.portal.analyse import analyse_portal
@@ -178,7 +176,9 @@ def analyse(data: bytes, filename: str, password: str | None = None, *,
             return analyse_portal(data, filename, portal)
         finally:
             _ENCLOSING.reset(token)
-    if progress is None:
+    from organizer.core.intake.pdf_check import check_pdf, describe_non_pdf, find_header, is_empty
+
+    if progress is None:  # pikepdf and its kin load here: a portal download does without them
         progress, recognise_inside = _ENCLOSING.get()
         recognise = recognise and recognise_inside
     kind: Kind = "pdf"

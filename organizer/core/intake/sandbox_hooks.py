@@ -25,6 +25,8 @@ def misbehave(data: bytes) -> None:
         raise IntakeError("environ", details="\n".join(sorted({*os.environ, *start})))
     elif data == b"#sandbox:engine":  # has this worker loaded the text recognition engine?
         raise IntakeError("engine", details=str("onnxruntime" in sys.modules))
+    elif data == b"#sandbox:pdf-libraries":  # has this worker loaded the PDF libraries yet?
+        raise IntakeError("libraries", details=str("pikepdf" in sys.modules))
     elif data == b"#sandbox:dumps":  # can this worker leave a core dump behind?
         import resource
 

@@ -40,6 +40,8 @@ TOO_BIG = (
     "This file needs more memory than is safe to read, so it was skipped. Try saving or "
     "printing it again as a new PDF (or in smaller parts), then add that copy."
 )
+IDLE_SECONDS = 0.25
+"""A reader that waits this long for a file is idle: it loads the libraries later files need."""
 READ, READABLE = "read", "readable"
 """What a worker does with a file: analyse it, or write a stored portal download's readable PDF."""
 UNEXPECTED = N_(
@@ -103,10 +105,9 @@ def _work(message: tuple[Any, ...], conn: Connection, limits: tuple[int | None, 
 
 
 def _load_readers() -> None:
-    """Import the PDF libraries as the worker starts (analysis loads them lazily, so that the
-    process storing the results does without them), not while the first file waits. The text
+    """Import the PDF libraries while the worker is idle (analysis loads them lazily, so that the
+    process storing the results does without them), not while a file waits. The text
     recognition engine is not loaded here: only the first page that needs it loads it."""
-    no_telemetry()  # before anything can load onnxruntime
     import pypdfium2  # noqa: F401
 
     import organizer.core.intake.pdf_check  # noqa: F401
@@ -129,16 +130,18 @@ def worker_main(conn: Connection, memory_limit: int | None, hooks: bool,
     recognise=False leaves pages without a text layer unread (as imports before recognition);
     "elsewhere" answers (HAND_OVER,) for a file with such pages, for the reader that recognises
     (so only one reader loads the engine); writer=True loads the readable-PDF writer at start
-    (a reader kept for readable copies)."""
-    _load_readers()
-    if writer:
-        _load_writer()
+    (a reader kept for readable copies). Those libraries load once the reader is idle: files sent
+    as it starts are read first (a portal download needs none of the PDF libraries)."""
+    no_telemetry()  # before anything can load onnxruntime
+    preload = [_load_readers, *([_load_writer] if writer else [])]
     ocr_limit = None if memory_limit is None else max(memory_limit, OCR_MEMORY_LIMIT)
     limits = (memory_limit, ocr_limit)
     _limit_memory(*limits)
     disable_core_dumps()  # the worker holds decrypted record content
     while True:
         try:
+            while preload and not conn.poll(IDLE_SECONDS):
+                preload.pop(0)()
             message = conn.recv()
         except (EOFError, OSError):
             return

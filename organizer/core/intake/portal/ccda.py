@@ -29,8 +29,8 @@ def is_cda(root: Any) -> bool:
 
 def read_cda(root: Any, filename: str) -> PortalDocument:
     """The readable content of a ClinicalDocument element."""
-    refs = References(root)
     coded = coded_sections(root)  # one pass over the tree for both kinds of entries
+    refs = References(root, [section for *_, section in coded])
     code = root.find("{*}code")
     code_value = clean(code.get("code")) if code is not None else ""
     code_name = clean(code.get("displayName")) if code is not None else ""

@@ -70,9 +70,7 @@ def _medicine(given: Any, refs: References, source: str) -> FoundMedicine:
     material = given.find("{*}consumable/{*}manufacturedProduct/{*}manufacturedMaterial")
     drug = ""
     if material is not None:
-        drug = concept(material.find("{*}code"), refs) or clean(
-            "".join(material.find("{*}name").itertext()) if material.find("{*}name") is not None
-            else "")
+        drug = concept(material.find("{*}code"), refs) or _name(material.find("{*}name"))
     drug = drug or refs.text(given.find("{*}text/{*}reference")) or "Medicine (name not given)"
     start, stop, schedule = "", "", ""
     for time in given.findall("{*}effectiveTime"):
@@ -92,6 +90,14 @@ def _medicine(given: Any, refs: References, source: str) -> FoundMedicine:
                      if given.find("{*}statusCode") is not None else ""),
         source=source,
     )
+
+
+def _name(element: Any) -> str:
+    """A product's name; words in separate elements stay apart (the parser drops the spaces
+    between elements, see safe_xml)."""
+    if element is None:
+        return ""
+    return clean(" ".join(element.itertext()) if len(element) else element.text)
 
 
 def _quantity(element: Any) -> str:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
+
+from lxml import etree
 
 _TS = re.compile(r"^\s*(\d{4})(\d{2})?(\d{2})?")
 
@@ -44,7 +47,7 @@ def time_of(element: Any) -> tuple[str, str]:
     value = iso_date(element.get("value"))
     if value:
         return value, ""
-    low, high, center = (element.find(f"{{*}}{name}") for name in ("low", "high", "center"))
+    low, high, center = element.find("{*}low"), element.find("{*}high"), element.find("{*}center")
     start = iso_date(low.get("value")) if low is not None else ""
     if not start and center is not None:
         start = iso_date(center.get("value"))
@@ -60,12 +63,22 @@ def person_name(element: Any) -> str:
     return " ".join(parts) or clean(element.text)
 
 
-class References:
-    """Narrative elements by their ID, so coded entries can point at their human-readable text."""
+_WITH_ID = etree.XPath(".//*[@ID]")
 
-    def __init__(self, root: Any) -> None:
-        self._by_id: dict[str, Any] | None = None
+
+class References:
+    """Narrative elements by their ID, so coded entries can point at their human-readable text.
+
+    Entries point into their section's narrative (<text>): those are indexed first, which spares
+    a search of the whole document (entries are most of it); an ID not found there is looked up
+    in the whole document, as before (the last element with an ID wins).
+    """
+
+    def __init__(self, root: Any, sections: Iterable[Any] | None = None) -> None:
         self._root = root
+        self._sections = sections
+        self._narrative: dict[str, Any] | None = None
+        self._everywhere: dict[str, Any] | None = None
 
     def text(self, reference: Any) -> str:
         if reference is None:
@@ -73,9 +86,20 @@ class References:
         target = (reference.get("value") or "").lstrip("#")
         if not target:
             return ""
-        if self._by_id is None:
-            self._by_id = {str(e.get("ID")): e for e in self._root.xpath("//*[@ID]")}
-        return all_text(self._by_id.get(target))
+        return all_text(self._element(target))
+
+    def _element(self, target: str) -> Any:
+        if self._narrative is None:
+            sections = self._root.iter("{*}section") if self._sections is None else self._sections
+            texts = (section.find("{*}text") for section in sections)
+            self._narrative = {str(e.get("ID")): e for text in texts if text is not None
+                               for e in _WITH_ID(text)}
+        found = self._narrative.get(target)
+        if found is None:
+            if self._everywhere is None:
+                self._everywhere = {str(e.get("ID")): e for e in self._root.xpath("//*[@ID]")}
+            found = self._everywhere.get(target)
+        return found
 
 
 def concept(element: Any, refs: References) -> str:

@@ -45,7 +45,7 @@ class FoundMedicine:
     """The title of the document it came from."""
 
     def as_json(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+        return dict(self.__dict__)  # the fields, in order (a frozen dataclass without slots)
 
 
 ALLERGY, PROBLEM, PROCEDURE = "allergy", "problem", "procedure"
@@ -63,7 +63,7 @@ class ClinicalFact:
     source: str = ""
 
     def as_json(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+        return dict(self.__dict__)  # the fields, in order (a frozen dataclass without slots)
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ class PortalDocument:
                     lines += [" | ".join(row) for row in (block.header, *block.rows)]
                 else:
                     lines.append(block)
-        return "\n".join(line for line in lines if line)
+        return "\n".join(filter(None, lines))
 
 
 @dataclass(frozen=True)

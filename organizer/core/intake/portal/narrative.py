@@ -36,22 +36,28 @@ class _Collector:
         self.bullet = False
 
     def walk(self, element: Any) -> None:
-        if element.text:
-            self.words.append(element.text)
+        words = self.words
+        text = element.text
+        if text:
+            words.append(text)
         for child in element:
-            tag = local(child)
-            if tag == "table":
+            tag = child.tag
+            name = _NAMES.get(tag) if isinstance(tag, str) else ""
+            if name is None:
+                name = local(child)
+            if name == "table":
                 self.flush()
                 self.blocks.append(_table(child))
-            elif tag in _BREAKS:
+            elif name in _BREAKS:
                 self.flush()
-                self.bullet = tag in ("item", "li")
+                self.bullet = name in ("item", "li")
                 self.walk(child)
                 self.flush()
-            elif tag:
+            elif name:
                 self.walk(child)
-            if child.tail:
-                self.words.append(child.tail)
+            tail = child.tail
+            if tail:
+                words.append(tail)
 
 
 def _table(element: Any) -> Table | str:
@@ -75,6 +81,11 @@ def _table(element: Any) -> Table | str:
 _CELLS = {f"{{{space}}}{name}" if space else name: name
           for space in ("urn:hl7-org:v3", "") for name in ("td", "th")}
 """Cell tags as CDA writes them, looked up without splitting the tag (other namespaces: local)."""
+_NAMES = {f"{{{space}}}{name}" if space else name: name
+          for space in ("urn:hl7-org:v3", "http://www.w3.org/1999/xhtml", "")
+          for name in (*_BREAKS, "table", "content", "sub", "sup", "renderMultiMedia", "span",
+                       "b", "i", "u", "a", "strong", "em", "linkHtml", "tbody", "thead")}
+"""Narrative tags in the CDA and XHTML namespaces, looked up without splitting the tag."""
 
 
 def _row(row: Any) -> tuple[list[str], bool]:
