@@ -950,10 +950,10 @@ La copia de seguridad es una copia de esa carpeta. Sigue cerrada con llave: se a
     </message>
 </context>
 <context>
-    <name>FullTextProxy</name>
+    <name>FullTextSearch</name>
     <message>
-        <source>Page %1: %2</source>
-        <translation>Página %1: %2</translation>
+        <source>Page %1: “%2”</source>
+        <translation>Página %1: «%2»</translation>
     </message>
 </context>
 <context>
@@ -1587,6 +1587,37 @@ La copia de seguridad es una copia de esa carpeta. Sigue cerrada con llave: se a
     </message>
 </context>
 <context>
+    <name>PageTurnsNote</name>
+    <message>
+        <source>Pages turned upright</source>
+        <translation>Páginas giradas para leerse derechas</translation>
+    </message>
+    <message>
+        <source>Page %1 is shown as it was scanned.</source>
+        <translation>La página %1 se muestra tal como se escaneó.</translation>
+    </message>
+    <message>
+        <source>Pages %1 are shown as they were scanned.</source>
+        <translation>Las páginas %1 se muestran tal como se escanearon.</translation>
+    </message>
+    <message>
+        <source>Turn upright again</source>
+        <translation>Volver a girarlas para leerlas derechas</translation>
+    </message>
+    <message>
+        <source>Page %1 was turned so it reads upright.</source>
+        <translation>La página %1 se giró para que se lea derecha.</translation>
+    </message>
+    <message>
+        <source>Pages %1 were turned so they read upright.</source>
+        <translation>Las páginas %1 se giraron para que se lean derechas.</translation>
+    </message>
+    <message>
+        <source>Show as scanned</source>
+        <translation>Mostrar como se escaneó</translation>
+    </message>
+</context>
+<context>
     <name>PassphraseFields</name>
     <message>
         <source>New passphrase</source>
@@ -2060,6 +2091,14 @@ Puede deshacerlo.</translation>
         <translation>Guardado: las páginas están giradas a la izquierda.</translation>
     </message>
     <message>
+        <source>Saved: the pages are turned upright.</source>
+        <translation>Guardado: las páginas están giradas para leerse derechas.</translation>
+    </message>
+    <message>
+        <source>Saved: the pages are shown as they were scanned.</source>
+        <translation>Guardado: las páginas se muestran tal como se escanearon.</translation>
+    </message>
+    <message>
         <source>Ctrl+Z undoes it.</source>
         <translation>Ctrl+Z lo deshace.</translation>
     </message>
@@ -2219,10 +2258,6 @@ Puede deshacerlo.</translation>
     <message>
         <source>The words are inside %1 records. Choose one to see the page where they are.</source>
         <translation>Las palabras están en %1 documentos. Elija uno para ver la página donde están.</translation>
-    </message>
-    <message>
-        <source>Page %1: “%2”</source>
-        <translation>Página %1: «%2»</translation>
     </message>
 </context>
 <context>
