@@ -3,7 +3,9 @@
 Files are read by a few worker threads in small batches (encryption, hashing and disk writes run
 outside Python's lock), each read once into memory (header_walk finds the header's fields in
 those bytes; pydicom reads the unusual ones), and written before the journal entry that lists
-them (see `ImagingGroup`), so a crash or a cancel at any moment leaves a consistent vault.
+them (see `ImagingGroup`), so a crash or a cancel at any moment leaves a consistent vault. The
+workers may run up to FLIGHT_BYTES of the disc ahead of that entry, so they keep going while a
+group is flushed; a cancel removes what they stored beyond the last file taken.
 Images already in the vault (same SOP Instance UID, same bytes) are not stored twice.
 """
 
