@@ -10,15 +10,20 @@ first. Both sides start from the same state:
 - what a timed part wrote (the copy, the vault) is deleted and synced right after it, outside
   the timing, then the bench waits IMAGING_BENCH_SETTLE seconds (default 0).
 
-Why delete at once rather than keep everything to the end: on this VM (ext4, 2 cores) keeping
-the copies made `cp` itself slower in later rounds (1.4 s, then 3.5, 4.1, 3.2 s; cp's sys time
-0.85 -> 2.9 s), because every copy then fills page cache the VM has never touched, so the
-copy's memcpy pays the host's page faults; deleting recycles those pages (1.1, 1.0, 1.2 s).
-The price: ext4 without a journal skips inodes freed in the last 60 s (`recently_deleted`)
-when it makes new files, so each side pays a little for the other's delete. Both sides create
-the same number of files, so that cost is the same on both sides; IMAGING_BENCH_SETTLE=61
-removes it entirely, at a minute per timed part. The measured figures are in the report
-that made this choice (5 rounds each way) and in README's "Speed" notes.
+Why delete at once rather than keep everything to the end (measured on the 2-core ext4 VM the
+team shares, 1 GB disc): with every copy kept, `cp -r` + `sync` took 3.4 and 3.3 s (sys 2.7,
+2.1 s) where, right after deleting the previous copy, it took 1.6 and 1.7 s (sys 1.0, 1.1 s);
+perf puts 81% of the slow copies' samples in the kernel's memcpy into new page-cache pages
+(copy_folio_from_iter_atomic), which after a delete writes into pages just freed. In 5-round
+runs (load 3.5 to 5.6) the copy's CPU was 2.3-2.8 s with deletes deferred and 1.5-2.3 s with
+them here, so deferring flattered the import (median ratio 1.23x there, about 2x CPU here).
+The price: ext4 without a journal skips inodes freed in the last minute (`recently_deleted`)
+when it makes new files. That costs the import more than the copy, since all its files go
+into one folder: an import right after a vault was deleted took 1.5 s of sys time, one a
+minute later 1.1 s (user 1.4-1.6 s, wall 1.7-1.8 s either way, load about 1); the copy showed
+no such difference (1.6 s right after a delete, 1.75 s after 70 s). IMAGING_BENCH_SETTLE=61
+waits that minute out, at two minutes a round, but the copy was no faster then (2.5-2.9 s at
+load 2-2.5), so it is off by default: the figures slightly favour the copy.
 
 The import runs in a child process so its peak RSS is its own. Wall and CPU seconds are
 printed per round and as medians, with the load average: on a shared computer CPU seconds vary
