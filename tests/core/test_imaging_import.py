@@ -246,3 +246,27 @@ def test_a_file_that_grows_while_the_disc_is_read_is_named_and_the_rest_imports(
     result = import_disc(vault, disc, ImagingImportOptions(peter, progress, workers=1))
     assert _reasons(result.skipped) == {grown.name: "The file changed size while it was being read."}
     assert result.imported == 39 and verify(vault).ok
+
+
+@pytest.mark.parametrize("stop_after", [0, 1, 20])
+def test_a_cancel_keeps_only_the_files_taken_even_with_workers_far_ahead(
+    vault: Vault, peter: catalog.Person, tmp_path: Path, stop_after: int
+) -> None:
+    """The workers run far ahead of the journal: what they stored past the cancel is removed."""
+    disc = tmp_path / "disc"
+    copy_with_new_uids(SAMPLES / "CT_small.dcm", 120, disc)
+    stop = threading.Event()
+
+    def progress(step: object) -> None:
+        if step.files_done == stop_after:  # type: ignore[attr-defined]
+            stop.set()
+
+    if stop_after == 0:
+        stop.set()
+    result = import_disc(vault, disc, ImagingImportOptions(peter, progress, stop, workers=3))
+    assert result.cancelled and result.imported == stop_after
+    assert sum(1 for s in result.skipped if "stopped" in s.reason) == 120 - stop_after
+    assert set(vault.files_on_disk()) == set(vault.state.all("file"))
+    assert verify(vault).ok and verify(vault).problems == ()
+    again = import_disc(vault, disc, ImagingImportOptions(peter))
+    assert again.imported == 120 - stop_after and studies(vault)[0].images == 120

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import io
+import os
+import stat
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -53,3 +56,31 @@ def test_writeback_head_start_accepts_any_open_file(tmp_path: Path) -> None:
         out.flush()
         atomic.start_writeback(out.fileno())  # never raises, whatever the platform
     assert (tmp_path / "f").read_bytes() == b"z" * 10_000
+
+
+class _RepeatingRandomOs:
+    """`os` for organizer.core.vault.atomic whose random bytes repeat once (a taken temp name)."""
+
+    def __init__(self) -> None:
+        self.draws = [b"\x00" * 8, b"\x00" * 8, b"\x01" * 8]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(os, name)
+
+    def urandom(self, n: int) -> bytes:
+        return self.draws.pop(0)
+
+
+def test_temp_files_are_private_and_never_reuse_a_taken_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    taken = tmp_path / f"{atomic.TEMP_PREFIX}{'00' * 8}"
+    taken.write_bytes(b"another write in progress")
+    monkeypatch.setattr(atomic, "os", _RepeatingRandomOs())
+    with atomic.atomic_output(tmp_path / "kept.bin") as out:
+        out.write(b"new content")
+        temp = tmp_path / f"{atomic.TEMP_PREFIX}{'01' * 8}"
+        assert stat.S_IMODE(temp.stat().st_mode) == 0o600
+    assert (tmp_path / "kept.bin").read_bytes() == b"new content" and not temp.exists()
+    assert taken.read_bytes() == b"another write in progress"
+    assert atomic.remove_leftover_temp_files([tmp_path]) == 1  # ours left no temp file behind

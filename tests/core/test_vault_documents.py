@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -193,3 +195,26 @@ def test_bytes_in_memory_are_sealed_exactly_as_a_stream_would_be(
         outputs.append((out.getvalue(), written))
     assert outputs[0] == outputs[1]
     assert outputs[0][1].size == len(data) - start
+
+
+class _CountingSink(io.BytesIO):
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls = 0
+
+    def write(self, data: Any) -> int:
+        self.calls += 1
+        return super().write(data)
+
+
+@pytest.mark.parametrize(("chunks", "calls"), [(0, 1), (1, 1), (16, 1), (17, 2), (40, 3)])
+def test_bytes_in_memory_go_out_with_the_header_in_few_writes(chunks: int, calls: int) -> None:
+    """Up to 16 chunks (1 MB), header and all in one write: a disc's images are one call each."""
+    data = os.urandom(chunks * CHUNK_SIZE + (chunks > 16))
+    out = _CountingSink()
+    written = encrypt_stream(io.BytesIO(data), out, master=MASTER, vault_id=VAULT_ID, doc_id=DOC_ID)
+    assert out.calls == calls and written.size == len(data)
+    assert written.sha256 == hashlib.sha256(data).hexdigest()
+    out.seek(0)
+    reader = DecryptingReader(out, master=MASTER, vault_id=VAULT_ID, doc_id=DOC_ID)
+    assert b"".join(reader.chunks()) == data

@@ -47,7 +47,16 @@ _IMPLICIT_LE, _EXPLICIT_BE, _DEFLATED = ("1.2.840.10008.1.2", "1.2.840.10008.1.2
                                          "1.2.840.10008.1.2.1.99")
 _CHARSET = 0x00080005  # SpecificCharacterSet
 _TAG = struct.Struct("<HH")
-_EXPLICIT, _IMPLICIT = struct.Struct("<HH2sH"), struct.Struct("<HHL")
+# An explicit VR element starts tag, VR, 16-bit length; an implicit one tag, 32-bit length. The VR's
+# two letters are read as one little-endian number, so the loop below compares integers.
+_EXPLICIT, _IMPLICIT = struct.Struct("<HHHH"), struct.Struct("<HHL")
+_VR_CODE = {vr.decode(): int.from_bytes(vr, "little") for vr in KNOWN_VRS}
+_LONG_CODES = frozenset(_VR_CODE[vr.decode()] for vr in _LONG_VRS)
+_SHORT_CODES = frozenset(_VR_CODE.values()) - _LONG_CODES
+_NO_CODES: frozenset[int] = frozenset()
+_IMPLICIT_CODE = frozenset({0})  # the VR number of every implicit VR element in the loop below
+_WANTED_VR = {tag: _VR_CODE[vr] for tag, (_keyword, vr) in WANTED_TAGS.items()}
+_FIRST_PIXEL_TAG = min(PIXEL_TAGS)
 _U16, _U32 = struct.Struct("<H"), struct.Struct("<L")
 
 
@@ -97,33 +106,39 @@ def _walk(data: memoryview) -> tuple[Fields, int]:
 def _top_level(data: memoryview, position: int, *, explicit: bool) -> tuple[dict[int, bytes], int]:
     """The wanted top-level elements' raw values, and where the pixel data (or the file) starts.
 
-    The common element (a value of known length) is read with one unpack in this loop (a CT
-    header has some 250 elements); sequences of undefined length go through `_element`.
+    The common element (a value of known length, a VR read as a number) costs one unpack and a
+    few integer tests in this loop (a CT header has some 250 elements, every image on a disc
+    goes through it); anything else goes through `_element`, which raises Odd or steps over it.
     """
     wanted: dict[int, bytes] = {}
     size, last = len(data), -1
+    long_vrs, short_vrs = (_LONG_CODES, _SHORT_CODES) if explicit else (_NO_CODES, _IMPLICIT_CODE)
+    unpack, unpack_u32, wanted_tags = (_EXPLICIT if explicit else _IMPLICIT).unpack_from, \
+        _U32.unpack_from, WANTED_TAGS
+    vr = 0
     while position + 8 <= size:
         if explicit:
-            group, number, vr, length = _EXPLICIT.unpack_from(data, position)
-            start = position + 8
-            if vr in _LONG_VRS:
-                length, start = _U32.unpack_from(data, position + 8)[0], position + 12
+            group, number, vr, length = unpack(data, position)
         else:
-            group, number, length = _IMPLICIT.unpack_from(data, position)
-            vr, start = b"", position + 8
+            group, number, length = unpack(data, position)
         tag = group << 16 | number
-        if tag in PIXEL_TAGS:
-            break
-        if tag <= last or group == 0xFFFE:
-            raise Odd  # out of order, or a stray item mark: damage that pydicom reads its own way
+        if tag <= last or tag >= _FIRST_PIXEL_TAG:  # rare: out of order, pixel data, items
+            if tag in PIXEL_TAGS:
+                break
+            if tag <= last or group == 0xFFFE:
+                raise Odd  # out of order, or a stray item mark: damage that pydicom reads its own way
         last = tag
-        if length == UNDEFINED or (explicit and vr not in KNOWN_VRS):
-            tag, code, value, end = _element(data, position, explicit=explicit)
-            vr, start = code.encode(), end - len(value)
-        else:
+        if vr in short_vrs and length != UNDEFINED:
+            start = position + 8
             end = start + length
-        if tag in WANTED_TAGS:
-            if end > size or end - start > MAX_VALUE or (vr and vr.decode() != WANTED_TAGS[tag][1]):
+        elif vr in long_vrs and (length := unpack_u32(data, position + 8)[0]) != UNDEFINED:
+            start = position + 12
+            end = start + length
+        else:  # undefined length (a sequence), or a VR this loop does not know
+            tag, code, value, end = _element(data, position, explicit=explicit)
+            vr, start = _VR_CODE.get(code, 0), end - len(value)
+        if tag in wanted_tags:
+            if end > size or end - start > MAX_VALUE or (explicit and vr != _WANTED_VR[tag]):
                 raise Odd  # cut short, or an unexpected VR: pydicom knows what to say
             wanted[tag] = bytes(data[start:end])
         position = end

@@ -3,7 +3,9 @@
 Files are read by a few worker threads in small batches (encryption, hashing and disk writes run
 outside Python's lock), each read once into memory (header_walk finds the header's fields in
 those bytes; pydicom reads the unusual ones), and written before the journal entry that lists
-them (see `ImagingGroup`), so a crash or a cancel at any moment leaves a consistent vault.
+them (see `ImagingGroup`), so a crash or a cancel at any moment leaves a consistent vault. The
+workers may run up to FLIGHT_BYTES of the disc ahead of that entry, so they keep going while a
+group is flushed; a cancel removes what they stored beyond the last file taken.
 Images already in the vault (same SOP Instance UID, same bytes) are not stored twice.
 """
 
@@ -13,7 +15,7 @@ import hashlib
 import io
 import threading
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +34,7 @@ from organizer.core.vault import Vault
 IN_MEMORY_BYTES = 32 << 20  # smaller files are read once into memory; larger ones are streamed
 WORKERS = 3
 BATCH_FILES, BATCH_BYTES = 8, 16 << 20
+FLIGHT_BYTES, FLIGHT_BATCHES = 256 << 20, 512  # how far the workers may run ahead of the journal
 NOT_DICOM = "Not a DICOM image (for example part of a viewer program on the disc): left out."
 STOPPED = "Not imported: the import was stopped."
 
@@ -86,6 +89,7 @@ class _DiscImport:
         self.total_bytes = sum(f.size for f in disc.files)
         self.group = ImagingGroup(vault, options.person, disc.label)
         self.flight: deque[tuple[list[DiscFile], Future[list[Prepared | Skipped]]]] = deque()
+        self.ahead = 0  # bytes of the disc in the batches in flight
 
     def run(self) -> ImagingImportResult:
         with ThreadPoolExecutor(max(1, self.options.workers)) as pool:
@@ -107,28 +111,61 @@ class _DiscImport:
                                    self.options.cancel.is_set())
 
     def _prepared(self, pool: ThreadPoolExecutor) -> Iterator[tuple[DiscFile, Prepared | Skipped]]:
-        """Results in disc order, a few small batches in flight (memory stays bounded).
+        """Results in disc order, with up to FLIGHT_BYTES of the disc handed to the workers ahead.
 
         Files go to the workers in batches (up to BATCH_FILES files, BATCH_BYTES bytes): one
-        hand-over per file cost as much as walking its header.
+        hand-over per file cost as much as walking its header. A finished batch holds only
+        headers, so memory stays bounded (one file per worker); the long lead keeps the workers
+        busy while this thread waits for a group's flush and journal entry. A cancel is seen
+        after every file taken: what the workers did beyond it is removed (see `_stop`).
         """
-        flight = self.flight
         batches = _batches(self.disc.files)
         for batch in batches:
             if self.options.cancel.is_set():
-                self.skipped += [Skipped(f.name, STOPPED) for b in (batch, *batches) for f in b]
-                break
-            flight.append((batch, pool.submit(self._prepare_batch, batch)))
-            if len(flight) >= 2 * max(1, self.options.workers):
+                self._stop([batch, *batches])
+                return
+            self.flight.append((batch, pool.submit(self._prepare_batch, batch)))
+            self.ahead += sum(f.size for f in batch)
+            while self.flight and (self.ahead >= FLIGHT_BYTES or len(self.flight) >= FLIGHT_BATCHES):
                 yield from self._landed()
-        while flight:
+                if self.options.cancel.is_set():
+                    self._stop(batches)
+                    return
+        while self.flight:
             yield from self._landed()
+            if self.options.cancel.is_set():
+                self._stop(())
+                return
 
     def _landed(self) -> Iterator[tuple[DiscFile, Prepared | Skipped]]:
+        """The oldest batch's files, one by one, until a cancel (the rest then counts as stopped)."""
         batch, future = self.flight[0]
         outcomes = future.result()
         self.flight.popleft()
-        yield from zip(batch, outcomes, strict=True)
+        self.ahead -= sum(f.size for f in batch)
+        for number, (file, outcome) in enumerate(zip(batch, outcomes, strict=True)):
+            if self.options.cancel.is_set():
+                self._drop(batch[number:], outcomes[number:])
+                return
+            yield file, outcome
+
+    def _stop(self, batches: Iterable[list[DiscFile]]) -> None:
+        """Cancelled: batches not started never run; the files running ones stored are removed."""
+        for _batch, future in self.flight:
+            future.cancel()
+        for batch, future in self.flight:
+            done = not future.cancelled() and future.exception() is None  # a failed batch cleaned up
+            self._drop(batch, future.result() if done else [])
+        self.flight.clear()
+        for batch in batches:
+            self._drop(batch, [])
+
+    def _drop(self, files: list[DiscFile], outcomes: list[Prepared | Skipped]) -> None:
+        """Files not taken because of a cancel: listed as stopped, nothing of them kept."""
+        for outcome in outcomes:
+            if isinstance(outcome, Prepared) and outcome.stored:
+                self.vault.discard_file(outcome.stored.id)
+        self.skipped += [Skipped(f.name, STOPPED) for f in files]
 
     def _abandon(self) -> None:
         """After an error (disk full, a damaged vault): remove files no entry will ever list."""

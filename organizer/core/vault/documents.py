@@ -103,13 +103,13 @@ def encrypt_stream(
     header = Header(VERSION, CHUNK_SIZE, vault_id, doc_id, salt or os.urandom(16))
     aad = header.pack()
     aead = _file_key(master, header.salt)
-    out.write(aad)
     if isinstance(source, io.BytesIO):  # already in memory: sealed in place, the same bytes out
         # getvalue() hands over the bytes the BytesIO was made from (getbuffer() would copy them)
         with memoryview(source.getvalue()) as whole:
             written = _encrypt_in_memory(whole[source.tell():], out, aead, aad)
         source.seek(0, io.SEEK_END)
         return written
+    out.write(aad)
     digest = hashlib.sha256()
     size = 0
     index = 0
@@ -132,28 +132,33 @@ _per_thread = threading.local()
 def _block() -> bytearray:
     """This thread's buffer for sealed chunks (made once: a new one per file costs a 1 MB memset).
 
-    It only ever holds ciphertext on its way to the file.
+    It only ever holds the header and ciphertext on their way to the file.
     """
     block: bytearray | None = getattr(_per_thread, "block", None)
     if block is None:
-        block = _per_thread.block = bytearray(BLOCK_CHUNKS * (CHUNK_SIZE + TAG_BYTES))
+        block = _per_thread.block = bytearray(HEADER_BYTES + BLOCK_CHUNKS * (CHUNK_SIZE + TAG_BYTES))
     return block
 
 
 def _encrypt_in_memory(plain: memoryview, out: BinaryIO, aead: AESGCM, aad: bytes) -> WrittenDocument:
-    """`encrypt_stream` for bytes already in memory: no copies, one hash call, 1 MB writes."""
+    """`encrypt_stream` for bytes already in memory: no copies, one hash call, 1 MB writes.
+
+    The header goes out with the first block, so a file of up to 1 MB takes one write call.
+    """
     with plain, memoryview(_block()) as sealed:
         size = len(plain)
         chunks = max(1, -(-size // CHUNK_SIZE))
         digest = hashlib.sha256(plain)
+        sealed[:HEADER_BYTES] = aad
+        filled = HEADER_BYTES
         for first in range(0, chunks, BLOCK_CHUNKS):
-            filled = 0
             for index in range(first, min(first + BLOCK_CHUNKS, chunks)):
                 part = plain[index * CHUNK_SIZE:(index + 1) * CHUNK_SIZE]
                 end = filled + len(part) + TAG_BYTES
                 aead.encrypt_into(_nonce(index, index == chunks - 1), part, aad, sealed[filled:end])
                 filled = end
             out.write(sealed[:filled])
+            filled = 0
         return WrittenDocument(size, digest.hexdigest())
 
 
