@@ -62,7 +62,9 @@ def turned_pdf(data: bytes, degrees: int, password: str | None = None, pages: Pa
 
 
 def page_numbers(turns: PageTurns) -> str:
-    """The turned pages as people count them, runs joined: "2, 3" or "1–12, 15"."""
+    """The turned pages as people count them, runs joined: "2 and 3" or "1–12, 15 and 20"."""
+    from organizer.core.i18n import _
+
     numbers = sorted({index + 1 for index, turn in turns if turn % 360})
     runs: list[list[int]] = []
     for number in numbers:
@@ -70,5 +72,7 @@ def page_numbers(turns: PageTurns) -> str:
             runs[-1].append(number)
         else:
             runs.append([number])
-    return ", ".join(f"{run[0]}–{run[-1]}" if len(run) > 2 else ", ".join(map(str, run))
-                     for run in runs)
+    parts = [f"{run[0]}–{run[-1]}" if len(run) > 2 else ", ".join(map(str, run)) for run in runs]
+    listed = ", ".join(parts)
+    head, comma, last = listed.rpartition(", ")
+    return _("{first} and {last}").format(first=head, last=last) if comma else listed

@@ -265,7 +265,8 @@ def test_each_page_turns_by_its_own_turn_on_top_of_its_rotate_and_the_records_tu
 
 
 def test_the_turned_pages_are_named_as_people_count_them() -> None:
-    assert page_numbers(((1, 270), (2, 180))) == "2, 3"
+    assert page_numbers(((1, 270), (2, 180))) == "2 and 3"
+    assert page_numbers(((1, 90), (4, 90), (8, 180))) == "2, 5 and 9"
     assert page_numbers(((0, 90),)) == "1"
-    assert page_numbers((*((n, 90) for n in range(12)), (14, 180))) == "1–12, 15"
+    assert page_numbers((*((n, 90) for n in range(12)), (14, 180))) == "1–12 and 15"
 
