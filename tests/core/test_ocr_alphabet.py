@@ -93,3 +93,19 @@ def test_a_line_with_accents_and_symbols_reads_right_with_the_smaller_alphabet()
     text, score = read_line(_line("Ganglio linfático 2/14 (+) Ki-67 15% 3,5 cm"))
     assert text == "Ganglio linfático 2/14 (+) Ki-67 15% 3,5 cm"
     assert score > 0.9
+
+
+@needs_engine
+@pytest.mark.timeout(120)
+def test_a_model_that_cannot_be_cut_is_used_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    from organizer.core.intake.ocr import engine
+
+    def broken(_model: Path) -> None:
+        raise ValueError("not a protobuf message")
+
+    monkeypatch.setattr(engine, "reduced_alphabet", broken)
+    monkeypatch.setattr(engine, "_alphabet", engine._alphabet)  # restored after the test
+    made = engine._create()
+    assert engine._alphabet is None
+    found = made(_line("Ganglio linfático 2/14"), use_det=False, use_cls=False, use_rec=True)
+    assert found.txts[0] == "Ganglio linfático 2/14"  # the whole model, with its full decoder

@@ -133,11 +133,19 @@ def _create() -> Any:
     global _alphabet
     made = RapidOCR(params=_settings())
     det, rec, _ = model_paths()
-    _alphabet = reduced_alphabet(rec)
+    _alphabet = _smaller_alphabet(rec)
     with flag_override(made.cfg, "allow_objects", True):
         made.cfg.Det.session = _session(det, threads_per_reader())
         made.cfg.Rec.session = _session(rec, 1, _alphabet.weights if _alphabet else None)
     return made
+
+
+def _smaller_alphabet(model: Path) -> Alphabet | None:
+    """reduced_alphabet(model), or None (the whole model is used) when it cannot be read so."""
+    try:
+        return reduced_alphabet(model)
+    except Exception:  # an unreadable or unexpected model file: reading slower beats not reading
+        return None
 
 
 def engine() -> Any:
