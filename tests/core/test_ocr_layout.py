@@ -7,9 +7,7 @@ import pytest
 from organizer.core.intake.ocr.engine import Segment
 from organizer.core.intake.ocr.layout import build_page, group_lines, split_words
 from organizer.core.intake.ocr.orientation import looks_sideways, order_corners, turn_corners
-from organizer.core.intake.ocr.pages import Recognised
-from organizer.core.intake.ocr_result import OcrPage
-from organizer.core.intake.text import ExtractedText
+from organizer.core.intake.ocr_result import OcrPage, common_rotation
 
 
 def run(text: str, left: float, top: float, width: float, slope: float = 0.02) -> Segment:
@@ -82,4 +80,4 @@ def page(rotation: int) -> OcrPage:
 def test_the_record_is_turned_only_when_every_page_needs_the_same_turn(
     pages: tuple[OcrPage | None, ...], expected: int
 ) -> None:
-    assert Recognised(ExtractedText(len(pages), ("",) * len(pages), False), pages).rotation == expected
+    assert common_rotation(pages) == expected

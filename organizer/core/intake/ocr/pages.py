@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from organizer.core.intake.ocr.engine import PAGE_SIDE
-from organizer.core.intake.ocr_result import OcrPage, common_rotation
+from organizer.core.intake.ocr_result import OcrPage
 from organizer.core.intake.text import MAX_CHARS, ExtractedText, clean, has_text
 
 MAX_OCR_PAGES = 300
@@ -25,11 +25,6 @@ class Recognised:
     extracted: ExtractedText
     pages: tuple[OcrPage | None, ...]
     """One entry per page read; None where the page kept its own text (or was not read)."""
-
-    @property
-    def rotation(self) -> int:
-        """The turn every page needs when all were recognised and agree; otherwise 0."""
-        return common_rotation(self.pages)
 
 
 def pages_to_read(extracted: ExtractedText) -> list[int]:
