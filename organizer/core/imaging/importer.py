@@ -151,32 +151,37 @@ class _DiscImport:
 
     def _stop(self, batches: Iterable[list[DiscFile]]) -> None:
         """Cancelled: batches not started never run; the files running ones stored are removed."""
-        for _batch, future in self.flight:
-            future.cancel()
-        for batch, future in self.flight:
-            done = not future.cancelled() and future.exception() is None  # a failed batch cleaned up
-            self._drop(batch, future.result() if done else [])
-        self.flight.clear()
+        for batch, outcomes in self._called_off():
+            self._drop(batch, outcomes)
         for batch in batches:
             self._drop(batch, [])
 
     def _drop(self, files: list[DiscFile], outcomes: list[Prepared | Skipped]) -> None:
         """Files not taken because of a cancel: listed as stopped, nothing of them kept."""
-        for outcome in outcomes:
-            if isinstance(outcome, Prepared) and outcome.stored:
-                self.vault.discard_file(outcome.stored.id)
+        self._discard(outcomes)
         self.skipped += [Skipped(f.name, STOPPED) for f in files]
 
     def _abandon(self) -> None:
         """After an error (disk full, a damaged vault): remove files no entry will ever list."""
+        for _batch, outcomes in self._called_off():
+            self._discard(outcomes)
+        self._discard(self.group.pending)
+
+    def _called_off(self) -> list[tuple[list[DiscFile], list[Prepared | Skipped]]]:
+        """Every batch in flight, emptied: those not started are cancelled; each comes with what
+        it did (nothing for a cancelled batch, or a failed one, which removed its own files)."""
         for _batch, future in self.flight:
             future.cancel()
-        unlisted = [p.stored for p in self.group.pending if p.stored]
-        for _batch, future in self.flight:
-            if not future.cancelled() and future.exception() is None:
-                unlisted += [o.stored for o in future.result() if isinstance(o, Prepared) and o.stored]
-        for stored in unlisted:
-            self.vault.discard_file(stored.id)
+        called_off = [(batch, future.result() if not future.cancelled()
+                       and future.exception() is None else []) for batch, future in self.flight]
+        self.flight.clear()
+        return called_off
+
+    def _discard(self, outcomes: Iterable[Prepared | Skipped]) -> None:
+        """Remove the files these outcomes stored: no journal entry will list them."""
+        for outcome in outcomes:
+            if isinstance(outcome, Prepared) and outcome.stored:
+                self.vault.discard_file(outcome.stored.id)
 
     def _prepare_batch(self, batch: list[DiscFile]) -> list[Prepared | Skipped]:
         done: list[Prepared | Skipped] = []
@@ -184,9 +189,7 @@ class _DiscImport:
             for file in batch:
                 done.append(self._prepare(file))
         except BaseException:  # the batch is lost: so are the files it stored
-            for outcome in done:
-                if isinstance(outcome, Prepared) and outcome.stored:
-                    self.vault.discard_file(outcome.stored.id)
+            self._discard(done)
             raise
         return done
 
