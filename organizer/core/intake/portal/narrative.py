@@ -78,14 +78,12 @@ def _table(element: Any) -> Table | str:
     return Table(_padded(header, width), tuple(_padded(r, width) for r in rows))
 
 
-_CELLS = {f"{{{space}}}{name}" if space else name: name
-          for space in ("urn:hl7-org:v3", "") for name in ("td", "th")}
-"""Cell tags as CDA writes them, looked up without splitting the tag (other namespaces: local)."""
 _NAMES = {f"{{{space}}}{name}" if space else name: name
           for space in ("urn:hl7-org:v3", "http://www.w3.org/1999/xhtml", "")
           for name in (*_BREAKS, "table", "content", "sub", "sup", "renderMultiMedia", "span",
-                       "b", "i", "u", "a", "strong", "em", "linkHtml", "tbody", "thead")}
-"""Narrative tags in the CDA and XHTML namespaces, looked up without splitting the tag."""
+                       "b", "i", "u", "a", "strong", "em", "linkHtml", "tbody", "thead", "td", "th")}
+"""Narrative tags in the CDA and XHTML namespaces, looked up without splitting the tag (other
+namespaces: `local`)."""
 
 
 def _row(row: Any) -> tuple[list[str], bool]:
@@ -94,7 +92,7 @@ def _row(row: Any) -> tuple[list[str], bool]:
     heads = True
     for cell in row:  # tens of thousands of cells in a long summary: kept to few calls each
         tag = cell.tag
-        name = _CELLS.get(tag) if isinstance(tag, str) else ""
+        name = _NAMES.get(tag) if isinstance(tag, str) else ""
         if name is None:
             name = local(cell)
         if name == "td":
