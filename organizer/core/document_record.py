@@ -55,6 +55,11 @@ def shown_file(file: str, readable_file: str, kind: str = "") -> str:
     return readable_file or ("" if kind == PORTAL_KIND else file)
 
 
+def shown_page_turns(page_turns: PageTurns, off: bool) -> PageTurns:
+    """The pages' own turns as shown and handed on: none when the user switched them off."""
+    return () if off else page_turns
+
+
 def shown_password(readable_file: str, pdf_password: str | None) -> str | None:
     """The PDF password is needed only when the shown file is a protected original."""
     return None if readable_file else pdf_password
@@ -170,8 +175,7 @@ class DocumentRecord:
 
     @property
     def shown_page_turns(self) -> PageTurns:
-        """The pages' own turns as shown and handed on: none when the user switched them off."""
-        return () if self.page_turns_off else self.page_turns
+        return shown_page_turns(self.page_turns, self.page_turns_off)
 
     @property
     def shown_password(self) -> str | None:

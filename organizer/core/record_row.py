@@ -5,7 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from organizer.core.catalog import document_record, document_records
-from organizer.core.document_record import DocumentRecord, shown_file, shown_password
+from organizer.core.document_record import (
+    DocumentRecord,
+    shown_file,
+    shown_page_turns,
+    shown_password,
+)
 from organizer.core.intake.metadata import RecordMetadata, mismatch_warnings
 from organizer.core.page_rotation import PageTurns
 from organizer.core.records import Person, RecordType
@@ -42,8 +47,7 @@ class RecordRow:
 
     @property
     def shown_page_turns(self) -> PageTurns:
-        """The pages' own turns the preview applies (none when switched off)."""
-        return () if self.page_turns_off else self.page_turns
+        return shown_page_turns(self.page_turns, self.page_turns_off)
 
     @property
     def view(self) -> tuple[int, PageTurns]:
