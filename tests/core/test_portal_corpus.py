@@ -14,7 +14,8 @@ from lxml import etree
 from organizer.core import catalog
 from organizer.core.intake.analysis import Analysis, analyse
 from organizer.core.intake.importer import IMPORTED, ImportOptions, import_files
-from organizer.core.intake.portal.ccda_entries import medicine_sections
+from organizer.core.intake.portal.ccda_entries import is_medicine_section
+from organizer.core.intake.portal.hl7_values import template_ids
 from organizer.core.intake.portal.model import ReadableCopy
 from organizer.core.intake.sandbox import FileReader
 from organizer.core.shown_pdf import shown_pdf
@@ -51,11 +52,14 @@ def _pdf_text(data: bytes) -> str:
 
 
 def _coded_medicine_entries(data: bytes) -> int:
-    """Counted straight from the XML: substanceAdministration entries of medication sections."""
+    """Counted straight from the XML: substanceAdministration entries of medication sections,
+    wherever a section is in the tree (the reader finds them walking the body's sections)."""
     root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
+    sections = [s for s in root.iter("{*}section") if is_medicine_section(
+        next((c.get("code") or "" for c in s.iterchildren("{*}code")), ""), template_ids(s))]
     return sum(len(s.findall("{*}entry/{*}substanceAdministration")) + len(
         s.findall("{*}entry/{*}act/{*}entryRelationship/{*}substanceAdministration"))
-        for s in medicine_sections(root))
+        for s in sections)
 
 
 def test_the_type_from_the_document_code_matches_the_expected_type_for_nearly_all(

@@ -7,13 +7,19 @@ import binascii
 from typing import Any
 
 from organizer.core.i18n import N_
-from organizer.core.intake.portal.ccda_entries import clinical_facts, coded_sections, medicines
+from organizer.core.intake.portal.ccda_entries import (
+    CodedSection,
+    clinical_facts,
+    medicines,
+)
 from organizer.core.intake.portal.hl7_values import (
     References,
     all_text,
+    child,
     clean,
     iso_date,
     person_name,
+    template_ids,
     time_of,
 )
 from organizer.core.intake.portal.model import Attachment, PortalDocument, Section
@@ -29,35 +35,38 @@ def is_cda(root: Any) -> bool:
 
 def read_cda(root: Any, filename: str) -> PortalDocument:
     """The readable content of a ClinicalDocument element."""
-    coded = coded_sections(root)  # one pass over the tree for both kinds of entries
+    coded: list[CodedSection] = []  # the sections again, with their codes, for the entries
+    sections, attachments = _body(child(root, "{*}component"), filename, coded)
     refs = References(root, [section for *_, section in coded])
-    code = root.find("{*}code")
+    code = child(root, "{*}code")
     code_value = clean(code.get("code")) if code is not None else ""
     code_name = clean(code.get("displayName")) if code is not None else ""
-    title = all_text(root.find("{*}title")) or code_name or filename
-    sections, attachments = _body(root.find("{*}component"), filename)
+    title = all_text(child(root, "{*}title")) or code_name or filename
     patient = root.find("{*}recordTarget/{*}patientRole/{*}patient")
-    birth = patient.find("{*}birthTime") if patient is not None else None
+    birth = child(patient, "{*}birthTime") if patient is not None else None
     return PortalDocument(
         title=title, code=code_value, code_name=code_name,
-        patient=person_name(patient.find("{*}name")) if patient is not None else "",
+        patient=person_name(child(patient, "{*}name")) if patient is not None else "",
         birth_date=iso_date(birth.get("value")) if birth is not None else "",
         author=_author(root), custodian=_custodian(root), facility=_facility(root),
         date=_date(root), sections=sections,
-        medicines=medicines(root, refs, title, coded),
-        facts=clinical_facts(root, refs, title, coded),
+        medicines=medicines(refs, title, coded),
+        facts=clinical_facts(refs, title, coded),
         attachments=attachments,
     )
 
 
-def _body(component: Any, filename: str) -> tuple[tuple[Section, ...], tuple[Attachment, ...]]:
+def _body(component: Any, filename: str, coded: list[CodedSection]
+          ) -> tuple[tuple[Section, ...], tuple[Attachment, ...]]:
+    """The document's sections (nested ones follow their parent), or its non-XML body; `coded`
+    gets every section element with its code and template ids, in the same order."""
     if component is None:
         return (), ()
-    structured = component.find("{*}structuredBody")
+    structured = child(component, "{*}structuredBody")
     if structured is not None:
         found: list[Section] = []
         for part in structured.findall("{*}component/{*}section"):
-            _sections(part, 1, found)
+            _sections(part, 1, found, coded)
         return tuple(found), ()
     text = component.find("{*}nonXMLBody/{*}text")
     if text is None:
@@ -65,15 +74,17 @@ def _body(component: Any, filename: str) -> tuple[tuple[Section, ...], tuple[Att
     return _non_xml(text, filename)
 
 
-def _sections(section: Any, level: int, found: list[Section]) -> None:
+def _sections(section: Any, level: int, found: list[Section], coded: list[CodedSection]) -> None:
     if len(found) >= MAX_SECTIONS:
         return
-    code = section.find("{*}code")
-    title = all_text(section.find("{*}title")) or (
+    code = child(section, "{*}code")
+    title = all_text(child(section, "{*}title")) or (
         clean(code.get("displayName")) if code is not None else "") or "Section"
-    found.append(Section(title, narrative_blocks(section.find("{*}text")), level))
-    for child in section.findall("{*}component/{*}section"):
-        _sections(child, level + 1, found)
+    found.append(Section(title, narrative_blocks(child(section, "{*}text")), level))
+    coded.append(((code.get("code") or "") if code is not None else "", template_ids(section),
+                  section))
+    for inner in section.findall("{*}component/{*}section"):
+        _sections(inner, level + 1, found, coded)
 
 
 def _non_xml(text: Any, filename: str) -> tuple[tuple[Section, ...], tuple[Attachment, ...]]:
@@ -123,7 +134,7 @@ def _facility(root: Any) -> str:
 
 def _date(root: Any) -> str:
     """The document's own time; else the service event's end or start."""
-    effective = root.find("{*}effectiveTime")
+    effective = child(root, "{*}effectiveTime")
     start, _ = time_of(effective)
     if start:
         return start

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 from organizer.core.intake.portal.hl7_values import (
     References,
+    child,
+    children,
     clean,
     concept,
     person_name,
-    template_ids,
     time_of,
 )
 from organizer.core.intake.portal.model import (
@@ -35,32 +35,23 @@ _UNITS = {"h": "hours", "d": "days", "wk": "weeks", "mo": "months", "min": "minu
 
 
 CodedSection = tuple[str, set[str], Any]
-"""A section's code, its template ids, and the section element."""
+"""A section's code, its template ids, and the section element (see ccda._sections)."""
 
 
-def coded_sections(root: Any) -> list[CodedSection]:
-    """Every section of the document (nested ones too), in one pass over the tree."""
-    found: list[CodedSection] = []
-    for section in root.iter("{*}section"):
-        code = section.find("{*}code")
-        found.append(((code.get("code") or "" if code is not None else ""), template_ids(section),
-                      section))
-    return found
+def is_medicine_section(code: str, templates: set[str]) -> bool:
+    """A medications section (current, admission, discharge or administered), by LOINC or template."""
+    return code in MEDICINE_SECTIONS or bool(templates & _MEDICINE_TEMPLATES)
 
 
-def medicine_sections(root: Any, sections: list[CodedSection] | None = None) -> Iterator[Any]:
-    for code, templates, section in coded_sections(root) if sections is None else sections:
-        if code in MEDICINE_SECTIONS or templates & _MEDICINE_TEMPLATES:
-            yield section
-
-
-def medicines(root: Any, refs: References, source: str,
-              sections: list[CodedSection] | None = None) -> tuple[FoundMedicine, ...]:
+def medicines(refs: References, source: str, sections: list[CodedSection]
+              ) -> tuple[FoundMedicine, ...]:
     """Every medicine entry of the medication sections, in order."""
     found: list[FoundMedicine] = []
-    for section in medicine_sections(root, sections):
-        for entry in section.findall("{*}entry"):
-            administrations = entry.findall("{*}substanceAdministration") or entry.findall(
+    for code, templates, section in sections:
+        if not is_medicine_section(code, templates):
+            continue
+        for entry in children(section, "{*}entry"):
+            administrations = children(entry, "{*}substanceAdministration") or entry.findall(
                 "{*}act/{*}entryRelationship/{*}substanceAdministration")
             found += [_medicine(s, refs, source) for s in administrations]
     return tuple(found)
@@ -70,24 +61,24 @@ def _medicine(given: Any, refs: References, source: str) -> FoundMedicine:
     material = given.find("{*}consumable/{*}manufacturedProduct/{*}manufacturedMaterial")
     drug = ""
     if material is not None:
-        drug = concept(material.find("{*}code"), refs) or _name(material.find("{*}name"))
+        drug = concept(child(material, "{*}code"), refs) or _name(child(material, "{*}name"))
     drug = drug or refs.text(given.find("{*}text/{*}reference")) or "Medicine (name not given)"
     start, stop, schedule = "", "", ""
-    for time in given.findall("{*}effectiveTime"):
+    for time in children(given, "{*}effectiveTime"):
         kind = (time.get("{http://www.w3.org/2001/XMLSchema-instance}type") or "").upper()
         if kind.endswith("PIVL_TS"):
-            schedule = _period(time.find("{*}period"))
+            schedule = _period(child(time, "{*}period"))
         elif kind.endswith("EIVL_TS"):
-            schedule = concept(time.find("{*}event"), refs) or clean(
-                time.find("{*}event").get("code") if time.find("{*}event") is not None else "")
+            schedule = concept(child(time, "{*}event"), refs) or clean(
+                child(time, "{*}event").get("code") if child(time, "{*}event") is not None else "")
         elif not start and not stop:
             start, stop = time_of(time)
-    dose = given.find("{*}doseQuantity")
+    dose = child(given, "{*}doseQuantity")
     return FoundMedicine(
-        drug=drug, dose=_quantity(dose), route=concept(given.find("{*}routeCode"), refs),
+        drug=drug, dose=_quantity(dose), route=concept(child(given, "{*}routeCode"), refs),
         schedule=schedule, start=start, stop=stop, prescriber=_prescriber(given),
-        status=clean((given.find("{*}statusCode").get("code") or "")
-                     if given.find("{*}statusCode") is not None else ""),
+        status=clean((child(given, "{*}statusCode").get("code") or "")
+                     if child(given, "{*}statusCode") is not None else ""),
         source=source,
     )
 
@@ -103,8 +94,8 @@ def _name(element: Any) -> str:
 def _quantity(element: Any) -> str:
     if element is None:
         return ""
-    value = clean(element.get("value")) or clean(element.find("{*}low").get("value")
-                                                 if element.find("{*}low") is not None else "")
+    value = clean(element.get("value")) or clean(child(element, "{*}low").get("value")
+                                                 if child(element, "{*}low") is not None else "")
     unit = clean(element.get("unit"))
     return " ".join(p for p in (value, "" if unit == "1" else unit) if p)
 
@@ -128,20 +119,20 @@ def _prescriber(given: Any) -> str:
 
 def _problem_status(observation: Any, refs: References) -> str:
     for inner in observation.findall("{*}entryRelationship/{*}observation"):
-        code = inner.find("{*}code")
+        code = child(inner, "{*}code")
         if code is not None and code.get("code") == "33999-4":
-            return concept(inner.find("{*}value"), refs)
+            return concept(child(inner, "{*}value"), refs)
     return ""
 
 
-def clinical_facts(root: Any, refs: References, source: str,
-                   sections: list[CodedSection] | None = None) -> tuple[ClinicalFact, ...]:
+def clinical_facts(refs: References, source: str, sections: list[CodedSection]
+                   ) -> tuple[ClinicalFact, ...]:
     """Allergies, problems and procedures the document codes (entries without a name skipped)."""
     found: list[ClinicalFact] = []
-    for code, templates, section in coded_sections(root) if sections is None else sections:
+    for code, templates, section in sections:
         for kind, (codes, template) in _FACT_SECTIONS.items():
             if code in codes or any(t == template or t.startswith(template + ".") for t in templates):
-                found += [f for e in section.findall("{*}entry") if (f := _fact(kind, e, refs, source))]
+                found += [f for e in children(section, "{*}entry") if (f := _fact(kind, e, refs, source))]
     return tuple(dict.fromkeys(found))
 
 
@@ -157,11 +148,11 @@ def _fact(kind: str, entry: Any, refs: References, source: str) -> ClinicalFact 
             "{*}participant/{*}participantRole/{*}playingEntity/{*}code"), refs)
         reaction = target.find("{*}entryRelationship/{*}observation/{*}value")
         detail = concept(reaction, refs)
-        name = name or concept(target.find("{*}value"), refs)
+        name = name or concept(child(target, "{*}value"), refs)
     elif kind == PROBLEM:
-        name = concept(target.find("{*}value"), refs) or concept(target.find("{*}code"), refs)
+        name = concept(child(target, "{*}value"), refs) or concept(child(target, "{*}code"), refs)
         detail = _problem_status(target, refs)
     else:
-        name = concept(target.find("{*}code"), refs)
-    start, _ = time_of(target.find("{*}effectiveTime"))
+        name = concept(child(target, "{*}code"), refs)
+    start, _ = time_of(child(target, "{*}effectiveTime"))
     return ClinicalFact(kind, name, detail, start, source) if name else None

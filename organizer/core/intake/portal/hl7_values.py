@@ -18,6 +18,18 @@ def local(element: Any) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
+def child(element: Any, tag: str) -> Any:
+    """The first child with this tag ("{*}name": in any namespace or none), or None. The same as
+    element.find(tag) for one name, in about half the time (find goes through lxml's path
+    language even then), which counts in the thousands of lookups of a long summary."""
+    return next(element.iterchildren(tag), None)
+
+
+def children(element: Any, tag: str) -> list[Any]:
+    """Every child with this tag, in order: element.findall(tag) for one name, faster."""
+    return list(element.iterchildren(tag))
+
+
 def clean(text: str | None) -> str:
     return " ".join((text or "").split())
 
@@ -47,7 +59,7 @@ def time_of(element: Any) -> tuple[str, str]:
     value = iso_date(element.get("value"))
     if value:
         return value, ""
-    low, high, center = element.find("{*}low"), element.find("{*}high"), element.find("{*}center")
+    low, high, center = child(element, "{*}low"), child(element, "{*}high"), child(element, "{*}center")
     start = iso_date(low.get("value")) if low is not None else ""
     if not start and center is not None:
         start = iso_date(center.get("value"))
@@ -91,7 +103,7 @@ class References:
     def _element(self, target: str) -> Any:
         if self._narrative is None:
             sections = self._root.iter("{*}section") if self._sections is None else self._sections
-            texts = (section.find("{*}text") for section in sections)
+            texts = (child(section, "{*}text") for section in sections)
             self._narrative = {str(e.get("ID")): e for text in texts if text is not None
                                for e in _WITH_ID(text)}
         found = self._narrative.get(target)
@@ -109,16 +121,16 @@ def concept(element: Any, refs: References) -> str:
     name = clean(element.get("displayName"))
     if name:
         return name
-    original = element.find("{*}originalText")
+    original = child(element, "{*}originalText")
     if original is not None:
-        text = refs.text(original.find("{*}reference")) or clean(original.text)
+        text = refs.text(child(original, "{*}reference")) or clean(original.text)
         if text:
             return text
-    for translation in element.findall("{*}translation"):
+    for translation in children(element, "{*}translation"):
         if clean(translation.get("displayName")):
             return clean(translation.get("displayName"))
     return clean(element.text) if local(element) in ("value", "name") else ""
 
 
 def template_ids(element: Any) -> set[str]:
-    return {str(t.get("root")) for t in element.findall("{*}templateId") if t.get("root")}
+    return {str(t.get("root")) for t in children(element, "{*}templateId") if t.get("root")}
