@@ -6,10 +6,10 @@ from __future__ import annotations
 from organizer.core import catalog
 from organizer.core.case.case_documents import set_in_packet
 from organizer.core.case.entities import parse_day
-from organizer.core.case.undo import Changed, record_edit
+from organizer.core.case.undo import Changed, OurWords, record_edit
 from organizer.core.catalog import DOCUMENT
-from organizer.core.i18n import _
-from organizer.core.records import Person, RecordType
+from organizer.core.i18n import N_, _
+from organizer.core.records import RECORD_TYPE_LABELS, Person, RecordType
 from organizer.core.vault import Change, Vault
 
 DETAIL_FIELDS = ("record_date", "title", "notes")
@@ -23,8 +23,9 @@ def check_record_date(text: str) -> str:
 def change_type(vault: Vault, doc_id: str, record_type: RecordType) -> Changed:
     """The user's choice of type (it always wins over the rules' guess)."""
     document = catalog.get_document(vault, doc_id)
-    return record_edit(vault, document.person_id, f"File a record as {record_type.label}",
-                       [Change(DOCUMENT, document.id, {"type": record_type.value, "type_by": "user"})])
+    return record_edit(vault, document.person_id, N_("File a record as {type}"),
+                       [Change(DOCUMENT, document.id, {"type": record_type.value, "type_by": "user"})],
+                       type=OurWords(RECORD_TYPE_LABELS[record_type]))
 
 
 def change_details(vault: Vault, person: Person, doc_id: str, values: dict[str, str]) -> Changed:
@@ -35,7 +36,7 @@ def change_details(vault: Vault, person: Person, doc_id: str, values: dict[str, 
     if "record_date" in values:
         values = {**values, "record_date": check_record_date(values["record_date"])}
     document = catalog.get_document(vault, doc_id)
-    return record_edit(vault, person.id, "Change a record's details",
+    return record_edit(vault, person.id, N_("Change a record's details"),
                        [Change(DOCUMENT, document.id, values)])
 
 
@@ -49,7 +50,7 @@ def change_rotation(vault: Vault, doc_id: str, quarter_turns: int) -> Changed:
     the original file is never rewritten and the turn can be undone."""
     document = catalog.get_document(vault, doc_id)
     turned = (document.rotation + 90 * quarter_turns) % 360
-    return record_edit(vault, document.person_id, "Turn a record's pages",
+    return record_edit(vault, document.person_id, N_("Turn a record's pages"),
                        [Change(DOCUMENT, document.id, {"rotation": turned})])
 
 
@@ -57,6 +58,6 @@ def change_page_turns(vault: Vault, doc_id: str, *, on: bool) -> Changed:
     """Show the pages text recognition turned upright (`on`), or as they were scanned; the turns
     found stay stored either way, and the record's own turn (`rotation`) is kept."""
     document = catalog.get_document(vault, doc_id)
-    label = "Turn a record's pages upright" if on else "Show a record's pages as scanned"
+    label = N_("Turn a record's pages upright") if on else N_("Show a record's pages as scanned")
     return record_edit(vault, document.person_id, label,
                        [Change(DOCUMENT, document.id, {"page_turns_off": not on})])

@@ -17,7 +17,7 @@ from organizer.core.case.entities import (
 )
 from organizer.core.case.undo import record_edit
 from organizer.core.errors import InvalidInput
-from organizer.core.i18n import _
+from organizer.core.i18n import N_, _
 from organizer.core.records import Person
 from organizer.core.vault import Change, Vault
 
@@ -51,7 +51,7 @@ def _fields(note: AppointmentNote) -> dict[str, str]:
 def add_appointment(vault: Vault, person: Person, note: AppointmentNote) -> AppointmentNote:
     fields = _fields(note)
     change = new_item(APPOINTMENT, person.id, fields, next_position(vault, APPOINTMENT, person.id))
-    record_edit(vault, person.id, "Add appointment notes", [change])
+    record_edit(vault, person.id, N_("Add appointment notes"), [change])
     return replace(note, date=fields["date"], id=change.id)
 
 
@@ -62,13 +62,13 @@ def update_appointment(vault: Vault, person: Person, note: AppointmentNote) -> A
     kept = AppointmentNote(fields["date"], fields["doctor"], fields["came_along"], fields["notes"],
                            note.recording, note_id)
     if kept != next((n for n in appointments(vault, person) if n.id == note_id), None):
-        record_edit(vault, person.id, "Change appointment notes", [Change(APPOINTMENT, note_id, fields)])
+        record_edit(vault, person.id, N_("Change appointment notes"), [Change(APPOINTMENT, note_id, fields)])
     return kept
 
 
 def remove_appointment(vault: Vault, person: Person, ref: str) -> None:
     note_id = find_item(vault, APPOINTMENT, person.id, ref, _("appointment note"))
-    record_edit(vault, person.id, "Remove appointment notes", [removal(APPOINTMENT, note_id)])
+    record_edit(vault, person.id, N_("Remove appointment notes"), [removal(APPOINTMENT, note_id)])
 
 
 def appointments(vault: Vault, person: Person) -> list[AppointmentNote]:

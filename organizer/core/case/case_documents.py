@@ -6,7 +6,7 @@ from organizer.core.case.undo import Changed, record_edit
 from organizer.core.catalog import DOCUMENT, document_records
 from organizer.core.document_record import NOT_FOR_PACKET, DocumentRecord
 from organizer.core.errors import DocumentNotFound
-from organizer.core.i18n import _
+from organizer.core.i18n import N_, _
 from organizer.core.records import Person, RecordType
 from organizer.core.vault import Change, Vault
 
@@ -24,6 +24,6 @@ def set_in_packet(vault: Vault, person: Person, doc_id: str, included: bool) -> 
     """Leave a document out of the packet (or put it back). The document itself stays."""
     if vault.state.get(DOCUMENT, doc_id) is None:
         raise DocumentNotFound(_("There is no document {doc_id!r} in this vault.").format(doc_id=doc_id))
-    label = "Put a document back in the packet" if included else "Leave a document out of the packet"
+    label = N_("Put a document back in the packet") if included else N_("Leave a document out of the packet")
     return record_edit(vault, person.id, label,
                        [Change(DOCUMENT, doc_id, {NOT_FOR_PACKET: not included})])

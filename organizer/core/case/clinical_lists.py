@@ -12,6 +12,7 @@ from organizer.core.case.entities import MEDICATION, new_item, next_position
 from organizer.core.case.medications import Medication, medications
 from organizer.core.case.undo import record_edit
 from organizer.core.catalog import DOCUMENT
+from organizer.core.i18n import N_
 from organizer.core.intake.portal.model import ALLERGY, PROBLEM, PROCEDURE
 from organizer.core.intake.portal.stored import PORTAL_FIELD
 from organizer.core.records import Person
@@ -100,8 +101,11 @@ def add_found_medicines(vault: Vault, person: Person, chosen: Sequence[Medicatio
         return 0
     position = next_position(vault, MEDICATION, person.id)
     changes = [new_item(MEDICATION, person.id, _values(m), position + n) for n, m in enumerate(chosen)]
-    label = f"Add {len(chosen)} medicine{'s' * (len(chosen) != 1)} from imported records"
-    record_edit(vault, person.id, label, changes)
+    if len(chosen) == 1:
+        record_edit(vault, person.id, N_("Add a medicine from imported records"), changes)
+    else:
+        record_edit(vault, person.id, N_("Add {count} medicines from imported records"), changes,
+                    count=str(len(chosen)))
     return len(changes)
 
 

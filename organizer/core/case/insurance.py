@@ -8,7 +8,7 @@ from enum import StrEnum
 from organizer.core.case.entities import INSURANCE, text_of
 from organizer.core.case.undo import record_edit
 from organizer.core.errors import InvalidInput
-from organizer.core.i18n import _
+from organizer.core.i18n import N_, _
 from organizer.core.records import Person
 from organizer.core.vault import Change, Vault
 
@@ -50,7 +50,7 @@ def set_insurance(vault: Vault, person: Person, check: InsuranceCheck) -> None:
     """Keep the answers and notes (saving what is already kept changes nothing)."""
     if replace(check, notes=check.notes.strip()) == insurance(vault, person):
         return
-    record_edit(vault, person.id, "Change the insurance check", [Change(INSURANCE, person.id, {
+    record_edit(vault, person.id, N_("Change the insurance check"), [Change(INSURANCE, person.id, {
         "person": person.id, "covered": check.covered.value,
         "in_network_required": check.in_network_required.value,
         "referral_needed": check.referral_needed.value, "notes": check.notes.strip(),

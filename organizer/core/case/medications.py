@@ -17,7 +17,7 @@ from organizer.core.case.entities import (
 )
 from organizer.core.case.undo import record_edit
 from organizer.core.errors import InvalidInput
-from organizer.core.i18n import _
+from organizer.core.i18n import N_, _
 from organizer.core.records import Person
 from organizer.core.user_dates import shown
 from organizer.core.vault import Change, Vault
@@ -68,7 +68,7 @@ def add_medication(vault: Vault, person: Person, medication: Medication) -> Medi
     checked = _checked(medication)
     values = {name: getattr(checked, name) for name in _FIELDS}
     change = new_item(MEDICATION, person.id, values, next_position(vault, MEDICATION, person.id))
-    record_edit(vault, person.id, f"Add the medicine {checked.drug}", [change])
+    record_edit(vault, person.id, N_("Add the medicine {drug}"), [change], drug=checked.drug)
     return replace(checked, id=change.id)
 
 
@@ -81,14 +81,14 @@ def update_medication(vault: Vault, person: Person, ref: str, **changes: str) ->
     current = next(m for m in medications(vault, person) if m.id == med_id)
     checked = _checked(replace(current, **changes))
     values = {name: getattr(checked, name) for name in changes}
-    record_edit(vault, person.id, f"Change the medicine {checked.drug}",
-                [Change(MEDICATION, med_id, values)])
+    record_edit(vault, person.id, N_("Change the medicine {drug}"),
+                [Change(MEDICATION, med_id, values)], drug=checked.drug)
     return checked
 
 
 def remove_medication(vault: Vault, person: Person, ref: str) -> None:
     med_id = find_item(vault, MEDICATION, person.id, ref, "medicine")
-    record_edit(vault, person.id, "Remove a medicine", [removal(MEDICATION, med_id)])
+    record_edit(vault, person.id, N_("Remove a medicine"), [removal(MEDICATION, med_id)])
 
 
 def medications(vault: Vault, person: Person) -> list[Medication]:

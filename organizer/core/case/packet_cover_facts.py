@@ -12,6 +12,7 @@ from organizer.core.case.entities import CASE, text_of
 from organizer.core.case.people import SELF, Contact, profile
 from organizer.core.case.requests import RecordsRequest
 from organizer.core.case.undo import record_edit
+from organizer.core.i18n import N_
 from organizer.core.packet.content import PacketRecord
 from organizer.core.records import Person
 from organizer.core.vault import Change, Vault
@@ -119,7 +120,7 @@ def remember_sender(vault: Vault, person: Person, key: str) -> None:
     """Keep who sends the packet (in the vault: it names family members) for next time."""
     if (vault.state.get(CASE, person.id) or {}).get(SENDER) == key:
         return
-    record_edit(vault, person.id, "Choose who sends the packet", [Change(CASE, person.id, {SENDER: key})])
+    record_edit(vault, person.id, N_("Choose who sends the packet"), [Change(CASE, person.id, {SENDER: key})])
 
 
 def remembered_sender(vault: Vault, person: Person) -> str:

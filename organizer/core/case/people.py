@@ -17,6 +17,7 @@ from organizer.core.case.entities import (
     text_of,
 )
 from organizer.core.case.undo import record_edit
+from organizer.core.i18n import N_
 from organizer.core.records import Person
 from organizer.core.vault import Change, Vault
 
@@ -65,7 +66,7 @@ def add_person(vault: Vault, name: str, date_of_birth: str = "", diagnosis: str 
 def set_diagnosis(vault: Vault, person: Person, diagnosis: str) -> None:
     """The diagnosis as the person says it (we never fill this in for them)."""
     text = " ".join(diagnosis.split())
-    record_edit(vault, person.id, "Change the diagnosis",
+    record_edit(vault, person.id, N_("Change the diagnosis"),
                 [Change(catalog.PERSON, person.id, {"diagnosis": text})])
 
 
@@ -74,7 +75,7 @@ def add_contact(vault: Vault, person: Person, contact: Contact) -> Contact:
               "phone": contact.phone.strip(), "email": contact.email.strip(),
               "address": contact.address.strip(), "notes": contact.notes.strip()}
     change = new_item(CONTACT, person.id, fields, next_position(vault, CONTACT, person.id))
-    record_edit(vault, person.id, f"Add the contact {fields['name']}", [change])
+    record_edit(vault, person.id, N_("Add the contact {name}"), [change], name=str(fields["name"]))
     return _contact(change.id, change.fields)
 
 
@@ -84,13 +85,13 @@ def set_own_contact(vault: Vault, person: Person, phone: str, email: str, addres
     fields = {"phone": phone.strip(), "email": email.strip(), "address": address.strip()}
     if own is None:
         return add_contact(vault, person, Contact(person.name, SELF, **fields))
-    record_edit(vault, person.id, "Change the contact details", [Change(CONTACT, own.id, fields)])
+    record_edit(vault, person.id, N_("Change the contact details"), [Change(CONTACT, own.id, fields)])
     return Contact(own.name, SELF, notes=own.notes, id=own.id, **fields)
 
 
 def remove_contact(vault: Vault, person: Person, ref: str) -> None:
     contact_id = find_item(vault, CONTACT, person.id, ref, "contact")
-    record_edit(vault, person.id, "Remove a contact", [removal(CONTACT, contact_id)])
+    record_edit(vault, person.id, N_("Remove a contact"), [removal(CONTACT, contact_id)])
 
 
 def profile(vault: Vault, person: Person) -> PersonProfile:

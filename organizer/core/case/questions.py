@@ -94,19 +94,19 @@ def add_question(vault: Vault, person: Person, text: str) -> Question:
     """Add a question at the end of the list."""
     position = float(len(questions(vault, person)) + 1)
     change = new_item(QUESTION, person.id, {"text": _text(text), "group": MINE}, position)
-    _edit(vault, person, "Add a question", [change])
+    _edit(vault, person, N_("Add a question"), [change])
     return Question(change.id, str(change.fields["text"]))
 
 
 def edit_question(vault: Vault, person: Person, ref: str, text: str) -> None:
     """Change the words of a question (ref: its number in the list, or its id)."""
     _, question = _find(vault, person, ref)
-    _edit(vault, person, "Change a question", [Change(QUESTION, question.id, {"text": _text(text)})])
+    _edit(vault, person, N_("Change a question"), [Change(QUESTION, question.id, {"text": _text(text)})])
 
 
 def remove_question(vault: Vault, person: Person, ref: str) -> None:
     _, question = _find(vault, person, ref)
-    _edit(vault, person, "Remove a question", [removal(QUESTION, question.id)])
+    _edit(vault, person, N_("Remove a question"), [removal(QUESTION, question.id)])
 
 
 def move_question(vault: Vault, person: Person, ref: str, to: int) -> None:
@@ -115,11 +115,11 @@ def move_question(vault: Vault, person: Person, ref: str, to: int) -> None:
     order = [q for q in questions(vault, person) if q.id != question.id]
     order.insert(max(0, min(to - 1, len(order))), question)
     changes = [Change(QUESTION, q.id, {"position": float(n)}) for n, q in enumerate(order, start=1)]
-    _edit(vault, person, "Move a question", changes)
+    _edit(vault, person, N_("Move a question"), changes)
 
 
 def reset_questions(vault: Vault, person: Person) -> None:
     """Go back to the starter list (the person's own questions are removed; undo brings them back)."""
     starter_ids = {q.id for q in _starters(person)}
     gone = [removal(QUESTION, q.id) for q in questions(vault, person) if q.id not in starter_ids]
-    record_edit(vault, person.id, "Go back to the starter questions", [*gone, *_seed(person)])
+    record_edit(vault, person.id, N_("Go back to the starter questions"), [*gone, *_seed(person)])

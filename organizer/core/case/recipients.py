@@ -15,7 +15,7 @@ from organizer.core.case.entities import (
 )
 from organizer.core.case.undo import record_edit
 from organizer.core.errors import InvalidInput
-from organizer.core.i18n import _
+from organizer.core.i18n import N_, _
 from organizer.core.records import Person
 from organizer.core.vault import Vault
 
@@ -37,13 +37,13 @@ def add_recipient(vault: Vault, person: Person, recipient: Recipient) -> Recipie
         "name": name, "how": recipient.how.strip(), "address": recipient.address.strip(),
         "notes": recipient.notes.strip(),
     }, next_position(vault, RECIPIENT, person.id))
-    record_edit(vault, person.id, f"Add {name} as a recipient", [change])
+    record_edit(vault, person.id, N_("Add {name} as a recipient"), [change], name=name)
     return replace(recipient, name=name, id=change.id)
 
 
 def remove_recipient(vault: Vault, person: Person, ref: str) -> None:
     recipient_id = find_item(vault, RECIPIENT, person.id, ref, "recipient")
-    record_edit(vault, person.id, "Remove a recipient", [removal(RECIPIENT, recipient_id)])
+    record_edit(vault, person.id, N_("Remove a recipient"), [removal(RECIPIENT, recipient_id)])
 
 
 def recipients(vault: Vault, person: Person) -> list[Recipient]:

@@ -21,7 +21,7 @@ from organizer.core.case.entities import (
 from organizer.core.case.marking import mark_change
 from organizer.core.case.undo import record_edit
 from organizer.core.errors import InvalidInput
-from organizer.core.i18n import _
+from organizer.core.i18n import N_, _
 from organizer.core.records import Person, RecordType
 from organizer.core.vault import Change, Vault
 
@@ -114,7 +114,8 @@ def add_request(vault: Vault, person: Person, request: RecordsRequest) -> Record
     marks = [mark_change(person, CheckItem(r), ItemState.REQUESTED, from_whom=kept.provider,
                          how=kept.channel, on=kept.requested_on)
              for r in kept.records if r in CheckItem._value2member_map_]
-    record_edit(vault, person.id, f"Request records from {kept.provider}", [change, *marks])
+    record_edit(vault, person.id, N_("Request records from {provider}"), [change, *marks],
+                provider=kept.provider)
     return replace(kept, id=change.id)
 
 
@@ -125,7 +126,8 @@ def close_request(vault: Vault, person: Person, ref: str, status: str = RECEIVED
         raise InvalidInput(_("A request is closed as received or cancelled."))
     request_id = find_item(vault, RECORDS_REQUEST, person.id, ref, _("records request"))
     closed_on = parse_day(on, day_needed=True) or today()
-    record_edit(vault, person.id, f"Close a records request as {status}", [Change(
+    record_edit(vault, person.id, N_("Close a records request as received") if status == RECEIVED
+                else N_("Close a records request as cancelled"), [Change(
         RECORDS_REQUEST, request_id, {"status": status, "closed_on": closed_on})])
 
 

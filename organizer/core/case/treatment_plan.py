@@ -23,7 +23,7 @@ def set_plan_summary(vault: Vault, person: Person, summary: PlanSummary) -> Plan
                        parse_day(summary.date, N_("plan date")), summary.alternatives.strip())
     if kept == _stored(vault, person):
         return kept
-    record_edit(vault, person.id, "Change the plan summary", [Change(PLAN, person.id, {
+    record_edit(vault, person.id, N_("Change the plan summary"), [Change(PLAN, person.id, {
         "person": person.id, "text": kept.text, "proposed_by": kept.proposed_by,
         "date": kept.date, "alternatives": kept.alternatives, "deleted": False,
     })])
@@ -31,7 +31,7 @@ def set_plan_summary(vault: Vault, person: Person, summary: PlanSummary) -> Plan
 
 
 def clear_plan_summary(vault: Vault, person: Person) -> None:
-    record_edit(vault, person.id, "Remove the plan summary",
+    record_edit(vault, person.id, N_("Remove the plan summary"),
                 [Change(PLAN, person.id, {"deleted": True})])
 
 
