@@ -124,6 +124,8 @@ def _top_level(data: memoryview, position: int, *, explicit: bool) -> tuple[dict
         tag = group << 16 | number
         if tag <= last or tag >= _FIRST_PIXEL_TAG:  # rare: out of order, pixel data, items
             if tag in PIXEL_TAGS:
+                if explicit and vr in long_vrs and position + 12 > size:
+                    raise Odd  # the image data's own length is cut off: pydicom says so
                 break
             if tag <= last or group == 0xFFFE:
                 raise Odd  # out of order, or a stray item mark: damage that pydicom reads its own way
