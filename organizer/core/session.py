@@ -48,6 +48,7 @@ class Session:
         self._reader: FileReader | None = None
         self._renderer: FileReader | None = None  # writes portal records' readable PDFs
         self._lock = threading.RLock()
+        self._render_lock = threading.Lock()  # held while the renderer writes a readable PDF
         self._stop_recognising = threading.Event()
 
     # --- state -----------------------------------------------------------------------------
@@ -132,7 +133,7 @@ class Session:
     def close(self) -> None:
         """Lock: waits for the call in progress, then forgets the keys. Safe to call twice."""
         self._stop_recognising.set()  # background text recognition stops within a second
-        with self._lock:
+        with self._render_lock, self._lock:  # a readable PDF being written is finished first
             vault, self._vault = self._vault, None
             reader, self._reader = self._reader, None
             renderer, self._renderer = self._renderer, None
@@ -179,9 +180,17 @@ class Session:
 
     def shown_pdf(self, document_id: str) -> bytes:
         """The PDF a record is shown as (a portal record's readable PDF is written on first need,
-        by one reader process kept for the session: previews do not wait for one to start)."""
-        with self._lock:
-            return self.call(_shown_pdf_of, document_id, self._renderer_started(start=False))
+        by one reader process kept for the session: previews do not wait for one to start).
+
+        Writing a readable PDF takes up to about a second; the session is held only while the
+        vault itself is touched (as during an import), so edits and lists do not wait for it.
+        The reader process takes one PDF at a time (`_render_lock`)."""
+        with self._render_lock:  # before the session lock, as in close(): it cannot lock midway
+            with self._lock:
+                if self._vault is None or not self._vault.is_open:
+                    raise VaultError(_("The vault is locked. Please unlock it again."))
+                vault, renderer = self._vault, self._renderer_started(start=False)
+            return _shown_pdf_of(cast(Vault, _Serialised(vault, self._lock)), document_id, renderer)
 
     def _renderer_started(self, *, start: bool) -> FileReader:
         """The reader process that writes readable PDFs (made once; lock held by the caller)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -40,6 +41,23 @@ class _NoReader(FileReader):
 
     def readable_copies(self, *args: object, **kwargs: object):  # type: ignore[no-untyped-def, override]
         raise AssertionError("the readable PDF was written again")
+
+
+class _CheckingRenderer(FileReader):
+    """Writes the readable PDF with a real reader, but first checks from another thread that
+    the session can still be read meanwhile (the session lock is not held while PDFs are made)."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(workers=1)
+        self.session = session
+        self.people_seen: list[int] = []
+
+    def readable_copies(self, *args: object, **kwargs: object):  # type: ignore[no-untyped-def, override]
+        other = threading.Thread(target=lambda: self.people_seen.append(len(self.session.people())))
+        other.start()
+        other.join(timeout=30)  # with the session lock held here, it would wait for this PDF
+        assert not other.is_alive(), "the session was held while the readable PDF was written"
+        yield from super().readable_copies(*args, **kwargs)
 
 
 def _text(data: bytes) -> str:
@@ -109,6 +127,26 @@ def test_the_session_preview_writes_it_once_with_its_own_reader(
     finally:
         session.close()
 
+
+
+def test_the_session_can_be_read_while_a_readable_pdf_is_written(
+    fast_kdf: KdfParams, tmp_path: Path,
+) -> None:
+    session = Session(fast_kdf)
+    session.create_vault(tmp_path / "vault", PASSPHRASE, "Jane Doe", "1962-03-14")
+    try:
+        (tmp_path / "visit.ccda").write_bytes(cda())
+        person = session.people()[0]
+        outcome = session.import_files([tmp_path / "visit.ccda"], ImportOptions(person)).outcomes[0]
+        renderer = _CheckingRenderer(session)
+        session._renderer = renderer  # the session's own renderer, checking as it writes
+        data = session.shown_pdf(str(outcome.document_id))
+        assert renderer.people_seen == [1] and "Final Diagnosis" in _text(data)
+        session.close()
+        with pytest.raises(VaultError, match="locked"):
+            session.shown_pdf(str(outcome.document_id))
+    finally:
+        session.close()
 
 def test_a_packet_writes_the_missing_pdfs_together_and_keeps_them(
     vault: Vault, tmp_path: Path, reader: FileReader,
