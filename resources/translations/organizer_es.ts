@@ -3408,7 +3408,7 @@ Puede deshacerlo.</translation>
     </message>
     <message>
         <source>Not sure — please choose</source>
-        <translation>No estamos seguros: elija el tipo, por favor</translation>
+        <translation>Dudoso: elija el tipo</translation>
     </message>
     <message>
         <source>Unsure type</source>

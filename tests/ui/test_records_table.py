@@ -64,6 +64,8 @@ def test_rows_show_type_date_title_pages_and_status_words(filled_page: RecordsPa
     assert model.index(pathology, PAGES).data() == "2"
     assert model.index(pathology, STATUS).data() == ""
     assert model.index(rows["unsure.pdf"], TYPE).data() == "Not sure — please choose"
+    assert model.index(rows["unsure.pdf"], TYPE).data(Qt.ItemDataRole.ToolTipRole) == \
+        "Not sure — please choose"  # read whole where the column cuts it short
     assert model.index(rows["photo.png"], STATUS).data() == (
         "Unsure type · Scanned — needs text recognition")
     assert filled_page.records.table.indexWidget(model.index(0, 0)) is None  # no widgets per row

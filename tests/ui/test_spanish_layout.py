@@ -99,3 +99,16 @@ def test_a_date_is_read_back_in_spanish_words(qtbot, spanish_large_text: None) -
     field.line.clear()
     qtbot.keyClicks(field.line, "31/02/1961")
     assert "febrero" in field.note.text() and "February" not in field.note.text()
+
+
+def test_the_records_title_column_keeps_room_in_spanish_on_a_1366_pixel_screen(
+        qtbot, spanish_large_text: None, open_window: MainWindow) -> None:
+    """The Type column once fitted Spanish's long "not sure" wording and left the title a few
+    pixels: the title is what people read the list by."""
+    from organizer.ui.records.table_model import TITLE, TYPE
+
+    open_window.resize(SMALL_SCREEN_WIDTH - WINDOW_FRAME, 700)
+    page = _show(qtbot, open_window, "RecordsPage")
+    header = page.records.table.horizontalHeader()
+    qtbot.waitUntil(lambda: header.sectionSize(TITLE) >= 100, timeout=5000)
+    assert header.sectionSize(TYPE) <= 2 * header.sectionSize(TITLE)

@@ -142,6 +142,8 @@ def _tool_tip(row: RecordRow, column: int) -> str | None:
     """The whole text of cells that may be cut short, and the warnings behind the badges."""
     if column == TITLE:
         return printable(row.shown_title) or None
+    if column == TYPE:
+        return type_text(row.type)
     if column == STATUS:
         return "\n".join([*badges(row), *map(printable, row.warnings)]) or None
     return None

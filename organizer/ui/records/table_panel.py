@@ -111,12 +111,13 @@ class RecordsTable(QWidget):
         header = self.table.horizontalHeader()
         self.table.verticalHeader().setDefaultSectionSize(int(self.fontMetrics().height() * 1.8))
         metrics, pad = self.fontMetrics(), self.fontMetrics().averageCharWidth() * 3
-        widest = {TYPE: [type_text(None), *(type_text(kind) for kind in RecordType)],
+        widest = {TYPE: [type_text(kind) for kind in RecordType],
                   DATE: ["Sep 30, 2024", self.tr("No date")], PAGES: [self.tr("Pages")],
                   STATUS: [self.tr("Unsure type") + " · " + self.tr("Scanned — needs text recognition")]}
         for column, texts in widest.items():
             header.resizeSection(column, max(metrics.horizontalAdvance(t) for t in texts) + pad)
-        # The title says most; a long status is cut short here and read whole in its tooltip.
+        # The title says most: the type column fits the types' names, not the longer "not sure"
+        # wording (Spanish doubles it), and a long status is cut short; tooltips read them whole.
         header.resizeSection(STATUS, min(header.sectionSize(STATUS), metrics.averageCharWidth() * 20))
 
     def changeEvent(self, event: QEvent) -> None:
