@@ -109,44 +109,44 @@ def test_the_first_preview_writes_the_pdf_with_the_patient_and_every_section_and
     _assert_kept(vault, document, data)
 
 
-def test_the_session_preview_writes_it_once_with_its_own_reader(
-    fast_kdf: KdfParams, tmp_path: Path,
-) -> None:
+@pytest.fixture
+def session_with_download(fast_kdf: KdfParams, tmp_path: Path) -> Iterator[tuple[Session, str]]:
+    """A session whose vault holds one imported C-CDA document (its readable PDF not written)."""
     session = Session(fast_kdf)
     session.create_vault(tmp_path / "vault", PASSPHRASE, "Jane Doe", "1962-03-14")
     try:
         (tmp_path / "visit.ccda").write_bytes(cda())
         person = session.people()[0]
         outcome = session.import_files([tmp_path / "visit.ccda"], ImportOptions(person)).outcomes[0]
-        session.warm_up_reader()  # as after unlocking: its PDF writer starts too
-        data = session.shown_pdf(str(outcome.document_id))
-        assert "Final Diagnosis" in _text(data)
-        assert session.shown_pdf(str(outcome.document_id)) == data  # the kept copy
-        document = session.call(catalog.get_document, str(outcome.document_id))
-        assert document.readable_file and document.pages > 0
+        yield session, str(outcome.document_id)
     finally:
         session.close()
 
+
+def test_the_session_preview_writes_it_once_with_its_own_reader(
+    session_with_download: tuple[Session, str],
+) -> None:
+    session, document_id = session_with_download
+    session.warm_up_reader()  # as after unlocking: its PDF writer starts too
+    data = session.shown_pdf(document_id)
+    assert "Final Diagnosis" in _text(data)
+    assert session.shown_pdf(document_id) == data  # the kept copy
+    document = session.call(catalog.get_document, document_id)
+    assert document.readable_file and document.pages > 0
 
 
 def test_the_session_can_be_read_while_a_readable_pdf_is_written(
-    fast_kdf: KdfParams, tmp_path: Path,
+    session_with_download: tuple[Session, str],
 ) -> None:
-    session = Session(fast_kdf)
-    session.create_vault(tmp_path / "vault", PASSPHRASE, "Jane Doe", "1962-03-14")
-    try:
-        (tmp_path / "visit.ccda").write_bytes(cda())
-        person = session.people()[0]
-        outcome = session.import_files([tmp_path / "visit.ccda"], ImportOptions(person)).outcomes[0]
-        renderer = _CheckingRenderer(session)
-        session._renderer = renderer  # the session's own renderer, checking as it writes
-        data = session.shown_pdf(str(outcome.document_id))
-        assert renderer.people_seen == [1] and "Final Diagnosis" in _text(data)
-        session.close()
-        with pytest.raises(VaultError, match="locked"):
-            session.shown_pdf(str(outcome.document_id))
-    finally:
-        session.close()
+    session, document_id = session_with_download
+    renderer = _CheckingRenderer(session)
+    session._renderer = renderer  # the session's own renderer, checking as it writes
+    data = session.shown_pdf(document_id)
+    assert renderer.people_seen == [1] and "Final Diagnosis" in _text(data)
+    session.close()
+    with pytest.raises(VaultError, match="locked"):
+        session.shown_pdf(document_id)
+
 
 def test_a_packet_writes_the_missing_pdfs_together_and_keeps_them(
     vault: Vault, tmp_path: Path, reader: FileReader,
