@@ -40,13 +40,15 @@ def test_a_batch_file_starts_reaching_the_disk_at_once_and_is_still_flushed_befo
     real_sync = atomic.sync_whole_disk
     monkeypatch.setattr("organizer.core.vault.atomic.sync_whole_disk",
                         lambda folder: flushed.append(str(folder)) or real_sync(folder))
-    kept = vault.store_file(io.BytesIO(b"x" * 200_000))
+    kept = vault.store_file(io.BytesIO(b"x" * 300_000))
     assert started == []  # a durable store syncs the file itself
-    batch = vault.store_file(io.BytesIO(b"y" * 200_000), durable=False)
+    batch = vault.store_file(io.BytesIO(b"y" * 300_000), durable=False)
     assert len(started) == 1 and flushed == []  # a head start only: nothing is promised yet
-    vault.make_durable([batch.id])
-    assert flushed  # the flush that makes it durable still runs
-    vault.record([vault.file_change(kept), vault.file_change(batch)])
+    small = vault.store_file(io.BytesIO(b"z" * 100_000), durable=False)
+    assert len(started) == 1  # a small file is left to the batch's flush
+    vault.make_durable([batch.id, small.id])
+    assert flushed  # the flush that makes them durable still runs
+    vault.record([vault.file_change(kept), vault.file_change(batch), vault.file_change(small)])
     assert verify(vault).ok
 
 

@@ -55,6 +55,9 @@ def start_writeback(fd: int) -> None:
 
 
 WRITE_BUFFER = 64 * 1024
+WRITEBACK_FROM = 256 * 1024
+"""Smaller files get no head start: the batch's one flush writes them as cheaply, and starting
+each one costs more processor time (0.05-0.1 ms a file here) than its writing does."""
 _TEMP_FLAGS = (os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
                | getattr(os, "O_BINARY", 0))
 
@@ -96,7 +99,7 @@ def atomic_output(path: Path, *, sync_folder: bool = True, sync_file: bool = Tru
             out.flush()
             if sync_file:
                 os.fsync(out.fileno())
-            else:
+            elif out.tell() >= WRITEBACK_FROM:
                 start_writeback(out.fileno())
         os.replace(tmp, path)
     except BaseException:

@@ -82,9 +82,10 @@ def encode_plain(entry: Entry) -> bytes:
     return json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode()
 
 
-def encode_entry(key: bytes, vault_id: bytes, entry: Entry) -> bytes:
+def encode_entry(key: bytes, vault_id: bytes, entry: Entry, plain: bytes | None = None) -> bytes:
+    """The entry file's bytes; `plain`: its encode_plain JSON when the caller has it already."""
     header = _HEADER.pack(MAGIC, VERSION, vault_id, bytes.fromhex(entry.entry_id))
-    return header + seal(key, encode_plain(entry), header)
+    return header + seal(key, encode_plain(entry) if plain is None else plain, header)
 
 
 def read_entry_header(raw: bytes) -> tuple[int, bytes, str]:
@@ -218,11 +219,12 @@ def _decode_either(key: bytes, previous: bytes | None, vault_id: bytes, raw: byt
         return decode_entry(previous, vault_id, raw)
 
 
-def write_entry(folder: Path, key: bytes, vault_id: bytes, entry: Entry) -> Path:
+def write_entry(folder: Path, key: bytes, vault_id: bytes, entry: Entry,
+                plain: bytes | None = None) -> Path:
     """Write one entry durably; when this returns, the change survives a crash."""
     path = folder / f"{entry.stamp[0]:013d}-{entry.entry_id}{SUFFIX}"
     with atomic_output(path) as out:
-        out.write(encode_entry(key, vault_id, entry))
+        out.write(encode_entry(key, vault_id, entry, plain))
     return path
 
 

@@ -98,16 +98,17 @@ class VaultCore:
         """Save changes durably in one journal entry, then apply them to `state`."""
         entry_id = new_entry_id()
         entry = Entry(entry_id, self._clock.next(entry_id), tuple(changes), self._heads)
+        plain = encode_plain(entry)  # sealed in the file, and what the next entry names it by
         try:
             if self._documents_unsynced:  # files an entry lists must be durable before it
                 fsync_folder(self.folder / DOCUMENTS_DIR)
                 self._documents_unsynced = False
             write_entry(self.folder / JOURNAL_DIR, bytes(self._key(self._journal_key)),
-                        self._vault_id_bytes, entry)
+                        self._vault_id_bytes, entry, plain)
         except OSError as error:
             raise disk_error(error) from None
         self.state.apply(entry)
-        self._heads = ((entry_id, entry_digest(entry_id, encode_plain(entry))),)
+        self._heads = ((entry_id, entry_digest(entry_id, plain)),)
         self._present.add(entry_id)
         if time.monotonic() - self._seen_saved_at >= SEEN_SAVE_SECONDS:
             self._save_seen()  # also on lock; in between, a crash can only miss a rollback
