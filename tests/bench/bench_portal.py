@@ -5,14 +5,17 @@ The import and the lxml pass are timed in pairs, one right after the other (the 
 round), and the figure is the median of the rounds' ratios: on a shared virtual machine the same
 work takes up to half as long again from one second to the next, so a single import against the
 best of three lxml passes says more about the machine than about the import.
-PORTAL_BENCH_ROUNDS sets the number of rounds (default 9).
+Each round imports into a new vault; the disk is synced before and after each import, outside
+the timing, so one round's writing does not run during the next. The vaults are kept until the
+end: on this ext4, files made within about 30 s of deleting others take longer to create (new
+inodes skip recently freed ones), which would cost the import, and not lxml, for deleting the
+round before. PORTAL_BENCH_ROUNDS sets the number of rounds (default 9).
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-import shutil
 import statistics
 import sys
 import tempfile
@@ -91,6 +94,7 @@ def timed_import(folder: Path, files: list[Path], reader: FileReader) -> Timed:
                             kdf=KdfParams(memory_kib=8192, iterations=1, lanes=1))
     with vault:
         person = catalog.add_person(vault, "Bench Mark")
+        os.sync()  # the new vault's own files are written before the timing starts
         readers_before, own_before = readers_cpu(), time.process_time()
         start = time.perf_counter()
         result = import_files(vault, files, ImportOptions(person), reader)
@@ -125,11 +129,11 @@ def paired_rounds(files: list[Path], tmp: Path) -> list[tuple[float, float, Time
         for number in range(ROUNDS):
             floor_first = number % 2 == 1
             floor = lxml_alone(files) if floor_first else 0.0
-            timed = timed_import(tmp / "vault", files, reader)
+            timed = timed_import(tmp / f"vault-{number}", files, reader)
             if not floor_first:
                 floor = lxml_alone(files)
             rounds.append((floor, timed.seconds, timed))
-            shutil.rmtree(tmp / "vault")  # earlier vaults left on disk slow the next one down
+            os.sync()  # this round's files reach the disk now, not while the next one runs
     return rounds
 
 
