@@ -96,3 +96,22 @@ def test_entities_declared_in_utf16_are_refused_in_either_byte_order() -> None:
         with pytest.raises(IntakeError) as refused:
             parse_xml(encoded)
         assert refused.value.message == HOSTILE
+
+
+def test_a_reader_frees_the_last_tree_only_once_its_answer_is_out() -> None:
+    from organizer.core.intake.portal.safe_xml import LastTree
+
+    assert not LastTree.enabled  # this process is not a reader: nothing is kept
+    parse_xml(_CDA)
+    assert LastTree.root is None
+    LastTree.enabled = True
+    try:
+        first = parse_xml(_CDA)
+        assert LastTree.root is first
+        second = parse_xml(_CDA)
+        assert LastTree.root is second  # at most one tree: a zip's documents free each other's
+        LastTree.release()
+        assert LastTree.root is None
+    finally:
+        LastTree.enabled = False
+        LastTree.release()

@@ -21,6 +21,7 @@ from organizer.core.errors import FileTooComplex, IntakeError
 from organizer.core.i18n import N_
 from organizer.core.intake.analysis import analyse
 from organizer.core.intake.ocr.engine import no_telemetry
+from organizer.core.intake.portal.safe_xml import LastTree
 from organizer.core.intake.sandbox_hooks import misbehave
 from organizer.core.process_guard import disable_core_dumps
 
@@ -138,6 +139,7 @@ def worker_main(conn: Connection, memory_limit: int | None, hooks: bool,
     limits = (memory_limit, ocr_limit)
     _limit_memory(*limits)
     disable_core_dumps()  # the worker holds decrypted record content
+    LastTree.enabled = True
     while True:
         try:
             while preload and not conn.poll(IDLE_SECONDS):
@@ -152,6 +154,8 @@ def worker_main(conn: Connection, memory_limit: int | None, hooks: bool,
             conn.send((message[0], payload))
         except MemoryError:
             conn.send((message[0], ("error", FileTooComplex.__name__, TOO_BIG, "MemoryError")))
+        finally:
+            LastTree.release()  # the answer is out: free the document's tree now
 
 
 @contextlib.contextmanager

@@ -28,6 +28,25 @@ def _parser() -> Any:
                            remove_pis=True, collect_ids=False)
 
 
+class LastTree:
+    """In a reader process (sandbox_worker sets `enabled`), the last parsed tree is freed only
+    once the answer has gone out (`release`): freeing a portal document's tree costs about a
+    fifth of parsing it, and the reader can do that while the importing process stores the
+    answer. At most one tree is kept (a zip's documents free each other's as they are read)."""
+
+    enabled = False
+    root: Any = None
+
+    @classmethod
+    def keep(cls, root: Any) -> None:
+        if cls.enabled:
+            cls.root = root  # the previous one (another document of a zip) is freed here
+
+    @classmethod
+    def release(cls) -> None:
+        cls.root = None
+
+
 def parse_xml(data: bytes) -> Any:
     """The root element of `data`; IntakeError with a one-line reason for hostile or broken XML."""
     if len(data) > MAX_XML_BYTES:
@@ -44,6 +63,7 @@ def parse_xml(data: bytes) -> Any:
     dtd = tree.docinfo.internalDTD
     if dtd is not None and any(True for _ in dtd.iterentities()):
         raise IntakeError(_(HOSTILE))
+    LastTree.keep(root)
     return root
 
 
