@@ -103,7 +103,8 @@ class PortalDocument:
             lines.append(section.title)
             for block in section.blocks:
                 if isinstance(block, Table):
-                    lines += [" | ".join(row) for row in (block.header, *block.rows)]
+                    lines.append(" | ".join(block.header))
+                    lines += map(" | ".join, block.rows)  # thousands of rows in a long summary
                 else:
                     lines.append(block)
         return "\n".join(filter(None, lines))

@@ -83,10 +83,11 @@ def _with_windows_encoding(data: bytes, error: Any) -> Any:
 
 def _declares_entities(data: bytes) -> bool:
     """A quick look before parsing: an internal DTD with ENTITY declarations (any encoding)."""
+    if data.find(b"DOCTYPE", 0, 65536) < 0 and (
+            data.find(b"\x00", 0, 65536) < 0  # UTF-16 (either order) holds NULs
+            or data.find(b"D\x00O\x00C\x00T\x00Y\x00P\x00E", 0, 65536) < 0):
+        return False  # no DTD at all (nearly every record): nothing to decode, nothing copied
     head = data[:65536]
-    if b"DOCTYPE" not in head and (b"\x00" not in head  # UTF-16 (either order) holds NULs
-                                   or b"D\x00O\x00C\x00T\x00Y\x00P\x00E" not in head):
-        return False  # no DTD at all (nearly every record): nothing to decode
     for encoding in ("utf-8", "utf-16"):
         try:
             text = head.decode(encoding, errors="ignore")
