@@ -189,8 +189,10 @@ def memory(megabytes: int = 500) -> None:
         sampler.done.set()
         sampler.join()
         print(f"{len(big)} scanned PDFs, {size / 1e6:.0f} MB in all: imported {imported} in {total:.1f} s")
+        # These "scans" have no text, so the readers recognise them: issue 15's limit for the app
+        # and its readers while recognising applies (the 300 MB line predates recognition).
         print(f"  peak memory: app + reader processes {sampler.peak_total:.0f} MB "
-              f"(app alone {sampler.peak_self:.0f} MB); target <= 300 MB")
+              f"(app alone {sampler.peak_self:.0f} MB); target <= 700 MB while recognising")
 
 
 def main() -> None:
