@@ -79,9 +79,13 @@ class Session:
     def call(self, work: Callable[Concatenate[Vault, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
         """Run `work(vault, *args, **kwargs)` while no other session call runs."""
         with self._lock:
-            if self._vault is None or not self._vault.is_open:
-                raise VaultError(_("The vault is locked. Please unlock it again."))
-            return work(self._vault, *args, **kwargs)
+            return work(self._open_vault(), *args, **kwargs)
+
+    def _open_vault(self) -> Vault:
+        """The unlocked vault (the caller holds the session lock); VaultError once it is locked."""
+        if self._vault is None or not self._vault.is_open:
+            raise VaultError(_("The vault is locked. Please unlock it again."))
+        return self._vault
 
     # --- opening and closing ---------------------------------------------------------------
 
@@ -167,11 +171,10 @@ class Session:
         group), not while files are being read, so previews and edits go on during an import.
         """
         with self._lock:
-            if self._vault is None or not self._vault.is_open:
-                raise VaultError(_("The vault is locked. Please unlock it again."))
+            vault = self._open_vault()
             if self._reader is None:
                 self._reader = FileReader()
-            reader, vault = self._reader, self._vault
+            reader = self._reader
         with _logged(logs.IMPORT_FAILED):
             result = import_files(cast(Vault, _Serialised(vault, self._lock)), paths, options, reader)
         logs.log.info(logs.IMPORT_FINISHED, *(result.count(status) for status in (
@@ -187,9 +190,7 @@ class Session:
         The reader process takes one PDF at a time (`_render_lock`)."""
         with self._render_lock:  # before the session lock, as in close(): it cannot lock midway
             with self._lock:
-                if self._vault is None or not self._vault.is_open:
-                    raise VaultError(_("The vault is locked. Please unlock it again."))
-                vault, renderer = self._vault, self._renderer_started(start=False)
+                vault, renderer = self._open_vault(), self._renderer_started(start=False)
             return _shown_pdf_of(cast(Vault, _Serialised(vault, self._lock)), document_id, renderer)
 
     def _renderer_started(self, *, start: bool) -> FileReader:
