@@ -130,3 +130,21 @@ def test_the_whole_shared_set_imports_into_a_vault_with_originals_kept(
     assert not fields["readable_file"]  # the readable PDF is written when first needed
     assert shown_pdf(vault, catalog.get_document(vault, first.document_id), reader).startswith(b"%PDF")
     assert (vault.state.get(catalog.DOCUMENT, first.document_id) or {})["readable_file"]  # kept
+
+
+def test_the_text_an_import_keeps_holds_every_word_the_readable_pdf_shows(
+    samples: list[dict[str, str]], analysed: dict[str, Analysis],
+) -> None:
+    """Import reads the narrative as lines (no tables built); search and the classifier must
+    still get every word, in the same order, that the readable PDF's tables and paragraphs hold."""
+    import re
+
+    from organizer.core.intake.portal.read import read_portal
+
+    def words(text: str) -> list[str]:
+        return re.findall(r"\w+", text.casefold())
+
+    for row in samples:
+        document = read_portal(Path(row["path"]).read_bytes(), row["file"], "xml").parts[0].document
+        assert document is not None
+        assert words(analysed[row["file"]].text) == words(document.text), row["file"]

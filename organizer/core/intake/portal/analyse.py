@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 def analyse_portal(data: bytes, filename: str, kind: PortalKind) -> Analysis:
     """One Analysis; a file holding several documents gives one whose `parts` are stored instead."""
-    read = read_portal(data, filename, kind)
+    read = read_portal(data, filename, kind, tables=False)  # the readable PDF reads them later
     analyses = [_part(part, read.notes) for part in read.parts]
     if len(analyses) == 1:
         return analyses[0]

@@ -23,7 +23,7 @@ from organizer.core.intake.portal.hl7_values import (
     time_of,
 )
 from organizer.core.intake.portal.model import Attachment, PortalDocument, Section
-from organizer.core.intake.portal.narrative import narrative_blocks
+from organizer.core.intake.portal.narrative import Narrative, narrative_blocks
 
 MAX_SECTIONS = 2000
 NOT_CDA = N_("This XML file is not a clinical document (C-CDA) we can read.")
@@ -33,10 +33,10 @@ def is_cda(root: Any) -> bool:
     return isinstance(root.tag, str) and root.tag.rsplit("}", 1)[-1] == "ClinicalDocument"
 
 
-def read_cda(root: Any, filename: str) -> PortalDocument:
-    """The readable content of a ClinicalDocument element."""
+def read_cda(root: Any, filename: str, narrative: Narrative = narrative_blocks) -> PortalDocument:
+    """The readable content of a ClinicalDocument element; `narrative` reads each section's."""
     coded: list[CodedSection] = []  # the sections again, with their codes, for the entries
-    sections, attachments = _body(child(root, "{*}component"), filename, coded)
+    sections, attachments = _body(child(root, "{*}component"), filename, coded, narrative)
     refs = References(root, [section for *_, section in coded])
     code = child(root, "{*}code")
     code_value = clean(code.get("code")) if code is not None else ""
@@ -56,7 +56,7 @@ def read_cda(root: Any, filename: str) -> PortalDocument:
     )
 
 
-def _body(component: Any, filename: str, coded: list[CodedSection]
+def _body(component: Any, filename: str, coded: list[CodedSection], narrative: Narrative
           ) -> tuple[tuple[Section, ...], tuple[Attachment, ...]]:
     """The document's sections (nested ones follow their parent), or its non-XML body; `coded`
     gets every section element with its code and template ids, in the same order."""
@@ -66,7 +66,7 @@ def _body(component: Any, filename: str, coded: list[CodedSection]
     if structured is not None:
         found: list[Section] = []
         for part in structured.findall("{*}component/{*}section"):
-            _sections(part, 1, found, coded)
+            _sections(part, 1, found, coded, narrative)
         return tuple(found), ()
     text = component.find("{*}nonXMLBody/{*}text")
     if text is None:
@@ -74,17 +74,18 @@ def _body(component: Any, filename: str, coded: list[CodedSection]
     return _non_xml(text, filename)
 
 
-def _sections(section: Any, level: int, found: list[Section], coded: list[CodedSection]) -> None:
+def _sections(section: Any, level: int, found: list[Section], coded: list[CodedSection],
+              narrative: Narrative) -> None:
     if len(found) >= MAX_SECTIONS:
         return
     code = child(section, "{*}code")
     title = all_text(child(section, "{*}title")) or (
         clean(code.get("displayName")) if code is not None else "") or "Section"
-    found.append(Section(title, narrative_blocks(child(section, "{*}text")), level))
+    found.append(Section(title, narrative(child(section, "{*}text")), level))
     coded.append(((code.get("code") or "") if code is not None else "", template_ids(section),
                   section))
     for inner in section.findall("{*}component/{*}section"):
-        _sections(inner, level + 1, found, coded)
+        _sections(inner, level + 1, found, coded, narrative)
 
 
 def _non_xml(text: Any, filename: str) -> tuple[tuple[Section, ...], tuple[Attachment, ...]]:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
+
+from lxml import etree
 
 from organizer.core.intake.portal.hl7_values import all_text, clean, local
 from organizer.core.intake.portal.model import Block, Table
@@ -20,6 +23,49 @@ def narrative_blocks(text: Any) -> tuple[Block, ...]:
     collector.walk(text)
     collector.flush()
     return tuple(collector.blocks)
+
+
+Narrative = Callable[[Any], tuple[Block, ...]]
+"""How a reader turns a narrative block into blocks: narrative_blocks or narrative_lines."""
+
+
+def narrative_lines(text: Any) -> tuple[str, ...]:
+    """The narrative's words as lines (a table row, a list item, a paragraph...) without building
+    its tables: what an import needs (the text the classifier and search read), in about a third
+    of narrative_blocks' time, since the words come from one C-level query per line and no Python
+    object is made for each cell. The readable PDF, written later, reads the tables."""
+    if text is None:
+        return ()
+    lines: list[str] = []
+    _lines(text, lines)
+    return tuple(filter(None, map(clean, lines)))
+
+
+def _lines(element: Any, lines: list[str]) -> None:
+    lines.append(element.text or "")
+    for block in element:
+        name = local(block)
+        if name == "table":
+            _rows(block, lines)
+        elif name in _LISTS or next(block.iter(_TABLE), None) is not None:
+            _lines(block, lines)  # each item its own line; a table inside, row by row
+        else:
+            lines.append(" ".join(_TEXTS(block)))
+        lines.append(block.tail or "")
+
+
+def _rows(table: Any, lines: list[str]) -> None:
+    rows = [" ".join(_TEXTS(row)) for row in table.iter(_ROW)]
+    if not rows:
+        lines.append(" ".join(_TEXTS(table)))
+        return
+    caption = table.find("{*}caption")
+    lines += [" ".join(_TEXTS(caption)) if caption is not None else "", *rows]
+
+
+_TEXTS = etree.XPath(".//text()", smart_strings=False)
+_TABLE, _ROW = "{*}table", "{*}tr"
+_LISTS = frozenset({"list", "ul", "ol"})
 
 
 class _Collector:
