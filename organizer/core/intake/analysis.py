@@ -160,12 +160,14 @@ def _recognise(
 
 
 def analyse(data: bytes, filename: str, password: str | None = None, *,
-            progress: PageProgress | None = None, recognise: bool = True) -> Analysis:
+            progress: PageProgress | None = None, recognise: bool = True,
+            digest: bool = True) -> Analysis:
     """Check, repair or convert, and read one file. Raises the typed IntakeErrors.
 
     Pages with no text layer (scans, photos) are recognised when *recognise* is set, reporting
     to *progress*. Nothing is written to disk: the original, the readable copy and the text
-    stay in memory.
+    stay in memory. digest=False leaves the file's own `sha256` empty: a reader process is sent
+    the file by a process that hashes it itself (documents found inside it are still hashed).
     """
     portal = portal_kind(data)
     if portal is not None:  # C-CDA, FHIR, XDM or Apple Health zip (issue 16)
@@ -173,7 +175,7 @@ def analyse(data: bytes, filename: str, password: str | None = None, *,
 
         token = _ENCLOSING.set((progress, recognise))  # documents inside report like the file
         try:
-            return analyse_portal(data, filename, portal)
+            return analyse_portal(data, filename, portal, digest=digest)
         finally:
             _ENCLOSING.reset(token)
     from organizer.core.intake.pdf_check import check_pdf, describe_non_pdf, find_header, is_empty
@@ -211,7 +213,7 @@ def analyse(data: bytes, filename: str, password: str | None = None, *,
         metadata=extract_metadata(text),
         classification=classification,
         pathology_version=version,
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=hashlib.sha256(data).hexdigest() if digest else "",
         notes=checked.notes,
         ocr_pages=ocr_pages,
     )

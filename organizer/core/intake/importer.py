@@ -174,7 +174,7 @@ class _ImportRun:
                                             document_id=twin))
             return
         warnings = self._warnings(found)
-        pending = self._write(index, found, password, warnings)
+        pending = self._write(index, found, password, warnings, hashed_here=True)
         self.known[found.sha256] = pending.document_id
         self.unsaved[index] = _imported(source, pending.document_id, found, warnings, self.options)
         self.group.add(pending)
@@ -217,10 +217,12 @@ class _ImportRun:
         return warnings + found.notes
 
     def _write(self, index: int, found: Analysis, password: str | None,
-               warnings: tuple[str, ...]) -> PendingDocument:
+               warnings: tuple[str, ...], *, hashed_here: bool = False) -> PendingDocument:
+        """hashed_here: found.sha256 is the FileReader's own hash of what it sent (a document
+        found inside a download was hashed by the reader, so it is hashed again as stored)."""
         stored: list[StoredFile] = []
         try:
-            original = self._keep(found.original, stored)
+            original = self._keep(found.original, stored, found.sha256 if hashed_here else None)
             readable = self._keep(found.readable, stored)
         except BaseException:
             for s in stored:
@@ -229,10 +231,12 @@ class _ImportRun:
         fields = document_fields(found, self.options, original, readable, password, warnings)
         return PendingDocument(index, original.id, fields, found.text, stored)
 
-    def _keep(self, data: bytes | None, stored: list[StoredFile]) -> StoredFile:
+    def _keep(self, data: bytes | None, stored: list[StoredFile], sha256: str | None = None
+              ) -> StoredFile:
         if data is None:
             return StoredFile("", 0, "")
-        kept = self.vault.store_file(io.BytesIO(data), durable=False)  # CommitGroup flushes
+        kept = self.vault.store_file(io.BytesIO(data), durable=False,  # CommitGroup flushes
+                                     sha256=sha256)
         stored.append(kept)
         return kept
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import multiprocessing
 import os
 import threading
@@ -212,8 +213,9 @@ class FileReader:
                         feed.waiting.append(index)
                         continue
                     data = feed.reading.pop(index)[0]
-                    if isinstance(result, Analysis):
-                        result = replace(result, original=data)
+                    if isinstance(result, Analysis):  # the reader did not hash it (not trusted to)
+                        result = replace(result, original=data,
+                                         sha256=hashlib.sha256(data).hexdigest())
                     idle = next((w for w in self._workers if w.index is None), None)
                     if idle is not None:
                         self._hand_out(idle, feed)

@@ -93,7 +93,8 @@ def _work(message: tuple[Any, ...], conn: Connection, limits: tuple[int | None, 
 
             return ("ok", readable_copy(data, filename))
         pages = _Pages(conn, index, limits, recognise == "elsewhere")
-        found = analyse(data, filename, password, progress=pages, recognise=bool(recognise))
+        found = analyse(data, filename, password, progress=pages, recognise=bool(recognise),
+                        digest=False)  # the parent hashes what it sent: not taken on our word
         return ("ok", replace(found, original=b""))
     except HandOver:
         return (HAND_OVER,)

@@ -95,10 +95,13 @@ def encrypt_stream(
     vault_id: bytes,
     doc_id: bytes,
     salt: bytes | None = None,
+    sha256: str | None = None,
 ) -> WrittenDocument:
     """Encrypt `source` into `out` chunk by chunk (memory use: about two chunks).
 
-    `salt` is random unless given (only the format's test vectors fix it).
+    `salt` is random unless given (only the format's test vectors fix it). `sha256`: the
+    plaintext's digest, when the caller computed it from these same in-memory bytes (a BytesIO)
+    just before; it is then not computed again. Other sources are always hashed here.
     """
     header = Header(VERSION, CHUNK_SIZE, vault_id, doc_id, salt or os.urandom(16))
     aad = header.pack()
@@ -106,7 +109,8 @@ def encrypt_stream(
     if isinstance(source, io.BytesIO):  # already in memory: sealed in place, the same bytes out
         # getvalue() hands over the bytes the BytesIO was made from (getbuffer() would copy them)
         with memoryview(source.getvalue()) as whole:
-            written = _encrypt_in_memory(whole[source.tell():], out, aead, aad)
+            start = source.tell()
+            written = _encrypt_in_memory(whole[start:], out, aead, aad, sha256 if not start else None)
         source.seek(0, io.SEEK_END)
         return written
     out.write(aad)
@@ -140,7 +144,8 @@ def _block() -> bytearray:
     return block
 
 
-def _encrypt_in_memory(plain: memoryview, out: BinaryIO, aead: AESGCM, aad: bytes) -> WrittenDocument:
+def _encrypt_in_memory(plain: memoryview, out: BinaryIO, aead: AESGCM, aad: bytes,
+                       known_digest: str | None) -> WrittenDocument:
     """`encrypt_stream` for bytes already in memory: no copies, one hash call, 1 MB writes.
 
     The header goes out with the first block, so a file of up to 1 MB takes one write call.
@@ -148,7 +153,7 @@ def _encrypt_in_memory(plain: memoryview, out: BinaryIO, aead: AESGCM, aad: byte
     with plain, memoryview(_block()) as sealed:
         size = len(plain)
         chunks = max(1, -(-size // CHUNK_SIZE))
-        digest = hashlib.sha256(plain)
+        digest = known_digest or hashlib.sha256(plain).hexdigest()
         sealed[:HEADER_BYTES] = aad
         filled = HEADER_BYTES
         for first in range(0, chunks, BLOCK_CHUNKS):
@@ -159,7 +164,7 @@ def _encrypt_in_memory(plain: memoryview, out: BinaryIO, aead: AESGCM, aad: byte
                 filled = end
             out.write(sealed[:filled])
             filled = 0
-        return WrittenDocument(size, digest.hexdigest())
+        return WrittenDocument(size, digest)
 
 
 def _read_full(source: BinaryIO, n: int) -> bytes:

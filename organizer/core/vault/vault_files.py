@@ -44,11 +44,14 @@ class VaultFiles(VaultCore):
     """Bytes stored with durable=False since the last flush was started."""
     _flusher: threading.Thread | None = None
 
-    def store_file(self, source: BinaryIO, *, durable: bool = True) -> StoredFile:
+    def store_file(self, source: BinaryIO, *, durable: bool = True,
+                   sha256: str | None = None) -> StoredFile:
         """Encrypt a stream into a new write-once file. Call `record([file_change(...)])` next.
 
         `durable=False` skips the file's own fsync (one disk flush per file is most of the cost
         of importing thousands of small images); `make_durable` must then run before `record`.
+        `sha256`: the digest of an in-memory source that this process computed just before (never
+        one a reader process reported), so that it is not computed twice.
         """
         file_id = os.urandom(16).hex()
         try:
@@ -56,7 +59,7 @@ class VaultFiles(VaultCore):
             with atomic_output(self._doc_path(file_id), sync_folder=False, sync_file=durable) as out:
                 written = encrypt_stream(source, out, master=bytes(self._key(self._master)),
                                          vault_id=self._vault_id_bytes,
-                                         doc_id=bytes.fromhex(file_id))
+                                         doc_id=bytes.fromhex(file_id), sha256=sha256)
         except OSError as error:
             raise disk_error(error) from None
         self._documents_unsynced = True

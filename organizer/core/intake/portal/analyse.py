@@ -24,18 +24,21 @@ if TYPE_CHECKING:
     from organizer.core.intake.analysis import Analysis
 
 
-def analyse_portal(data: bytes, filename: str, kind: PortalKind) -> Analysis:
-    """One Analysis; a file holding several documents gives one whose `parts` are stored instead."""
+def analyse_portal(data: bytes, filename: str, kind: PortalKind, *, digest: bool = True
+                   ) -> Analysis:
+    """One Analysis; a file holding several documents gives one whose `parts` are stored instead.
+    digest=False: the file's own sha256 is left empty (see analysis.analyse)."""
     read = read_portal(data, filename, kind, tables=False)  # the readable PDF reads them later
-    analyses = [_part(part, read.notes) for part in read.parts]
+    analyses = [_part(part, read.notes, digest or part.original is not data)
+                for part in read.parts]
     if len(analyses) == 1:
         return analyses[0]
     first = analyses[0]
-    return replace(first, original=data, sha256=hashlib.sha256(data).hexdigest(),
+    return replace(first, original=data, sha256=hashlib.sha256(data).hexdigest() if digest else "",
                    parts=tuple(analyses))
 
 
-def _part(part: PortalPart, notes: tuple[str, ...]) -> Analysis:
+def _part(part: PortalPart, notes: tuple[str, ...], digest: bool) -> Analysis:
     from organizer.core.intake.analysis import Analysis, analyse
 
     if part.document is None:  # a PDF that came inside a report
@@ -49,7 +52,8 @@ def _part(part: PortalPart, notes: tuple[str, ...]) -> Analysis:
         filename=part.filename, kind="portal", original=part.original, readable=None,
         repaired=False, encrypted=False, pages=0, text=text, scanned=False,
         text_truncated=False, metadata=_metadata(document), classification=classification,
-        pathology_version=version, sha256=hashlib.sha256(part.original).hexdigest(),
+        pathology_version=version,
+        sha256=hashlib.sha256(part.original).hexdigest() if digest else "",
         notes=(*document.notes, *notes),  # remarks worth a look; being a portal file is not one
         portal=PortalFindings(title, document.medicines, document.facts),
     )
