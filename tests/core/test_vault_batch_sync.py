@@ -88,51 +88,14 @@ def test_temp_files_are_private_and_never_reuse_a_taken_name(
     assert atomic.remove_leftover_temp_files([tmp_path]) == 1  # ours left no temp file behind
 
 
-def _counting_sync(monkeypatch: pytest.MonkeyPatch, fail_in_thread: bool = False) -> list[str]:
-    """Record which thread each whole-disk flush runs in; optionally fail the background ones."""
-    import threading
 
-    calls: list[str] = []
-    real_sync = atomic.sync_whole_disk
-
-    def sync(folder: Path) -> bool:
-        name = threading.current_thread().name
-        calls.append(name)
-        if fail_in_thread and name != threading.main_thread().name:
-            raise OSError(5, "Input/output error")
-        return real_sync(folder)
-
-    monkeypatch.setattr("organizer.core.vault.atomic.sync_whole_disk", sync)
-    return calls
-
-
-def test_a_large_batch_starts_flushing_in_the_background_and_is_flushed_again_before_listing(
+def test_after_one_whole_disk_flush_the_entry_needs_no_folder_flush_of_its_own(
     vault: Vault, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from organizer.core.vault import vault_files
-
-    monkeypatch.setattr(vault_files, "FLUSH_AHEAD_BYTES", 200_000)
-    calls = _counting_sync(monkeypatch)
-    stored = [vault.store_file(io.BytesIO(bytes([i]) * 90_000), durable=False) for i in range(2)]
-    assert calls == []  # 180 kB: not yet
-    stored.append(vault.store_file(io.BytesIO(b"\x02" * 90_000), durable=False))
-    vault.make_durable([s.id for s in stored])  # waits for the head start, then flushes itself
-    assert calls == ["vault-flush-ahead", "MainThread"]
-    vault.record([vault.file_change(s) for s in stored])
-    assert verify(vault).ok and [vault.read_file(s.id)[:1] for s in stored] == [b"\0", b"\1", b"\2"]
-    durable = vault.store_file(io.BytesIO(b"\x03" * 300_000))  # its own fsync: no head start
-    assert calls == ["vault-flush-ahead", "MainThread"] and vault.read_file(durable.id)[:1] == b"\3"
-
-
-def test_a_failing_background_flush_is_left_to_the_flush_that_must_follow(
-    vault: Vault, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from organizer.core.vault import vault_files
-
-    monkeypatch.setattr(vault_files, "FLUSH_AHEAD_BYTES", 1)
-    calls = _counting_sync(monkeypatch, fail_in_thread=True)
-    stored = [vault.store_file(io.BytesIO(b"a" * 1000), durable=False) for _ in range(3)]
-    vault.make_durable([s.id for s in stored])  # the background failure is not an error here
-    vault.record([vault.file_change(s) for s in stored])
-    assert calls[-1] == "MainThread" and "vault-flush-ahead" in calls
+    folders: list[Path] = []
+    monkeypatch.setattr("organizer.core.vault.vault_core.fsync_folder", folders.append)
+    stored = vault.store_file(io.BytesIO(b"q" * 1000), durable=False)
+    vault.make_durable([stored.id])  # syncfs flushed the file and its name in the folder
+    vault.record([vault.file_change(stored)])
+    assert folders == [] or not atomic.sync_whole_disk(vault.folder)
     assert verify(vault).ok

@@ -6,7 +6,6 @@ import contextlib
 import hashlib
 import io
 import os
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,9 +22,6 @@ from organizer.core.vault.vault_core import DOCUMENTS_DIR, VaultCore, disk_error
 DOC_SUFFIX = ".sdoc"
 CACHE_SUFFIX = ".scache"  # VAULT/<name>.scache: an encrypted cache that can be rebuilt (search index)
 FILE_KIND = "file"  # journal entities describing stored files: size and sha256
-FLUSH_AHEAD_BYTES = 1 << 20
-"""Once this much is stored without its own fsync, the disk starts writing it in the background
-(`_flush_ahead`), so the `make_durable` that must follow finds little left to write."""
 
 
 @dataclass(frozen=True)
@@ -39,10 +35,6 @@ class StoredFile:
 
 class VaultFiles(VaultCore):
     """Storing and reading documents."""
-
-    _unflushed = 0
-    """Bytes stored with durable=False since the last flush was started."""
-    _flusher: threading.Thread | None = None
 
     def store_file(self, source: BinaryIO, *, durable: bool = True,
                    sha256: str | None = None) -> StoredFile:
@@ -63,22 +55,7 @@ class VaultFiles(VaultCore):
         except OSError as error:
             raise disk_error(error) from None
         self._documents_unsynced = True
-        if not durable:
-            self._unflushed += written.size
-            if self._unflushed >= FLUSH_AHEAD_BYTES:
-                self._flush_ahead()
         return StoredFile(file_id, written.size, written.sha256)
-
-    def _flush_ahead(self) -> None:
-        """Start writing stored files to the disk in a background thread (Linux: one syncfs),
-        unless one is still running. Only a head start: it promises nothing, and errors are left
-        to the `make_durable` that must follow, which waits for it and then flushes again."""
-        if self._flusher is not None and self._flusher.is_alive():
-            return
-        self._unflushed = 0
-        self._flusher = threading.Thread(target=_sync_quietly, args=(self.folder / DOCUMENTS_DIR,),
-                                         name="vault-flush-ahead", daemon=True)
-        self._flusher.start()
 
     def make_durable(self, file_ids: Sequence[str]) -> None:
         """Flush files stored with `durable=False` to the disk.
@@ -87,10 +64,6 @@ class VaultFiles(VaultCore):
         """
         if not file_ids:
             return
-        if self._flusher is not None:
-            self._flusher.join()  # one flush at a time: this one then has less left to write
-            self._flusher = None
-        self._unflushed = 0
         try:
             if atomic.sync_whole_disk(self.folder / DOCUMENTS_DIR):
                 self._documents_unsynced = False  # the folder's new names were flushed with them
@@ -176,11 +149,6 @@ class VaultFiles(VaultCore):
         if len(file_id) != 32 or file_id.strip("0123456789abcdef"):
             raise DocumentNotFound(_("There is no document with the id {file_id!r}.").format(file_id=file_id))
         return self.folder / DOCUMENTS_DIR / f"{file_id}{DOC_SUFFIX}"
-
-
-def _sync_quietly(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        atomic.sync_whole_disk(folder)
 
 
 def _cache_id(name: str) -> bytes:
