@@ -8,11 +8,9 @@ import multiprocessing
 import os
 import threading
 import time
-from collections import deque
-from collections.abc import Callable, Generator, Iterable, Iterator
-from dataclasses import dataclass, field, replace
-from multiprocessing.connection import Connection, wait
-from multiprocessing.process import BaseProcess
+from collections.abc import Callable, Generator, Iterable
+from dataclasses import replace
+from multiprocessing.connection import wait
 from types import TracebackType
 from typing import Any
 
@@ -21,10 +19,10 @@ from organizer.core.child_environment import secrets_hidden
 from organizer.core.errors import FileTooComplex, IntakeError
 from organizer.core.intake.analysis import Analysis
 from organizer.core.intake.portal.model import ReadableCopy
+from organizer.core.intake.sandbox_pool import Feed, Item, Worker, send_room, stop, wait_time, waitables
 from organizer.core.intake.sandbox_worker import (
     DEFAULT_MEMORY_LIMIT,
     HAND_OVER,
-    READ,
     READABLE,
     UNEXPECTED,
     main_module_hidden,
@@ -37,8 +35,6 @@ PAGE_TIMEOUT = 90.0
 on a machine busy with other work)."""
 MAX_WORKERS = 2
 
-Item = tuple[bytes, str, str | None]
-"""(file content, file name, PDF password or None)."""
 Result = Analysis | IntakeError
 CopyResult = ReadableCopy | IntakeError
 PageProgress = Callable[[int, int, int], None]
@@ -59,31 +55,6 @@ _ERRORS: dict[str, type[IntakeError]] = {
     for cls in vars(errors).values()
     if isinstance(cls, type) and issubclass(cls, IntakeError)
 }
-
-
-@dataclass
-class _Worker:
-    process: BaseProcess
-    conn: Connection
-    index: int | None = None
-    started: float = 0.0
-    allowance: float = 0.0
-    """Seconds the file may take from `started` (renewed with each recognised page)."""
-    recognising: bool = False
-    recogniser: bool = False
-    """The one reader that recognises text (the others hand such files over to it)."""
-
-
-@dataclass
-class _Feed:
-    """The files of one read_many call not yet handed out, the files being read, and the files
-    handed over that wait for the reader that recognises."""
-
-    source: Iterator[tuple[int, Item]]
-    task: str = READ
-    reading: dict[int, Item] = field(default_factory=dict)
-    waiting: deque[int] = field(default_factory=deque)
-    exhausted: bool = False
 
 
 class FileReader:
@@ -116,7 +87,7 @@ class FileReader:
         self._recognise = recognise
         self._writer = writer  # load the readable-PDF writer as each worker starts
         self._context = multiprocessing.get_context("spawn")
-        self._workers: list[_Worker] = []
+        self._workers: list[Worker] = []
         self._cancelled = threading.Event()
         self._closed = False
 
@@ -138,7 +109,7 @@ class FileReader:
         while len(self._workers) < self._size:
             self._workers.append(self._spawn(recogniser=not self._workers))
 
-    def _spawn(self, *, recogniser: bool) -> _Worker:
+    def _spawn(self, *, recogniser: bool) -> Worker:
         parent, child = self._context.Pipe(duplex=True)
         recognise = self._recognise and (recogniser or HAND_OVER)
         process = self._context.Process(
@@ -150,10 +121,10 @@ class FileReader:
         with main_module_hidden(), secrets_hidden():
             process.start()
         child.close()
-        return _Worker(process, parent, recogniser=recogniser)
+        return Worker(process, parent, room=send_room(parent), recogniser=recogniser)
 
-    def _replace(self, worker: _Worker) -> None:
-        _stop(worker, at_once=True)
+    def _replace(self, worker: Worker) -> None:
+        stop(worker, at_once=True)
         self._workers[self._workers.index(worker)] = self._spawn(recogniser=worker.recogniser)
 
     def cancel(self) -> None:
@@ -179,7 +150,7 @@ class FileReader:
         page whose text is recognised; once `cancel` is set no file is handed out and files in
         the middle of text recognition are dropped (they are not yielded).
         """
-        yield from self._run(_Feed(enumerate(items)), cancel, pages)
+        yield from self._run(Feed(enumerate(items)), cancel, pages)
 
     def readable_copies(
         self, items: Iterable[tuple[bytes, str]], *, cancel: threading.Event | None = None,
@@ -187,27 +158,31 @@ class FileReader:
         """Write the readable PDF of stored portal downloads (original bytes, file name), yielding
         (position in *items*, ReadableCopy or IntakeError) as each is done: the untrusted XML or
         JSON is parsed here, in a worker, as at import."""
-        feed = _Feed(((n, (data, name, None)) for n, (data, name) in enumerate(items)), READABLE)
+        feed = Feed(((n, (data, name, None)) for n, (data, name) in enumerate(items)), READABLE)
         yield from self._run(feed, cancel, None)
 
-    def _run(self, feed: _Feed, cancel: threading.Event | None,
+    def _run(self, feed: Feed, cancel: threading.Event | None,
              pages: PageProgress | None) -> Generator[tuple[int, Any], None, None]:
         self._cancelled.clear()
         self._on_pages = pages
         self.start()
         try:
             while True:
+                if cancel is not None and cancel.is_set():
+                    self._cancelled.set()  # before anything more is handed out or sent ahead
                 for worker in self._workers:
                     if worker.index is None and not self._hand_out(worker, feed):
                         break
                 busy = [worker for worker in self._workers if worker.index is not None]
                 if not busy:
                     return
-                ready = wait(_waitables(busy), timeout=_wait_time(busy, cancel))
+                for worker in busy:
+                    self._send_ahead(worker, feed)
+                ready = wait(waitables(busy), timeout=wait_time(busy, cancel))
                 if cancel is not None and cancel.is_set():
                     self._drop_recognising(busy, feed)
                     busy = [worker for worker in self._workers if worker.index is not None]
-                done = [self._collect(w, ready) for w in busy]
+                done = [self._collect(w, ready, feed) for w in busy]
                 for index, result in (outcome for outcome in done if outcome is not None):
                     if result is None:  # handed over: it waits for the reader that recognises
                         feed.waiting.append(index)
@@ -216,78 +191,118 @@ class FileReader:
                     if isinstance(result, Analysis):  # the reader did not hash it (not trusted to)
                         result = replace(result, original=data,
                                          sha256=hashlib.sha256(data).hexdigest())
-                    idle = next((w for w in self._workers if w.index is None), None)
-                    if idle is not None:
-                        self._hand_out(idle, feed)
+                    for worker in self._workers:  # idle ones start their next file now
+                        if worker.index is None and not self._hand_out(worker, feed):
+                            break
                     yield index, result
         finally:
             for worker in list(self._workers):
                 if worker.index is not None:  # the caller stopped early: drop unfinished work
                     self._replace(worker)
 
-    def _drop_recognising(self, busy: list[_Worker], feed: _Feed) -> None:
+    def _drop_recognising(self, busy: list[Worker], feed: Feed) -> None:
         """Cancelled: stop handing out, and stop the files whose pages are being recognised."""
         self._cancelled.set()
         for worker in busy:
             if worker.recognising and worker.index is not None:
                 feed.reading.pop(worker.index, None)
+                self._drop_ahead(worker, feed)
                 self._replace(worker)
 
-    def _hand_out(self, worker: _Worker, feed: _Feed) -> bool:
+    def _hand_out(self, worker: Worker, feed: Feed) -> bool:
         """Send the next file to an idle worker; False when there is none to send (or cancelled).
 
         A file handed over goes to the reader that recognises first; while one waits, the others
         take no new file (so handed-over files cannot pile up in memory)."""
-        if self._cancelled.is_set():
+        index = self._next_for(worker, feed)
+        if index is None:
             return False
-        if feed.waiting:
-            if not worker.recogniser:
-                return False
-            index = feed.waiting.popleft()
-        else:
-            item = None if feed.exhausted else next(feed.source, None)
-            if item is None:
-                feed.exhausted = True
-                return False
-            index, feed.reading[item[0]] = item
-        self._send(worker, index, feed.reading[index], feed.task)
-        return True
-
-    def _send(self, worker: _Worker, index: int, item: Item, task: str) -> None:
         worker.index, worker.started = index, time.monotonic()
         worker.allowance, worker.recognising = self._timeout, False
+        self._send(worker, index, feed)
+        return True
+
+    def _send_ahead(self, worker: Worker, feed: Feed) -> None:
+        """Send a busy worker its next file now, if that fits in its connection's buffer: it
+        starts on it as soon as it has answered, while this process stores the answer. Not to a
+        reader recognising pages (minutes of work: another reader may be free sooner)."""
+        if worker.ahead is not None or worker.recognising:
+            return
+        upcoming = self._next_for(worker, feed, take=False)
+        if upcoming is None or not worker.fits_ahead(feed.reading[upcoming]):
+            return
+        worker.ahead = self._next_for(worker, feed)
+        self._send(worker, upcoming, feed)
+
+    def _next_for(self, worker: Worker, feed: Feed, *, take: bool = True) -> int | None:
+        """The file this worker should read next (taken off the feed unless take=False)."""
+        if self._cancelled.is_set():
+            return None
+        if feed.waiting:
+            if not worker.recogniser:
+                return None
+            return feed.waiting.popleft() if take else feed.waiting[0]
+        index = feed.peek()
+        if index is not None and take:
+            feed.upcoming.popleft()
+        return index
+
+    def _send(self, worker: Worker, index: int, feed: Feed) -> None:
         # A worker that died while idle cannot take the file; _collect then reports it.
         with contextlib.suppress(BrokenPipeError, EOFError, OSError):
-            worker.conn.send((index, *item, task))
+            worker.conn.send((index, *feed.reading[index], feed.task))
 
-    def _collect(self, worker: _Worker, ready: list[Any]
+    def _drop_ahead(self, worker: Worker, feed: Feed, *, again: bool = False) -> None:
+        """Forget the file sent ahead to a worker being replaced: hand it out again, or drop it."""
+        if worker.ahead is not None:
+            if again:
+                feed.upcoming.appendleft(worker.ahead)
+            else:
+                feed.reading.pop(worker.ahead, None)
+            worker.ahead = None
+
+    def _collect(self, worker: Worker, ready: list[Any], feed: Feed
                  ) -> tuple[int, Result | CopyResult | None] | None:
-        """(index, result) once the worker's file is done (result None: handed over)."""
+        """(index, result) once the worker's file is done (result None: handed over). A file
+        sent ahead is then the one being read; after a cancel it is dropped with its reader."""
         index = worker.index
         assert index is not None
         while worker.conn in ready or worker.conn.poll():
             try:
                 answer = worker.conn.recv()
             except (EOFError, OSError):
-                self._replace(worker)
-                return index, FileTooComplex(_CRASHED, details="worker pipe closed")
+                return self._lost(worker, feed, FileTooComplex(_CRASHED, details="worker pipe closed"))
             if answer[0] == "page":  # ("page", index, done, total): a page was recognised
                 self._page_done(worker, answer[1], answer[2], answer[3])
                 ready = []
                 continue
-            worker.index = None
+            worker.next_file()
+            worker.allowance = self._timeout
+            if worker.index is not None and self._cancelled.is_set():
+                feed.reading.pop(worker.index, None)  # sent ahead, not wanted any more
+                worker.index = None
+                self._replace(worker)
             return answer[0], None if answer[1] == (HAND_OVER,) else _result(answer[1])
         if worker.process.sentinel in ready or not worker.process.is_alive():
             worker.process.join(0.5)
             code = worker.process.exitcode
-            self._replace(worker)
-            return index, FileTooComplex(_CRASHED, details=f"worker exit code {code}")
+            return self._lost(worker, feed, FileTooComplex(_CRASHED, details=f"worker exit code {code}"))
         if time.monotonic() - worker.started >= worker.allowance:
-            self._replace(worker)
-            return index, FileTooComplex(_TIMED_OUT, details=f"over {worker.allowance:g} s")
+            return self._lost(worker, feed, FileTooComplex(_TIMED_OUT,
+                                                           details=f"over {worker.allowance:g} s"))
         return None
 
-    def _page_done(self, worker: _Worker, index: int, done: int, total: int) -> None:
+    def _lost(self, worker: Worker, feed: Feed, error: FileTooComplex
+              ) -> tuple[int, FileTooComplex]:
+        """The worker stopped or hung on its file: that file gets `error`; a file sent ahead to
+        it is handed out again (the reader had not started it)."""
+        index = worker.index
+        assert index is not None
+        self._drop_ahead(worker, feed, again=True)
+        self._replace(worker)
+        return index, error
+
+    def _page_done(self, worker: Worker, index: int, done: int, total: int) -> None:
         """Text recognition moved on a page: the file gets a fresh page allowance of time."""
         worker.started, worker.recognising = time.monotonic(), True
         worker.allowance = max(self._timeout, self._page_timeout)
@@ -298,19 +313,8 @@ class FileReader:
         """Stop the workers (unfinished reads are abandoned)."""
         self._closed = True
         for worker in self._workers:
-            _stop(worker, at_once=worker.index is not None)
+            stop(worker, at_once=worker.index is not None)
         self._workers.clear()
-
-
-def _waitables(busy: list[_Worker]) -> list[Any]:
-    return [w.conn for w in busy] + [w.process.sentinel for w in busy]
-
-
-def _wait_time(busy: list[_Worker], cancel: threading.Event | None) -> float:
-    """Until the first deadline; a quarter second at most when a cancel must be noticed."""
-    deadline = min(worker.started + worker.allowance for worker in busy)
-    left = max(0.0, deadline - time.monotonic())
-    return min(left, 0.25) if cancel is not None else left
 
 
 def _result(payload: tuple[Any, ...]) -> Result | CopyResult:
@@ -319,17 +323,3 @@ def _result(payload: tuple[Any, ...]) -> Result | CopyResult:
         return found
     _, name, message, details = payload
     return _ERRORS.get(name, IntakeError)(message, details=details)
-
-
-def _stop(worker: _Worker, *, at_once: bool) -> None:
-    process = worker.process
-    if not at_once:
-        with contextlib.suppress(OSError, ValueError):
-            worker.conn.send(None)
-        process.join(1.0)
-    if process.is_alive():
-        process.kill()
-        process.join(5.0)
-    worker.conn.close()
-    with contextlib.suppress(ValueError):
-        process.close()

@@ -14,6 +14,8 @@ def misbehave(data: bytes) -> None:
     """Misbehave on purpose for the sandbox's own tests (only when enabled)."""
     if data == b"#sandbox:hang":
         time.sleep(3600)
+    elif data == b"#sandbox:slow":  # takes a second, then reads as any other odd file
+        time.sleep(1.0)
     elif data == b"#sandbox:crash":
         os._exit(70)
     elif data == b"#sandbox:memory":
