@@ -108,3 +108,16 @@ def test_a_socket_connection_has_room_and_a_plain_pipe_has_none() -> None:
     assert send_room(writing) == 0
     for conn in (duplex, other, reading, writing):
         conn.close()
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "getpriority"), reason="POSIX priorities")
+def test_readers_run_at_a_lower_priority_than_the_app() -> None:
+    import os
+
+    from organizer.core.intake.sandbox_worker import READER_NICENESS
+
+    with FileReader(workers=2) as reader:
+        assert len(list(reader.read_many([(pdf(1), "1.pdf", None), (pdf(2), "2.pdf", None)]))) == 2
+        for worker in reader._workers:
+            assert os.getpriority(os.PRIO_PROCESS, worker.process.pid) == \
+                os.getpriority(os.PRIO_PROCESS, 0) + READER_NICENESS

