@@ -249,8 +249,10 @@ class FileReader:
 
     def _send(self, worker: Worker, index: int, feed: Feed) -> None:
         # A worker that died while idle cannot take the file; _collect then reports it.
+        data, filename, password = feed.reading[index]
         with contextlib.suppress(BrokenPipeError, EOFError, OSError):
-            worker.conn.send((index, *feed.reading[index], feed.task))
+            worker.conn.send((index, filename, password, feed.task))
+            worker.conn.send_bytes(data)
 
     def _drop_ahead(self, worker: Worker, feed: Feed, *, again: bool = False) -> None:
         """Forget the file sent ahead to a worker being replaced: hand it out again, or drop it."""

@@ -1,8 +1,9 @@
 """The reader process's side of the sandbox: how a reader starts, and how it reads each file it is
 sent within its limits.
 
-Messages from the parent: (index, data, filename, password, task); task "read" analyses the file,
-"readable" writes the readable PDF of a stored portal download (issue 16: made on first need).
+Messages from the parent: (index, filename, password, task), then the file's bytes as a message of
+their own (not pickled: one copy less each side); task "read" analyses the file, "readable"
+writes the readable PDF of a stored portal download (issue 16: made on first need).
 Messages to the parent: ("page", index, pages done, pages to recognise) while text recognition
 runs (each one gives the file a fresh page allowance of time), then (index, payload) once.
 """
@@ -158,11 +159,14 @@ def worker_main(conn: Connection, memory_limit: int | None, hooks: bool,
             while preload and not conn.poll(IDLE_SECONDS):
                 preload.pop(0)()
             message = conn.recv()
+            if message is None:
+                return
+            data = conn.recv_bytes()
         except (EOFError, OSError):
             return
-        if message is None:
-            return
-        payload = _work(message, conn, limits, hooks, recognise)
+        index, filename, password, task = message
+        payload = _work((index, data, filename, password, task), conn, limits, hooks, recognise)
+        del data
         try:
             conn.send((message[0], payload))
         except MemoryError:
