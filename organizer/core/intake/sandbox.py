@@ -14,12 +14,20 @@ from multiprocessing.connection import wait
 from types import TracebackType
 from typing import Any
 
-from organizer.core import errors
 from organizer.core.child_environment import secrets_hidden
 from organizer.core.errors import FileTooComplex, IntakeError
 from organizer.core.intake.analysis import Analysis
 from organizer.core.intake.portal.model import ReadableCopy
-from organizer.core.intake.sandbox_pool import Feed, Item, Worker, send_room, stop, wait_time, waitables
+from organizer.core.intake.sandbox_pool import (
+    Feed,
+    Item,
+    Worker,
+    decode,
+    send_room,
+    stop,
+    wait_time,
+    waitables,
+)
 from organizer.core.intake.sandbox_worker import (
     DEFAULT_MEMORY_LIMIT,
     HAND_OVER,
@@ -50,13 +58,6 @@ _CRASHED = (
     "This file made the reader stop, so it was skipped. It may be damaged or unusually built. "
     "Try saving or printing it again as a new PDF, then add that copy."
 )
-_ERRORS: dict[str, type[IntakeError]] = {
-    cls.__name__: cls
-    for cls in vars(errors).values()
-    if isinstance(cls, type) and issubclass(cls, IntakeError)
-}
-
-
 class FileReader:
     """A small pool of worker processes that read files with a time and memory limit each.
 
@@ -284,7 +285,7 @@ class FileReader:
                 feed.reading.pop(worker.index, None)  # sent ahead, not wanted any more
                 worker.index = None
                 self._replace(worker)
-            return answer[0], None if answer[1] == (HAND_OVER,) else _result(answer[1])
+            return answer[0], None if answer[1] == (HAND_OVER,) else decode(answer[1])
         if worker.process.sentinel in ready or not worker.process.is_alive():
             worker.process.join(0.5)
             code = worker.process.exitcode
@@ -317,11 +318,3 @@ class FileReader:
         for worker in self._workers:
             stop(worker, at_once=worker.index is not None)
         self._workers.clear()
-
-
-def _result(payload: tuple[Any, ...]) -> Result | CopyResult:
-    if payload[0] == "ok":
-        found: Analysis | ReadableCopy = payload[1]
-        return found
-    _, name, message, details = payload
-    return _ERRORS.get(name, IntakeError)(message, details=details)

@@ -13,9 +13,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from organizer.core import errors
+from organizer.core.errors import IntakeError
 from organizer.core.intake.sandbox_worker import READ
+
+if TYPE_CHECKING:
+    from organizer.core.intake.analysis import Analysis
+    from organizer.core.intake.portal.model import ReadableCopy
 
 Item = tuple[bytes, str, str | None]
 """(file content, file name, PDF password or None)."""
@@ -121,3 +127,19 @@ def stop(worker: Worker, *, at_once: bool) -> None:
     worker.conn.close()
     with contextlib.suppress(ValueError):
         process.close()
+
+
+_ERRORS: dict[str, type[IntakeError]] = {
+    cls.__name__: cls
+    for cls in vars(errors).values()
+    if isinstance(cls, type) and issubclass(cls, IntakeError)
+}
+
+
+def decode(payload: tuple[Any, ...]) -> Analysis | ReadableCopy | IntakeError:
+    """A reader's answer: what it read, or the error it met (rebuilt as the same error type)."""
+    if payload[0] == "ok":
+        found: Analysis | ReadableCopy = payload[1]
+        return found
+    _, name, message, details = payload
+    return _ERRORS.get(name, IntakeError)(message, details=details)
