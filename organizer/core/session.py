@@ -209,9 +209,7 @@ class Session:
         """Read the text of scanned records imported before recognition existed (one by one,
         each saved as it is done); stops when the vault locks."""
         with self._lock:
-            if self._vault is None:
-                raise VaultError(_("The vault is locked. Please unlock it again."))
-            vault = self._vault
+            vault = self._open_vault()
             self._stop_recognising = cancel = threading.Event()
         return recognise_pending(cast(Vault, _Serialised(vault, self._lock)), progress, cancel)
 

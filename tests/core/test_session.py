@@ -75,3 +75,16 @@ def test_the_vault_can_be_read_while_an_import_is_reading_files(tmp_path: Path, 
     worker.join()
     session.close()
     assert len(reads) > 1 and set(reads) == {1}
+
+
+def test_recognising_pending_scans_needs_a_vault_that_is_still_open(
+    tmp_path: Path, fast_kdf: KdfParams
+) -> None:
+    session = Session(fast_kdf)
+    session.create_vault(tmp_path / "v", PASSPHRASE, "Ana Ruiz", "1970-01-02")
+    session._vault.close()  # type: ignore[union-attr]  # closed under the session (keys gone)
+    with pytest.raises(VaultError, match="locked"):
+        session.recognise_pending()
+    session.close()
+    with pytest.raises(VaultError, match="locked"):
+        session.recognise_pending()
