@@ -218,8 +218,7 @@ class FileReader:
         index = self._next_for(worker, feed)
         if index is None:
             return False
-        worker.index, worker.started = index, time.monotonic()
-        worker.allowance, worker.recognising = self._timeout, False
+        worker.begin(index, self._timeout)
         self._send(worker, index, feed)
         return True
 
@@ -279,8 +278,7 @@ class FileReader:
                 self._page_done(worker, answer[1], answer[2], answer[3])
                 ready = []
                 continue
-            worker.next_file()
-            worker.allowance = self._timeout
+            worker.next_file(self._timeout)
             if worker.index is not None and self._cancelled.is_set():
                 feed.reading.pop(worker.index, None)  # sent ahead, not wanted any more
                 worker.index = None

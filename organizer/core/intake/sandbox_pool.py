@@ -56,10 +56,15 @@ class Worker:
     def fits_ahead(self, item: Item) -> bool:
         return len(item[0]) + len(item[1]) + MESSAGE_MARGIN <= self.room
 
-    def next_file(self) -> None:
+    def begin(self, index: int | None, allowance: float) -> None:
+        """The worker reads `index` from now on (None: it is idle), within `allowance` seconds."""
+        self.index, self.started = index, time.monotonic()
+        self.allowance, self.recognising = allowance, False
+
+    def next_file(self, allowance: float) -> None:
         """The answer for `index` is in: the file sent ahead, if any, is now being read."""
-        self.index, self.ahead = self.ahead, None
-        self.started, self.recognising = time.monotonic(), False
+        ahead, self.ahead = self.ahead, None
+        self.begin(ahead, allowance)
 
 
 @dataclass

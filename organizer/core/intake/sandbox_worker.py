@@ -168,9 +168,9 @@ def worker_main(conn: Connection, memory_limit: int | None, hooks: bool,
         payload = _work((index, data, filename, password, task), conn, limits, hooks, recognise)
         del data
         try:
-            conn.send((message[0], payload))
+            conn.send((index, payload))
         except MemoryError:
-            conn.send((message[0], ("error", FileTooComplex.__name__, TOO_BIG, "MemoryError")))
+            conn.send((index, ("error", FileTooComplex.__name__, TOO_BIG, "MemoryError")))
         finally:
             LastTree.release()  # the answer is out: free the document's tree now
 

@@ -69,16 +69,15 @@ def _medicine(given: Any, refs: References, source: str) -> FoundMedicine:
         if kind.endswith("PIVL_TS"):
             schedule = _period(child(time, "{*}period"))
         elif kind.endswith("EIVL_TS"):
-            schedule = concept(child(time, "{*}event"), refs) or clean(
-                child(time, "{*}event").get("code") if child(time, "{*}event") is not None else "")
+            event = child(time, "{*}event")
+            schedule = concept(event, refs) or clean(event.get("code") if event is not None else "")
         elif not start and not stop:
             start, stop = time_of(time)
-    dose = child(given, "{*}doseQuantity")
+    dose, status = child(given, "{*}doseQuantity"), child(given, "{*}statusCode")
     return FoundMedicine(
         drug=drug, dose=_quantity(dose), route=concept(child(given, "{*}routeCode"), refs),
         schedule=schedule, start=start, stop=stop, prescriber=_prescriber(given),
-        status=clean((child(given, "{*}statusCode").get("code") or "")
-                     if child(given, "{*}statusCode") is not None else ""),
+        status=clean(status.get("code") if status is not None else ""),
         source=source,
     )
 
@@ -94,8 +93,8 @@ def _name(element: Any) -> str:
 def _quantity(element: Any) -> str:
     if element is None:
         return ""
-    value = clean(element.get("value")) or clean(child(element, "{*}low").get("value")
-                                                 if child(element, "{*}low") is not None else "")
+    low = child(element, "{*}low")
+    value = clean(element.get("value")) or clean(low.get("value") if low is not None else "")
     unit = clean(element.get("unit"))
     return " ".join(p for p in (value, "" if unit == "1" else unit) if p)
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from lxml import etree
 
-from organizer.core.intake.portal.hl7_values import all_text, clean, local
+from organizer.core.intake.portal.hl7_values import all_text, child, clean, local
 from organizer.core.intake.portal.model import Block, Table
 
 MAX_CELL = 2000  # characters kept per table cell; longer cells are shortened with a mark
@@ -59,7 +59,7 @@ def _rows(table: Any, lines: list[str]) -> None:
     if not rows:
         lines.append(" ".join(_TEXTS(table)))
         return
-    caption = table.find("{*}caption")
+    caption = child(table, "{*}caption")
     lines += [" ".join(_TEXTS(caption)) if caption is not None else "", *rows]
 
 
@@ -86,22 +86,22 @@ class _Collector:
         text = element.text
         if text:
             words.append(text)
-        for child in element:
-            tag = child.tag
+        for inner in element:
+            tag = inner.tag
             name = _NAMES.get(tag) if isinstance(tag, str) else ""
             if name is None:
-                name = local(child)
+                name = local(inner)
             if name == "table":
                 self.flush()
-                self.blocks.append(_table(child))
+                self.blocks.append(_table(inner))
             elif name in _BREAKS:
                 self.flush()
                 self.bullet = name in ("item", "li")
-                self.walk(child)
+                self.walk(inner)
                 self.flush()
             elif name:
-                self.walk(child)
-            tail = child.tail
+                self.walk(inner)
+            tail = inner.tail
             if tail:
                 words.append(tail)
 
@@ -118,7 +118,7 @@ def _table(element: Any) -> Table | str:
     width = max([len(header), *(len(r) for r in rows)], default=0)
     if width == 0:
         return all_text(element)
-    caption = element.find("{*}caption")
+    caption = child(element, "{*}caption")
     if not header:
         header = [all_text(caption)] + [""] * (width - 1) if caption is not None else [""] * width
     return Table(_padded(header, width), tuple(_padded(r, width) for r in rows))
