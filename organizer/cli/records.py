@@ -151,8 +151,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def register(command: AddCommand) -> None:
-    imp = command("import", cmd_import, "import PDFs and photos/scans of records into a vault",
-                  person=True)
+    imp = command("import", cmd_import, "import records into a vault: PDFs, photos/scans, and "
+                  "patient-portal downloads (C-CDA, FHIR, their zips)", person=True)
     imp.add_argument("files", nargs="+", metavar="FILE", help="files or folders to import")
     imp.add_argument("--type", metavar="T", help="file every record as this type")
     imp.add_argument("--pdf-password-file", type=Path, metavar="F",
@@ -167,7 +167,8 @@ def register(command: AddCommand) -> None:
     tag = command("tag", cmd_tag, "file a document as a record type (your choice always wins)")
     tag.add_argument("doc_id", metavar="DOC_ID")
     tag.add_argument("type", metavar="TYPE")
-    exp = command("export", cmd_export, "save one document from the vault as a PDF")
+    exp = command("export", cmd_export, "save one document from the vault as the file it "
+                  "came in (a portal record: --readable for its readable PDF)")
     exp.add_argument("doc_id", metavar="DOC_ID")
     exp.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
     exp.add_argument("--readable", action="store_true",
