@@ -149,6 +149,27 @@ def test_a_protected_pdf_opens_with_its_password_and_says_so_without_it(qtbot) -
     qtbot.waitUntil(lambda: pane.stack.currentWidget() is pane.message, timeout=TIMEOUT)
 
 
+def test_the_page_strip_shows_only_with_a_record_and_stays_while_the_next_one_opens(qtbot) -> None:
+    pane = PreviewPane()
+    qtbot.addWidget(pane)
+    pane.show()
+    assert not pane.thumbnails.isVisible()  # nothing chosen: no empty box under the sentence
+    pane.show_pdf(text_pdf([OPERATIVE_LINES, PATHOLOGY_LINES]))
+    qtbot.waitUntil(lambda: pane.document.status() == QPdfDocument.Status.Ready, timeout=TIMEOUT)
+    assert pane.thumbnails.isVisible()
+    pane.show_opening()  # moving to the next record: the strip stays, nothing jumps
+    assert pane.thumbnails.isVisible()
+    pane.show_pdf(b"%PDF-1.4 this is not really a pdf", None)
+    qtbot.waitUntil(lambda: "cannot be shown here" in pane.message.text(), timeout=TIMEOUT)
+    assert not pane.thumbnails.isVisible()
+    pane.show_pdf(text_pdf([OPERATIVE_LINES]))
+    qtbot.waitUntil(lambda: pane.document.status() == QPdfDocument.Status.Ready, timeout=TIMEOUT)
+    assert pane.thumbnails.isVisible()
+    pane.clear()
+    assert not pane.thumbnails.isVisible()
+    assert "Choose a record" in pane.message.text()
+
+
 def test_a_record_imported_with_a_password_can_be_previewed(
         qtbot, records_page: RecordsPage, record_files: Files, monkeypatch: pytest.MonkeyPatch) -> None:
     page = records_page

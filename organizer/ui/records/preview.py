@@ -136,7 +136,7 @@ class PreviewPane(QWidget):
         Its pages are counted off the window's thread first: a huge record is shown as a copy
         of its first pages (core.preview_copy), so the window never freezes laying it out.
         """
-        self.show_message(self.tr("Opening the record…"))
+        self.show_opening()
         request = self._request
         self._fallback = PreviewCopy(data, password, 0, 0)
         run_in_background(self, lambda: (request, preview_copy(data, password)),
@@ -161,8 +161,14 @@ class PreviewPane(QWidget):
         """Say which pages were turned upright on their own (call after show_pdf)."""
         self.turns_note.show_turns(turns, off)
 
-    def show_message(self, text: str) -> None:
-        """Show a sentence instead of a record (nothing chosen, loading, or a problem)."""
+    def show_opening(self) -> None:
+        """Say a record is on its way; the page strip stays, so moving between records does not
+        make the pane jump."""
+        self.show_message(self.tr("Opening the record…"), opening=True)
+
+    def show_message(self, text: str, *, opening: bool = False) -> None:
+        """Show a sentence instead of a record (nothing chosen, or a problem): no page strip."""
+        self.thumbnails.setVisible(opening and self.thumbnails.isVisibleTo(self))
         self._request += 1
         self.turns_note.clear()
         self._total_pages = 0
@@ -206,6 +212,7 @@ class PreviewPane(QWidget):
     def _status_changed(self, status: QPdfDocument.Status) -> None:
         if status == QPdfDocument.Status.Ready:
             self.stack.setCurrentWidget(self.view)
+            self.thumbnails.show()
             self._set_controls_enabled(True)
             self.fit_width()
             self._page_changed(0)

@@ -21,7 +21,7 @@ def load_preview(page: VaultPage, pane: PreviewPane, row: RecordRow,
     """Show `row` in `pane` once read, unless another record is wanted by then (`still_wanted`).
     A portal record whose readable PDF is written now goes to `counted` (row before, row after:
     with its kept PDF and page count)."""
-    pane.show_message(QCoreApplication.translate("RecordsPage", "Opening the record…"))
+    pane.show_opening()
     wanted = row.preview_key
     unwritten = not row.preview_file
 

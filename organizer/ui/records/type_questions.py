@@ -222,7 +222,7 @@ class ReviewPanel(QWidget):
         self.evidence.setText(self._guess_text(record))
         self._fill_types(record)
         self._update_counter()
-        self.preview.show_message(self.tr("Opening the record…"))
+        self.preview.show_opening()
         if row is not None:
             self.preview_wanted.emit(row)
         self.types.setFocus()
