@@ -10,7 +10,7 @@ from typing import Any
 
 from tests.samples import PATHOLOGY_LINES, text_pdf
 
-_MED = """<entry><substanceAdministration classCode="SBADM" moodCode="INT">
+_MED = """<entry><substanceAdministration classCode="SBADM" moodCode="INT"{negation}>
  <templateId root="2.16.840.1.113883.10.20.22.4.16"/>
  <text><reference value="#{ref}"/></text>
  <effectiveTime xsi:type="IVL_TS"><low value="20240105"/><high value="20240601"/></effectiveTime>
@@ -27,11 +27,14 @@ _MED = """<entry><substanceAdministration classCode="SBADM" moodCode="INT">
 
 def cda(*, code: str = "11526-1", title: str = "Surgical Pathology Report",
         given: str = "Jane", family: str = "Doe", dob: str = "19620314",
-        medicines: tuple[tuple[str, str], ...] = (), when: str = "20240312093000-0500") -> bytes:
-    """A C-CDA R2.1 document: US realm header, a narrative section with a table, medications."""
+        medicines: tuple[tuple[str, str], ...] = (), when: str = "20240312093000-0500",
+        not_taken: tuple[int, ...] = ()) -> bytes:
+    """A C-CDA R2.1 document: US realm header, a narrative section with a table, medications
+    (those numbered in `not_taken` say the drug is not taken: negationInd)."""
     rows = "".join(f"<tr><td ID='m{i}'>{drug}</td><td>{dose} mg</td></tr>"
                    for i, (drug, dose) in enumerate(medicines))
     entries = "".join(_MED.format(ref=f"m{i}", dose=dose, rx=100 + i,
+                                  negation=' negationInd="true"' if i in not_taken else "",
                                   name=f'displayName="{drug}"' if i % 2 == 0 else "")
                       for i, (drug, dose) in enumerate(medicines))
     diagnosis = "".join(f"<paragraph>{line}</paragraph>" for line in PATHOLOGY_LINES[:8])

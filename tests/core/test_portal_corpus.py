@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
+from typing import Any
 from pathlib import Path
 
 import pypdf
@@ -16,7 +17,7 @@ from organizer.core.intake.analysis import Analysis, analyse
 from organizer.core.intake.importer import IMPORTED, ImportOptions, import_files
 from organizer.core.intake.portal.ccda_entries import is_medicine_section
 from organizer.core.intake.portal.hl7_values import template_ids
-from organizer.core.intake.portal.model import ReadableCopy
+from organizer.core.intake.portal.model import NOT_TAKEN, ReadableCopy
 from organizer.core.intake.sandbox import FileReader
 from organizer.core.shown_pdf import shown_pdf
 from organizer.core.vault import Vault
@@ -51,15 +52,15 @@ def _pdf_text(data: bytes) -> str:
     return " ".join(" ".join(page.extract_text().split()) for page in pypdf.PdfReader(io.BytesIO(data)).pages)
 
 
-def _coded_medicine_entries(data: bytes) -> int:
-    """Counted straight from the XML: substanceAdministration entries of medication sections,
-    wherever a section is in the tree (the reader finds them walking the body's sections)."""
+def _coded_medicine_entries(data: bytes) -> list[Any]:
+    """Straight from the XML: substanceAdministration entries of medication sections, wherever a
+    section is in the tree (the reader finds them walking the body's sections)."""
     root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
     sections = [s for s in root.iter("{*}section") if is_medicine_section(
         next((c.get("code") or "" for c in s.iterchildren("{*}code")), ""), template_ids(s))]
-    return sum(len(s.findall("{*}entry/{*}substanceAdministration")) + len(
-        s.findall("{*}entry/{*}act/{*}entryRelationship/{*}substanceAdministration"))
-        for s in sections)
+    return [entry for s in sections for entry in (
+        s.findall("{*}entry/{*}substanceAdministration")
+        + s.findall("{*}entry/{*}act/{*}entryRelationship/{*}substanceAdministration"))]
 
 
 def test_the_type_from_the_document_code_matches_the_expected_type_for_nearly_all(
@@ -99,8 +100,30 @@ def test_every_coded_medicine_entry_is_found(
         found = analysed[row["file"]]
         assert found.portal is not None
         coded = _coded_medicine_entries(data)
-        assert coded >= int(row["meds"])
-        assert len(found.portal.medicines) == coded, row["file"]
+        assert len(coded) >= int(row["meds"])
+        assert len(found.portal.medicines) == len(coded), row["file"]
+
+
+def test_entries_saying_a_drug_is_not_taken_are_found_and_marked_so(
+    samples: list[dict[str, str]], analysed: dict[str, Analysis],
+) -> None:
+    """"No known medications" and the like: every negated entry (negationInd), and only those or
+    entries without a coded drug, are marked, so that they are not offered for the medicine
+    list (test_portal_import); a drug the entry codes is never marked unless negated."""
+    negated_in_all = 0
+    for row in samples:
+        found = analysed[row["file"]]
+        assert found.portal is not None
+        entries = _coded_medicine_entries(Path(row["path"]).read_bytes())
+        negated = sum(entry.get("negationInd") == "true" for entry in entries)
+        uncoded = sum(entry.get("negationInd") != "true" and any(
+            code.get("nullFlavor") or not code.get("code") for code in entry.findall(
+                "{*}consumable/{*}manufacturedProduct/{*}manufacturedMaterial/{*}code"))
+            for entry in entries)
+        marked = sum(m.status == NOT_TAKEN for m in found.portal.medicines)
+        assert negated <= marked <= negated + uncoded, row["file"]
+        negated_in_all += negated
+    assert negated_in_all  # the shared set has some
 
 
 def test_header_facts_date_and_birth_date_come_from_the_document(

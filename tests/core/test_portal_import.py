@@ -168,6 +168,20 @@ def test_add_medicines_adds_them_once_with_their_source_and_is_off_by_default(
         "Tamoxifen": True, "Letrozole": False, "Anastrozole": True}
 
 
+def test_an_entry_saying_no_medicines_is_not_offered_for_the_list(
+    setup: tuple[Path, Path], capsys: pytest.CaptureFixture[str],
+) -> None:
+    folder, files = setup
+    negated = cda(medicines=(("Tamoxifen", "20"), ("No known medications", "0")), not_taken=(1,))
+    (files / "a.xml").write_bytes(negated)
+    [outcome] = _import(folder, capsys, str(files / "a.xml"), "--add-medicines")
+    assert [m["drug"] for m in outcome["medicines"]] == ["Tamoxifen"]  # type: ignore[index]
+    with _open(folder) as vault:
+        person = catalog.people(vault)[0]
+        assert [m.drug for m in medications(vault, person)] == ["Tamoxifen"]
+        assert [o.medication.drug for o in found_medicines(vault, person)] == ["Tamoxifen"]
+
+
 def test_a_download_for_someone_else_is_flagged_like_a_pdf(
     setup: tuple[Path, Path], capsys: pytest.CaptureFixture[str],
 ) -> None:

@@ -9,6 +9,8 @@ import pytest
 from organizer.core.intake.analysis import analyse
 from organizer.core.intake.portal import portal_kind
 from organizer.core.intake.portal.doctype import record_title, type_from_code
+from organizer.core.intake.portal.fhir_entries import medicines as fhir_medicines
+from organizer.core.intake.portal.model import NOT_TAKEN
 from organizer.core.records import RecordType
 from tests.portal_samples import as_json, cda, fhir_bundle, xdm_zip
 from tests.samples import OPERATIVE_LINES, text_pdf
@@ -54,6 +56,40 @@ def test_a_medicine_entry_gives_drug_dose_route_schedule_dates_and_prescriber() 
         "Letrozole 2.5 MG Oral Tablet", "2.5 mg", "Oral", "every 12 hours")
     assert (medicine.start, medicine.stop, medicine.prescriber) == ("2024-01-05", "2024-06-01", "Ana Ruiz")
     assert medicine.source == "Surgical Pathology Report"
+
+
+def test_a_medicine_entry_that_says_not_taken_is_found_and_marked_so() -> None:
+    """C-CDA says "no known medications" (or "not taking this drug") with negationInd."""
+    data = cda(medicines=(("Tamoxifen", "20"), ("No known medications", "0")), not_taken=(1,))
+    found = analyse(data, "m.xml")
+    assert found.portal is not None
+    assert [(m.drug, m.status) for m in found.portal.medicines] == [
+        ("Tamoxifen", ""), ("No known medications", NOT_TAKEN)]
+
+
+def test_an_uncoded_entry_saying_there_is_no_medicine_is_marked_but_a_drug_in_words_is_not() -> None:
+    data = cda(medicines=(("aspirin", "81"), ("No medication data is applicable", "0")))
+    for number in (100, 101):  # neither drug coded: aspirin named in the entry, the other in the text
+        data = data.replace(f'code="{number}" codeSystem="2.16.840.1.113883.6.88"'.encode(),
+                            b'nullFlavor="UNK"')
+    found = analyse(data, "m.xml")
+    assert found.portal is not None
+    assert [(m.drug, m.status) for m in found.portal.medicines] == [
+        ("aspirin", ""), ("No medication data is applicable", NOT_TAKEN)]
+
+
+@pytest.mark.parametrize("said", [{"status": "not-taken"}, {"wasNotTaken": True}, {"taken": "n"},
+                                  {"doNotPerform": True}])
+def test_fhir_medicines_said_not_taken_are_marked_so_in_r4_stu3_and_dstu2(said: dict[str, object]) -> None:
+    not_taken = {"resourceType": "MedicationStatement", "id": "x", "status": "completed",
+                 "medicationCodeableConcept": {"text": "Letrozole"}, **said}
+    [medicine] = fhir_medicines([not_taken], "Summary")
+    assert medicine.status == NOT_TAKEN
+    taken = {"resourceType": "MedicationRequest", "id": "y", "status": "active",
+             "medicationCodeableConcept": {"text": "Letrozole"}}
+    for pair in ([not_taken, taken], [taken, not_taken]):  # one saying it is taken is enough
+        [merged] = fhir_medicines(pair, "Summary")
+        assert merged.status == "active"
 
 
 def test_a_drug_named_only_in_the_narrative_is_read_through_its_reference() -> None:

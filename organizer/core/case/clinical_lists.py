@@ -13,7 +13,7 @@ from organizer.core.case.medications import Medication, medications
 from organizer.core.case.undo import record_edit
 from organizer.core.catalog import DOCUMENT
 from organizer.core.i18n import N_
-from organizer.core.intake.portal.model import ALLERGY, PROBLEM, PROCEDURE
+from organizer.core.intake.portal.model import ALLERGY, NOT_MEDICINES, PROBLEM, PROCEDURE
 from organizer.core.intake.portal.stored import PORTAL_FIELD
 from organizer.core.records import Person
 from organizer.core.vault import Vault
@@ -84,11 +84,13 @@ def clinical_facts(vault: Vault, person: Person) -> ClinicalLists:
 
 def found_medicines(vault: Vault, person: Person,
                     document_ids: Iterable[str] | None = None) -> list[OfferedMedicine]:
-    """Medicines the given records code (all portal records if None), one per drug."""
+    """Medicines the given records code (all portal records if None), one per drug; entries
+    saying a drug is not taken ("No known medications") are not offered."""
     by_drug: dict[str, Medication] = {}
     for doc_id, fields in _portal_records(vault, person, document_ids):
         for raw in fields[PORTAL_FIELD].get("medicines") or []:
-            if isinstance(raw, dict) and str(raw.get("drug", "")).strip():
+            if isinstance(raw, dict) and str(raw.get("drug", "")).strip() \
+                    and raw.get("status") not in NOT_MEDICINES:
                 medicine = _as_medication(raw, doc_id)
                 by_drug.setdefault(" ".join(medicine.drug.casefold().split()), medicine)
     listed = {_drug_key(m.drug) for m in medications(vault, person)}

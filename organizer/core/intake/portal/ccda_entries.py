@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from organizer.core.intake.portal.hl7_values import (
@@ -15,6 +16,7 @@ from organizer.core.intake.portal.hl7_values import (
 )
 from organizer.core.intake.portal.model import (
     ALLERGY,
+    NOT_TAKEN,
     PROBLEM,
     PROCEDURE,
     ClinicalFact,
@@ -59,9 +61,10 @@ def medicines(refs: References, source: str, sections: list[CodedSection]
 
 def _medicine(given: Any, refs: References, source: str) -> FoundMedicine:
     material = given.find("{*}consumable/{*}manufacturedProduct/{*}manufacturedMaterial")
-    drug = ""
+    drug, code = "", None
     if material is not None:
-        drug = concept(child(material, "{*}code"), refs) or _name(child(material, "{*}name"))
+        code = child(material, "{*}code")
+        drug = concept(code, refs) or _name(child(material, "{*}name"))
     drug = drug or refs.text(given.find("{*}text/{*}reference")) or "Medicine (name not given)"
     start, stop, schedule = "", "", ""
     for time in children(given, "{*}effectiveTime"):
@@ -77,9 +80,23 @@ def _medicine(given: Any, refs: References, source: str) -> FoundMedicine:
     return FoundMedicine(
         drug=drug, dose=_quantity(dose), route=concept(child(given, "{*}routeCode"), refs),
         schedule=schedule, start=start, stop=stop, prescriber=_prescriber(given),
-        status=clean(status.get("code") if status is not None else ""),
+        status=NOT_TAKEN if _not_taken(given, code, drug)
+        else clean(status.get("code") if status is not None else ""),
         source=source,
     )
+
+
+_NONE_SAID = re.compile(r"^(no|none)\b|\bnot (documented|available|applicable|known|taking)\b"
+                        r"|\bexcluded\b", re.IGNORECASE)
+
+
+def _not_taken(given: Any, code: Any, drug: str) -> bool:
+    """The entry says the drug is not taken (negationInd), or it names no coded drug and its
+    words say there is none ("No medication data is applicable", "not documented"): a real
+    drug given only in words ("aspirin") is a medicine as any other."""
+    if (given.get("negationInd") or "").strip().lower() == "true":
+        return True
+    return code is not None and bool(code.get("nullFlavor")) and bool(_NONE_SAID.search(drug))
 
 
 def _name(element: Any) -> str:

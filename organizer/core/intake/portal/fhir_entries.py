@@ -9,6 +9,8 @@ from typing import Any
 from organizer.core.intake.portal.fhir_values import day, first_day, quantity, text_of
 from organizer.core.intake.portal.model import (
     ALLERGY,
+    NOT_MEDICINES,
+    NOT_TAKEN,
     PROBLEM,
     PROCEDURE,
     ClinicalFact,
@@ -38,8 +40,18 @@ def _merge(first: FoundMedicine, second: FoundMedicine) -> FoundMedicine:
     start = min(d for d in (first.start, second.start) if d) if first.start or second.start else ""
     stop = max(first.stop, second.stop)
     filled = {name: getattr(first, name) or getattr(second, name)
-              for name in ("dose", "route", "schedule", "prescriber", "status")}
-    return replace(first, start=start, stop=stop, **filled)
+              for name in ("dose", "route", "schedule", "prescriber")}
+    return replace(first, start=start, stop=stop, status=_merged_status(first.status, second.status),
+                   **filled)
+
+
+def _merged_status(first: str, second: str) -> str:
+    """A drug one resource says is taken (or says nothing about) stays offered, whatever the
+    order: only when every resource says it is not taken is the drug not offered."""
+    for status in (first, second):
+        if status and status not in NOT_MEDICINES:
+            return status
+    return first if first and second else ""
 
 
 def _medicine(resource: dict[str, Any], named: dict[str, str], source: str) -> FoundMedicine:
@@ -60,8 +72,15 @@ def _medicine(resource: dict[str, Any], named: dict[str, str], source: str) -> F
         dose=quantity(_dose(dosage)) or str(dosage.get("text") or "")[:200],
         route=text_of(dosage.get("route")), schedule=_schedule(dosage.get("timing")),
         start=start, stop=stop, prescriber=_prescriber(resource),
-        status=str(resource.get("status") or ""), source=source,
+        status=NOT_TAKEN if _not_taken(resource) else str(resource.get("status") or ""),
+        source=source,
     )
+
+
+def _not_taken(resource: dict[str, Any]) -> bool:
+    """The resource says the drug is not taken or not to be given (R4, STU3 and DSTU2 fields)."""
+    return (resource.get("status") == NOT_TAKEN or resource.get("wasNotTaken") is True
+            or resource.get("taken") == "n" or resource.get("doNotPerform") is True)
 
 
 def _dosage(resource: dict[str, Any]) -> dict[str, Any]:

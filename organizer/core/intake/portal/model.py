@@ -41,12 +41,20 @@ class FoundMedicine:
     stop: str = ""
     prescriber: str = ""
     status: str = ""
+    """As the record gives it (active, completed...); NOT_TAKEN when it says the drug is not taken."""
     source: str = ""
     """The title of the document it came from."""
 
     def as_json(self) -> dict[str, Any]:
         return dict(self.__dict__)  # the fields, in order (a frozen dataclass without slots)
 
+
+NOT_TAKEN = "not-taken"
+"""A medicine entry that says the drug is not taken (C-CDA negationInd, or no coded drug and
+words saying there is none; FHIR not-taken, wasNotTaken, taken "n", doNotPerform), such as
+"No known medications": found, and kept, but never offered for the medicine list."""
+NOT_MEDICINES = frozenset({NOT_TAKEN, "entered-in-error"})
+"""Statuses of medicine entries that are not medicines the person takes."""
 
 ALLERGY, PROBLEM, PROCEDURE = "allergy", "problem", "procedure"
 
