@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from pytestqt.qtbot import QtBot
 
-from organizer.core.intake.importer import REJECTED, FileOutcome
+from organizer.core.intake.importer import IMPORTED, REJECTED, FileOutcome
 from organizer.core.record_row import RecordRow
 from organizer.ui.records.import_dialogs import ImportSummaryDialog
 from organizer.ui.records.table_model import TITLE, RecordsTableModel
@@ -36,3 +36,17 @@ def test_the_import_summary_shows_the_name_escaped(qtbot: QtBot) -> None:
     [line] = dialog.lines()
     name_line = line.split("\n")[0]
     assert _neutral(name_line) and "\\u202efdp.exe.pdf" in name_line
+
+
+def test_the_import_summary_says_what_to_check_about_a_file_escaped(qtbot: QtBot) -> None:
+    mismatch = 'The name printed on this record ("Jane\u202eeoD") does not match Robin Sample.'
+    dialog = ImportSummaryDialog([
+        FileOutcome("/tmp/ccd.xml", IMPORTED, "Imported as Other record.", warnings=(mismatch,)),
+        FileOutcome("/tmp/path.pdf", IMPORTED, "Imported as Pathology report (2 pages).")])
+    qtbot.addWidget(dialog)
+    checked, plain = dialog.lines()
+    name_line, said, warning = checked.split("\n")
+    assert name_line == "Imported — ccd.xml" and said == "Imported as Other record."
+    assert warning.startswith("⚠ The name printed on this record") and "Robin Sample" in warning
+    assert _neutral(warning) and "\\u202eeoD" in warning
+    assert plain.count("\n") == 1 and "⚠" not in plain  # nothing to check: no warning line

@@ -51,6 +51,13 @@ def summary_counts(outcomes: Sequence[FileOutcome]) -> str:
     return " · ".join(parts) or translate("records", "No files were given.")
 
 
+def outcome_text(outcome: FileOutcome) -> str:
+    """What happened to one file, then what to check about it (such as a name that is not the
+    person's: the moment to notice a relative's record imported under the wrong person)."""
+    lines = [f"{fate_word(outcome.status)} — {printable(Path(outcome.source).name)}", outcome.message]
+    return "\n".join(lines + [f"⚠ {printable(warning)}" for warning in outcome.warnings])
+
+
 class ImportSummaryDialog(QDialog):
     """One dialog for the whole batch, one line per file, in plain words.
 
@@ -69,8 +76,7 @@ class ImportSummaryDialog(QDialog):
         self.files.setWordWrap(True)
         self.files.setAlternatingRowColors(True)
         for outcome in outcomes:
-            item = QListWidgetItem(f"{fate_word(outcome.status)} — {printable(Path(outcome.source).name)}\n"
-                                   f"{outcome.message}", self.files)
+            item = QListWidgetItem(outcome_text(outcome), self.files)
             item.setData(Qt.ItemDataRole.UserRole, outcome.status)
         self.password_fields: dict[str, QLineEdit] = {}
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
