@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from organizer.core.i18n import set_language
 from organizer.core.intake.metadata import (
     RecordMetadata,
     dob_matches,
@@ -195,7 +196,22 @@ def test_a_record_of_someone_else_is_flagged_in_plain_words() -> None:
     found = extract_metadata(PATHOLOGY)
     name_warning, dob_warning = mismatch_warnings(found, "John Smith", "1962-04-14")
     assert "GARCÍA, MARÍA J." in name_warning and "John Smith" in name_warning
-    assert "03/14/1962" in dob_warning and "April 14, 1962" in dob_warning
+    assert "03/14/1962" in dob_warning and "14 April 1962" in dob_warning  # as printed; in words
+
+
+def test_a_birth_date_read_as_a_date_is_shown_in_words_like_the_persons_in_their_language() -> None:
+    """A portal download gives the printed date of birth as a date (ISO): not "1947-04-07"
+    beside "14 April 1962", and the window in Spanish says it all in Spanish."""
+    found = RecordMetadata(patient_name="John Williams", date_of_birth="1947-04-07")
+    name_warning, dob_warning = mismatch_warnings(found, "Jane Doe", "1962-04-14")
+    assert "(7 April 1947)" in dob_warning and "(14 April 1962)" in dob_warning
+    set_language("es")
+    try:
+        name_warning, dob_warning = mismatch_warnings(found, "Jane Doe", "1962-04-14")
+        assert name_warning.startswith("El nombre que aparece en este documento («John Williams»)")
+        assert "(7 de abril de 1947)" in dob_warning and "(14 de abril de 1962)" in dob_warning
+    finally:
+        set_language("en")
 
 
 def test_nothing_is_flagged_when_nothing_is_printed() -> None:

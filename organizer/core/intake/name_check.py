@@ -6,10 +6,11 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from datetime import date
 from typing import TYPE_CHECKING
 
+from organizer.core.i18n import _
 from organizer.core.intake.dates import date_candidates
+from organizer.core.user_dates import Precision, from_stored
 
 if TYPE_CHECKING:
     from organizer.core.intake.metadata import RecordMetadata
@@ -98,25 +99,22 @@ def mismatch_warnings(
     if metadata.patient_name and person_name and not name_matches(
         metadata.patient_name, person_name
     ):
-        warnings.append(
-            f'The name printed on this record ("{metadata.patient_name}") does not match '
-            f"{person_name}, the person it is filed under. Please check that the record "
-            "belongs to them."
-        )
+        warnings.append(_(
+            'The name printed on this record ("{printed}") does not match {person}, the person '
+            "it is filed under. Please check that the record belongs to them."
+        ).format(printed=metadata.patient_name, person=person_name))
     printed_dob = metadata.date_of_birth_text or metadata.date_of_birth
     checkable = bool(printed_dob and person_dob and date_candidates(person_dob))
     if checkable and printed_dob and not dob_matches(printed_dob, person_dob):
-        who = person_name or "the person it is filed under"
-        warnings.append(
-            f"The date of birth printed on this record ({printed_dob}) is not the date of "
-            f"birth of {who} ({_display(person_dob)}). Please check that the record belongs "
-            "to them."
-        )
+        warnings.append(_(
+            "The date of birth printed on this record ({printed}) is not the date of birth of "
+            "{person} ({theirs}). Please check that the record belongs to them."
+        ).format(printed=_display(printed_dob), theirs=_display(person_dob),
+                 person=person_name or _("the person it is filed under")))
     return tuple(warnings)
 
 
 def _display(iso_or_text: str) -> str:
-    try:
-        return date.fromisoformat(iso_or_text).strftime("%B %d, %Y").replace(" 0", " ")
-    except ValueError:
-        return iso_or_text
+    """A full ISO date in words, in the reader's language (7 April 1947); other text as printed."""
+    found = from_stored(iso_or_text)
+    return found.words() if found is not None and found.precision is Precision.DAY else iso_or_text
