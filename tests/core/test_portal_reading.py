@@ -6,13 +6,15 @@ import base64
 
 import pytest
 
+from organizer.core.i18n import set_language
 from organizer.core.intake.analysis import analyse
 from organizer.core.intake.portal import portal_kind
 from organizer.core.intake.portal.doctype import record_title, type_from_code
 from organizer.core.intake.portal.fhir_entries import medicines as fhir_medicines
 from organizer.core.intake.portal.model import NOT_TAKEN
+from organizer.core.intake.portal.read import read_portal
 from organizer.core.records import RecordType
-from tests.portal_samples import as_json, cda, fhir_bundle, xdm_zip
+from tests.portal_samples import apple_health_zip, as_json, cda, fhir_bundle, xdm_zip
 from tests.samples import OPERATIVE_LINES, text_pdf
 
 
@@ -155,3 +157,16 @@ def test_a_fhir_diagnostic_report_without_a_loinc_code_is_typed_by_its_category(
     report = {"resourceType": "DiagnosticReport", "status": "final", "code": {"text": "CT chest"},
               "category": [{"coding": [{"code": "RAD"}]}], "conclusion": "No nodules."}
     assert analyse(as_json(report), "ct.json").classification.type is RecordType.IMAGING
+
+
+def test_what_a_zip_left_out_is_said_in_the_persons_language_and_number() -> None:
+    export = apple_health_zip(fhir_bundle(with_pdf=False))  # export.xml and export_cda.xml left out
+    assert read_portal(export, "export.zip", "zip").notes == (
+        "2 other files in the zip (such as activity data) were left out: they are not records a "
+        "doctor reads.",)
+    set_language("es")
+    try:
+        [note] = read_portal(export, "export.zip", "zip").notes
+    finally:
+        set_language("en")
+    assert note.startswith("Se dejaron fuera 2 archivos más del zip")

@@ -7,7 +7,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from organizer.core.errors import IntakeError
-from organizer.core.i18n import N_, _
+from organizer.core.i18n import N_, _, ngettext
 from organizer.core.intake.portal import ccda, fhir
 from organizer.core.intake.portal.detect import PortalKind
 from organizer.core.intake.portal.model import PortalDocument
@@ -92,9 +92,11 @@ def _read_zip(data: bytes, filename: str, narrative: Narrative) -> PortalRead:
         parts += _with_attachments(filename, data, fhir.read_fhir(resources, filename))
     if not parts:
         raise IntakeError(_(EMPTY_ZIP))
-    notes = (f"{skipped} other file{'s' * (skipped != 1)} in the zip (such as activity data) "
-             "{} left out: they are not records a doctor reads.".format(
-                 "were" if skipped != 1 else "was"),) if skipped else ()
+    notes = (ngettext("1 other file in the zip (such as activity data) was left out: it is not "
+                      "a record a doctor reads.",
+                      "{count} other files in the zip (such as activity data) were left out: they "
+                      "are not records a doctor reads.", skipped).format(count=skipped),
+             ) if skipped else ()
     return PortalRead(tuple(parts), notes)
 
 
