@@ -170,3 +170,22 @@ def test_what_a_zip_left_out_is_said_in_the_persons_language_and_number() -> Non
     finally:
         set_language("en")
     assert note.startswith("Se dejaron fuera 2 archivos más del zip")
+
+
+def test_a_dose_timed_by_a_daily_event_reads_in_words() -> None:
+    """EIVL_TS in C-CDA, Timing.repeat.when in FHIR: HL7's event codes ("HS") are jargon."""
+    data = cda(medicines=(("Lantus", "20"), ("Zolpidem", "5"))).replace(
+        b'<effectiveTime xsi:type="PIVL_TS" operator="A"><period value="12" unit="h"/></effectiveTime>',
+        b'<effectiveTime xsi:type="EIVL_TS" operator="A"><event code="HS"/></effectiveTime>', 1)
+    found = analyse(data, "m.xml")
+    assert found.portal is not None
+    assert [m.schedule for m in found.portal.medicines] == ["at bedtime", "every 12 hours"]
+    timed = [{"resourceType": "MedicationRequest", "id": str(n), "status": "active",
+              "medicationCodeableConcept": {"text": drug}, "dosageInstruction": [{"timing": timing}]}
+             for n, (drug, timing) in enumerate([
+                 ("Lantus", {"repeat": {"when": ["HS"]}}),
+                 ("Metformin", {"repeat": {"frequency": 1, "period": 1, "periodUnit": "d",
+                                           "when": ["CM", "CV"]}}),
+                 ("Other", {"repeat": {"when": ["XYZ"]}})])]
+    assert [m.schedule for m in fhir_medicines(timed, "Summary")] == [
+        "at bedtime", "every day, with breakfast and with dinner", "XYZ"]

@@ -22,6 +22,7 @@ from organizer.core.intake.portal.model import (
     ClinicalFact,
     FoundMedicine,
 )
+from organizer.core.intake.portal.timing_words import event_words
 
 MEDICINE_SECTIONS = {"10160-0", "29549-3", "10183-2", "75311-1", "42346-7"}
 _MEDICINE_TEMPLATES = {"2.16.840.1.113883.10.20.22.2.1", "2.16.840.1.113883.10.20.22.2.1.1",
@@ -73,7 +74,8 @@ def _medicine(given: Any, refs: References, source: str) -> FoundMedicine:
             schedule = _period(child(time, "{*}period"))
         elif kind.endswith("EIVL_TS"):
             event = child(time, "{*}event")
-            schedule = concept(event, refs) or clean(event.get("code") if event is not None else "")
+            schedule = concept(event, refs) or event_words(
+                clean(event.get("code") if event is not None else ""))
         elif not start and not stop:
             start, stop = time_of(time)
     dose, status = child(given, "{*}doseQuantity"), child(given, "{*}statusCode")

@@ -16,6 +16,7 @@ from organizer.core.intake.portal.model import (
     ClinicalFact,
     FoundMedicine,
 )
+from organizer.core.intake.portal.timing_words import event_words
 
 MEDICINE_TYPES = frozenset({"MedicationStatement", "MedicationRequest", "MedicationOrder",
                             "MedicationAdministration"})
@@ -104,13 +105,17 @@ def _schedule(timing: Any) -> str:
     if not isinstance(timing, dict):
         return ""
     repeat = timing.get("repeat")
+    parts: list[str] = []
     if isinstance(repeat, dict) and repeat.get("period"):
         times, period = repeat.get("frequency", 1), repeat.get("period")
         unit = _UNITS.get(str(repeat.get("periodUnit", "")), str(repeat.get("periodUnit", "")))
         prefix = f"{times} times " if times not in (1, None) else ""
         every = f"every {period} {unit}" if period != 1 else f"every {unit.rstrip('s')}"
-        return f"{prefix}{every}".strip()
-    return text_of(timing.get("code"))
+        parts.append(f"{prefix}{every}".strip())
+    when = repeat.get("when") if isinstance(repeat, dict) else None
+    if isinstance(when, list):  # ["HS"]: at bedtime
+        parts.append(" and ".join(event_words(str(w)) for w in when if str(w).strip()))
+    return ", ".join(p for p in parts if p) or text_of(timing.get("code"))
 
 
 def _prescriber(resource: dict[str, Any]) -> str:
