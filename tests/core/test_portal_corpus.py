@@ -17,7 +17,7 @@ from organizer.core.intake.analysis import Analysis, analyse
 from organizer.core.intake.importer import IMPORTED, ImportOptions, import_files
 from organizer.core.intake.portal.ccda_entries import is_medicine_section
 from organizer.core.intake.portal.hl7_values import template_ids
-from organizer.core.intake.portal.model import NOT_TAKEN, ReadableCopy
+from organizer.core.intake.portal.model import ALLERGY, NOT_TAKEN, ReadableCopy, says_none
 from organizer.core.intake.sandbox import FileReader
 from organizer.core.shown_pdf import shown_pdf
 from organizer.core.vault import Vault
@@ -171,3 +171,16 @@ def test_the_text_an_import_keeps_holds_every_word_the_readable_pdf_shows(
         document = read_portal(Path(row["path"]).read_bytes(), row["file"], "xml").parts[0].document
         assert document is not None
         assert words(analysed[row["file"]].text) == words(document.text), row["file"]
+
+
+def test_allergies_read_their_reaction_and_no_entry_saying_none_is_listed(
+    samples: list[dict[str, str]], analysed: dict[str, Analysis],
+) -> None:
+    """An allergy's detail is its reaction or severity, never the status observation beside them
+    ("Active"); "No allergy data is applicable" and the like are not allergies or procedures."""
+    details = [f.detail for row in samples for f in analysed[row["file"]].portal.facts  # type: ignore[union-attr]
+               if f.kind == ALLERGY]
+    assert details and not [d for d in details if d.casefold() in ("active", "inactive", "resolved")]
+    assert sum(bool(d) for d in details) >= 0.8 * len(details)
+    names = [f.name for row in samples for f in analysed[row["file"]].portal.facts]  # type: ignore[union-attr]
+    assert not [name for name in names if says_none(name)]

@@ -10,6 +10,7 @@ from organizer.core.i18n import set_language
 from organizer.core.intake.analysis import analyse
 from organizer.core.intake.portal import portal_kind
 from organizer.core.intake.portal.doctype import record_title, type_from_code
+from organizer.core.intake.portal.fhir_entries import clinical_facts as fhir_facts
 from organizer.core.intake.portal.fhir_entries import medicines as fhir_medicines
 from organizer.core.intake.portal.model import NOT_TAKEN
 from organizer.core.intake.portal.read import read_portal
@@ -189,3 +190,96 @@ def test_a_dose_timed_by_a_daily_event_reads_in_words() -> None:
                  ("Other", {"repeat": {"when": ["XYZ"]}})])]
     assert [m.schedule for m in fhir_medicines(timed, "Summary")] == [
         "at bedtime", "every day, with breakfast and with dinner", "XYZ"]
+
+
+_ALLERGY = """<entry><act classCode="ACT" moodCode="EVN">
+ <templateId root="2.16.840.1.113883.10.20.22.4.30"/><code code="CONC"/>
+ <entryRelationship typeCode="SUBJ"><observation classCode="OBS" moodCode="EVN"{negated}>
+  <templateId root="2.16.840.1.113883.10.20.22.4.7"/><code code="ASSERTION"/>
+  <value xsi:type="CD" code="416098002" displayName="Drug allergy"/>
+  <participant typeCode="CSM"><participantRole><playingEntity>
+   <code code="{rx}" displayName="{drug}"/></playingEntity></participantRole></participant>
+  <entryRelationship typeCode="SUBJ" inversionInd="true"><observation classCode="OBS">
+   <templateId root="2.16.840.1.113883.10.20.22.4.28"/><code code="33999-4"/>
+   <value xsi:type="CE" code="55561003" displayName="Active"/></observation></entryRelationship>
+  {reaction}{severity}
+ </observation></entryRelationship></act></entry>"""
+_REACTION = """<entryRelationship typeCode="MFST" inversionInd="true"><observation classCode="OBS">
+   <templateId root="2.16.840.1.113883.10.20.22.4.9"/><code code="ASSERTION"/>
+   <value xsi:type="CD" code="247472004" displayName="Hives"/>{severity}</observation>
+  </entryRelationship>"""
+_SEVERITY = """<entryRelationship typeCode="SUBJ" inversionInd="true"><observation classCode="OBS">
+   <templateId root="2.16.840.1.113883.10.20.22.4.8"/><code code="SEV"/>
+   <value xsi:type="CD" code="24484000" displayName="Severe"/></observation></entryRelationship>"""
+_PROBLEM = """<entry><act classCode="ACT" moodCode="EVN"><code code="CONC"/>
+ <entryRelationship typeCode="SUBJ"><observation classCode="OBS" moodCode="EVN"{negated}>
+  <templateId root="2.16.840.1.113883.10.20.22.4.4"/>
+  <code code="64572001" displayName="Condition"/>{value}
+ </observation></entryRelationship></act></entry>"""
+_PROCEDURE = """<entry><procedure classCode="PROC" moodCode="EVN">
+ <templateId root="2.16.840.1.113883.10.20.22.4.14"/><code code="{code}" displayName="{name}"/>
+ <effectiveTime value="20240312"/></procedure></entry>"""
+
+
+def _with_sections(**entries: str) -> bytes:
+    sections = "".join(
+        f'<component><section><templateId root="{template}"/><code code="{code}"/>'
+        f"<title>{title}</title><text>{title}</text>{entries[key]}</section></component>"
+        for key, template, code, title in (
+            ("allergies", "2.16.840.1.113883.10.20.22.2.6.1", "48765-2", "Allergies"),
+            ("problems", "2.16.840.1.113883.10.20.22.2.5.1", "11450-4", "Problems"),
+            ("procedures", "2.16.840.1.113883.10.20.22.2.7.1", "47519-4", "Procedures"))
+        if key in entries)
+    return cda().replace(b"</structuredBody>", sections.encode() + b"</structuredBody>")
+
+
+def test_an_allergy_gives_its_reaction_and_severity_never_its_status() -> None:
+    allergies = "".join(_ALLERGY.format(negated="", rx=rx, drug=drug, reaction=reaction,
+                                        severity=severity) for rx, drug, reaction, severity in (
+        ("7980", "Penicillin", _REACTION.format(severity=""), ""),
+        ("2670", "Codeine", _REACTION.format(severity=_SEVERITY), ""),  # severity in the reaction (2.1)
+        ("1191", "Aspirin", "", _SEVERITY),  # the allergy's own (1.1), and no reaction
+        ("4053", "Eggs", "", "")))
+    found = analyse(_with_sections(allergies=allergies), "a.xml")
+    assert found.portal is not None
+    assert [(f.name, f.detail) for f in found.portal.facts] == [
+        ("Penicillin", "Hives"), ("Codeine", "Hives, Severe"), ("Aspirin", "Severe"), ("Eggs", "")]
+
+
+def test_entries_saying_there_is_none_are_not_listed_as_allergies_problems_or_procedures() -> None:
+    """Negated ("no known allergies"), or words saying none, or a problem named only by its kind
+    ("Condition"): none of them is an allergy, a diagnosis or an operation."""
+    data = _with_sections(
+        allergies=_ALLERGY.format(negated=' negationInd="true"', rx="1", drug="Drug or medicament",
+                                  reaction="", severity="")
+        + _ALLERGY.format(negated="", rx="7980", drug="Penicillin", reaction="", severity=""),
+        problems=_PROBLEM.format(negated=' negationInd="true"',
+                                 value='<value xsi:type="CD" code="64572001" displayName="Disease"/>')
+        + _PROBLEM.format(negated="", value="")
+        + _PROBLEM.format(negated="", value='<value xsi:type="CD" code="254837009" '
+                                           'displayName="Breast cancer"/>'),
+        procedures=_PROCEDURE.format(code="", name="No procedure data is applicable")
+        + _PROCEDURE.format(code="172043006", name="Lumpectomy"))
+    found = analyse(data, "f.xml")
+    assert found.portal is not None
+    assert [(f.kind, f.name) for f in found.portal.facts] == [
+        ("allergy", "Penicillin"), ("problem", "Breast cancer"), ("procedure", "Lumpectomy")]
+
+
+def test_fhir_facts_said_not_so_or_none_are_left_out_and_reactions_give_their_severity() -> None:
+    refuted = {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/allergyintolerance-"
+                                     "verification", "code": "refuted"}]}
+    resources = [
+        {"resourceType": "AllergyIntolerance", "code": {"text": "Penicillin"},
+         "reaction": [{"manifestation": [{"text": "Hives"}], "severity": "severe"}]},
+        {"resourceType": "AllergyIntolerance", "code": {"text": "Latex"}, "verificationStatus": refuted},
+        {"resourceType": "AllergyIntolerance", "code": {"coding": [
+            {"system": "http://snomed.info/sct", "code": "716186003", "display": "No known allergy"}]}},
+        {"resourceType": "Condition", "code": {"text": "Asthma"}, "verificationStatus": "refuted"},
+        {"resourceType": "Condition", "code": {"text": "Breast cancer"}},
+        {"resourceType": "Procedure", "code": {"text": "Biopsy"}, "status": "not-done"},
+        {"resourceType": "Procedure", "code": {"text": "Port placement"}, "notPerformed": True},
+        {"resourceType": "Procedure", "code": {"text": "Lumpectomy"}, "status": "completed"},
+    ]
+    assert [(f.name, f.detail) for f in fhir_facts(resources, "Summary")] == [
+        ("Penicillin", "Hives, severe"), ("Breast cancer", ""), ("Lumpectomy", "completed")]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from organizer.core.intake.portal.hl7_values import (
@@ -12,6 +11,7 @@ from organizer.core.intake.portal.hl7_values import (
     clean,
     concept,
     person_name,
+    template_ids,
     time_of,
 )
 from organizer.core.intake.portal.model import (
@@ -21,6 +21,7 @@ from organizer.core.intake.portal.model import (
     PROCEDURE,
     ClinicalFact,
     FoundMedicine,
+    says_none,
 )
 from organizer.core.intake.portal.timing_words import event_words
 
@@ -88,17 +89,13 @@ def _medicine(given: Any, refs: References, source: str) -> FoundMedicine:
     )
 
 
-_NONE_SAID = re.compile(r"^(no|none)\b|\bnot (documented|available|applicable|known|taking)\b"
-                        r"|\bexcluded\b", re.IGNORECASE)
-
-
 def _not_taken(given: Any, code: Any, drug: str) -> bool:
     """The entry says the drug is not taken (negationInd), or it names no coded drug and its
     words say there is none ("No medication data is applicable", "not documented"): a real
     drug given only in words ("aspirin") is a medicine as any other."""
     if (given.get("negationInd") or "").strip().lower() == "true":
         return True
-    return code is not None and bool(code.get("nullFlavor")) and bool(_NONE_SAID.search(drug))
+    return code is not None and bool(code.get("nullFlavor")) and says_none(drug)
 
 
 def _name(element: Any) -> str:
@@ -155,22 +152,71 @@ def clinical_facts(refs: References, source: str, sections: list[CodedSection]
 
 
 def _fact(kind: str, entry: Any, refs: References, source: str) -> ClinicalFact | None:
+    """The entry's fact; None when it names nothing, or says there is none: negated ("no known
+    allergies"), not asked, or in words ("No procedure data is applicable")."""
     act = next((e for e in entry if isinstance(e.tag, str)), None)
     if act is None:
         return None
     inner = act.find("{*}entryRelationship/{*}observation")
     target = inner if inner is not None and kind != PROCEDURE else act
+    if any(_negated(e) or e.get("nullFlavor") for e in (act, target)):
+        return None
     name, detail = "", ""
     if kind == ALLERGY:
         name = concept(target.find(
             "{*}participant/{*}participantRole/{*}playingEntity/{*}code"), refs)
-        reaction = target.find("{*}entryRelationship/{*}observation/{*}value")
-        detail = concept(reaction, refs)
+        detail = _reaction(target, refs)
         name = name or concept(child(target, "{*}value"), refs)
     elif kind == PROBLEM:
-        name = concept(child(target, "{*}value"), refs) or concept(child(target, "{*}code"), refs)
+        name = concept(child(target, "{*}value"), refs) or _problem_code_name(target, refs)
         detail = _problem_status(target, refs)
     else:
         name = concept(child(target, "{*}code"), refs)
     start, _ = time_of(child(target, "{*}effectiveTime"))
-    return ClinicalFact(kind, name, detail, start, source) if name else None
+    return ClinicalFact(kind, name, detail, start, source) if name and not says_none(name) else None
+
+
+def _negated(element: Any) -> bool:
+    return (element.get("negationInd") or "").strip().lower() == "true"
+
+
+def _reaction(allergy: Any, refs: References) -> str:
+    """The reaction (the manifestation: MFST) and its severity, "Hives, Severe", or the
+    severity alone; never the allergy's status ("Active"). The severity is the allergy's own
+    (C-CDA 1.1) or the reaction's (2.1)."""
+    reaction, severity = "", _severity(allergy, refs)
+    for relation in children(allergy, "{*}entryRelationship"):
+        observation = child(relation, "{*}observation")
+        if observation is not None and (relation.get("typeCode") == "MFST"
+                                        or _REACTION_TEMPLATE in template_ids(observation)):
+            reaction = concept(child(observation, "{*}value"), refs)
+            severity = severity or _severity(observation, refs)
+            break
+    if reaction and severity:
+        return f"{reaction}, {severity}"  # the packet prints "Penicillin (Hives, Severe)"
+    return reaction or severity
+
+
+def _severity(observation: Any, refs: References) -> str:
+    for relation in children(observation, "{*}entryRelationship"):
+        inner = child(relation, "{*}observation")
+        code = child(inner, "{*}code") if inner is not None else None
+        if code is not None and (code.get("code") == "SEV"
+                                 or _SEVERITY_TEMPLATE in template_ids(inner)):
+            return concept(child(inner, "{*}value"), refs)
+    return ""
+
+
+_REACTION_TEMPLATE = "2.16.840.1.113883.10.20.22.4.9"
+_SEVERITY_TEMPLATE = "2.16.840.1.113883.10.20.22.4.8"
+_PROBLEM_TYPES = frozenset({  # a problem observation's code says what kind of problem it is
+    "55607006", "404684003", "282291009", "64572001", "409586006", "418799008", "248536006",
+    "373930000", "75326-9", "75325-1", "75324-4", "75323-6", "75322-8", "75321-0", "75319-4",
+    "75318-6", "75275-8", "29308-4"})
+
+
+def _problem_code_name(observation: Any, refs: References) -> str:
+    """A problem without a value named by its code, unless that code only gives the kind of
+    problem ("Condition", "Finding"): that is not the problem's name."""
+    code = child(observation, "{*}code")
+    return "" if code is None or code.get("code") in _PROBLEM_TYPES else concept(code, refs)

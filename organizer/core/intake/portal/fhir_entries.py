@@ -15,6 +15,7 @@ from organizer.core.intake.portal.model import (
     PROCEDURE,
     ClinicalFact,
     FoundMedicine,
+    says_none,
 )
 from organizer.core.intake.portal.timing_words import event_words
 
@@ -132,12 +133,14 @@ def clinical_facts(resources: Iterable[dict[str, Any]], source: str) -> tuple[Cl
     found: list[ClinicalFact] = []
     for resource in resources:
         kind = resource.get("resourceType")
+        if _ruled_out(resource):
+            continue
         if kind == "AllergyIntolerance":
             reactions = resource.get("reaction")
             reaction = reactions[0] if isinstance(reactions, list) and reactions else {}
             found.append(ClinicalFact(
                 ALLERGY, text_of(resource.get("code")) or text_of(resource.get("substance")),
-                text_of(reaction.get("manifestation")) if isinstance(reaction, dict) else "",
+                _reaction(reaction) if isinstance(reaction, dict) else "",
                 first_day(resource, "onsetDateTime", "recordedDate", "onset", "recordedDate"), source))
         elif kind == "Condition":
             found.append(ClinicalFact(
@@ -148,4 +151,29 @@ def clinical_facts(resources: Iterable[dict[str, Any]], source: str) -> tuple[Cl
             found.append(ClinicalFact(
                 PROCEDURE, text_of(resource.get("code")), text_of(resource.get("status")),
                 first_day(resource, "performedDateTime", "performedPeriod"), source))
-    return tuple(dict.fromkeys(f for f in found if f.name))
+    return tuple(dict.fromkeys(f for f in found if f.name and not says_none(f.name)))
+
+
+_RULED_OUT = frozenset({"refuted", "entered-in-error", "not-done", "not-performed"})
+
+
+def _ruled_out(resource: dict[str, Any]) -> bool:
+    """Said not to be so (a refuted allergy or diagnosis), not done, or entered in error."""
+    return resource.get("notPerformed") is True or any(
+        _codes(resource.get(name)) & _RULED_OUT for name in ("verificationStatus", "status"))
+
+
+def _codes(value: Any) -> set[str]:
+    """A status as a string (STU3, DSTU2) or a CodeableConcept (R4): its codes, lower case."""
+    if isinstance(value, str):
+        return {value.strip().lower()}
+    codings = value.get("coding") if isinstance(value, dict) else None
+    return {str(c.get("code", "")).lower() for c in codings if isinstance(c, dict)} \
+        if isinstance(codings, list) else set()
+
+
+def _reaction(reaction: dict[str, Any]) -> str:
+    """The reaction and its severity ("Hives, severe"), as the C-CDA reader gives them."""
+    words = text_of(reaction.get("manifestation"))
+    severity = text_of(reaction.get("severity"))
+    return ", ".join(p for p in (words, severity) if p)

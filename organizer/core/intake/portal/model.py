@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,6 +56,16 @@ words saying there is none; FHIR not-taken, wasNotTaken, taken "n", doNotPerform
 "No known medications": found, and kept, but never offered for the medicine list."""
 NOT_MEDICINES = frozenset({NOT_TAKEN, "entered-in-error"})
 """Statuses of medicine entries that are not medicines the person takes."""
+
+_NONE_SAID = re.compile(r"^(no|none)\b|\bnot (documented|available|applicable|known|taking)\b"
+                        r"|\bexcluded\b", re.IGNORECASE)
+
+
+def says_none(name: str) -> bool:
+    """The words of an entry say there is nothing ("No known allergies", "No procedure data is
+    applicable", "Medication excluded/not available") rather than name something."""
+    return bool(_NONE_SAID.search(name))
+
 
 ALLERGY, PROBLEM, PROCEDURE = "allergy", "problem", "procedure"
 
