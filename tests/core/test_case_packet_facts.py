@@ -63,7 +63,7 @@ def test_packet_content_fills_every_field_from_the_case(case: tuple[Vault, Perso
     vault, person, _ = case
     content = packet_content(vault, person, made_on="2024-05-02")
     for field in dataclasses.fields(PacketContent):
-        if field.name != "allergies":  # nothing reads allergies yet (portal imports will)
+        if field.name not in ("allergies", "history"):  # from portal records: none in this case
             assert getattr(content, field.name), f"{field.name} is empty"
     assert content.recipient == "Dr. Lee, City Cancer Center" and content.sender == "Jane Doe"
     assert content.contact == "555-0100 · jane@example.com"
@@ -143,6 +143,25 @@ def test_allergies_coded_in_portal_records_reach_the_summary(
         {"kind": ALLERGY, "name": "Penicillin", "detail": "hives", "date": "", "source": ""},
         {"kind": ALLERGY, "name": "Latex", "detail": "", "date": "", "source": ""}]}})
     assert packet_content(vault, person).allergies == ("Latex", "Penicillin (hives)")
+
+
+def test_dated_diagnoses_and_procedures_coded_in_portal_records_reach_the_summary_oldest_first(
+    case: tuple[Vault, Person, dict[str, str]],
+) -> None:
+    from organizer.core.intake.portal.model import ALLERGY, PROBLEM, PROCEDURE
+    from organizer.core.intake.portal.stored import PORTAL_FIELD
+
+    vault, person, _ = case
+    assert packet_content(vault, person).history == ()
+    portal = store(vault, person, "other", "2024-01-02", **{PORTAL_FIELD: {"medicines": [], "facts": [
+        {"kind": PROCEDURE, "name": "Lumpectomy", "detail": "", "date": "2024-03-12", "source": ""},
+        {"kind": PROBLEM, "name": "Breast cancer", "detail": "active", "date": "2024-02-01",
+         "source": ""},
+        {"kind": PROBLEM, "name": "Hypertension", "detail": "", "date": "", "source": ""},  # undated
+        {"kind": ALLERGY, "name": "Latex", "detail": "", "date": "2020-01-01", "source": ""}]}})
+    assert [(e.date, e.what, e.name, e.document_id) for e in packet_content(vault, person).history] == [
+        ("2024-02-01", "Diagnosis", "Breast cancer", portal),
+        ("2024-03-12", "Procedure", "Lumpectomy", portal)]
 
 
 def test_the_packet_content_stays_english_in_a_spanish_window(

@@ -12,8 +12,9 @@ import pypdfium2 as pdfium
 import pytest
 
 from organizer.core.packet import PacketOptions, build_packet
-from organizer.core.packet.content import MedicationRow, PacketRecord, PlanSummary
+from organizer.core.packet.content import HistoryEvent, MedicationRow, PacketRecord, PlanSummary
 from organizer.core.packet.part_plan import page_span, plural, section_title, with_article
+from organizer.core.packet.summary import FEWEST_HISTORY, MOST_HISTORY
 from organizer.core.records import RecordType
 from tests.core.test_packet_fit import noisy_records
 from tests.core.test_packet_pages import char_box
@@ -102,6 +103,31 @@ def test_the_summary_lists_dated_events_oldest_first_each_linked_to_its_page(tmp
     assert "not a medical opinion" in summary
     _, with_allergies = build(tmp_path, record("a"), allergies=("Penicillin (rash)",))
     assert "Allergies • Penicillin (rash)" in with_allergies[SUMMARY]
+
+
+def test_the_summary_lists_the_newest_dated_diagnoses_and_procedures_with_their_records_page(
+    tmp_path: Path,
+) -> None:
+    """Portal records' coded history: each line points to the record that lists it; as many of
+    the newest as the summary page has room for, never pushing it past one page."""
+    events = tuple(HistoryEvent(f"20{10 + n:02d}-01-0{1 + n % 9}", "Procedure" if n % 2 else
+                                "Diagnosis", f"Event {n}", "b" if n % 3 else "missing")
+                   for n in range(40))
+    out, pages = build(tmp_path, record("a", date="2023-11-02"), record("b", RecordType.OTHER),
+                       history=events[:3])
+    summary = pages[SUMMARY]
+    assert "Diagnoses and procedures the portal records list" in summary
+    assert "2010-01-01 Diagnosis: Event 0" in summary and "2012-01-03 Diagnosis: Event 2" in summary
+    assert "earlier ones" not in summary
+    record_a, *lines_in_b = link_targets(out, SUMMARY)  # Event 0's record is not in the packet
+    assert len(lines_in_b) == 2 and lines_in_b[0] == lines_in_b[1] > record_a  # b's first page
+    _, crowded = build(tmp_path, record("a", date="2023-11-02"), record("b", RecordType.OTHER),
+                       history=events, allergies=tuple(f"Allergy {n}" for n in range(6)))
+    summary = crowded[SUMMARY]
+    shown = re.findall(r"(?:Diagnosis|Procedure): Event (\d+)", summary)
+    assert FEWEST_HISTORY <= len(shown) <= MOST_HISTORY and shown[-1] == "39"  # the newest
+    assert f"…{40 - len(shown)} earlier ones are in the portal records." in summary
+    assert "not a medical opinion" in summary  # still one page
 
 
 def test_contents_lines_give_date_type_title_source_and_page_span_without_repeating(

@@ -24,7 +24,7 @@ from organizer.core.case.treatment_plan import packet_plan
 from organizer.core.document_record import DocumentRecord
 from organizer.core.i18n import in_english
 from organizer.core.imaging.packet_rows import imaging_rows
-from organizer.core.packet.content import RECORD_ORDER, PacketContent, PacketRecord
+from organizer.core.packet.content import RECORD_ORDER, HistoryEvent, PacketContent, PacketRecord
 from organizer.core.records import Person, RecordType
 from organizer.core.shown_pdf import shown_pdfs
 from organizer.core.vault import Vault
@@ -62,9 +62,20 @@ def packet_content(
         records=records,
         extras=extras_status(checklist),
         allergies=known_allergies(vault, person),
+        history=coded_history(vault, person),
         care_team=care_team(checklist, records, records_requests(vault, person)),
         imaging=imaging_rows(vault, person),
     )
+
+
+def coded_history(vault: Vault, person: Person) -> tuple[HistoryEvent, ...]:
+    """Diagnoses and procedures with a date, as the person's portal records code them, oldest
+    first (undated ones make no timeline: they stay on the window's Allergies and history page)."""
+    lists = clinical_facts(vault, person)
+    events = [HistoryEvent(f.date, what, f.name, f.document_id)
+              for what, facts in (("Diagnosis", lists.problems), ("Procedure", lists.procedures))
+              for f in facts if f.date]
+    return tuple(sorted(events, key=lambda e: (e.date, e.what, e.name.casefold())))
 
 
 def known_allergies(vault: Vault, person: Person) -> tuple[str, ...]:

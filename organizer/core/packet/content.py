@@ -63,6 +63,16 @@ class PacketRecord:
 
 
 @dataclass(frozen=True)
+class HistoryEvent:
+    """A dated diagnosis or procedure that a patient-portal record codes, and that record."""
+
+    date: str  # ISO date
+    what: str  # "Diagnosis" or "Procedure"
+    name: str
+    document_id: str
+
+
+@dataclass(frozen=True)
 class PacketContent:
     person_name: str
     date_of_birth: str = ""
@@ -79,5 +89,6 @@ class PacketContent:
     # Slides and imaging discs: (what, where it stands), e.g. ("Glass slides…", "Coming separately: …")
     extras: tuple[tuple[str, str], ...] = ()
     allergies: tuple[str, ...] = ()  # as the person's records or portal list them; empty = not known
+    history: tuple[HistoryEvent, ...] = ()  # dated diagnoses and procedures portal records code
     care_team: tuple[str, ...] = ()  # doctors and places named in the records, requests and contacts
     imaging: tuple[ImagingRow, ...] = ()  # the "Imaging studies" page (never the images)

@@ -277,6 +277,11 @@ class PageWriter(TaggedTextPdf):
         pdf.set_text_color(0)
         return float(width), float(pdf.h - baseline_of(0, 2 * size, size))
 
+    @property
+    def room_left(self) -> float:
+        """Points left on the current page before it breaks."""
+        return float(self.pdf.page_break_trigger - self.pdf.get_y())
+
     def keep_room(self, points: float) -> None:
         if self.pdf.get_y() + points > self.pdf.page_break_trigger:
             self.new_page()
