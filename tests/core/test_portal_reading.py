@@ -12,7 +12,7 @@ from organizer.core.intake.portal import portal_kind
 from organizer.core.intake.portal.doctype import record_title, type_from_code
 from organizer.core.intake.portal.fhir_entries import clinical_facts as fhir_facts
 from organizer.core.intake.portal.fhir_entries import medicines as fhir_medicines
-from organizer.core.intake.portal.model import NOT_TAKEN
+from organizer.core.intake.portal.model import NOT_TAKEN, Table
 from organizer.core.intake.portal.read import read_portal
 from organizer.core.records import RecordType
 from tests.portal_samples import apple_health_zip, as_json, cda, fhir_bundle, xdm_zip
@@ -283,3 +283,13 @@ def test_fhir_facts_said_not_so_or_none_are_left_out_and_reactions_give_their_se
     ]
     assert [(f.name, f.detail) for f in fhir_facts(resources, "Summary")] == [
         ("Penicillin", "Hives, severe"), ("Breast cancer", ""), ("Lumpectomy", "completed")]
+
+
+def test_a_fhir_allergy_shows_its_reaction_in_the_readable_page_and_search_text() -> None:
+    data = as_json(fhir_bundle(with_pdf=False))
+    assert "Penicillin | Hives" in analyse(data, "b.json").text
+    [document] = [p.document for p in read_portal(data, "b.json", "json").parts if p.document]
+    tables = [block for section in document.sections if section.title == "Allergies"
+              for block in section.blocks if isinstance(block, Table)]
+    assert [(t.header, t.rows[0][:2]) for t in tables] == [
+        (("Name", "Reaction", "Criticality", "Date"), ("Penicillin", "Hives"))]

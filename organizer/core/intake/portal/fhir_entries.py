@@ -140,7 +140,7 @@ def clinical_facts(resources: Iterable[dict[str, Any]], source: str) -> tuple[Cl
             reaction = reactions[0] if isinstance(reactions, list) and reactions else {}
             found.append(ClinicalFact(
                 ALLERGY, text_of(resource.get("code")) or text_of(resource.get("substance")),
-                _reaction(reaction) if isinstance(reaction, dict) else "",
+                reaction_words(reaction) if isinstance(reaction, dict) else "",
                 first_day(resource, "onsetDateTime", "recordedDate", "onset", "recordedDate"), source))
         elif kind == "Condition":
             found.append(ClinicalFact(
@@ -172,7 +172,7 @@ def _codes(value: Any) -> set[str]:
         if isinstance(codings, list) else set()
 
 
-def _reaction(reaction: dict[str, Any]) -> str:
+def reaction_words(reaction: dict[str, Any]) -> str:
     """The reaction and its severity ("Hives, severe"), as the C-CDA reader gives them."""
     words = text_of(reaction.get("manifestation"))
     severity = text_of(reaction.get("severity"))

@@ -7,7 +7,7 @@ import binascii
 from typing import Any
 
 from organizer.core.errors import IntakeError
-from organizer.core.intake.portal.fhir_entries import MEDICINE_TYPES, medicines
+from organizer.core.intake.portal.fhir_entries import MEDICINE_TYPES, medicines, reaction_words
 from organizer.core.intake.portal.fhir_values import (
     day,
     first_day,
@@ -153,6 +153,18 @@ def _lists(resources: list[dict[str, Any]], loose: list[dict[str, Any]]) -> list
                           text_of(r.get(state)), day(r.get(when)) or first_day(
                               r, "recordedDate", "dateRecorded", "date", "performedPeriod"))
                          for r in items)
+            if kind == "AllergyIntolerance":  # what happens: the reaction, beside the name
+                tables.append((title, Table(("Name", "Reaction", "Criticality", "Date"), tuple(
+                    (name, _reaction_of(r), state_text, date)
+                    for (name, state_text, date), r in zip(rows, items, strict=True)))))
+                continue
             tables.append((title, Table(("Name", "Status", "Date"), rows)))
     return [Section(title, (table,), 1, new_page=index == 0) for index, (title, table)
             in enumerate(tables)]
+
+
+def _reaction_of(allergy: dict[str, Any]) -> str:
+    """Every reaction an allergy lists, with its severity ("Hives, severe; Wheezing")."""
+    reactions = allergy.get("reaction")
+    return "; ".join(reaction_words(r) for r in reactions[:MAX_ROWS] if isinstance(r, dict)) \
+        if isinstance(reactions, list) else ""
