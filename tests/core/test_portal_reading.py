@@ -239,11 +239,14 @@ def test_an_allergy_gives_its_reaction_and_severity_never_its_status() -> None:
         ("7980", "Penicillin", _REACTION.format(severity=""), ""),
         ("2670", "Codeine", _REACTION.format(severity=_SEVERITY), ""),  # severity in the reaction (2.1)
         ("1191", "Aspirin", "", _SEVERITY),  # the allergy's own (1.1), and no reaction
-        ("4053", "Eggs", "", "")))
+        ("4053", "Eggs", "", ""),
+        ("733", "Amoxicillin", _REACTION.format(severity="").replace('"MFST"', '"SUBJ"'),
+         _SEVERITY.replace('"SUBJ"', '"MFST"'))))  # as some exports mix up the typeCodes
     found = analyse(_with_sections(allergies=allergies), "a.xml")
     assert found.portal is not None
     assert [(f.name, f.detail) for f in found.portal.facts] == [
-        ("Penicillin", "Hives"), ("Codeine", "Hives, Severe"), ("Aspirin", "Severe"), ("Eggs", "")]
+        ("Penicillin", "Hives"), ("Codeine", "Hives, Severe"), ("Aspirin", "Severe"), ("Eggs", ""),
+        ("Amoxicillin", "Hives, Severe")]
 
 
 def test_entries_saying_there_is_none_are_not_listed_as_allergies_problems_or_procedures() -> None:

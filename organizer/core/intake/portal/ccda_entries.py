@@ -181,34 +181,42 @@ def _negated(element: Any) -> bool:
 
 
 def _reaction(allergy: Any, refs: References) -> str:
-    """The reaction (the manifestation: MFST) and its severity, "Hives, Severe", or the
-    severity alone; never the allergy's status ("Active"). The severity is the allergy's own
-    (C-CDA 1.1) or the reaction's (2.1)."""
-    reaction, severity = "", _severity(allergy, refs)
+    """The reaction and its severity, "Hives, Severe", or the severity alone; never the allergy's
+    status ("Active"). Known by their codes and templates first: exports mix up the typeCodes
+    (a reaction under SUBJ, a severity under MFST). The severity is the allergy's own (C-CDA
+    1.1) or the reaction's (2.1)."""
+    reaction, severity = "", ""
     for relation in children(allergy, "{*}entryRelationship"):
         observation = child(relation, "{*}observation")
-        if observation is not None and (relation.get("typeCode") == "MFST"
-                                        or _REACTION_TEMPLATE in template_ids(observation)):
+        code = _code(observation) if observation is not None else _STATUS
+        if code == "SEV":
+            severity = concept(child(observation, "{*}value"), refs)
+        elif code != _STATUS and not reaction and (
+                _REACTION_TEMPLATE in template_ids(observation) or relation.get("typeCode") == "MFST"):
             reaction = concept(child(observation, "{*}value"), refs)
             severity = severity or _severity(observation, refs)
-            break
     if reaction and severity:
         return f"{reaction}, {severity}"  # the packet prints "Penicillin (Hives, Severe)"
     return reaction or severity
 
 
-def _severity(observation: Any, refs: References) -> str:
-    for relation in children(observation, "{*}entryRelationship"):
-        inner = child(relation, "{*}observation")
-        code = child(inner, "{*}code") if inner is not None else None
-        if code is not None and (code.get("code") == "SEV"
-                                 or _SEVERITY_TEMPLATE in template_ids(inner)):
-            return concept(child(inner, "{*}value"), refs)
+_STATUS = "33999-4"
+_REACTION_TEMPLATE = "2.16.840.1.113883.10.20.22.4.9"
+
+
+def _severity(reaction: Any, refs: References) -> str:
+    for relation in children(reaction, "{*}entryRelationship"):
+        observation = child(relation, "{*}observation")
+        if observation is not None and _code(observation) == "SEV":
+            return concept(child(observation, "{*}value"), refs)
     return ""
 
 
-_REACTION_TEMPLATE = "2.16.840.1.113883.10.20.22.4.9"
-_SEVERITY_TEMPLATE = "2.16.840.1.113883.10.20.22.4.8"
+def _code(element: Any) -> str:
+    code = child(element, "{*}code")
+    return str(code.get("code") or "") if code is not None else ""
+
+
 _PROBLEM_TYPES = frozenset({  # a problem observation's code says what kind of problem it is
     "55607006", "404684003", "282291009", "64572001", "409586006", "418799008", "248536006",
     "373930000", "75326-9", "75325-1", "75324-4", "75323-6", "75322-8", "75321-0", "75319-4",
