@@ -95,8 +95,8 @@ def _history(layout: Layout, history: tuple[HistoryEvent, ...], starts: dict[str
     FEWEST_HISTORY), oldest first, each with the page of the record that lists it when that
     record is in the packet."""
     writer = layout.writer
-    room = writer.room_left - _HEADING_POINTS - _CLOSING_POINTS
-    fit = int(room // _LINE_POINTS) - (1 if len(history) > room // _LINE_POINTS else 0)
+    lines = int((writer.room_left - _HEADING_POINTS - _CLOSING_POINTS) // _LINE_POINTS)
+    fit = lines - (1 if len(history) > lines else 0)  # a line for "…N earlier ones"
     shown = history[-max(FEWEST_HISTORY, min(MOST_HISTORY, fit)):]
     writer.title("Diagnoses and procedures the portal records list", level=2)
     if len(history) > len(shown):

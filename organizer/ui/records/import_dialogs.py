@@ -26,7 +26,7 @@ from organizer.core.intake.importer import (
     FileOutcome,
 )
 from organizer.core.safe_text import printable
-from organizer.ui.style import explanation, heading
+from organizer.ui.style import WARNING_MARK, explanation, heading
 
 translate = QCoreApplication.translate
 
@@ -55,7 +55,7 @@ def outcome_text(outcome: FileOutcome) -> str:
     """What happened to one file, then what to check about it (such as a name that is not the
     person's: the moment to notice a relative's record imported under the wrong person)."""
     lines = [f"{fate_word(outcome.status)} — {printable(Path(outcome.source).name)}", outcome.message]
-    return "\n".join(lines + [f"⚠ {printable(warning)}" for warning in outcome.warnings])
+    return "\n".join(lines + [f"{WARNING_MARK} {printable(warning)}" for warning in outcome.warnings])
 
 
 class ImportSummaryDialog(QDialog):

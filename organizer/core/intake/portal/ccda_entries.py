@@ -93,7 +93,7 @@ def _not_taken(given: Any, code: Any, drug: str) -> bool:
     """The entry says the drug is not taken (negationInd), or it names no coded drug and its
     words say there is none ("No medication data is applicable", "not documented"): a real
     drug given only in words ("aspirin") is a medicine as any other."""
-    if (given.get("negationInd") or "").strip().lower() == "true":
+    if _negated(given):
         return True
     return code is not None and bool(code.get("nullFlavor")) and says_none(drug)
 
@@ -132,10 +132,11 @@ def _prescriber(given: Any) -> str:
     return ""
 
 
-def _problem_status(observation: Any, refs: References) -> str:
+def _related_value(observation: Any, code: str, refs: References) -> str:
+    """The value of the first observation related to this one that has this code (a status
+    33999-4, a severity SEV)."""
     for inner in observation.findall("{*}entryRelationship/{*}observation"):
-        code = child(inner, "{*}code")
-        if code is not None and code.get("code") == "33999-4":
+        if _code(inner) == code:
             return concept(child(inner, "{*}value"), refs)
     return ""
 
@@ -169,7 +170,7 @@ def _fact(kind: str, entry: Any, refs: References, source: str) -> ClinicalFact 
         name = name or concept(child(target, "{*}value"), refs)
     elif kind == PROBLEM:
         name = concept(child(target, "{*}value"), refs) or _problem_code_name(target, refs)
-        detail = _problem_status(target, refs)
+        detail = _related_value(target, _STATUS, refs)
     else:
         name = concept(child(target, "{*}code"), refs)
     start, _ = time_of(child(target, "{*}effectiveTime"))
@@ -194,7 +195,7 @@ def _reaction(allergy: Any, refs: References) -> str:
         elif code != _STATUS and not reaction and (
                 _REACTION_TEMPLATE in template_ids(observation) or relation.get("typeCode") == "MFST"):
             reaction = concept(child(observation, "{*}value"), refs)
-            severity = severity or _severity(observation, refs)
+            severity = severity or _related_value(observation, "SEV", refs)
     if reaction and severity:
         return f"{reaction}, {severity}"  # the packet prints "Penicillin (Hives, Severe)"
     return reaction or severity
@@ -202,14 +203,6 @@ def _reaction(allergy: Any, refs: References) -> str:
 
 _STATUS = "33999-4"
 _REACTION_TEMPLATE = "2.16.840.1.113883.10.20.22.4.9"
-
-
-def _severity(reaction: Any, refs: References) -> str:
-    for relation in children(reaction, "{*}entryRelationship"):
-        observation = child(relation, "{*}observation")
-        if observation is not None and _code(observation) == "SEV":
-            return concept(child(observation, "{*}value"), refs)
-    return ""
 
 
 def _code(element: Any) -> str:
